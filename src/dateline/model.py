@@ -1,0 +1,230 @@
+"""The typed data model. Every fact points back to characters of ``Article.text``."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """Half-open character range ``[start, end)`` into ``Article.text``."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"bad span {self.start}:{self.end}")
+
+    def of(self, text: str) -> str:
+        return text[self.start : self.end]
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def to_list(self) -> list[int]:
+        return [self.start, self.end]
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class Drop:
+    """Why an input was rejected. Counted and stored, never silently lost."""
+
+    reason: str  # short stable code, e.g. "empty_file", "binary_file", "bad_utf8"
+    detail: str = ""
+
+
+@dataclass
+class Caption:
+    text: str
+    credit: str | None = None
+
+
+@dataclass
+class Mention:
+    """A named thing as it appears in the text."""
+
+    span: Span
+    text: str
+    label: str  # spaCy label: PERSON, ORG, GPE, LOC, FAC, NORP, ...
+    entity_id: str | None = None  # set by entity linking
+    role: str | None = None  # descriptor next to the name, e.g. "US State Department spokesman"
+
+
+@dataclass
+class MergeEvidence:
+    """Why a mention was folded into an entity (so a wrong merge can be split)."""
+
+    mention: str
+    span: Span | None
+    rule: str  # e.g. "exact", "surname", "title+surname", "org-variant", "alias", "corpus"
+
+
+@dataclass
+class Entity:
+    """The canonical thing a set of mentions refers to."""
+
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    country: str | None = None  # ISO 3166 alpha-3
+    mentions: list[Mention] = field(default_factory=list)
+    evidence: list[MergeEvidence] = field(default_factory=list)
+
+    @staticmethod
+    def make_id(type_: str, name: str) -> str:
+        key = f"{type_}:{normalise_key(name)}"
+        return "e" + hashlib.sha1(key.encode()).hexdigest()[:15]
+
+
+@dataclass
+class Quote:
+    """An attribution: who said (or believes, or reports) what."""
+
+    content_spans: list[Span]
+    cue: str  # lemma of the cue, e.g. "say", "according to"
+    cue_span: Span | None
+    type: str  # direct | indirect | mixed
+    speaker: str | None = None  # canonical name, or the anonymous descriptor
+    speaker_mention: str | None = None  # the in-text mention ("he")
+    speaker_span: Span | None = None
+    speaker_entity: str | None = None  # Entity.id when resolved
+    speaker_kind: str = "unknown"  # person | organization | anonymous | unknown
+    confidence: float = 0.5
+    anonymity_reason: str | None = None
+    relay: str | None = None  # outlet credited ("AFP reported")
+
+    @property
+    def hull(self) -> Span:
+        return Span(min(s.start for s in self.content_spans), max(s.end for s in self.content_spans))
+
+
+@dataclass
+class DateRef:
+    """A date phrase with its normalised value."""
+
+    raw: str
+    span: Span | None
+    value: str | None  # ISO date (YYYY-MM-DD), week (YYYY-Www), month (YYYY-MM) or year
+    precision: str  # day | week | month | year | unknown
+    reason: str | None = None  # why unresolved, when value is None
+
+
+@dataclass
+class Place:
+    """A gazetteer match."""
+
+    name: str
+    span: Span | None
+    country: str | None  # ISO alpha-3
+    latitude: float | None = None
+    longitude: float | None = None
+    precision: int = 3  # ACLED-style: 1 exact town, 2 near/district, 3 region/country
+    kind: str = "city"  # city | country | region | facility
+    geonameid: int | None = None
+
+
+@dataclass
+class Actor:
+    text: str
+    span: Span | None
+    entity_id: str | None = None
+    country: str | None = None  # ISO alpha-3
+    sector: str | None = None  # GOV MIL REB CVL IGO BUS MED ...
+    name: str | None = None  # canonical name when linked
+
+
+@dataclass
+class Event:
+    """Who did what to whom, when and where, traceable to its sentence."""
+
+    sentence_span: Span
+    trigger_span: Span
+    action: str  # lemma of the trigger
+    category: str  # PLOVER 0.8 category
+    mode: str | None = None
+    cameo: str | None = None  # root "01".."20" or finer code
+    quad_class: int | None = None
+    goldstein: float | None = None
+    acled_event_type: str | None = None
+    acled_sub_event_type: str | None = None
+    modality: str = "occurred"  # occurred | planned | claimed | denied | negated | hypothetical
+    actors: list[Actor] = field(default_factory=list)
+    targets: list[Actor] = field(default_factory=list)
+    instrument: str | None = None
+    casualties: str | None = None
+    place: Place | None = None
+    date: DateRef | None = None
+    source_quote: int | None = None  # index into Article.quotes when reported speech
+    confidence: float = 0.5
+
+
+@dataclass
+class Article:
+    """One news article. ``text`` is the cleaned body; it never changes after cleaning."""
+
+    text: str
+    source: str = ""  # path or URI it came from
+    position: int = 0  # index within its source
+    format: str = "text"  # text | html | warc | feed | jsonl
+    id: str = ""
+    title: str | None = None
+    captions: list[Caption] = field(default_factory=list)
+    byline: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: date | datetime | None = None
+    published_raw: str | None = None
+    language: str | None = "en"
+    drop: Drop | None = None
+    sentences: list[Span] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    dates: list[DateRef] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    doc: Any = None  # transient spaCy Doc; never stored
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def credits(self) -> list[str]:
+        return [c.credit for c in self.captions if c.credit]
+
+    @property
+    def published_date(self) -> date | None:
+        if isinstance(self.published, datetime):
+            return self.published.date()
+        return self.published
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def normalise_text(text: str) -> str:
+    """Normalisation used for identity: NFKC, unified quotes, folded case and space."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.translate(str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "—": "-", "–": "-"}))
+    return _SPACE.sub(" ", text).strip().casefold()
+
+
+def normalise_key(name: str) -> str:
+    return _SPACE.sub(" ", re.sub(r"[^\w\s]", "", normalise_text(name))).strip()
+
+
+def article_id(text: str) -> str:
+    """Article id: a hash of the normalised body."""
+    return "a" + hashlib.sha256(normalise_text(text).encode()).hexdigest()[:15]

