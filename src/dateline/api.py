@@ -1,0 +1,198 @@
+"""The public Python API. The CLI and the web app are thin shells over these functions.
+
+>>> from dateline import api
+>>> report = api.ingest(["news/"], db="news.db")          # doctest: +SKIP
+>>> api.open_reader("news.db").articles()                  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar
+
+from .config import Settings
+from .model import Article, Drop
+from .pipeline import Pipeline, Step
+from .store import Reader, Writer, connect
+from .store.writer import DUPLICATE
+
+
+@dataclass
+class IngestReport:
+    """What one ingest did."""
+
+    db: str
+    sources: int = 0
+    unchanged_sources: int = 0
+    articles: int = 0
+    duplicates: int = 0
+    near_duplicates: int = 0
+    resumed: int = 0
+    drops: Counter[str] = field(default_factory=Counter)
+    drop_lines: list[str] = field(default_factory=list)
+    entities: int = 0
+    mentions: int = 0
+    quotes: int = 0
+    events: int = 0
+    seconds: float = 0.0
+    interrupted: bool = False
+
+    @property
+    def articles_per_second(self) -> float:
+        return self.articles / self.seconds if self.seconds else 0.0
+
+
+class KnownFilter(Step):
+    """Marks copies of articles already stored (or seen earlier in this run) so they skip the parse.
+
+    Requires ``id``; marks copies with drop reason ``duplicate``, which the writer records as a copy,
+    not as a drop.
+    """
+
+    name = "known"
+    requires: ClassVar[frozenset[str]] = frozenset({"id"})
+
+    def __init__(self, reader: Reader) -> None:
+        self.reader = reader
+        self.seen: set[str] = set()
+
+    def process(self, article: Article) -> Iterator[Article]:
+        known = article.id in self.seen or self.reader.conn.execute(
+            "SELECT 1 FROM articles WHERE id = ?", (article.id,)
+        ).fetchone()
+        self.seen.add(article.id)
+        if known:
+            article.drop = Drop(DUPLICATE, f"same text as article {article.id}")
+        yield article
+
+
+def extraction_steps(settings: Settings) -> list[Step]:
+    """Parse and extract: entities, quotes, dates, places, events."""
+    from .extract.dates import DateStep
+    from .extract.entities import EntityStep
+    from .extract.events import EventStep
+    from .extract.places import PlaceStep
+    from .extract.quotes import QuoteStep
+    from .nlp import ParseStep
+
+    extract: list[Step] = [EntityStep(), QuoteStep(), DateStep(), PlaceStep(), EventStep()]
+    components: set[str] = set()
+    for step in extract:
+        components |= step.nlp_components
+    return [ParseStep(settings, frozenset(components) or None), *extract]
+
+
+def build_pipeline(settings: Settings | None = None, reader: Reader | None = None) -> Pipeline:
+    """The standard chain: segment, clean, identify, skip known copies, parse, extract."""
+    from .clean import CleanStep, IdentityStep, SegmentStep
+
+    settings = settings or Settings()
+    steps: list[Step] = [SegmentStep(), CleanStep(), IdentityStep()]
+    if reader is not None:
+        steps.append(KnownFilter(reader))
+    steps += extraction_steps(settings)
+    return Pipeline(steps)
+
+
+def process(articles: Iterable[Article], settings: Settings | None = None) -> Iterator[Article]:
+    """Run the full pipeline over articles in memory, storing nothing."""
+    yield from build_pipeline(settings).run(articles)
+
+
+def process_text(text: str, **fields: Any) -> list[Article]:
+    """Clean and analyse one raw text (a dump may yield several articles)."""
+    return list(process([Article(text=text, **fields)]))
+
+
+ProgressFn = Callable[[int, int, str], None]
+DropFn = Callable[[str], None]
+
+
+def ingest(
+    paths: Sequence[str],
+    db: str | Path = "dateline.db",
+    *,
+    outlet: str | None = None,
+    published: str | None = None,
+    settings: Settings | None = None,
+    on_progress: ProgressFn | None = None,
+    on_drop: DropFn | None = None,
+) -> IngestReport:
+    """Read, clean, analyse and store ``paths`` (files, directories, globs) into ``db``.
+
+    Safe to rerun: unchanged sources are skipped, stored articles are not stored twice, and a run that
+    was killed midway is completed.
+    """
+    from .corpus.dedup import NearDuplicateIndex
+    from .ingest import describe, discover, read_source
+
+    started = time.perf_counter()
+    settings = settings or Settings()
+    conn = connect(db)
+    report = IngestReport(db=str(db))
+    near = NearDuplicateIndex()
+    near.load((r[0], r[1]) for r in conn.execute("SELECT id, signature FROM articles WHERE signature IS NOT NULL"))
+    writer = Writer(conn, near)
+    reader = Reader(conn)
+    sources = list(discover(paths))
+    report.sources = len(sources)
+    done = 0
+
+    def stream() -> Iterator[Article]:
+        nonlocal done
+        for src in sources:
+            if src.error is None and writer.source_done(src.path, src.sha256):
+                report.unchanged_sources += 1
+                done += 1
+                if on_progress:
+                    on_progress(done, len(sources), src.path)
+                continue
+            yield from read_source(src, outlet=outlet, published=published)
+
+    current: tuple[str, int] | None = None
+
+    def finish() -> None:
+        nonlocal done
+        if current is not None:
+            writer.finish_source(current[1])
+            done += 1
+            if on_progress:
+                on_progress(done, len(sources), current[0])
+
+    by_path = {s.path: s for s in sources}
+    try:
+        for article in build_pipeline(settings, reader).run(stream()):
+            src = by_path.get(article.source)
+            sha = article.meta.get("source_sha256") or (src.sha256 if src else None)
+            if current is None or current[0] != article.source:
+                finish()
+                current = (article.source, writer.begin_source(
+                    article.source, sha, src.size if src else 0, src.format if src else article.format))
+            writer.write(article, current[1])
+            if article.drop is not None and article.drop.reason != DUPLICATE:
+                report.drops[article.drop.reason] += 1
+                line = describe(article)
+                report.drop_lines.append(line)
+                if on_drop:
+                    on_drop(line)
+        finish()
+    except KeyboardInterrupt:
+        report.interrupted = True
+    finally:
+        counts = writer.counts
+        report.articles, report.duplicates = counts.articles, counts.duplicates
+        report.near_duplicates, report.resumed = counts.near_duplicates, counts.resumed
+        report.entities, report.mentions = counts.entities, counts.mentions
+        report.quotes, report.events = counts.quotes, counts.events
+        report.seconds = time.perf_counter() - started
+        conn.close()
+    return report
+
+
+def open_reader(db: str | Path = "dateline.db") -> Reader:
+    """A read-only view of a dateline database."""
+    return Reader(connect(db, readonly=True))

@@ -1,0 +1,203 @@
+"""Read side of the store: listings, full articles, search. Never writes."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from datetime import date, datetime
+from typing import Any
+
+from ..errors import StoreError
+from ..model import Article, Caption, Entity, Event, Mention, Quote, Span
+from ..serialize import event_from_dict, quote_to_dict, span_from
+
+
+def _published(value: str | None) -> date | datetime | None:
+    if not value:
+        return None
+    return datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
+
+
+class Reader:
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    # -- articles ------------------------------------------------------------------------------
+    def _captions(self, article_id: str) -> list[Caption]:
+        rows = self.conn.execute(
+            "SELECT text, credit FROM captions WHERE article_id = ? ORDER BY position", (article_id,)
+        )
+        return [Caption(r["text"], r["credit"]) for r in rows]
+
+    def _article_dict(self, row: sqlite3.Row) -> dict[str, Any]:
+        caps = self._captions(row["id"])
+        copies = self.conn.execute(
+            "SELECT s.path, c.position, c.url FROM copies c LEFT JOIN sources s ON s.id = c.source_id "
+            "WHERE c.article_id = ? ORDER BY s.path, c.position",
+            (row["id"],),
+        ).fetchall()
+        return {
+            "id": row["id"],
+            "title": row["title"],
+            "captions": [c.text for c in caps],
+            "credits": [c.credit for c in caps if c.credit],
+            "byline": row["byline"],
+            "outlet": row["outlet"],
+            "published": row["published"],
+            "url": row["url"],
+            "format": row["format"],
+            "source": copies[0]["path"] if copies else None,
+            "copies": len(copies),
+            "near_duplicate_of": row["near_duplicate_of"],
+            "text": row["text"],
+        }
+
+    def articles(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT * FROM articles ORDER BY published IS NULL, published, rowid LIMIT ? OFFSET ?",
+            (-1 if limit is None else limit, offset),
+        ).fetchall()
+        return [self._article_dict(r) for r in rows]
+
+    def resolve_id(self, prefix: str) -> str:
+        rows = self.conn.execute(
+            "SELECT id FROM articles WHERE id >= ? AND id < ? LIMIT 2", (prefix, prefix + "\uffff")
+        ).fetchall()
+        if not rows:
+            raise StoreError(f"no article with id {prefix!r}")
+        if len(rows) > 1 and rows[0]["id"] != prefix:
+            raise StoreError(f"article id prefix {prefix!r} is ambiguous; give more characters")
+        return str(rows[0]["id"])
+
+    def article(self, article_id: str) -> Article:
+        """The stored article with all its facts (entities, quotes, events, dates, places)."""
+        aid = self.resolve_id(article_id)
+        row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (aid,)).fetchone()
+        src = self.conn.execute("SELECT path FROM sources WHERE id = ?", (row["source_id"],)).fetchone()
+        art = Article(
+            text=row["text"], id=aid, source=src["path"] if src else "", position=row["position"] or 0,
+            format=row["format"] or "text", title=row["title"], captions=self._captions(aid),
+            byline=row["byline"], outlet=row["outlet"], url=row["url"], published=_published(row["published"]),
+            published_raw=row["published_raw"], language=row["language"], meta=json.loads(row["meta"] or "{}"),
+        )
+        art.mentions = [
+            Mention(Span(r["start"], r["end"]), r["text"], r["label"], r["entity_id"], r["role"])
+            for r in self.conn.execute("SELECT * FROM mentions WHERE article_id = ? ORDER BY start", (aid,))
+        ]
+        ent_ids = sorted({m.entity_id for m in art.mentions if m.entity_id})
+        art.entities = [self.entity(e) for e in ent_ids]
+        art.quotes = [self._quote(r) for r in self.conn.execute(
+            "SELECT * FROM quotes WHERE article_id = ? ORDER BY position", (aid,))]
+        art.events = [event_from_dict(json.loads(r["data"])) for r in self.conn.execute(
+            "SELECT data FROM events WHERE article_id = ? ORDER BY position", (aid,))]
+        return art
+
+    @staticmethod
+    def _quote(r: sqlite3.Row) -> Quote:
+        return Quote(
+            content_spans=[s for s in (span_from(x) for x in json.loads(r["content_spans"])) if s],
+            cue=r["cue"] or "", cue_span=span_from([r["cue_start"], r["cue_end"]]) if r["cue_start"] is not None else None,
+            type=r["type"], speaker=r["speaker"], speaker_mention=r["speaker_mention"],
+            speaker_span=span_from([r["speaker_start"], r["speaker_end"]]) if r["speaker_start"] is not None else None,
+            speaker_entity=r["speaker_entity_id"], speaker_kind=r["speaker_kind"] or "unknown",
+            confidence=r["confidence"] or 0.0, anonymity_reason=r["anonymity_reason"], relay=r["relay"],
+        )
+
+    # -- entities ------------------------------------------------------------------------------
+    def entity(self, entity_id: str) -> Entity:
+        row = self.conn.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"no entity with id {entity_id!r}")
+        aliases = [r[0] for r in self.conn.execute(
+            "SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias", (entity_id,))]
+        roles = [r[0] for r in self.conn.execute(
+            "SELECT role FROM entity_roles WHERE entity_id = ? ORDER BY role", (entity_id,))]
+        return Entity(id=row["id"], name=row["name"], type=row["type"], aliases=aliases, roles=roles,
+                      country=row["country"])
+
+    def entities(self, type_: str | None = None) -> list[dict[str, Any]]:
+        sql = (
+            "SELECT e.id, count(m.id) AS mentions, count(DISTINCT m.article_id) AS articles FROM entities e "
+            "LEFT JOIN mentions m ON m.entity_id = e.id "
+            + ("WHERE e.type = ? " if type_ else "")
+            + "GROUP BY e.id ORDER BY mentions DESC, e.name"
+        )
+        out = []
+        for row in self.conn.execute(sql, (type_.upper(),) if type_ else ()):
+            ent = self.entity(row["id"])
+            merges = [dict(r) for r in self.conn.execute(
+                "SELECT article_id, mention, start, end, rule FROM merges WHERE entity_id = ? ORDER BY id", (ent.id,))]
+            out.append({
+                "id": ent.id, "name": ent.name, "type": ent.type, "aliases": ent.aliases, "roles": ent.roles,
+                "country": ent.country, "mentions": row["mentions"], "articles": row["articles"],
+                "evidence": merges,
+            })
+        return out
+
+    # -- search, quotes, events ----------------------------------------------------------------
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        try:
+            rows = self.conn.execute(
+                "SELECT a.id, a.title, a.published, a.outlet, "
+                "snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet, bm25(articles_fts) AS score "
+                "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+                "WHERE articles_fts MATCH ? ORDER BY score LIMIT ?",
+                (query, limit),
+            ).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"bad search query {query!r}: {exc}") from exc
+        return [dict(r) for r in rows]
+
+    def quotes(self, speaker: str | None = None, anonymous: bool = False,
+               article: str | None = None) -> list[dict[str, Any]]:
+        where, args = [], []
+        if speaker:
+            where.append("(q.speaker LIKE ? OR q.speaker_mention LIKE ?)")
+            args += [f"%{speaker}%", f"%{speaker}%"]
+        if anonymous:
+            where.append("q.speaker_kind = 'anonymous'")
+        if article:
+            where.append("q.article_id = ?")
+            args.append(self.resolve_id(article))
+        sql = "SELECT q.*, a.text AS article_text FROM quotes q JOIN articles a ON a.id = q.article_id"
+        sql += (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY a.rowid, q.position"
+        out = []
+        for r in self.conn.execute(sql, args):
+            data = quote_to_dict(self._quote(r), r["article_text"])
+            data["article_id"] = r["article_id"]
+            out.append(data)
+        return out
+
+    def event_rows(self, actor: str | None = None, category: str | None = None,
+                   article: str | None = None) -> Iterator[tuple[Article, Event]]:
+        where, args = [], []
+        if actor:
+            where.append("(e.actors LIKE ? OR e.targets LIKE ?)")
+            args += [f"%{actor}%", f"%{actor}%"]
+        if category:
+            where.append("e.category = ?")
+            args.append(category.upper())
+        if article:
+            where.append("e.article_id = ?")
+            args.append(self.resolve_id(article))
+        sql = ("SELECT e.data, a.id, a.title, a.url, a.outlet, a.published, a.text FROM events e "
+               "JOIN articles a ON a.id = e.article_id")
+        sql += (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY a.rowid, e.position"
+        for r in self.conn.execute(sql, args):
+            art = Article(text=r["text"], id=r["id"], title=r["title"], url=r["url"], outlet=r["outlet"],
+                          published=_published(r["published"]))
+            yield art, event_from_dict(json.loads(r["data"]))
+
+    def drops(self) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.conn.execute(
+            "SELECT path, position, reason, detail, at FROM drops ORDER BY id")]
+
+    def sources(self) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.conn.execute("SELECT * FROM sources ORDER BY id")]
+
+    def stats(self) -> dict[str, int]:
+        out = {}
+        for table in ("sources", "articles", "drops", "entities", "mentions", "quotes", "events"):
+            out[table] = self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        return out

@@ -1,0 +1,219 @@
+"""The versioned schema. Each migration is applied once, in order, in one transaction.
+
+Table and column names are plain so the file reads naturally in Datasette.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+MIGRATIONS: list[str] = [
+    # 1: articles, sources, drops, entities, mentions, quotes, events, full-text search
+    """
+    CREATE TABLE sources (
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL,
+        sha256 TEXT,
+        size INTEGER,
+        format TEXT,
+        status TEXT NOT NULL DEFAULT 'reading',   -- reading | done
+        articles INTEGER NOT NULL DEFAULT 0,
+        duplicates INTEGER NOT NULL DEFAULT 0,
+        drops INTEGER NOT NULL DEFAULT 0,
+        started_at TEXT,
+        finished_at TEXT,
+        UNIQUE (path, sha256)
+    );
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        source_id INTEGER REFERENCES sources(id),
+        position INTEGER,
+        format TEXT,
+        outlet TEXT,
+        url TEXT,
+        title TEXT,
+        byline TEXT,
+        published TEXT,
+        published_raw TEXT,
+        language TEXT,
+        text TEXT NOT NULL,
+        near_duplicate_of TEXT,
+        signature BLOB,
+        meta TEXT,
+        ingested_at TEXT
+    );
+    CREATE INDEX articles_published ON articles(published);
+    CREATE INDEX articles_near ON articles(near_duplicate_of);
+    CREATE TABLE copies (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        source_id INTEGER REFERENCES sources(id),
+        position INTEGER,
+        url TEXT,
+        PRIMARY KEY (article_id, source_id, position)
+    );
+    CREATE TABLE captions (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        position INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        credit TEXT,
+        PRIMARY KEY (article_id, position)
+    );
+    CREATE TABLE drops (
+        id INTEGER PRIMARY KEY,
+        source_id INTEGER REFERENCES sources(id),
+        path TEXT NOT NULL,
+        position INTEGER NOT NULL DEFAULT 0,
+        reason TEXT NOT NULL,
+        detail TEXT,
+        at TEXT,
+        UNIQUE (path, source_id, position, reason)
+    );
+    CREATE TABLE entities (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        type TEXT NOT NULL,
+        country TEXT
+    );
+    CREATE INDEX entities_name ON entities(name);
+    CREATE TABLE entity_aliases (
+        entity_id TEXT NOT NULL REFERENCES entities(id),
+        alias TEXT NOT NULL,
+        PRIMARY KEY (entity_id, alias)
+    );
+    CREATE TABLE entity_roles (
+        entity_id TEXT NOT NULL REFERENCES entities(id),
+        role TEXT NOT NULL,
+        PRIMARY KEY (entity_id, role)
+    );
+    CREATE TABLE entity_keys (
+        key TEXT NOT NULL,
+        entity_id TEXT NOT NULL REFERENCES entities(id),
+        PRIMARY KEY (key, entity_id)
+    );
+    CREATE TABLE mentions (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        entity_id TEXT REFERENCES entities(id),
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        label TEXT NOT NULL,
+        role TEXT
+    );
+    CREATE INDEX mentions_article ON mentions(article_id);
+    CREATE INDEX mentions_entity ON mentions(entity_id);
+    CREATE TABLE merges (
+        id INTEGER PRIMARY KEY,
+        entity_id TEXT NOT NULL REFERENCES entities(id),
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        mention TEXT NOT NULL,
+        start INTEGER,
+        end INTEGER,
+        rule TEXT NOT NULL
+    );
+    CREATE INDEX merges_entity ON merges(entity_id);
+    CREATE TABLE quotes (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        position INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        content TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        content_spans TEXT NOT NULL,
+        cue TEXT,
+        cue_start INTEGER,
+        cue_end INTEGER,
+        speaker TEXT,
+        speaker_mention TEXT,
+        speaker_start INTEGER,
+        speaker_end INTEGER,
+        speaker_entity_id TEXT,
+        speaker_kind TEXT,
+        confidence REAL,
+        anonymity_reason TEXT,
+        relay TEXT,
+        UNIQUE (article_id, position)
+    );
+    CREATE INDEX quotes_speaker ON quotes(speaker);
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        position INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        category TEXT NOT NULL,
+        action TEXT,
+        modality TEXT,
+        cameo TEXT,
+        quad_class INTEGER,
+        goldstein REAL,
+        acled_event_type TEXT,
+        acled_sub_event_type TEXT,
+        actors TEXT,
+        targets TEXT,
+        place TEXT,
+        country TEXT,
+        latitude REAL,
+        longitude REAL,
+        date TEXT,
+        date_precision TEXT,
+        sentence_start INTEGER,
+        sentence_end INTEGER,
+        confidence REAL,
+        UNIQUE (article_id, position)
+    );
+    CREATE INDEX events_category ON events(category);
+    CREATE TABLE dates (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        start INTEGER,
+        end INTEGER,
+        raw TEXT NOT NULL,
+        value TEXT,
+        precision TEXT,
+        reason TEXT
+    );
+    CREATE TABLE places (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        start INTEGER,
+        end INTEGER,
+        name TEXT NOT NULL,
+        country TEXT,
+        latitude REAL,
+        longitude REAL,
+        precision INTEGER,
+        kind TEXT
+    );
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='rowid', tokenize='porter unicode61'
+    );
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the database up to :data:`SCHEMA_VERSION`; returns the version it was at."""
+    from ..errors import StoreError
+
+    (version,) = conn.execute("PRAGMA user_version").fetchone()
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"database schema version {version} is newer than this dateline ({SCHEMA_VERSION}); "
+            "upgrade dateline"
+        )
+    for number in range(version, SCHEMA_VERSION):
+        try:
+            conn.executescript(f"BEGIN IMMEDIATE;\n{MIGRATIONS[number]}\nPRAGMA user_version = {number + 1};\nCOMMIT;")
+        except sqlite3.Error:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    return version

@@ -1,0 +1,226 @@
+"""The single writer. One transaction per article, so a crash loses at most the article in flight.
+
+Sources are marked ``done`` only after their last article is committed; a rerun re-reads any source
+that is not done and skips what is already stored, so it completes without duplicates.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from ..model import Article, Entity
+from ..serialize import to_jsonable
+from .entities import EntityLinker
+
+#: Drop reason set by :class:`dateline.api.KnownFilter` for copies of stored articles; not a real drop.
+DUPLICATE = "duplicate"
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass
+class WriteCounts:
+    articles: int = 0
+    duplicates: int = 0
+    near_duplicates: int = 0
+    resumed: int = 0
+    drops: Counter[str] = field(default_factory=Counter)
+    entities: int = 0
+    mentions: int = 0
+    quotes: int = 0
+    events: int = 0
+
+
+class Writer:
+    """Writes articles and their facts; the only code that changes the database."""
+
+    def __init__(self, conn: sqlite3.Connection, near_duplicates: Any = None) -> None:
+        self.conn = conn
+        self.counts = WriteCounts()
+        self.linker = EntityLinker(conn)
+        self.near = near_duplicates  # a NearDuplicateIndex, or None
+        self._sources: dict[str, int] = {}
+
+    # -- sources -------------------------------------------------------------------------------
+    def source_done(self, path: str, sha256: str | None) -> bool:
+        row = self.conn.execute(
+            "SELECT status FROM sources WHERE path = ? AND sha256 = ?", (path, sha256 or "")
+        ).fetchone()
+        return row is not None and row["status"] == "done"
+
+    def begin_source(self, path: str, sha256: str | None, size: int, fmt: str | None) -> int:
+        key = f"{path}\0{sha256}"
+        if key in self._sources:
+            return self._sources[key]
+        self.conn.execute(
+            "INSERT INTO sources (path, sha256, size, format, status, started_at) VALUES (?, ?, ?, ?, 'reading', ?) "
+            "ON CONFLICT (path, sha256) DO UPDATE SET status = 'reading', started_at = excluded.started_at",
+            (path, sha256 or "", size, fmt, _now()),
+        )
+        row = self.conn.execute("SELECT id FROM sources WHERE path = ? AND sha256 = ?", (path, sha256 or "")).fetchone()
+        self._sources[key] = int(row["id"])
+        return self._sources[key]
+
+    def finish_source(self, source_id: int) -> None:
+        c = self.conn
+        c.execute(
+            """UPDATE sources SET status = 'done', finished_at = :now,
+                 articles = (SELECT count(*) FROM articles WHERE source_id = :id),
+                 duplicates = (SELECT count(*) FROM copies WHERE source_id = :id)
+                              - (SELECT count(*) FROM articles WHERE source_id = :id),
+                 drops = (SELECT count(*) FROM drops WHERE source_id = :id)
+               WHERE id = :id""",
+            {"now": _now(), "id": source_id},
+        )
+
+    # -- articles ------------------------------------------------------------------------------
+    def write(self, article: Article, source_id: int | None) -> str:
+        """Store one article (or its drop). Returns what happened: stored|duplicate|resumed|dropped."""
+        with self.conn:
+            self.conn.execute("BEGIN IMMEDIATE")
+            outcome = self._write(article, source_id)
+        if outcome == "dropped" and article.drop:
+            self.counts.drops[article.drop.reason] += 1
+        elif outcome == "duplicate":
+            self.counts.duplicates += 1
+        elif outcome == "resumed":
+            self.counts.resumed += 1
+        return outcome
+
+    def _write(self, article: Article, source_id: int | None) -> str:
+        c = self.conn
+        if article.drop is not None and article.drop.reason != DUPLICATE:
+            cur = c.execute(
+                "INSERT OR IGNORE INTO drops (source_id, path, position, reason, detail, at) VALUES (?, ?, ?, ?, ?, ?)",
+                (source_id, article.source, article.position, article.drop.reason, article.drop.detail, _now()),
+            )
+            return "dropped" if cur.rowcount else "resumed"
+        seen = c.execute(
+            "SELECT 1 FROM copies WHERE article_id = ? AND source_id IS ? AND position = ?",
+            (article.id, source_id, article.position),
+        ).fetchone()
+        if seen:
+            return "resumed"
+        c.execute(
+            "INSERT INTO copies (article_id, source_id, position, url) SELECT ?, ?, ?, ? "
+            "WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?)",
+            (article.id, source_id, article.position, article.url, article.id),
+        )
+        if c.execute("SELECT changes()").fetchone()[0]:
+            return "duplicate"
+        self._insert_article(article, source_id)
+        c.execute(
+            "INSERT INTO copies (article_id, source_id, position, url) VALUES (?, ?, ?, ?)",
+            (article.id, source_id, article.position, article.url),
+        )
+        self._insert_facts(article)
+        self.counts.articles += 1
+        return "stored"
+
+    def _insert_article(self, a: Article, source_id: int | None) -> None:
+        near_of, sig = None, None
+        if self.near is not None:
+            from ..corpus.dedup import signature
+
+            sig = signature(a.text)
+            near_of = self.near.add(a.id, sig=sig)
+            if near_of:
+                self.counts.near_duplicates += 1
+        meta = {k: v for k, v in a.meta.items() if k != "source_sha256"}
+        self.conn.execute(
+            "INSERT INTO articles (id, source_id, position, format, outlet, url, title, byline, published, "
+            "published_raw, language, text, near_duplicate_of, signature, meta, ingested_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                a.id, source_id, a.position, a.format, a.outlet, a.url, a.title, a.byline,
+                a.published.isoformat() if a.published else None, a.published_raw, a.language,
+                a.text, near_of, sig, json.dumps(to_jsonable(meta)), _now(),
+            ),
+        )
+        self.conn.executemany(
+            "INSERT INTO captions (article_id, position, text, credit) VALUES (?, ?, ?, ?)",
+            [(a.id, i, cap.text, cap.credit) for i, cap in enumerate(a.captions)],
+        )
+
+    def _insert_facts(self, a: Article) -> None:
+        c = self.conn
+        ids = self._link_entities(a.id, a.entities)
+        c.executemany(
+            "INSERT INTO mentions (article_id, entity_id, start, end, text, label, role) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (a.id, ids.get(m.entity_id or ""), m.span.start, m.span.end, m.text, m.label, m.role)
+                for m in a.mentions
+            ],
+        )
+        self.counts.mentions += len(a.mentions)
+        for i, q in enumerate(a.quotes):
+            hull = q.hull
+            c.execute(
+                "INSERT INTO quotes (article_id, position, type, content, start, end, content_spans, cue, cue_start, "
+                "cue_end, speaker, speaker_mention, speaker_start, speaker_end, speaker_entity_id, speaker_kind, "
+                "confidence, anonymity_reason, relay) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    a.id, i, q.type, " … ".join(s.of(a.text) for s in q.content_spans), hull.start, hull.end,
+                    json.dumps(to_jsonable(q.content_spans)), q.cue,
+                    q.cue_span.start if q.cue_span else None, q.cue_span.end if q.cue_span else None,
+                    q.speaker, q.speaker_mention,
+                    q.speaker_span.start if q.speaker_span else None, q.speaker_span.end if q.speaker_span else None,
+                    ids.get(q.speaker_entity or "", q.speaker_entity), q.speaker_kind, q.confidence,
+                    q.anonymity_reason, q.relay,
+                ),
+            )
+        self.counts.quotes += len(a.quotes)
+        for i, e in enumerate(a.events):
+            for actor in (*e.actors, *e.targets):
+                if actor.entity_id in ids:
+                    actor.entity_id = ids[actor.entity_id]
+            data = to_jsonable(e)
+            c.execute(
+                "INSERT INTO events (article_id, position, data, category, action, modality, cameo, quad_class, "
+                "goldstein, acled_event_type, acled_sub_event_type, actors, targets, place, country, latitude, "
+                "longitude, date, date_precision, sentence_start, sentence_end, confidence) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    a.id, i, json.dumps(data), e.category, e.action, e.modality, e.cameo, e.quad_class,
+                    e.goldstein, e.acled_event_type, e.acled_sub_event_type,
+                    "; ".join(x.name or x.text for x in e.actors), "; ".join(x.name or x.text for x in e.targets),
+                    e.place.name if e.place else None, e.place.country if e.place else None,
+                    e.place.latitude if e.place else None, e.place.longitude if e.place else None,
+                    e.date.value if e.date else None, e.date.precision if e.date else None,
+                    e.sentence_span.start, e.sentence_span.end, e.confidence,
+                ),
+            )
+        self.counts.events += len(a.events)
+        c.executemany(
+            "INSERT INTO dates (article_id, start, end, raw, value, precision, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (a.id, d.span.start if d.span else None, d.span.end if d.span else None, d.raw, d.value,
+                 d.precision, d.reason)
+                for d in a.dates
+            ],
+        )
+        c.executemany(
+            "INSERT INTO places (article_id, start, end, name, country, latitude, longitude, precision, kind) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (a.id, p.span.start if p.span else None, p.span.end if p.span else None, p.name, p.country,
+                 p.latitude, p.longitude, p.precision, p.kind)
+                for p in a.places
+            ],
+        )
+
+    def _link_entities(self, article_id: str, entities: list[Entity]) -> dict[str, str]:
+        """Write the article's entities, merged with the corpus; returns local id -> stored id."""
+        ids: dict[str, str] = {}
+        for entity in entities:
+            stored_id, created = self.linker.link(article_id, entity)
+            ids[entity.id] = stored_id
+            self.counts.entities += int(created)
+        return ids

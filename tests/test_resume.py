@@ -1,0 +1,105 @@
+"""Killing an ingest midway (a real subprocess and a real signal) and completing it with a rerun."""
+
+from __future__ import annotations
+
+import signal
+import sqlite3
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from clitools import dateline_command, run_json
+
+pytestmark = pytest.mark.slow
+
+CITIES = ["Tbilisi", "Yerevan", "Baku", "Ankara", "Amman", "Beirut", "Cairo", "Tunis", "Rabat", "Algiers",
+          "Nairobi", "Kampala", "Kigali", "Dakar", "Accra", "Lagos", "Lima", "Quito", "Bogota", "Caracas"]
+TOPICS = ["water prices", "a port expansion", "teacher salaries", "a new rail line", "fuel subsidies",
+          "a border crossing", "hospital funding", "a wheat harvest"]
+
+
+def write_corpus(folder: Path, n: int) -> None:
+    folder.mkdir()
+    for i in range(n):
+        city, topic = CITIES[i % len(CITIES)], TOPICS[i % len(TOPICS)]
+        body = (
+            f"Officials in {city} met union leaders on Tuesday to discuss {topic}, the city council said in "
+            f"statement number {i}.\n\n"
+            f"Council spokesperson Dana Okafor{i} told reporters that talks would continue next week. "
+            f"\"We expect an agreement on {topic} before the end of the month,\" she said.\n\n"
+            f"Union members, speaking on condition of anonymity, said {i + 3} proposals were still on the table."
+        )
+        (folder / f"story_{i:03d}.txt").write_text(f"Talks on {topic.title()} in {city} ({i})\n\n{body}\n")
+
+
+def count(db: Path, sql: str) -> int:
+    if not db.exists():
+        return 0
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+        try:
+            return int(conn.execute(sql).fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.OperationalError:
+        return 0
+
+
+def interrupt_midway(corpus: Path, db: Path, sig: int, n: int) -> subprocess.CompletedProcess[str]:
+    proc = subprocess.Popen([*dateline_command(), "ingest", str(corpus), "--db", str(db), "--quiet"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 240
+    while count(db, "SELECT count(*) FROM articles") < 3:
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    proc.send_signal(sig)
+    stdout, stderr = proc.communicate(timeout=60)
+    stored = count(db, "SELECT count(*) FROM articles")
+    assert 0 < stored < n, f"the run was not interrupted midway ({stored} of {n} stored)"
+    return subprocess.CompletedProcess(proc.args, proc.returncode, stdout, stderr)
+
+
+def check_complete(db: Path, n: int, reference: dict[str, int] | None = None) -> dict[str, int]:
+    rerun = run_json("ingest", str(db.parent / "corpus"), "--db", str(db))
+    assert rerun["drops"] == {}
+    got = {
+        "articles": count(db, "SELECT count(*) FROM articles"),
+        "copies": count(db, "SELECT count(*) FROM copies"),
+        "mentions": count(db, "SELECT count(*) FROM mentions"),
+        "quotes": count(db, "SELECT count(*) FROM quotes"),
+        "sources_done": count(db, "SELECT count(*) FROM sources WHERE status = 'done'"),
+        "fts": count(db, "SELECT count(*) FROM articles_fts"),
+    }
+    assert got["articles"] == n and got["copies"] == n and got["sources_done"] == n and got["fts"] == n
+    if reference is not None:
+        assert got == reference
+    assert run_json("ingest", str(db.parent / "corpus"), "--db", str(db))["articles"] == 0
+    return got
+
+
+def test_sigkill_midway_then_rerun_completes_without_duplicates(tmp_path: Path) -> None:
+    n = 60
+    write_corpus(tmp_path / "corpus", n)
+    clean_db = tmp_path / "clean.db"
+    run_json("ingest", str(tmp_path / "corpus"), "--db", str(clean_db))
+    reference = check_complete(clean_db, n)
+
+    killed = tmp_path / "killed"
+    killed.mkdir()
+    (killed / "corpus").symlink_to(tmp_path / "corpus")
+    db = killed / "news.db"
+    result = interrupt_midway(killed / "corpus", db, signal.SIGKILL, n)
+    assert result.returncode == -signal.SIGKILL
+    check_complete(db, n, reference)
+
+
+def test_ctrl_c_midway_says_so_and_rerun_completes(tmp_path: Path) -> None:
+    n = 60
+    write_corpus(tmp_path / "corpus", n)
+    db = tmp_path / "news.db"
+    result = interrupt_midway(tmp_path / "corpus", db, signal.SIGINT, n)
+    assert result.returncode == 130 and "interrupted" in result.stderr
+    check_complete(db, n)
