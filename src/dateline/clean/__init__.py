@@ -1,1 +1,18 @@
-"""clean."""
+"""Segmentation of text dumps and cleaning of article text.
+
+Three steps, in this order:
+
+- :class:`SegmentStep` splits a multi-article text dump into one Article per story;
+- :class:`CleanStep` finds title, captions, byline, date and dateline and leaves the clean body;
+- :class:`IdentityStep` sets the content id and drops empty or too-short bodies.
+
+The word lists (page furniture, agencies, caption cues) live in ``furniture.txt`` and
+``credits.txt`` next to this module; :meth:`Lexicon.extended` adds your own.
+"""
+
+from .clean import CleanStep
+from .identity import MIN_BODY_CHARS, IdentityStep
+from .lexicon import Lexicon
+from .segment import SegmentStep, segment_text
+
+__all__ = ["MIN_BODY_CHARS", "CleanStep", "IdentityStep", "Lexicon", "SegmentStep", "segment_text"]

@@ -1,0 +1,222 @@
+"""CleanStep: title, captions, byline, date and a clean body for each article."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, ClassVar
+
+from ..model import Article, Caption
+from ..pipeline import Step
+from .captions import CaptionMatch, is_credit_line, read_caption
+from .furniture import furniture_reason
+from .header import read_byline, read_date_line, read_dateline, read_place_byline
+from .lexicon import Lexicon
+from .paragraphs import paragraphs
+from .textlines import Line, ends_sentence, is_sentence, line_key, looks_like_headline, word_count
+
+#: Evidence that makes a line a caption before the body starts (``described`` needs no credit).
+HEADER_CAPTION = frozenset({"prefix", "photo", "agency", "paren", "described"})
+
+
+@dataclass
+class StoryParts:
+    """What cleaning found in one article."""
+
+    title: str | None = None
+    byline: str | None = None
+    byline_org: str | None = None
+    published: date | datetime | None = None
+    published_raw: str | None = None
+    dateline: dict[str, str] = field(default_factory=dict)
+    captions: list[Caption] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)
+    removed: list[dict[str, str]] = field(default_factory=list)
+
+    def remove(self, text: str, why: str) -> None:
+        self.removed.append({"text": text, "why": why})
+
+
+class _TextReader:
+    """Reads a text-dump story top to bottom: header block first, then the body."""
+
+    def __init__(self, lexicon: Lexicon, outlet: str | None, known_title: str | None) -> None:
+        self.lexicon = lexicon
+        self.outlet = outlet
+        self.parts = StoryParts()
+        self.known_title_key = line_key(known_title) if known_title else None
+        self.in_header = True
+        self.caption_keys: set[str] = set()
+        self.body_keys: set[str] = set()
+
+    def read(self, items: list[Line]) -> StoryParts:
+        counts = Counter(line_key(p.text) for p in items if not p.separator)
+        for item in items:
+            if item.separator:
+                self.parts.remove(item.text, "separator")
+                continue
+            self._line(item.text, counts[line_key(item.text)] > 1)
+        return self.parts
+
+    def _line(self, text: str, repeated: bool) -> None:
+        parts, key = self.parts, line_key(text)
+        why = furniture_reason(text, self.lexicon)
+        if why:
+            parts.remove(text, why)
+        elif key in (line_key(parts.title) if parts.title else None, self.known_title_key):
+            parts.remove(text, "repeated_title")
+        elif key in self.caption_keys:
+            parts.remove(text, "repeated_caption")
+        elif not self._caption_or_credit(text, key):
+            if self.in_header and self._header_line(text, key, repeated):
+                return
+            self.in_header = False
+            if repeated and not ends_sentence(text) and word_count(text) >= 4:
+                # a repeated line that is not a sentence is a scraper copy of a caption
+                self._add_caption(read_caption(text, self.lexicon), text, key)
+                return
+            self._body_line(text, key)
+
+    def _caption_or_credit(self, text: str, key: str) -> bool:
+        if is_credit_line(text, self.lexicon):
+            last = self.parts.captions[-1] if self.parts.captions else None
+            if last is not None and last.credit is None:
+                last.credit = text.strip().strip("()").strip()
+            self.parts.remove(text, "credit")
+            return True
+        match = read_caption(text, self.lexicon)
+        if match.strong or (self.in_header and match.evidence == "agency"):
+            self._add_caption(match, text, key)
+            return True
+        return False
+
+    def _header_line(self, text: str, key: str, repeated: bool) -> bool:
+        """Handle a line before the body; False when the body starts at it."""
+        parts = self.parts
+        byline = read_byline(text, self.lexicon, self.outlet)
+        if byline:
+            parts.byline = parts.byline or byline[0]
+            parts.byline_org = parts.byline_org or byline[1]
+            parts.remove(text, "byline")
+            return True
+        stated = read_date_line(text)
+        if stated is not None:
+            if parts.published is None:
+                parts.published, parts.published_raw = stated, text
+            parts.remove(text, "date")
+            return True
+        if parts.title is None and looks_like_headline(text):
+            parts.title = text
+            parts.remove(text, "title")
+            return True
+        place_byline = read_place_byline(text)
+        if place_byline:
+            parts.dateline.setdefault("place", place_byline[0])
+            parts.byline = parts.byline or place_byline[1]
+            parts.remove(text, "byline")
+            return True
+        if is_sentence(text) or read_dateline(text, self.lexicon):
+            return False
+        match = read_caption(text, self.lexicon)
+        if match.evidence in HEADER_CAPTION or (repeated and word_count(text) >= 4):
+            self._add_caption(match, text, key)
+        else:
+            parts.remove(text, "header")
+        return True
+
+    def _body_line(self, text: str, key: str) -> None:
+        parts = self.parts
+        if key in self.body_keys:
+            parts.remove(text, "repeated")
+            return
+        self.body_keys.add(key)
+        if not parts.body:
+            found = read_dateline(text, self.lexicon)
+            if found:
+                parts.remove(text[: found.body_start].strip(), "dateline")
+                parts.dateline["place"] = found.place
+                if found.date:
+                    parts.dateline["date"] = found.date
+                if found.agency:
+                    parts.dateline["agency"] = found.agency
+                text = text[found.body_start :].strip()
+        parts.body.append(text)
+
+    def _add_caption(self, match: CaptionMatch, text: str, key: str) -> None:
+        self.caption_keys.update({key, line_key(match.text)})
+        self.parts.captions.append(Caption(match.text, match.credit))
+        self.parts.remove(text, "caption")
+
+
+def read_safe(items: list[Line], lexicon: Lexicon, title: str | None) -> StoryParts:
+    """Furniture and repeated lines (and copies of the given title) only."""
+    parts = StoryParts()
+    seen = {line_key(title)} if title else set()
+    for item in items:
+        why = "separator" if item.separator else furniture_reason(item.text, lexicon)
+        key = line_key(item.text)
+        if why is None and key in seen:
+            why = "repeated_title" if title and key == line_key(title) else "repeated"
+        if why:
+            parts.remove(item.text, why)
+            continue
+        seen.add(key)
+        parts.body.append(item.text)
+    return parts
+
+
+class CleanStep(Step):
+    """Requires ``text``; assigns ``title``, ``captions``, ``byline``, ``published``; rewrites ``text``.
+
+    Text-dump articles (``format == "text"``) get the full treatment: title (first real line),
+    captions kept once each with their credits, byline, a stated date (only when
+    ``published`` was unknown), the dateline prefix (its place in ``meta["dateline"]``), page
+    furniture and every repeated line removed, and the body starting at the first real
+    sentence. Other formats get only furniture and repeated-line removal; their title, byline
+    and captions are left as given. ``text`` becomes the body paragraphs joined by ``"\\n\\n"``;
+    ``meta["removed_lines"]`` lists what was taken out (``{"text", "why"}``). Drops nothing:
+    :class:`~dateline.clean.IdentityStep` drops empty bodies.
+    """
+
+    name = "clean"
+    requires: ClassVar[frozenset[str]] = frozenset({"text"})
+    assigns: ClassVar[frozenset[str]] = frozenset({"title", "captions", "byline", "published"})
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or Lexicon.default()
+
+    def process(self, article: Article) -> Iterator[Article]:
+        if article.meta.get("cleaned"):
+            yield article
+            return
+        if article.format == "text":
+            parts = _TextReader(self.lexicon, article.outlet, article.title).read(paragraphs(article.text))
+            self._apply_header(article, parts)
+        else:
+            parts = read_safe(paragraphs(article.text, join=False), self.lexicon, article.title)
+        article.text = "\n\n".join(parts.body)
+        article.meta["removed_lines"] = parts.removed
+        article.meta["cleaned"] = True
+        yield article
+
+    @staticmethod
+    def _apply_header(article: Article, parts: StoryParts) -> None:
+        meta: dict[str, Any] = article.meta
+        if parts.title:
+            article.title = parts.title
+        if parts.captions:
+            article.captions = parts.captions
+        if parts.byline and not article.byline:
+            article.byline = parts.byline
+            if parts.byline_org:
+                meta["byline_org"] = parts.byline_org
+        if parts.published is not None and article.published is None:
+            article.published = parts.published
+            article.published_raw = article.published_raw or parts.published_raw
+        if parts.dateline:
+            meta["dateline"] = parts.dateline["place"]
+            for name in ("date", "agency"):
+                if name in parts.dateline:
+                    meta[f"dateline_{name}"] = parts.dateline[name]

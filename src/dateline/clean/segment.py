@@ -1,0 +1,159 @@
+"""SegmentStep: split a multi-article text dump into one Article per story.
+
+Story boundaries come from the layout, not from any one file:
+
+- a hard separator line (``-----``, ``=====``, ``* * *``, ``###``, ``END``, a form feed);
+- otherwise a headline-like line that follows body text (a finished sentence at most two
+  lines before it) and has at least one of: a longer run of blank lines before it than the
+  file's usual paragraph gap; a copy of itself in the next few lines (scrapers repeat the
+  headline block); a byline, date, dateline or photo caption in the next three lines.
+
+A headline followed directly by plain paragraphs at the usual gap is read as a crosshead
+inside the current story, not as a new story.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections import Counter
+from collections.abc import Iterator
+from typing import ClassVar
+
+from ..model import Article
+from ..pipeline import Step
+from .captions import read_caption
+from .furniture import furniture_reason
+from .header import read_byline, read_date_line, read_dateline, read_place_byline
+from .lexicon import Lexicon
+from .paragraphs import paragraphs
+from .textlines import Line, is_sentence, looks_like_headline
+
+#: How many lines after a headline to look for its repeated copy.
+REPEAT_WINDOW = 8
+#: How many lines after a headline to look for a byline, date, dateline or caption.
+HEADER_WINDOW = 3
+#: Lines allowed between the last body sentence and a new headline (trailers, sign-offs).
+MAX_TRAILER_LINES = 2
+_HEADER_CAPTIONS = frozenset({"prefix", "photo", "agency", "paren"})
+
+
+def story_starts(lines: list[Line], lexicon: Lexicon) -> list[int]:
+    """Indexes into ``lines`` where stories begin (the first content line always does)."""
+    content = [line for line in lines if not line.separator]
+    if not content:
+        return []
+    gaps = Counter(line.gap for line in content[1:])
+    usual_gap = min(gaps, key=lambda g: (-gaps[g], g)) if gaps else 0
+    starts = [content[0].index]
+    seen: set[str] = set()
+    has_body = False
+    since_body = 0
+    after_separator = False
+    for line in lines:
+        if line.separator:
+            after_separator = after_separator or bool(seen)
+            continue
+        furniture = furniture_reason(line.text, lexicon) is not None
+        new_story = after_separator or (
+            not furniture
+            and has_body
+            and since_body <= MAX_TRAILER_LINES
+            and line.key not in seen
+            and _opens_story(lines, line, usual_gap, lexicon)
+        )
+        if new_story and line.index != starts[-1]:
+            starts.append(line.index)
+        if new_story:
+            seen, has_body, since_body, after_separator = set(), False, 0, False
+        seen.add(line.key)
+        if furniture:
+            continue
+        if is_sentence(line.text):
+            has_body, since_body = True, 0
+        else:
+            since_body += 1
+    return starts
+
+
+def _opens_story(lines: list[Line], line: Line, usual_gap: int, lexicon: Lexicon) -> bool:
+    """A headline-like line with some evidence that a new story begins at it."""
+    if not looks_like_headline(line.text) or _is_header_line(line.text, lexicon):
+        return False
+    if read_caption(line.text, lexicon).evidence in {"prefix", "photo", "agency"}:
+        return False
+    if line.gap > usual_gap:
+        return True
+    ahead = lines[line.index + 1 : line.index + 1 + 2 * REPEAT_WINDOW]
+    following = [n for n in ahead if not n.separator][:REPEAT_WINDOW]
+    if any(n.key == line.key for n in following):
+        return True
+    near = [n for n in following if furniture_reason(n.text, lexicon) is None][:HEADER_WINDOW]
+    return any(_is_header_line(n.text, lexicon) or _is_caption(n.text, lexicon) for n in near) or any(
+        read_dateline(n.text, lexicon) is not None for n in near[:2]
+    )
+
+
+def _is_header_line(text: str, lexicon: Lexicon) -> bool:
+    return (
+        read_byline(text, lexicon) is not None
+        or read_date_line(text) is not None
+        or read_place_byline(text) is not None
+    )
+
+
+def _is_caption(text: str, lexicon: Lexicon) -> bool:
+    return read_caption(text, lexicon).evidence in _HEADER_CAPTIONS
+
+
+def segment_text(text: str, lexicon: Lexicon) -> list[tuple[int, str]]:
+    """``(offset, segment text)`` for each story in a dump; offsets index into ``text``."""
+    lines = paragraphs(text)
+    starts = story_starts(lines, lexicon)
+    segments: list[tuple[int, str]] = []
+    for number, first in enumerate(starts):
+        stop = starts[number + 1] if number + 1 < len(starts) else len(lines)
+        body = [line for line in lines[first:stop] if not line.separator]
+        if body:
+            segments.append((body[0].start, text[body[0].start : body[-1].end]))
+    return segments
+
+
+class SegmentStep(Step):
+    """Requires ``text``; assigns nothing new; splits text dumps into stories.
+
+    For ``format == "text"`` articles, yields one Article per story with ``source``,
+    ``format``, ``outlet``, ``published``, ``published_raw``, ``url``, ``language`` and a copy
+    of ``meta`` carried over, ``position`` set to the story's index in the file and
+    ``meta["segment_offset"]`` to its character offset in the file. A blank file passes
+    through as it came. Other formats pass through unchanged. Drops nothing.
+    """
+
+    name = "segment"
+    requires: ClassVar[frozenset[str]] = frozenset({"text"})
+    assigns: ClassVar[frozenset[str]] = frozenset()
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or Lexicon.default()
+
+    def process(self, article: Article) -> Iterator[Article]:
+        if article.format != "text":
+            yield article
+            return
+        segments = segment_text(article.text, self.lexicon)
+        if not segments:
+            article.meta.setdefault("segment_offset", 0)
+            yield article
+            return
+        for position, (offset, text) in enumerate(segments):
+            yield Article(
+                text=text,
+                source=article.source,
+                position=position,
+                format=article.format,
+                outlet=article.outlet,
+                url=article.url,
+                published=article.published,
+                published_raw=article.published_raw,
+                language=article.language,
+                meta={**copy.deepcopy(article.meta), "segment_offset": offset},
+            )
