@@ -1,0 +1,47 @@
+"""Helpers every reader shares: drop articles, UTF-8 decoding, one-line descriptions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Article, Drop
+
+#: Drop reasons the readers use (stable codes; the writer counts them).
+# fmt: off
+DROP_REASONS = frozenset({
+    "not_found", "empty_file", "binary_file", "bad_utf8", "too_large", "truncated_warc",
+    "malformed_html", "malformed_feed", "bad_json_line", "no_text", "no_articles", "unreadable",
+})
+# fmt: on
+
+
+def dropped(reason: str, detail: str, **meta: Any) -> Article:
+    """An empty article that records why (part of) a source was rejected."""
+    return Article(text="", drop=Drop(reason, detail), meta=dict(meta))
+
+
+def decode_utf8(data: bytes, where: str = "") -> str | Drop:
+    """Strict UTF-8 (a leading BOM is removed); a ``bad_utf8`` Drop naming the byte and line."""
+    try:
+        return data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        bad = data[exc.start : exc.start + 1].hex()
+        prefix = f"{where}: " if where else ""
+        return Drop(
+            "bad_utf8",
+            f"{prefix}invalid UTF-8 at byte {exc.start} (line {line}, byte 0x{bad}); save the file as UTF-8",
+        )
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def describe(article: Article) -> str:
+    """One line about an article: ``"<path>: <reason> — <detail>"`` when dropped."""
+    if article.drop is not None:
+        detail = article.drop.detail or "no detail"
+        return f"{article.source}: {article.drop.reason} — {detail}"
+    title = f" “{article.title}”" if article.title else ""
+    return f"{article.source}: ok — {article.format} article {article.position}{title}, {len(article.text):,} characters"

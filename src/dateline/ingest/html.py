@@ -1,0 +1,147 @@
+"""One HTML page to one Article, with trafilatura for the body and metadata."""
+
+from __future__ import annotations
+
+import codecs
+import logging
+import re
+from typing import Any
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from ..model import Article, Drop
+from .common import decode_utf8, dropped
+from .dates import parse_published
+from .markup import canonical_url, element_to_text, figure_captions, page_language, raw_published
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_BOILERPLATE_PARENTS = frozenset({"nav", "header", "footer", "aside", "form"})
+_NEVER_CLOSED = ("script", "style", "title", "textarea")
+_log = logging.getLogger(__name__)
+
+
+def read_html(data: bytes, *, url: str | None = None, charset: str | None = None) -> Article:
+    """Requires the page bytes; returns an article with ``text``, ``title``, ``byline``, ``outlet``,
+    ``url``, ``published``, ``language`` and ``captions`` set, or a drop (``bad_utf8``,
+    ``malformed_html``, ``no_text``).
+
+    ``charset`` is the one an HTTP header declared (WARC); else ``<meta charset>``; else UTF-8.
+    """
+    markup = _decode(data, charset)
+    if isinstance(markup, Drop):
+        return dropped(markup.reason, markup.detail)
+    markup = _XML_DECLARATION.sub("", markup)
+    try:
+        tree = lxml.html.document_fromstring(markup)
+    except (etree.ParserError, ValueError) as exc:
+        return dropped("malformed_html", f"the HTML cannot be parsed ({exc})")
+    extracted = _extract(markup, url)
+    title = _first(getattr(extracted, "title", None), tree.findtext(".//title"))
+    text = _body_text(extracted, title) or _fallback_text(tree)
+    if not text:
+        return dropped(*_why_empty(markup, title))
+    published_raw = raw_published(tree) or getattr(extracted, "date", None)
+    page_url = _first(getattr(extracted, "url", None), canonical_url(tree))
+    meta: dict[str, Any] = {}
+    if url and page_url and page_url != url:
+        meta["canonical_url"] = page_url
+    if getattr(extracted, "description", None):
+        meta["description"] = extracted.description
+    return Article(
+        text=text,
+        format="html",
+        title=title,
+        byline=_first(getattr(extracted, "author", None)),
+        outlet=_first(getattr(extracted, "sitename", None)),
+        url=url or page_url,
+        published=parse_published(published_raw) if published_raw else None,
+        published_raw=published_raw,
+        language=page_language(tree) or "en",
+        captions=figure_captions(tree),
+        meta=meta,
+    )
+
+
+def _decode(data: bytes, charset: str | None) -> str | Drop:
+    declared = charset
+    if not declared:
+        match = _META_CHARSET.search(data[:4096])
+        declared = match.group(1).decode("ascii") if match else None
+    codec = _codec(declared)
+    if codec is None or codec == "utf-8":
+        return decode_utf8(data)
+    return data.decode(codec, errors="replace")
+
+
+def _codec(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _extract(markup: str, url: str | None) -> Any:
+    try:
+        return trafilatura.bare_extraction(
+            markup,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            favor_recall=True,
+        )
+    except Exception as exc:  # trafilatura raises many kinds on odd pages; fall back to <p> text
+        _log.debug("trafilatura failed on %s: %s", url, exc)
+        return None
+
+
+def _body_text(extracted: Any, title: str | None) -> str:
+    body = getattr(extracted, "body", None)
+    if body is None:
+        return ""
+    paragraphs = element_to_text(body).split("\n\n")
+    if title and paragraphs and _same(paragraphs[0], title):
+        paragraphs = paragraphs[1:]
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def _fallback_text(tree: Any) -> str:
+    """Text of the ``<p>`` elements outside navigation, for pages too short for trafilatura."""
+    paragraphs = []
+    for node in tree.iter("p"):
+        if any(parent.tag in _BOILERPLATE_PARENTS for parent in node.iterancestors()):
+            continue
+        text = element_to_text(node)
+        if text:
+            paragraphs.append(text)
+    return "\n\n".join(paragraphs)
+
+
+def _why_empty(markup: str, title: str | None) -> tuple[str, str]:
+    tail = markup.rstrip()
+    if tail.rfind("<") > tail.rfind(">"):
+        return "malformed_html", "the markup is cut off inside a tag and holds no article text"
+    if markup.count("<!--") > markup.count("-->"):
+        return "malformed_html", "an HTML comment is never closed, so the page holds no readable text"
+    lower = markup.lower()
+    for tag in _NEVER_CLOSED:
+        if lower.count(f"<{tag}") > lower.count(f"</{tag}"):
+            return "malformed_html", f"a <{tag}> element is never closed, so the page holds no readable text"
+    named = f" titled “{title}”" if title else ""
+    return "no_text", f"the page{named} holds no article text"
+
+
+def _first(*values: str | None) -> str | None:
+    for value in values:
+        if value and value.strip():
+            return " ".join(value.split())
+    return None
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()

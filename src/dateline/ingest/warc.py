@@ -1,0 +1,143 @@
+"""WARC and WARC.gz: every HTML response record goes through the HTML reader."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.limitreader import LimitReader
+
+from ..model import Article
+from .common import dropped
+from .html import read_html
+from .source import too_large
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+_RECORD_TYPES = ("response", "resource")
+
+
+class _Truncated(Exception):
+    """A record ends before its declared length."""
+
+
+def read_warc(path: str, *, max_bytes: int) -> Iterator[Article]:
+    """Requires a WARC path; yields one article per HTML ``response`` (or ``resource``) record,
+    ``url`` = WARC-Target-URI and ``format="warc"``. Records are streamed, so ``max_bytes``
+    limits one record's payload (larger ones become a ``too_large`` drop).
+
+    Drops: ``truncated_warc`` (once, after the records read before the damage; reading stops
+    there) and ``no_articles`` when the archive holds no HTML response.
+    """
+    complete = 0  # records read to their end
+    kept = 0  # HTML records turned into articles
+    end = 0  # byte offset just past the last complete record
+    with open(path, "rb") as handle:
+        archive = ArchiveIterator(handle)
+        while True:
+            try:
+                record = next(archive)
+                html = _is_html(record)
+                payload = _payload(record, max_bytes if html else 0)
+                end = archive.get_record_offset() + archive.get_record_length()
+            except StopIteration:
+                break
+            except _Truncated as exc:
+                yield dropped("truncated_warc", f"record {complete + 1}{exc}; {_kept(kept)}")
+                return
+            except Exception as exc:  # warcio raises many kinds of error on damaged input
+                yield dropped(
+                    "truncated_warc",
+                    f"the archive is damaged after record {complete} ({_short(exc)}); {_kept(kept)}",
+                )
+                return
+            complete += 1
+            if html:
+                kept += 1
+                yield _to_article(record, payload, max_bytes)
+        leftover = _leftover(handle, end)
+    if leftover:
+        yield dropped(
+            "truncated_warc",
+            f"the archive ends with an incomplete record after record {complete} (from byte {end:,}); {_kept(kept)}",
+        )
+    elif kept == 0:
+        yield dropped("no_articles", f"the archive holds {complete} record(s) but no HTML response")
+
+
+def _kept(count: int) -> str:
+    if count == 0:
+        return "no HTML record came before the damage"
+    return f"the {count} HTML record(s) before it were kept"
+
+
+def _leftover(handle: Any, end: int) -> bool:
+    """True when bytes other than blank lines follow the last complete record."""
+    handle.seek(end)
+    while block := handle.read(1 << 16):
+        if block.strip():
+            return True
+    return False
+
+
+def _is_html(record: Any) -> bool:
+    if record.rec_type not in _RECORD_TYPES:
+        return False
+    if record.http_headers is not None:
+        status = record.http_headers.get_statuscode() or ""
+        if not status.startswith("2"):
+            return False
+        content_type = record.http_headers.get_header("Content-Type") or ""
+    else:
+        content_type = record.rec_headers.get_header("Content-Type") or ""
+    return content_type.split(";")[0].strip().lower() in _HTML_TYPES
+
+
+def _payload(record: Any, max_bytes: int) -> bytes:
+    """The record's HTTP body (at most ``max_bytes + 1`` bytes); raises ``_Truncated`` when cut off."""
+    uri = record.rec_headers.get_header("WARC-Target-URI")
+    named = f" ({uri})" if uri else ""
+    declared = (record.rec_headers.get_header("Content-Length") or "").strip()
+    if not declared.isdigit():
+        raise _Truncated(f"{named} has no valid Content-Length: its headers are cut off or damaged")
+    payload: bytes = record.content_stream().read(max_bytes + 1) if max_bytes else b""
+    while record.raw_stream.read(1 << 16):
+        pass  # drain, so a short record shows up
+    raw = record.raw_stream
+    if isinstance(raw, LimitReader) and raw.limit > 0:
+        raise _Truncated(f"{named} is cut off ({raw.limit:,} declared bytes missing)")
+    return payload
+
+
+def _to_article(record: Any, payload: bytes, max_bytes: int) -> Article:
+    uri = record.rec_headers.get_header("WARC-Target-URI")
+    meta = {
+        "warc_record_id": record.rec_headers.get_header("WARC-Record-ID"),
+        "crawled": record.rec_headers.get_header("WARC-Date"),
+    }
+    if len(payload) > max_bytes:
+        return dropped(
+            "too_large", too_large(len(payload), max_bytes, f"the record for {uri}").detail, **meta
+        )
+    article = read_html(payload, url=uri, charset=_charset(record))
+    article.format = "warc"
+    article.url = article.url or uri
+    article.meta.update(meta)
+    return article
+
+
+def _charset(record: Any) -> str | None:
+    headers = record.http_headers
+    content_type = (headers.get_header("Content-Type") if headers is not None else None) or ""
+    for part in content_type.split(";")[1:]:
+        key, _, value = part.partition("=")
+        if key.strip().lower() == "charset":
+            return value.strip().strip("\"'") or None
+    return None
+
+
+def _short(exc: BaseException) -> str:
+    message = str(exc).split(", first line:")[0]  # warcio quotes the damaged bytes after this
+    printable = "".join(c if c.isprintable() and c.isascii() else "?" for c in message)
+    text = " ".join(printable.split()) or type(exc).__name__
+    return text if len(text) <= 120 else text[:117] + "..."
