@@ -196,3 +196,11 @@ def test_lexicon_can_be_extended(tmp_path: Path) -> None:
     text = "Listen to the podcast\n\nThe marina closed on Friday as the storm approached, officials said."
     (out,) = CleanStep(lexicon).run([Article(text=text, format="html")])
     assert out.text.startswith("The marina closed")
+
+
+def test_sentence_ending_inside_a_closing_quote_is_not_a_headline() -> None:
+    from dateline.clean.textlines import looks_like_headline
+
+    assert not looks_like_headline('The ministry denied that wages were late, saying the claims were "misleading."')
+    assert not looks_like_headline("Officials called the report “inaccurate.”")
+    assert looks_like_headline('Minister Calls Ceasefire Talks "Final Chance"')

@@ -18,7 +18,7 @@ _SEPARATOR = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
-_HEADLINE_BAD_END = re.compile(r"[.,;:\-–—/]$")
+_HEADLINE_BAD_END = re.compile(r"[.,;:\-–—/][\"'”’)\]]*$")
 _OPENING = re.compile(r"^[\"'“‘(\[]*[A-Z0-9À-Þ]")
 _BLANK = " \t\v\ufeff\u00a0\u2000\u2001\u2002\u2003\u2009\u200b\u202f\u3000"
 _EDGE_PUNCT = " \t.,:;!?|-–—•·»«>*_\"'“”‘’()[]"
