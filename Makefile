@@ -22,7 +22,7 @@ $(STAMP): requirements.txt requirements-dev.txt requirements-model.txt pyproject
 
 demo: $(STAMP)
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	$(BIN)/dateline ingest samples --db $(DEMO_DB)
+	$(BIN)/dateline ingest samples/dumps samples/html samples/feeds samples/warc samples/jsonl --db $(DEMO_DB)
 	@if [ -f $(SEED) ]; then \
 	  echo "== the seed dump from ../shared =="; \
 	  $(BIN)/dateline ingest $(SEED) --db $(DEMO_DB) --outlet "Asharq Al-Awsat" --published 2024-08-16; \

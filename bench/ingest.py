@@ -21,7 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("paths", nargs="*", default=[str(ROOT / "samples")])
+    default = [str(ROOT / "samples" / d) for d in ("dumps", "html", "feeds", "warc", "jsonl")]
+    parser.add_argument("paths", nargs="*", default=default)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     settings = Settings()

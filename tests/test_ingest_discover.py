@@ -68,3 +68,11 @@ def test_read_paths_positions_restart_per_source(tmp_path: Path) -> None:
         ("middle.jsonl", 0),
         ("inner.txt", 0),
     ]
+
+
+def test_directory_walk_passes_over_code_and_docs_but_not_named_files(tmp_path: Path) -> None:
+    (tmp_path / "story.txt").write_text("Officials met on Monday to discuss the budget, the ministry said.")
+    (tmp_path / "README.md").write_text("# notes about this folder")
+    (tmp_path / "build.py").write_text("print('hello')")
+    assert [Path(s.path).name for s in discover([str(tmp_path)])] == ["story.txt"]
+    assert [Path(s.path).name for s in discover([str(tmp_path / "README.md")])] == ["README.md"]

@@ -76,11 +76,16 @@ def _expand(raw: str) -> Iterator[str | None]:
             yield match
 
 
+#: Files a directory walk passes over (code and docs that sit beside news files); a file named
+#: explicitly is always read.
+SKIPPED_IN_WALKS = frozenset({".py", ".pyc", ".md", ".rst", ".toml", ".cfg", ".ini", ".yaml", ".yml", ".sh"})
+
+
 def _walk(root: str) -> Iterator[str]:
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            if not name.startswith("."):
+            if not name.startswith(".") and os.path.splitext(name)[1].lower() not in SKIPPED_IN_WALKS:
                 yield os.path.join(dirpath, name)
 
 
