@@ -73,12 +73,15 @@ def test_entities_are_merged_with_roles_and_countries(seeded: Reader) -> None:
     assert [r["name"] for r in rows].count("Antony Blinken") == 1
 
 
-def test_fouad_hussein_role_from_the_caption_or_body(seeded: Reader) -> None:
-    rows = seeded.entities()
-    hussein = next((r for r in rows if r["name"] == "Fouad Hussein"), None)
-    if hussein is None:
-        pytest.skip("Fouad Hussein appears only in the caption, which is not part of the analysed body")
+def test_fouad_hussein_role_comes_from_the_caption(seeded: Reader) -> None:
+    hussein = _entity(seeded.entities(), "Fouad Hussein")
     assert "Iraqi Foreign Minister" in hussein["roles"] and hussein["country"] == "IRQ"
+    first = next(r for r in seeded.articles() if r["title"] == TITLES[0])
+    article = seeded.article(first["id"])
+    caption = article.captions[0].text
+    named = [m for m in article.caption_mentions if m.text == "Fouad Hussein"]
+    assert named and named[0].field == "caption:0" and named[0].span.of(caption) == "Fouad Hussein"
+    assert all(m.span.of(article.text) == m.text for m in article.mentions)
 
 
 def test_search_and_show(seeded: Reader) -> None:

@@ -60,6 +60,7 @@ class Mention:
     label: str  # spaCy label: PERSON, ORG, GPE, LOC, FAC, NORP, ...
     entity_id: str | None = None  # set by entity linking
     role: str | None = None  # descriptor next to the name, e.g. "US State Department spokesman"
+    field: str = "text"  # the text the span points into: "text" (the body) or "caption:N"
 
 
 @dataclass
@@ -121,6 +122,7 @@ class DateRef:
     value: str | None  # ISO date (YYYY-MM-DD), week (YYYY-Www), month (YYYY-MM) or year
     precision: str  # day | week | month | year | unknown
     reason: str | None = None  # why unresolved, when value is None
+    kind: str = "point"  # point | since (open range from value) | duration (value is ISO 8601, e.g. P10Y)
 
 
 @dataclass
@@ -145,6 +147,7 @@ class Actor:
     country: str | None = None  # ISO alpha-3
     sector: str | None = None  # GOV MIL REB CVL IGO BUS MED ...
     name: str | None = None  # canonical name when linked
+    group: str | None = None  # IGO | NGO | IMG for actors that belong to no single country
 
 
 @dataclass
@@ -170,6 +173,7 @@ class Event:
     date: DateRef | None = None
     source_quote: int | None = None  # index into Article.quotes when reported speech
     confidence: float = 0.5
+    attributed_to: Actor | None = None  # who reports, claims or denies it (subject of "said", "denied")
 
 
 @dataclass
@@ -197,7 +201,9 @@ class Article:
     events: list[Event] = field(default_factory=list)
     dates: list[DateRef] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
+    caption_mentions: list[Mention] = field(default_factory=list)  # spans into captions[N].text
     doc: Any = None  # transient spaCy Doc; never stored
+    caption_docs: list[Any] = field(default_factory=list)  # transient, one Doc per caption
     meta: dict[str, Any] = field(default_factory=dict)
 
     @property

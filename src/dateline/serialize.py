@@ -8,13 +8,15 @@ from typing import Any
 
 from .model import Actor, DateRef, Event, Place, Quote, Span
 
+_TRANSIENT = frozenset({"doc", "caption_docs"})
+
 
 def to_jsonable(obj: Any) -> Any:
     """Dataclasses to dicts, spans to ``[start, end]``, dates to ISO strings, recursively."""
     if isinstance(obj, Span):
         return [obj.start, obj.end]
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj) if f.name != "doc"}
+        return {f.name: to_jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj) if f.name not in _TRANSIENT}
     if isinstance(obj, (datetime, date)):
         return obj.isoformat()
     if isinstance(obj, dict):

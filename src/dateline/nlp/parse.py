@@ -13,7 +13,7 @@ from .loader import load_pipeline
 
 
 class ParseStep(Step):
-    """Requires ``text``; assigns ``doc`` (transient) and ``sentences``.
+    """Requires ``text``; assigns ``doc`` and ``caption_docs`` (transient) and ``sentences``.
 
     ``components`` are the spaCy components the later steps read; the rest are disabled.
     Dropped articles pass through in order without being parsed.
@@ -21,7 +21,7 @@ class ParseStep(Step):
 
     name = "parse"
     requires: ClassVar[frozenset[str]] = frozenset({"text"})
-    assigns: ClassVar[frozenset[str]] = frozenset({"doc", "sentences"})
+    assigns: ClassVar[frozenset[str]] = frozenset({"doc", "caption_docs", "sentences"})
 
     def __init__(
         self,
@@ -44,9 +44,13 @@ class ParseStep(Step):
         size = self.settings.batch_size
         while batch := list(islice(it, size)):
             live = [a for a in batch if a.drop is None]
-            docs = self.nlp.pipe([a.text for a in live], batch_size=size)
-            for article, doc in zip(live, docs, strict=True):
+            texts = [a.text for a in live] + [c.text for a in live for c in a.captions]
+            docs = iter(self.nlp.pipe(texts, batch_size=size))
+            bodies = [next(docs) for _ in live]
+            for article, doc in zip(live, bodies, strict=True):
                 article.doc = doc
                 if doc.has_annotation("SENT_START"):
                     article.sentences = [Span(s.start_char, s.end_char) for s in doc.sents]
+            for article in live:
+                article.caption_docs = [next(docs) for _ in article.captions]
             yield from batch

@@ -81,11 +81,13 @@ class Reader:
             byline=row["byline"], outlet=row["outlet"], url=row["url"], published=_published(row["published"]),
             published_raw=row["published_raw"], language=row["language"], meta=json.loads(row["meta"] or "{}"),
         )
-        art.mentions = [
-            Mention(Span(r["start"], r["end"]), r["text"], r["label"], r["entity_id"], r["role"])
+        mentions = [
+            Mention(Span(r["start"], r["end"]), r["text"], r["label"], r["entity_id"], r["role"], r["field"])
             for r in self.conn.execute("SELECT * FROM mentions WHERE article_id = ? ORDER BY start", (aid,))
         ]
-        ent_ids = sorted({m.entity_id for m in art.mentions if m.entity_id})
+        art.mentions = [m for m in mentions if m.field == "text"]
+        art.caption_mentions = [m for m in mentions if m.field != "text"]
+        ent_ids = sorted({m.entity_id for m in mentions if m.entity_id})
         art.entities = [self.entity(e) for e in ent_ids]
         art.quotes = [self._quote(r) for r in self.conn.execute(
             "SELECT * FROM quotes WHERE article_id = ? ORDER BY position", (aid,))]
@@ -137,16 +139,21 @@ class Reader:
 
     # -- search, quotes, events ----------------------------------------------------------------
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """FTS5 search. A query that is not valid FTS5 syntax ("al-Asad") is retried word by word."""
+        sql = (
+            "SELECT a.id, a.title, a.published, a.outlet, "
+            "snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet, bm25(articles_fts) AS score "
+            "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+            "WHERE articles_fts MATCH ? ORDER BY score LIMIT ?"
+        )
+        literal = " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
         try:
-            rows = self.conn.execute(
-                "SELECT a.id, a.title, a.published, a.outlet, "
-                "snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet, bm25(articles_fts) AS score "
-                "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-                "WHERE articles_fts MATCH ? ORDER BY score LIMIT ?",
-                (query, limit),
-            ).fetchall()
-        except sqlite3.OperationalError as exc:
-            raise StoreError(f"bad search query {query!r}: {exc}") from exc
+            rows = self.conn.execute(sql, (query, limit)).fetchall()
+        except sqlite3.OperationalError:
+            try:
+                rows = self.conn.execute(sql, (literal, limit)).fetchall()
+            except sqlite3.OperationalError as exc:
+                raise StoreError(f"bad search query {query!r}: {exc}") from exc
         return [dict(r) for r in rows]
 
     def quotes(self, speaker: str | None = None, anonymous: bool = False,

@@ -194,6 +194,10 @@ MIGRATIONS: list[str] = [
         VALUES ('delete', old.rowid, old.title, old.text);
     END;
     """,
+    # 2: mentions found in captions point into the caption's text
+    """
+    ALTER TABLE mentions ADD COLUMN field TEXT NOT NULL DEFAULT 'text';
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

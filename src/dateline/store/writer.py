@@ -153,13 +153,14 @@ class Writer:
         c = self.conn
         ids = self._link_entities(a.id, a.entities)
         c.executemany(
-            "INSERT INTO mentions (article_id, entity_id, start, end, text, label, role) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO mentions (article_id, entity_id, start, end, text, label, role, field) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (a.id, ids.get(m.entity_id or ""), m.span.start, m.span.end, m.text, m.label, m.role)
-                for m in a.mentions
+                (a.id, ids.get(m.entity_id or ""), m.span.start, m.span.end, m.text, m.label, m.role, m.field)
+                for m in (*a.mentions, *a.caption_mentions)
             ],
         )
-        self.counts.mentions += len(a.mentions)
+        self.counts.mentions += len(a.mentions) + len(a.caption_mentions)
         for i, q in enumerate(a.quotes):
             hull = q.hull
             c.execute(
