@@ -1,0 +1,61 @@
+"""Evaluation gate: quote attribution on a small fixed part of PolNeAR must not fall below floors.
+
+Runs ``eval/quotes.py``'s own functions (ParseStep + EntityStep + QuoteStep, scored by the shared
+``score_quotes.py``) on the first twelve articles of the dev split (301 gold attributions, 35
+direct). Figures measured on that subset when the floors were set (dateline / textacy):
+
+    all types    quote F1 0.790 / 0.258    quote+speaker F1 0.727 / 0.247
+    direct only  quote F1 0.925 / 0.692    quote+speaker F1 0.895 / 0.692
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+pytestmark = [pytest.mark.slow, pytest.mark.shared]
+
+ROOT = Path(__file__).resolve().parent.parent
+SUBSET = 12
+FLOORS = {
+    ("all", "quote"): 0.75,
+    ("all", "quote+speaker"): 0.69,
+    ("direct", "quote"): 0.88,
+    ("direct", "quote+speaker"): 0.85,
+}
+
+
+def load(path: Path, name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def figures(nlp: Any, shared_dir: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    gold_path = shared_dir / "eval" / "quotes" / "polnear_dev.jsonl"
+    if not gold_path.exists():
+        pytest.skip(f"{gold_path} is absent")
+    evaluation = load(ROOT / "eval" / "quotes.py", "eval_quotes")
+    scorer = evaluation.load_scorer(gold_path.parent / "score_quotes.py")
+    gold = evaluation.split(evaluation.load_gold(gold_path), "dev")[:SUBSET]
+    ours, baseline, _ = evaluation.predict(gold, nlp)
+    return evaluation.scores(scorer, gold, ours, 0.5), evaluation.scores(scorer, gold, baseline, 0.5)
+
+
+@pytest.mark.parametrize(("part", "metric"), sorted(FLOORS))
+def test_floors(figures: tuple[dict[str, Any], dict[str, Any]], part: str, metric: str) -> None:
+    ours, _ = figures
+    assert ours[part][metric]["f1"] >= FLOORS[(part, metric)], ours[part]
+
+
+def test_beats_the_textacy_baseline(figures: tuple[dict[str, Any], dict[str, Any]]) -> None:
+    ours, baseline = figures
+    assert ours["all"]["quote+speaker"]["f1"] > baseline["all"]["quote+speaker"]["f1"] + 0.2
+    assert ours["direct"]["quote+speaker"]["f1"] >= baseline["direct"]["quote+speaker"]["f1"]
