@@ -89,3 +89,44 @@ def test_search_and_show(seeded: Reader) -> None:
     assert [h["title"] for h in hits] == [TITLES[0]]
     article = seeded.article(hits[0]["id"])
     assert any(m.text.endswith("Miller") for m in article.mentions)
+
+
+MINISTRY = "Iraqi Ministry of Foreign Affairs"
+STATE = "US State Department"
+EXPECTED_QUOTES = [  # (type, speaker kind, resolved speaker, cue), in text order
+    ("indirect", "anonymous", "Iraqi officials", "say"),
+    ("indirect", "anonymous", "official sources", "tell"),
+    ("direct", "anonymous", "official sources", "say"),
+    ("indirect", "organization", MINISTRY, "say"),
+    ("direct", "organization", MINISTRY, "say"),
+    ("indirect", "organization", "US government", "say"),
+    ("indirect", "organization", STATE, "deny"),
+    ("indirect", "person", "Matthew Miller", "say"),
+    ("direct", "person", "Matthew Miller", "note"),
+    ("indirect", "person", "Matthew Miller", "point"),
+    ("mixed", "organization", MINISTRY, "say"),
+    ("indirect", "organization", MINISTRY, "emphasize"),
+    ("direct", "organization", MINISTRY, "add"),
+    ("indirect", "person", "Hussein Allawi", "say"),
+    ("direct", "person", "Hussein Allawi", "remark"),
+    ("indirect", "organization", STATE, "say"),
+    ("mixed", "organization", STATE, "say"),
+    ("mixed", "person", "Joe Biden", "say"),
+    ("direct", "anonymous", "a senior US official", "tell"),
+    ("mixed", "organization", STATE, "say"),
+    ("direct", "organization", STATE, "say"),
+]
+
+
+def test_every_attribution_is_stored_with_its_speaker(seeded: Reader) -> None:
+    rows = seeded.quotes()
+    first_id = next(r["id"] for r in seeded.articles() if r["title"] == TITLES[0])
+    rows.sort(key=lambda q: (q["article_id"] != first_id, q["content_spans"][0][0]))
+    got = [(q["type"], q["speaker_kind"], q["speaker"], q["cue"]) for q in rows]
+    assert got == EXPECTED_QUOTES
+    he_noted = next(q for q in rows if q["cue"] == "note")
+    assert he_noted["speaker_mention"] == "he" and he_noted["content"].startswith("“At no time")
+    official = next(q for q in rows if q["speaker"] == "a senior US official")
+    assert official["anonymity_reason"] == "on customary condition of anonymity" and official["relay"] == "AFP"
+    assert [q["speaker"] for q in seeded.quotes(anonymous=True)] == [
+        "Iraqi officials", "official sources", "official sources", "a senior US official"]

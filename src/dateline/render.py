@@ -79,6 +79,8 @@ def article_view(console: Console, article: Article) -> None:
             body.stylize("underline", s.start, s.end)
         if q.cue_span:
             body.stylize("reverse", q.cue_span.start, q.cue_span.end)
+        if q.speaker_span:
+            body.stylize("bold yellow", q.speaker_span.start, q.speaker_span.end)
     for e in article.events:
         body.stylize("on dark_red", e.trigger_span.start, e.trigger_span.end)
     console.print(body)
@@ -90,7 +92,7 @@ def article_view(console: Console, article: Article) -> None:
         console.print(listing(
             [{"speaker": q.speaker, "kind": q.speaker_kind, "type": q.type, "cue": q.cue,
               "content": " … ".join(s.of(article.text) for s in q.content_spans)} for q in article.quotes],
-            ["speaker", "kind", "type", "cue", "content"], "Quotes (content underlined, cue reversed)"))
+            ["speaker", "kind", "type", "cue", "content"], "Quotes (content underlined, cue reversed, speaker in yellow)"))
     if article.events:
         console.print(listing(
             [{"category": e.category, "action": e.action, "modality": e.modality,
