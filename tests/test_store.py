@@ -188,3 +188,13 @@ def test_caption_mentions_keep_their_field(db: sqlite3.Connection) -> None:
     assert [m.field for m in back.caption_mentions] == ["caption:0"]
     assert all(m.field == "text" for m in back.mentions)
     assert "Fouad Hussein" in [e.name for e in back.entities]
+
+
+def test_event_round_trip_keeps_nested_actors(db: sqlite3.Connection) -> None:
+    art = make_article()
+    art.events[0].attributed_to = Actor("Iraqi officials", Span(56, 71), country="IRQ", sector="GOV")
+    writer = Writer(db)
+    writer.write(art, writer.begin_source("a.txt", "1", 1, "text"))
+    back = Reader(db).article(art.id).events[0]
+    assert isinstance(back.attributed_to, Actor) and back.attributed_to.country == "IRQ"
+    assert back == art.events[0]

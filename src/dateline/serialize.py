@@ -65,6 +65,8 @@ def event_from_dict(data: dict[str, Any]) -> Event:
     d["trigger_span"] = span_from(d["trigger_span"])
     d["actors"] = [_actor(a) for a in d.get("actors", [])]
     d["targets"] = [_actor(a) for a in d.get("targets", [])]
+    if d.get("attributed_to"):
+        d["attributed_to"] = _actor(d["attributed_to"])
     if d.get("place"):
         p = _known(Place, d["place"])
         p["span"] = span_from(p.get("span"))
