@@ -218,12 +218,13 @@ class Article:
 
 
 _SPACE = re.compile(r"\s+")
+_UNIFY = str.maketrans("“”‘’—–", "\"\"''--")
 
 
 def normalise_text(text: str) -> str:
     """Normalisation used for identity: NFKC, unified quotes, folded case and space."""
     text = unicodedata.normalize("NFKC", text)
-    text = text.translate(str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "—": "-", "–": "-"}))
+    text = text.translate(_UNIFY)
     return _SPACE.sub(" ", text).strip().casefold()
 
 
