@@ -22,6 +22,7 @@ out = Console()
 err = Console(stderr=True)
 
 Db = Annotated[str, typer.Option("--db", help="SQLite database file.", envvar="DATELINE_DB")]
+FORMATS = ("csv", "jsonl", "parquet", "geojson")
 Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 
@@ -161,9 +162,13 @@ def export_events(
     style: Annotated[str, typer.Option(help="dateline, gdelt or acled columns.")] = "dateline",
 ) -> None:
     """Export events as CSV, JSONL, Parquet or GeoJSON, in our, GDELT's or ACLED's columns."""
-    from .export.events import event_rows, write_events
+    from .export.events import STYLES, event_rows, write_events
 
-    n = write_events(event_rows(api.open_reader(db).event_rows(), style=style), fmt, output)
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
+    if style not in STYLES:
+        raise typer.BadParameter(f"{style!r} is not one of {', '.join(STYLES)}", param_hint="--style")
+    n = write_events(event_rows(api.open_reader(db).event_rows(), style=style), fmt, output, style=style)
     err.print(f"wrote {n} events to {output}")
 
 
