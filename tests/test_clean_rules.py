@@ -204,3 +204,14 @@ def test_sentence_ending_inside_a_closing_quote_is_not_a_headline() -> None:
     assert not looks_like_headline('The ministry denied that wages were late, saying the claims were "misleading."')
     assert not looks_like_headline("Officials called the report “inaccurate.”")
     assert looks_like_headline('Minister Calls Ceasefire Talks "Final Chance"')
+
+
+def test_section_label_before_an_html_body_is_removed() -> None:
+    from dateline.clean import CleanStep
+    from dateline.model import Article
+
+    art = Article(text="Middle East\n\nQAMISHLI, Syria — Prisoners were exchanged on Sunday, officials said.",
+                  format="html", title="Prisoners Exchanged")
+    out = next(CleanStep().run([art]))
+    assert out.text.startswith("QAMISHLI, Syria")
+    assert {"text": "Middle East", "why": "section_label"} in out.meta["removed_lines"]

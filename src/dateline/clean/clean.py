@@ -150,6 +150,11 @@ class _TextReader:
         self.parts.remove(text, "caption")
 
 
+def _is_label(text: str) -> bool:
+    """A section or breadcrumb label before the body ("Syria", "Middle East"): 1-2 words, no punctuation."""
+    return len(text.split()) <= 2 and not any(ch in text for ch in ".!?,;:\"“”")
+
+
 def read_safe(items: list[Line], lexicon: Lexicon, title: str | None) -> StoryParts:
     """Furniture and repeated lines (and copies of the given title) only."""
     parts = StoryParts()
@@ -159,6 +164,8 @@ def read_safe(items: list[Line], lexicon: Lexicon, title: str | None) -> StoryPa
         key = line_key(item.text)
         if why is None and key in seen:
             why = "repeated_title" if title and key == line_key(title) else "repeated"
+        if why is None and not parts.body and _is_label(item.text):
+            why = "section_label"
         if why:
             parts.remove(item.text, why)
             continue
