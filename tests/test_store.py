@@ -198,3 +198,13 @@ def test_event_round_trip_keeps_nested_actors(db: sqlite3.Connection) -> None:
     back = Reader(db).article(art.id).events[0]
     assert isinstance(back.attributed_to, Actor) and back.attributed_to.country == "IRQ"
     assert back == art.events[0]
+
+
+def test_event_and_quote_filters(db: sqlite3.Connection) -> None:
+    writer, reader = Writer(db), Reader(db)
+    art = make_article()
+    writer.write(art, writer.begin_source("a.txt", "1", 1, "text"))
+    assert len(list(reader.event_rows(actor="Blinken"))) == 1
+    assert len(list(reader.event_rows(category="consult", article=art.id[:5]))) == 1
+    assert list(reader.event_rows(category="ASSAULT")) == []
+    assert reader.quotes(anonymous=True) == [] and len(reader.quotes(article=art.id)) == 1

@@ -156,21 +156,24 @@ class Reader:
                 raise StoreError(f"bad search query {query!r}: {exc}") from exc
         return [dict(r) for r in rows]
 
+    def _select(self, sql: str, order: str, filters: list[tuple[str, list[Any]]]) -> sqlite3.Cursor:
+        """Run ``sql`` with the filters that apply (each a condition and its arguments), AND-ed."""
+        where = [cond for cond, _ in filters]
+        args = [a for _, values in filters for a in values]
+        return self.conn.execute(sql + (" WHERE " + " AND ".join(where) if where else "") + order, args)
+
     def quotes(self, speaker: str | None = None, anonymous: bool = False,
                article: str | None = None) -> list[dict[str, Any]]:
-        where, args = [], []
+        filters: list[tuple[str, list[Any]]] = []
         if speaker:
-            where.append("(q.speaker LIKE ? OR q.speaker_mention LIKE ?)")
-            args += [f"%{speaker}%", f"%{speaker}%"]
+            filters.append(("(q.speaker LIKE ? OR q.speaker_mention LIKE ?)", [f"%{speaker}%"] * 2))
         if anonymous:
-            where.append("q.speaker_kind = 'anonymous'")
+            filters.append(("q.speaker_kind = 'anonymous'", []))
         if article:
-            where.append("q.article_id = ?")
-            args.append(self.resolve_id(article))
-        sql = "SELECT q.*, a.text AS article_text FROM quotes q JOIN articles a ON a.id = q.article_id"
-        sql += (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY a.rowid, q.position"
+            filters.append(("q.article_id = ?", [self.resolve_id(article)]))
         out = []
-        for r in self.conn.execute(sql, args):
+        for r in self._select("SELECT q.*, a.text AS article_text FROM quotes q JOIN articles a ON a.id = q.article_id",
+                              " ORDER BY a.rowid, q.position", filters):
             data = quote_to_dict(self._quote(r), r["article_text"])
             data["article_id"] = r["article_id"]
             out.append(data)
@@ -178,20 +181,16 @@ class Reader:
 
     def event_rows(self, actor: str | None = None, category: str | None = None,
                    article: str | None = None) -> Iterator[tuple[Article, Event]]:
-        where, args = [], []
+        filters: list[tuple[str, list[Any]]] = []
         if actor:
-            where.append("(e.actors LIKE ? OR e.targets LIKE ?)")
-            args += [f"%{actor}%", f"%{actor}%"]
+            filters.append(("(e.actors LIKE ? OR e.targets LIKE ?)", [f"%{actor}%"] * 2))
         if category:
-            where.append("e.category = ?")
-            args.append(category.upper())
+            filters.append(("e.category = ?", [category.upper()]))
         if article:
-            where.append("e.article_id = ?")
-            args.append(self.resolve_id(article))
+            filters.append(("e.article_id = ?", [self.resolve_id(article)]))
         sql = ("SELECT e.data, a.id, a.title, a.url, a.outlet, a.published, a.text FROM events e "
                "JOIN articles a ON a.id = e.article_id")
-        sql += (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY a.rowid, e.position"
-        for r in self.conn.execute(sql, args):
+        for r in self._select(sql, " ORDER BY a.rowid, e.position", filters):
             art = Article(text=r["text"], id=r["id"], title=r["title"], url=r["url"], outlet=r["outlet"],
                           published=_published(r["published"]))
             yield art, event_from_dict(json.loads(r["data"]))
