@@ -131,3 +131,13 @@ def test_export_events_loads_with_pandas(db: str, tmp_path: Path, fmt: str, styl
 def test_export_rejects_an_unknown_format(db: str, tmp_path: Path) -> None:
     proc = run("export", "events", "--db", db, "--format", "xlsx", "-o", str(tmp_path / "x"), check=False)
     assert proc.returncode == 2 and "xlsx" in proc.stderr
+
+
+def test_ingest_in_two_processes_stores_the_same(tmp_path: Path, db: str) -> None:
+    path = str(tmp_path / "two.db")
+    run("ingest", str(FIX / "harbour_dump.txt"), str(FIX / "wires.jsonl"), "--db", path, "--processes", "2",
+        "--outlet", "Harbour Wire", "--published", "2024-08-16", "--quiet")
+    one = {r["id"]: r for r in run_json("articles", "--db", db)}
+    two = {r["id"]: r for r in run_json("articles", "--db", path)}
+    assert one.keys() == two.keys()
+    assert len(run_json("quotes", "--db", path)) == len(run_json("quotes", "--db", db))

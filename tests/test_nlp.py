@@ -45,3 +45,19 @@ def test_parse_step_batches_and_skips_drops(nlp: Any) -> None:
     assert [a.text for a in out] == [a.text for a in arts]
     assert out[2].doc is None and all(a.doc is not None for i, a in enumerate(out) if i != 2)
     assert out[0].sentences and out[0].sentences[0].of(out[0].text).startswith("Officials")
+
+
+@pytest.mark.slow
+def test_two_processes_give_the_same_parse_in_the_same_order() -> None:
+    texts = [f"Officials in Baghdad met envoys from Jordan on day {i}. They talked for {i} hours." for i in range(12)]
+    arts = [Article(text=t) for t in texts]
+    for i in (0, 5, 11):
+        arts[i].drop = Drop("too_short")
+    one = list(ParseStep(Settings(batch_size=4, processes=1)).run([Article(text=a.text, drop=a.drop) for a in arts]))
+    two = list(ParseStep(Settings(batch_size=4, processes=2)).run([Article(text=a.text, drop=a.drop) for a in arts]))
+    assert [a.text for a in two] == texts
+    assert [a.doc is None for a in two] == [a.drop is not None for a in arts]
+    for a, b in zip(one, two, strict=True):
+        assert a.sentences == b.sentences
+        if a.doc is not None:
+            assert [(e.text, e.label_) for e in a.doc.ents] == [(e.text, e.label_) for e in b.doc.ents]

@@ -37,6 +37,7 @@ def ingest(
     outlet: Annotated[str | None, typer.Option(help="Outlet name for sources that lack one.")] = None,
     published: Annotated[str | None, typer.Option(help="Publication date for sources that lack one.")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline name(s), comma-separated.")] = None,
+    processes: Annotated[int | None, typer.Option(help="Parse in this many processes.", min=1)] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     json_out: Json = False,
 ) -> None:
@@ -44,6 +45,8 @@ def ingest(
     settings = Settings()
     if model:
         settings.models = tuple(m.strip() for m in model.split(",") if m.strip())
+    if processes:
+        settings.processes = processes
     progress = Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         TextColumn("{task.description}"), console=err, disable=quiet or json_out, transient=True,

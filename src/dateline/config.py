@@ -19,4 +19,5 @@ def _models_from_env() -> tuple[str, ...]:
 class Settings:
     models: tuple[str, ...] = field(default_factory=_models_from_env)
     batch_size: int = 32
+    processes: int = field(default_factory=lambda: int(os.environ.get("DATELINE_PROCESSES", "1")))
     db_path: str = field(default_factory=lambda: os.environ.get("DATELINE_DB", "dateline.db"))

@@ -1,9 +1,9 @@
-"""ParseStep: batch articles through ``nlp.pipe`` and attach the Doc and sentence spans."""
+"""ParseStep: stream articles through one ``nlp.pipe`` and attach the Doc and sentence spans."""
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
-from itertools import islice
 from typing import Any, ClassVar
 
 from ..config import Settings
@@ -15,8 +15,9 @@ from .loader import load_pipeline
 class ParseStep(Step):
     """Requires ``text``; assigns ``doc`` and ``caption_docs`` (transient) and ``sentences``.
 
-    ``components`` are the spaCy components the later steps read; the rest are disabled.
-    Dropped articles pass through in order without being parsed.
+    ``components`` are the spaCy components the later steps read; the rest are disabled. Bodies go
+    through a single ``nlp.pipe`` (in ``settings.processes`` processes); captions are parsed in this
+    process. Dropped articles pass through, in order, without being parsed.
     """
 
     name = "parse"
@@ -40,17 +41,26 @@ class ParseStep(Step):
         return self._nlp
 
     def run(self, articles: Iterable[Article]) -> Iterator[Article]:
-        it = iter(articles)
-        size = self.settings.batch_size
-        while batch := list(islice(it, size)):
-            live = [a for a in batch if a.drop is None]
-            texts = [a.text for a in live] + [c.text for a in live for c in a.captions]
-            docs = iter(self.nlp.pipe(texts, batch_size=size))
-            bodies = [next(docs) for _ in live]
-            for article, doc in zip(live, bodies, strict=True):
-                article.doc = doc
-                if doc.has_annotation("SENT_START"):
-                    article.sentences = [Span(s.start_char, s.end_char) for s in doc.sents]
-            for article in live:
-                article.caption_docs = [next(docs) for _ in article.captions]
-            yield from batch
+        queue: deque[Article] = deque()
+
+        def bodies() -> Iterator[str]:
+            for article in articles:
+                queue.append(article)
+                if article.drop is None:
+                    yield article.text
+
+        docs = self.nlp.pipe(bodies(), batch_size=self.settings.batch_size, n_process=self.settings.processes)
+        for doc in docs:
+            while queue[0].drop is not None:
+                yield queue.popleft()
+            article = queue.popleft()
+            self._attach(article, doc)
+            yield article
+        yield from queue
+
+    def _attach(self, article: Article, doc: Any) -> None:
+        article.doc = doc
+        if doc.has_annotation("SENT_START"):
+            article.sentences = [Span(s.start_char, s.end_char) for s in doc.sents]
+        if article.captions:
+            article.caption_docs = list(self.nlp.pipe([c.text for c in article.captions]))
