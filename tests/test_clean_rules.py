@@ -215,3 +215,13 @@ def test_section_label_before_an_html_body_is_removed() -> None:
     out = next(CleanStep().run([art]))
     assert out.text.startswith("QAMISHLI, Syria")
     assert {"text": "Middle East", "why": "section_label"} in out.meta["removed_lines"]
+
+
+def test_date_lines_with_full_month_names() -> None:
+    from datetime import date
+
+    from dateline.clean.header import read_date_line
+
+    assert read_date_line("September 4, 2024") == date(2024, 9, 4)
+    assert read_date_line("Published: Wednesday, September 4, 2024") == date(2024, 9, 4)
+    assert read_date_line("Sept. 4, 2024") == date(2024, 9, 4)

@@ -37,7 +37,7 @@ def dump_body(story: str) -> str:
     keep = [
         line
         for line in lines
-        if lines.count(line) == 1 and line not in FURNITURE and not line.startswith(("By ", "(Reporting by"))
+        if lines.count(line) == 1 and line not in FURNITURE and not line.startswith(("By ", "(Reporting by", "Published: "))
     ]
     return "\n\n".join(keep)
 

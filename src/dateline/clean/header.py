@@ -129,7 +129,7 @@ def read_date_line(line: str) -> date | datetime | None:
     match = _DATE_LINE.match(line.strip())
     if not match:
         return None
-    raw = match.group("date").replace("Sept", "Sep")
+    raw = re.sub(r"\bSept\b", "Sep", match.group("date"))
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw) and not match.group("time"):
         try:
             return date.fromisoformat(raw)
