@@ -48,6 +48,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/quotes.py
 	$(BIN)/python bench/events.py
+	$(BIN)/python bench/memory.py
 
 clean:
 	rm -rf $(VENV) out $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
