@@ -41,6 +41,7 @@ unit: $(STAMP)
 test: lint typecheck unit
 
 eval: $(STAMP)
+	mkdir -p out
 	$(BIN)/python eval/quotes.py ../shared/eval/quotes/polnear_dev.jsonl --pred out/quotes_pred.jsonl
 	$(BIN)/python eval/events.py ../shared/eval/events/plover_gold.jsonl --pred out/events_pred.jsonl
 
