@@ -17,8 +17,19 @@ def test_shipped_cues_cover_the_common_reporting_verbs() -> None:
         assert lex.cue(lemma) is not None, lemma
     assert lex.cue("point", "out") is not None
     assert lex.cue("call", "for") is not None
-    assert lex.cue("according", "to") is not None and lex.cue("according", "to").kind == "source"
+    according = lex.cue("according", "to")
+    assert according is not None and according.kind == "source"
     assert lex.cue("eat") is None
+
+
+def test_shipped_cues_cover_manner_of_speaking_and_prepositional_cues() -> None:
+    lex = default_lexicon()
+    for lemma in ("muse", "grumble", "sigh", "whisper", "concur", "speculate", "opine", "affirm", "sing"):
+        assert lex.cue(lemma) is not None, lemma
+    for lemma, particle in (("complain", "about"), ("warn", "against"), ("shoot", "back"), ("chime", "in")):
+        assert lex.cue(lemma, particle) is not None, (lemma, particle)
+    for noun in ("criticism", "praise", "endorsement", "remark"):
+        assert noun in lex.noun_cues, noun
 
 
 def test_shipped_source_nouns_metonyms_and_outlets() -> None:

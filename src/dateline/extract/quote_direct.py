@@ -6,7 +6,8 @@
 2. A quotation no frame touches joins the frame it sits next to: right before the speaker and
    cue (``"...," said X``), right after them (``X said: "..."``, ``"A," he said, "B"``), or
    after a quotation already joined in the same paragraph (``"A," he said. "B."``), or it
-   continues a quotation of the previous paragraph.
+   continues a quotation of the previous paragraph, or it fills a paragraph without a cue right
+   after a paragraph that ends with the speaker's quotation (the speaker carries on).
 3. Type: ``direct`` when the content is all inside quotation marks, ``mixed`` when part of it
    is, ``indirect`` otherwise.
 """
@@ -91,6 +92,8 @@ def attach(frames: list[Frame], quotations: Sequence[Marked], text: str, doc: An
             continue
         found = _neighbour(mark, previous, cores, owner, text, doc)
         if found is None:
+            found = _continued(mark, previous, cores, owner, quotations, text)
+        if found is None:
             found = _colon_frame(mark, text, doc, quotations)
             if found is not None:
                 frames.append(found)
@@ -116,15 +119,22 @@ def _framed(frame: Frame, text: str, doc: Any) -> list[tuple[int, int]]:
         return frame.content
     start, end = _core(frame, doc)
     before = [
-        m.start for m in frame.quotations
-        if m.end <= start and _GAP.match(text[m.end : start]) and _char_before(text, m.start) in ("", ".", ":", "?", "!")
+        m for m in frame.quotations
+        if m.end <= start and _short_gap(text, m.end, start, doc) and _char_before(text, m.start) in ("", ".", ":", "?", "!")
     ]
     if before:
-        return [span for span in frame.content if span[0] >= min(before)]
+        first, last = min(m.start for m in before), max(m.end for m in before)
+        return [piece for span in frame.content if span[0] >= first for piece in _cut(span, last, start)]
     after = [m for m in frame.quotations if m.start >= end and text[end : m.start].strip() == ":"]
     if after:
         return [span for span in frame.content if span[0] >= end]
     return frame.content
+
+
+def _cut(span: tuple[int, int], start: int, end: int) -> list[tuple[int, int]]:
+    """``span`` without the characters in ``[start, end)``."""
+    pieces = [(span[0], min(span[1], start)), (max(span[0], end), span[1])]
+    return [(s, e) for s, e in pieces if s < e]
 
 
 def _char_before(text: str, i: int) -> str:
@@ -164,15 +174,48 @@ def _neighbour(
             return frame
     if previous is not None and id(previous) in owner and previous.paragraph == mark.paragraph:
         frame = owner[id(previous)]
-        between = [f for (s, _e), f in cores if previous.end <= s < mark.start and f is not frame]
+        between = [
+            f for (s, _e), f in cores
+            if previous.end <= s < mark.start and f is not frame and f.sentence != frame.sentence
+        ]
         if not between and _introduces(text, previous.end, mark.start, doc):
             return frame
     return None
 
 
+def _continued(
+    mark: Marked,
+    previous: Marked | None,
+    cores: list[tuple[tuple[int, int], Frame]],
+    owner: dict[int, Frame],
+    quotations: Sequence[Marked],
+    text: str,
+) -> Frame | None:
+    """The frame of the previous paragraph's last quotation, for a paragraph that is nothing but a
+    quotation and has no cue of its own: ``"A," she said.`` / ``"B."`` (the speaker carries on)."""
+    if previous is None or id(previous) not in owner or previous.paragraph != mark.paragraph - 1:
+        return None
+    start = text.rfind("\n", 0, mark.start) + 1
+    end = text.find("\n", mark.start)
+    end = len(text) if end < 0 else end
+    if text[start : mark.start].strip():
+        return None
+    frame = owner[id(previous)]
+    if any(previous.end <= s < end and f is not frame for (s, _e), f in cores):
+        return None  # someone else speaks after the quotation, or in this paragraph
+    if any(start <= s < end for (s, _e), _f in cores):
+        return None
+    inside = [m for m in quotations if m.paragraph == mark.paragraph]
+    outside = text[start:end]
+    for m in reversed(inside):
+        outside = outside[: m.start - start] + outside[m.end - start :]
+    return frame if _GAP.match(outside) else None
+
+
 def _colon_frame(mark: Marked, text: str, doc: Any, quotations: Sequence[Marked]) -> Frame | None:
     """A frame for a quotation introduced by a colon after a verb the lexicon does not list:
-    "Sanders made the following comment: “...”" (the colon may close the previous paragraph)."""
+    "Sanders made the following comment: “...”", "Ellis was blunt: “...”" (the colon may close
+    the previous paragraph)."""
     j = mark.start - 1
     while j >= 0 and text[j].isspace():
         j -= 1
@@ -182,7 +225,7 @@ def _colon_frame(mark: Marked, text: str, doc: Any, quotations: Sequence[Marked]
     if colon is None or not len(colon):
         return None
     before = [t for t in doc[colon[0].sent.start : colon[0].i] if not inside_quotation(t.idx, quotations)]
-    verbs = [t for t in reversed(before) if t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children)]
+    verbs = [t for t in reversed(before) if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in t.children)]
     if not verbs:
         return None
     root = verbs[0]

@@ -5,7 +5,9 @@ A frame is found for every cue of the lexicon that governs content of the kind i
 - a clause (``said that ...``, ``told reporters that ...``, ``"...," he said``),
 - the host clause when the cue is parenthetical (``..., the minister said, ...``),
 - a to-infinitive for ``intent`` cues (``vowed to retaliate``),
-- an object for ``act`` cues (``denied the report``, ``called the charges "false"``),
+- an object for ``act`` cues (``denied the report``, ``called the charges "false"``), and for
+  speech cues an object that names what was said (``noted the shortage``),
+- the passive subject when the agent is named (``the plan was criticized by Democrats``),
 - the rest of the sentence for ``source`` cues (``according to officials, ...``),
 - the words after a colon (``The sources said: ...``); quotations are attached later.
 
@@ -21,6 +23,7 @@ from typing import Any
 
 from .quote_lexicon import Cue, Lexicon
 from .quote_marks import Marked, inside_quotation, paragraphs
+from .quote_objects import reduced_relative, said_object
 from .quote_speaker import find_speaker
 
 Token = Any  # a spaCy Token; only its attributes are read
@@ -31,6 +34,7 @@ _EDGE_PUNCT = frozenset({",", ";", ":", "—", "–", "-", "--", ".", "(", ")"})
 _OBJECT_DEPS = frozenset({"dobj", "oprd", "attr", "dative"})
 _OBJECT_PREPS = frozenset({"as", "of", "for", "to", "with", "in", "about", "on", "over"})
 _OBJECT_TAIL = frozenset({"prep", "oprd"})
+_NOUN_PREPS = frozenset({"of", "about", "on", "for", "against"})
 _SEPARATORS = frozenset({",", "—", "–", "--", '"', "”"})
 
 
@@ -93,6 +97,8 @@ def _particle_cue(tok: Token, lex: Lexicon) -> tuple[Cue, list[Token]] | None:
     for child in tok.children:
         key = child.lower_
         if key in options and options[key].particle and child.dep_ in ("prt", "prep", "dobj", "advmod"):
+            if child.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in child.children):
+                continue  # "spoke on Monday" is no "spoke on the budget"
             return options[key], [tok, child]
     if "" in options:
         return options[""], [tok]
@@ -122,9 +128,12 @@ def _misparsed_clause(tok: Token, speech: bool) -> list[Token]:
     return []
 
 
-def _content_of(tok: Token, cue: Cue, particle: list[Token]) -> tuple[list[Token], str]:
+def _content_of(tok: Token, cue: Cue, particle: list[Token], lex: Lexicon) -> tuple[list[Token], str]:
     """Content tokens governed by the cue and the construction found."""
     clauses = [c for c in tok.children if c.dep_ in _CLAUSE_DEPS] or _misparsed_clause(tok, cue.kind in ("speech", "clausal"))
+    reduced = reduced_relative(tok, cue, clauses)
+    if reduced:
+        return reduced, "object"
     if clauses:
         return [t for c in clauses for t in c.subtree], "clause"
     if cue.kind in ("speech", "intent", "act") or cue.particle:
@@ -149,7 +158,21 @@ def _content_of(tok: Token, cue: Cue, particle: list[Token]) -> tuple[list[Token
                 and (c.dep_ != "prep" or c.lower_ in _OBJECT_PREPS)
             ]
             return [t for c in objects for t in c.subtree], "object"
+    said = said_object(tok, cue, lex)
+    if said:
+        return said, "object"
+    passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if passive and agents and cue.kind in ("act", "speech") and _can_speak(agents[0], lex):
+        return list(passive[0].subtree), "passive"  # "The plan was criticized by Democrats"
     return [], ""
+
+
+def _can_speak(tok: Token, lex: Lexicon) -> bool:
+    """A name of a person or group, or a source noun: "by Democrats", not "by two missiles"."""
+    if tok.pos_ == "PROPN":
+        return tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "")
+    return tok.pos_ == "PRON" or lex.nouns.get(tok.lemma_.lower()) is not None
 
 
 def _parenthetical(tok: Token, sent: Any) -> list[Token]:
@@ -168,6 +191,8 @@ def _parenthetical(tok: Token, sent: Any) -> list[Token]:
         right = words[-1] + 1
         if right >= sent.end or doc[right].text not in _SEPARATORS:
             return []
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head  # "The difference now, he told me, is that ...": hung on the subject
     skip = {t.i for t in tok.subtree}
     return [t for t in head.subtree if t.i not in skip]
 
@@ -189,13 +214,23 @@ def _source(tok: Token, cue: Cue) -> tuple[Token | None, list[Token]]:
     if prep is None:
         return None, []
     speaker = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if speaker is None:  # "according to show insiders" parsed with "show" as a verb
+        speaker = next((t for t in reversed(list(prep.subtree)) if t.pos_ in ("NOUN", "PROPN")), None)
+    if speaker is None:
+        return None, []
     sent = tok.sent
     skip = {t.i for t in tok.subtree} | {t.i for t in prep.subtree}
+    # the phrase ends at the first comma after its noun, whatever the parser hung on it
+    comma = next((t.i for t in tok.doc[speaker.i : sent.end] if t.text in (",", ";")), sent.end)
+    if tok.i == sent.start or all(t.is_punct for t in tok.doc[sent.start : tok.i]):
+        skip |= set(range(tok.i, comma + 1))
+        skip -= set(range(comma + 1, sent.end))
     return speaker, [t for t in sent if t.i not in skip]
 
 
 def _noun_frame(tok: Token, lex: Lexicon, para: tuple[int, int]) -> Frame | None:
-    """"Trump's claim that ...", "his promise to cut taxes", "made the argument that ..."."""
+    """"Trump's claim that ...", "his promise to cut taxes", "made the argument that ...", and
+    with a possessor a prepositional object: "Trump's criticism of the deal"."""
     cue = lex.noun_cues.get(tok.lemma_.lower())
     if cue is None:
         return None
@@ -204,9 +239,12 @@ def _noun_frame(tok: Token, lex: Lexicon, para: tuple[int, int]) -> Frame | None
         if c.dep_ in ("acl", "ccomp", "relcl") and c.i > tok.i
         and any((g.dep_ == "mark" and g.lower_ == "that") or (g.dep_ == "aux" and g.lower_ == "to") for g in c.children)
     ]
+    speaker = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if not clauses and speaker is not None:  # "Trump's criticism of the deal", "her call for calm"
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in _NOUN_PREPS][:1]
+        clauses = [g for c in preps for g in c.children if g.dep_ in ("pobj", "pcomp")]
     if not clauses:
         return None
-    speaker = next((c for c in tok.children if c.dep_ == "poss"), None)
     if speaker is None:
         by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
         speaker = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
@@ -245,7 +283,22 @@ def _trim(tokens: list[Token], cue: Token, lex: Lexicon, quotations: Sequence[Ma
         low = max(before) if before else -1
         high = min(after) if after else len(cue.doc)
         ordered = [t for t in ordered if low < t.i < high]
-    return ordered
+    return _after_colon(ordered, cue, quotations)
+
+
+def _after_colon(tokens: list[Token], cue: Token, quotations: Sequence[Marked]) -> list[Token]:
+    """Content after the cue does not reach back over a colon before it: in ``The news set off
+    fireworks: Republicans said they were convinced ...`` the parser may hang the first clause on
+    ``said`` too, but what the Republicans said starts after the colon."""
+    if not any(t.i > cue.i for t in tokens):
+        return tokens
+    colons = [
+        t.i for t in cue.doc[cue.sent.start : cue.i]
+        if t.text == ":" and not inside_quotation(t.idx, quotations)
+    ]
+    if not colons:
+        return tokens
+    return [t for t in tokens if t.i > colons[-1]]
 
 
 def _passive(tok: Token) -> bool:
@@ -306,15 +359,15 @@ def find_frames(doc: Any, lex: Lexicon, quotations: Sequence[Marked], text: str 
             if frame is not None:
                 frames.append(frame)
             continue
-        if tok.pos_ != "VERB":
-            continue
+        if tok.pos_ != "VERB" or (tok.i > 1 and doc[tok.i - 2 : tok.i].text.lower() == "according to"):
+            continue  # "according to show insiders": a misread noun, not a cue
         found = _particle_cue(tok, lex)
         if found is None:
             continue
         cue, cue_toks = found
         if _passive(tok):
             continue  # "he was called to testify", "Asked about the strike, ...": the speaker is not named
-        content, via = _content_of(tok, cue, cue_toks)
+        content, via = _content_of(tok, cue, cue_toks, lex)
         if not content and cue.kind in ("speech", "act"):
             content, via = _parenthetical(tok, sent), "parenthetical"
         if not content:

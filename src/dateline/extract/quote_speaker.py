@@ -79,9 +79,11 @@ def find_speaker(tok: Token, cue: Cue, lex: Lexicon, quotations: Sequence[Marked
 
 
 def _climb(tok: Token, cue: Cue, lex: Lexicon, quotations: Sequence[Marked]) -> Token | None:
-    current = tok
+    current, came_by = tok, ""
     for _ in range(4):
         subject = _subject(current, quotations)
+        if subject is None and came_by in ("xcomp", "prep"):
+            subject = _raised(current)
         if subject is not None:
             if subject.lower_ == "there":
                 return None
@@ -90,14 +92,43 @@ def _climb(tok: Token, cue: Cue, lex: Lexicon, quotations: Sequence[Marked]) -> 
             return subject
         if current.dep_ == "compound" and current.head.pos_ == "PROPN" and current.i < current.head.i:
             return current.head  # "Said Ellis: ..."
+        if current.dep_ == "acl" and current.tag_ == "VBG":
+            shown = _shown_speaker(current, lex)
+            if shown is not None:
+                return shown  # "footage of the senator saying ..."
+            if cue.kind == "speech" and _speaks(current.head, lex):
+                return current.head  # "officials warning that ..."
         if current.dep_ == "acl" and lex.nouns.get(current.head.lemma_.lower()) == "document":
             return current.head  # "a statement saying ..."
         if current.dep_ not in _CLIMB_DEPS or current.head.i == current.i:
             return None
         if current.dep_ == "xcomp" and cue.kind != "speech":
             return None
-        current = current.head
+        came_by, current = current.dep_, current.head
     return None
+
+
+def _shown_speaker(participle: Token, lex: Lexicon) -> Token | None:
+    """The speaker named right before a participle hung on the noun that shows them: "footage of
+    the senator saying ...", "a video of Ellis telling ..."."""
+    before = participle.doc[participle.i - 1]
+    if before.dep_ == "pobj" and before.head.lower_ == "of" and before.head.head.i == participle.head.i:
+        return before if _speaks(before, lex) else None
+    return None
+
+
+def _speaks(noun: Token, lex: Lexicon) -> bool:
+    """True for a noun that can be a speaker: a person's name or a source noun of the lexicon."""
+    if noun.pos_ == "PROPN":
+        return noun.ent_type_ in ("PERSON", "ORG", "")
+    return noun.pos_ == "NOUN" and lex.nouns.get(noun.lemma_.lower()) in ("person", "anonymous", "institution")
+
+
+def _raised(verb: Token) -> Token | None:
+    """The passive subject of a verb the cue hangs on as an infinitive or "as saying": in "X is
+    said to have told ...", "X is expected to announce ..." and "X was quoted as saying ..." X is
+    the one who tells, announces or says."""
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
 def _preceding_noun(tok: Token) -> Token | None:

@@ -4,7 +4,10 @@ The work is split over small modules:
 
 - :mod:`.quote_marks` finds quotations (also ones running over paragraphs);
 - :mod:`.quote_frames` finds cues and their content in the dependency parse;
+- :mod:`.quote_objects` takes noun-phrase objects as content ("noted the shortage");
+- :mod:`.quote_headlines` finds headlines written as "Speaker: claim";
 - :mod:`.quote_speaker` finds the speaker phrase of each cue;
+- :mod:`.quote_verbal_nouns` finds cue verbs the tagger read as plural nouns ("Trump claims that");
 - :mod:`.quote_direct` joins quotations to cues and decides direct / mixed / indirect;
 - :mod:`.sources` says who a speaker is (person, organization, anonymous) and credits relays;
 - :mod:`.coref` resolves pronouns and descriptions ("it", "the ministry") to earlier names;
@@ -21,9 +24,11 @@ from ..pipeline import Step
 from .coref import Referent, Resolver, as_speaker, gender_of
 from .quote_direct import attach, drop_nested, quote_type
 from .quote_frames import Frame, find_frames
+from .quote_headlines import headline_frames
 from .quote_lexicon import Lexicon, default_lexicon
 from .quote_marks import Marked, find_quotations
 from .quote_speaker import speaker_phrase
+from .quote_verbal_nouns import verbal_noun_frames
 from .sources import (
     Named,
     Speaker,
@@ -76,7 +81,8 @@ def extract_quotes(article: Article, lexicon: Lexicon | None = None) -> list[Quo
     lex = lexicon or default_lexicon()
     doc, text = article.doc, article.text
     quotations = find_quotations(text)
-    frames = find_frames(doc, lex, quotations, text)
+    frames = find_frames(doc, lex, quotations, text) + headline_frames(doc, text, lex)
+    frames += verbal_noun_frames(doc, lex, quotations, text)
     frames = attach(frames, quotations, text, doc)
     frames = drop_nested(credit_relays(frames, doc, lex))
     names = named_things(article)
