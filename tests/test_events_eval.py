@@ -1,8 +1,9 @@
 """CI floors for event coding on a fixed subset of the PLOVER gold records.
 
 The subset is every third record by sorted id (108 of 322, dev and held-back alike). Measured on
-it when the floors were set: category accuracy .898, category + actor countries .843, category
-F1 .723. The floors sit a little below. Full figures: ``python eval/events.py
+it when the floors were last set: category accuracy .898, category + actor countries .870,
+category F1 .705 (the broader lexicon finds more secondary events, so precision fell from .601
+to .572). The floors sit a little below. Full figures: ``python eval/events.py
 ../shared/eval/events/plover_gold.jsonl``.
 """
 
@@ -17,7 +18,7 @@ import pytest
 
 pytestmark = [pytest.mark.slow, pytest.mark.shared]
 ROOT = Path(__file__).resolve().parent.parent
-FLOORS = {"category_accuracy": 0.86, "category+actor_country_accuracy": 0.80, "F1": 0.69}
+FLOORS = {"category_accuracy": 0.86, "category+actor_country_accuracy": 0.83, "F1": 0.68}
 
 
 def _module(path: Path, name: str) -> ModuleType:

@@ -117,7 +117,11 @@ def _entity_of(article: Article, head: Any) -> tuple[str | None, str | None, str
 
 
 def _country_words(text: str, tokens: list[Any], head: Any) -> str | None:
-    """A country named in the phrase, preferring words outside prepositional modifiers."""
+    """A country named in the phrase, preferring words outside prepositional modifiers.
+
+    An ethnic group ("ethnic Albanians in Serbia", "the ethnic Turks") belongs to the country it
+    lives in: only a country in a prepositional modifier counts, else none.
+    """
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     found = find_countries(text[start:end])
     if not found:
@@ -126,6 +130,10 @@ def _country_words(text: str, tokens: list[Any], head: Any) -> str | None:
     for tok in tokens:
         if tok.dep_ == "prep" and tok.head.i == head.i:
             in_prep |= {t.idx - start for t in tok.subtree}
+    ethnic = {t.head.idx - start for t in tokens if t.lower_ == "ethnic"}
+    if ethnic:
+        found = [f for f in found if f[0] not in ethnic]
+        return next((iso for s, _, iso in found if s in in_prep), None)
     direct = [iso for s, _, iso in found if s not in in_prep]
     return (direct or [iso for _, _, iso in found])[0]
 
@@ -155,6 +163,8 @@ def build_actor(head: Any, article: Article) -> Actor:
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     text = article.text[start:end]
     entity_id, name, country, roles = _entity_of(article, head)
+    if any(t.lower_ == "ethnic" for t in tokens):
+        country = None  # "ethnic Albanians": the country they live in, not the nationality word
     orgs = find_orgs(text)
     named = [o for _, _, o in orgs if not o.generic]
     generic = [o for _, _, o in orgs if o.generic]

@@ -18,6 +18,8 @@ INTENT = {"AGREE": "030", "CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031"
           "CONCEDE": "035", "RETREAT": "035"}
 THREAT = {"SANCTION": "132", "COERCE": "137", "ASSAULT": "138", "MOBILIZE": "138", "PROTEST": "133",
           "REJECT": "131", "ACCUSE": "130", "REQUEST": "130"}
+#: Categories whose negation is a refusal in any tense: "has not accepted", "did not agree".
+WILLING = frozenset({"AGREE", "SUPPORT", "CONCEDE"})
 REFUSAL = {"AGREE": "120", "CONSULT": "125", "SUPPORT": "120", "COOPERATE": "121", "AID": "122",
            "CONCEDE": "124", "RETREAT": "124"}
 
@@ -28,7 +30,8 @@ def cameo_reading(
     """The CAMEO code of what the text reports: an intent, threat or refusal for unrealised actions.
 
     ``refusal`` marks a negated intention ("will not accept", "would not meet"), not a denial of
-    something past ("did not discuss"); ``unless`` a conditional one ("will withdraw unless ..."),
+    something past ("did not discuss"); a negated agreement, endorsement or concession ("has not
+    accepted") is a refusal in any tense; ``unless`` a conditional one ("will withdraw unless ..."),
     which is a threat whatever the action.
     """
     if modality in ("planned", "hypothetical") and unless:
@@ -37,7 +40,7 @@ def cameo_reading(
         if category in INTENT:
             return INTENT[category]
         return THREAT.get(category, cameo)
-    if modality == "negated" and refusal and category in REFUSAL:
+    if modality == "negated" and (refusal or category in WILLING) and category in REFUSAL:
         return REFUSAL[category]
     return cameo
 

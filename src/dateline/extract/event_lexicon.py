@@ -117,13 +117,26 @@ def _nearby(tok: Any, depth: int = 4) -> dict[str, Any]:
                         for c in (child, *(g for g in child.children if g.dep_ == "aux")):
                             out.setdefault(c.lemma_.lower(), c)
                     continue
-                if child.dep_ == "aux" or child.dep_ not in _SLOT_DEPS:
+                if child.dep_ == "aux" or child.dep_ not in _SLOT_DEPS or _temporal(child):
                     continue
                 out.setdefault(child.lemma_.lower(), child)
                 out.setdefault(child.lower_, child)
                 nxt.append(child)
         frontier = nxt
     return out
+
+
+#: Words of time that make a prepositional phrase circumstantial ("called on Sunday").
+_TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                         "today", "tonight", "weekend", "morning", "evening", "night", "afternoon"})
+
+
+def _temporal(tok: Any) -> bool:
+    """A preposition whose object is a date or time ("on Sunday", "for Monday"): not a particle of the verb."""
+    if tok.dep_ != "prep":
+        return False
+    obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    return obj is not None and (obj.ent_type_ in ("DATE", "TIME") or obj.lower_ in _TIME_WORDS)
 
 
 def _pos_of(tok: Any) -> str | None:

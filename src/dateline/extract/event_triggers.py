@@ -3,8 +3,9 @@
 ``find_triggers`` keeps one trigger per event: "agreed to withdraw" is one AGREE (the withdrawal
 is its content), "held talks" one CONSULT, "killed one soldier and wounded two" one ASSAULT; a
 verb with "must" the lexicon does not know is a demand; "ordered the paper to suspend
-publication" keeps the suspension. The sense helpers tell a labour strike from an air strike and
-a spoken protest from a street one.
+publication" and "ordered an inquiry" keep the ordered action; "a round of talks" is the talks and
+"returned to Geneva" is no handing back. The sense helpers tell a labour strike from an air strike,
+a spoken protest from a street one and a road blocked by protesters from one blocked by police.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 
 from ..model import Actor
 from . import event_args as args
+from .actors import sectors
 from .event_lexicon import Entry, Lexicon, match
 from .places import PLACE_NOUNS
 
@@ -45,22 +47,22 @@ def find_triggers(sent: Iterable[Any], lex: Lexicon) -> list[Trigger]:
         hit = match(tok, lex)
         if hit is not None:
             found.append(Trigger(tok, hit[0], hit[1]))
-        elif tok.pos_ == "VERB" and must(tok):  # "Sudan must return the helicopter": a demand
-            found.append(Trigger(tok, MUST))
-    by_i = {t.token.i: t for t in found}
+        elif tok.pos_ == "VERB" and (must(tok) or wanted_by(tok) is not None):
+            found.append(Trigger(tok, MUST))  # "Sudan must return ...", "wants Italy to pay ...": a demand
     used = {x.i for t in found for x in t.extra}
+    found = [t for t in found if t.token.i not in used and not _not_an_event(t)]
+    by_i = {t.token.i: t for t in found}
     commanded = set()
     kept = []
     for trig in found:
-        if trig.token.i in used or _not_an_event(trig):
-            continue
         head = by_i.get(trig.token.head.i)
         if (trig.token.dep_ == "conj" and head is not None and head.entry.category == trig.entry.category
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.token.children)):
             continue  # "killed one soldier and wounded two others": one attack
         gov = _governor(trig.token, by_i)
-        if gov is not None and lex.control.get(gov.token.lemma_.lower()) == "command" and trig.entry.pos == "verb":
-            commanded.add(gov.token.i)  # "ordered the paper to suspend publication": the suspension
+        if gov is not None and lex.control.get(gov.token.lemma_.lower()) == "command" and (
+                trig.entry.pos == "verb" or (trig.token.dep_ == "dobj" and trig.token.head.i == gov.token.i)):
+            commanded.add(gov.token.i)  # "ordered the paper to suspend publication", "ordered an inquiry"
         elif gov is not None and gov.entry.category in ABSORBING:
             gov.content.append(trig.entry.category)
             gov.folded.append(trig.token)
@@ -79,15 +81,24 @@ def _not_an_event(trig: Trigger) -> bool:
         head = tok.head
         if tok.dep_ == "dobj" and not args.is_light(head):
             return True
+        if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in EPISODES:
+            return False  # "a second round of talks", "a wave of arrests": the event itself
         return tok.dep_ == "pobj" and head.lower_ in ("about", "over", "regarding", "concerning", "of")
     if trig.entry.mode == "host":  # "the base, which hosts American advisors"
         subj = args.resolve_pronoun(args.subject_of(tok), None) if args.subject_of(tok) is not None else None
         if subj is not None and subj.lemma_.lower() in PLACE_NOUNS:
             return True
-    if trig.entry.pos == "verb" and len(trig.entry.words) == 1:
+    if trig.entry.mode == "return" and len(trig.entry.words) == 1 and not any(
+            c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+        return True  # "negotiators return to Geneva": going back, not handing something back
+    if trig.entry.pos == "verb" and len(trig.entry.words) == 1 and tok.lemma_.lower() not in PROMISES:
         return any(c.dep_ == "oprd" or (c.dep_ == "dobj" and c.lower_.endswith(("self", "selves"))) for c in tok.children)
     return False
 
+
+#: Nouns that count or measure events: "a round of talks" is talks, not a topic.
+EPISODES = frozenset({"round", "series", "wave", "spate", "string", "day", "week", "month", "year", "hour",
+                      "night", "campaign", "bout", "flurry", "burst", "number", "dozen", "hundred", "thousand"})
 
 CIRCUMSTANCE = frozenset({"through", "during", "after", "before", "amid", "despite", "following", "since",
                           "until", "via", "under", "without"})
@@ -127,9 +138,50 @@ def unless(tok: Any) -> bool:
 
 
 def street_clash(tok: Any, sources: list[Actor]) -> bool:
-    """"Students clashed with riot police": a fight by protesters or civilians is a riot."""
-    return tok.lemma_.lower() in ("clash", "fight", "battle", "scuffle") and any(
+    """"Students clashed with riot police", "protesters stormed parliament": a riot."""
+    return tok.lemma_.lower() in ("clash", "fight", "battle", "scuffle", "storm", "occupy") and any(
         a.sector in ("EDU", "LAB", "OPP", "CVL", "AGR") for a in sources)
+
+
+def blamed(tok: Any) -> Any | None:
+    """"(said) Israel was behind the attack", "X was responsible for the bombing": the one blamed."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in ("behind", "for"):
+        return None
+    pred = prep.head
+    if prep.lower_ == "for" and pred.lemma_.lower() not in ("responsible", "blame"):
+        return None
+    verb = pred if pred.lemma_ == "be" else pred.head
+    if verb.lemma_ != "be":
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+#: Verbs of wanting: "X wants Y to do Z" asks Y for Z.
+WISHES = frozenset({"want", "expect", "wish", "need", "like"})
+
+
+def wanted_by(tok: Any) -> Any | None:
+    """The subject of a verb of wanting whose complement ``tok`` has a subject of its own."""
+    head = tok.head
+    if tok.dep_ not in ("ccomp", "xcomp") or head.lemma_.lower() not in WISHES or not asked(tok):
+        return None
+    return args.subject_of(head)
+
+
+def asked(tok: Any) -> list[Any]:
+    """"wants the United States to lift": the one who should act (complement subject or object)."""
+    own = [c for c in tok.children if c.dep_ == "nsubj"]
+    if tok.dep_ == "ccomp":
+        return own
+    return own or [c for c in tok.head.children if c.dep_ == "dobj"]
+
+
+def by_authorities(subjects: list[Any]) -> bool:
+    """"Police blocked the road", "the authorities blocked access": obstruction by the state is
+    coercion. The subject's own head word must name the state ("supporters of the president" do not)."""
+    table = sectors()
+    return bool(subjects) and all(table.get(t.lemma_.lower()) in ("GOV", "COP", "MIL", "JUD", "SPY") for t in subjects)
 
 
 def labour_strike(tok: Any, sources: list[Actor], targets: list[Actor]) -> bool:

@@ -10,7 +10,8 @@ into it. Each remaining trigger becomes an :class:`~dateline.model.Event` with
 
 - actors (subject, or the "by" agent of a passive) and targets (objects, "to"/"with"/"against"/"on"
   objects), pronouns resolved to the subject of the governing clause or of the previous sentence;
-  multi-party events keep lists; "X said Y must Z" becomes X REQUEST Y;
+  multi-party events keep lists; "X said Y must Z" and "X wants Y to Z" become X REQUEST Y, and
+  "X said Y was behind the attack" X ACCUSE Y; an ethnic group takes the country it lives in;
 - PLOVER category and mode, CAMEO code, QuadClass and Goldstein (``data/events/cameo.tsv``) and the
   ACLED type, refined by a stated instrument ("two missiles" → shelling/artillery/missile attack);
 - modality (:mod:`dateline.extract.event_modality`), with ``source_quote`` set when the trigger is
@@ -123,6 +124,9 @@ def _arguments(trig: Trigger, reading: Reading) -> tuple[list[Any], list[Any]]:
         sources, targets = args.noun_arguments(tok)
         if not targets and trig.entry.category in ABSORBING:
             targets = args.clause_subject_targets(tok)
+        if not sources and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.pos_ == "VERB":
+            subj = args.subject_of(tok.head.head)  # "negotiators returned to Geneva for talks"
+            sources = args.conjuncts(subj) if subj is not None else []
         if not sources and reading.reporter is not None and reading.modality == "denied":
             sources = [reading.reporter]  # "X denied that the negotiations ...": X's own talks
         return sources, targets
@@ -193,6 +197,16 @@ def _event(trig: Trigger, article: Article, state: _State, sent: Span) -> Event:
         src_toks = [reading.reporter] if reading.reporter is not None else []
         category, mode, cameo, acled, sub = "REQUEST", "demand", "100", None, None
         reading.modality = "occurred" if reading.modality == "claimed" else reading.modality
+    blamed = senses.blamed(tok) if reading.reporter is not None else None
+    if blamed is not None:  # "Iran said Israel was behind the assassination": an accusation
+        src_toks, tgt_toks = [reading.reporter], [blamed]
+        category, mode, cameo, acled, sub = "ACCUSE", "accuse", "112", None, None
+    asker = senses.wanted_by(tok) if entry.pos == "verb" else None
+    if asker is not None:  # "Tehran wants Washington to lift sanctions": Tehran asks Washington
+        src_toks, tgt_toks = [asker], senses.asked(tok)
+        category, mode, cameo, acled, sub = "REQUEST", "demand", "100", None, None
+        if reading.modality == "planned":
+            reading.modality = "claimed" if reading.reporter is not None else "occurred"
     instrument = None
     if category == "ASSAULT":
         found = args.instrument_of(tok)
@@ -218,6 +232,8 @@ def _event(trig: Trigger, article: Article, state: _State, sent: Span) -> Event:
         category, mode, cameo, acled, sub = "PROTEST", "strike", "143", "Protests", "Peaceful protest"
     if category == "ASSAULT" and senses.street_clash(tok, sources):
         category, mode, cameo, acled, sub = "PROTEST", "riot", "145", "Riots", "Violent demonstration"
+    if category == "PROTEST" and mode == "obstruct" and senses.by_authorities(src_toks):
+        category, mode, cameo, acled, sub = "COERCE", "restrict", "172", None, None  # "police blocked access"
     if category == "PROTEST" and entry.pos == "verb" and senses.speech(tok):  # "..., a rights group protested"
         category, mode, cameo, acled, sub = "ACCUSE", "complain", "114", None, None
     if category == "CONSULT" and mode == "visit" and any("peacekeep" in a.text.lower() for a in sources):
