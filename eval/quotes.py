@@ -90,7 +90,7 @@ def parsed(gold: Iterable[dict[str, Any]], nlp: Any = None) -> Iterator[Article]
 def quote_record(q: Quote) -> dict[str, Any]:
     record: dict[str, Any] = {
         "content_span": q.hull.to_list(),
-        "speaker": q.speaker_mention,
+        "speaker": q.speaker_mention or q.speaker,  # the name alone when the quote mentions nobody
         "speaker_span": q.speaker_span.to_list() if q.speaker_span else None,
         "cue_span": q.cue_span.to_list() if q.cue_span else None,
         "type": q.type,

@@ -57,3 +57,18 @@ def test_words_and_inner_text() -> None:
 def test_paragraphs_skip_blank_lines() -> None:
     text = "one\n\n  \ntwo"
     assert [text[s:e] for s, e in paragraphs(text)] == ["one", "two"]
+
+
+def test_closing_mark_that_opens_a_paragraph_opens_a_quotation() -> None:
+    text = "The senator spoke after the vote.\n”We did what the voters asked,” she said."
+    assert spans(text) == ["”We did what the voters asked,”"]
+
+
+def test_opening_mark_typed_after_a_word_closes_the_quotation() -> None:
+    text = "“The jobless rate is far too high,“ the report said. “Not for long.”"
+    assert spans(text) == ["“The jobless rate is far too high,“", "“Not for long.”"]
+
+
+def test_straight_mark_right_after_a_colon_opens_a_quotation() -> None:
+    text = 'The mayor said:"We will rebuild," and left.'
+    assert spans(text) == ['"We will rebuild,"']

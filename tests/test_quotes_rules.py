@@ -273,3 +273,12 @@ def test_according_to_a_misread_noun_is_still_the_source(run: Run) -> None:
     quotes = run(text)
     assert [q.cue for q in quotes] == ["according to"]
     assert content(quotes[0], text) == ["The captain ignored two warnings"]
+
+
+@pytest.mark.slow
+def test_name_in_apposition_wins_over_the_possessor(nlp: Any) -> None:
+    text = "Clinton's spokesman, Brian Fallon, said the story was false."
+    article = Article(text=text)
+    article.doc = nlp(text)
+    (q,) = QuoteStep().run([article]).__next__().quotes
+    assert (q.type, q.speaker) == ("indirect", "Brian Fallon")

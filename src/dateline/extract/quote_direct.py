@@ -120,7 +120,7 @@ def _framed(frame: Frame, text: str, doc: Any) -> list[tuple[int, int]]:
     start, end = _core(frame, doc)
     before = [
         m for m in frame.quotations
-        if m.end <= start and _short_gap(text, m.end, start, doc) and _char_before(text, m.start) in ("", ".", ":", "?", "!")
+        if m.end <= start and _short_gap(text, m.end, start, doc) and _char_before(text, m.start) in ("", ".", ":", "?", "!", "—")
     ]
     if before:
         first, last = min(m.start for m in before), max(m.end for m in before)
@@ -201,6 +201,8 @@ def _continued(
     if text[start : mark.start].strip():
         return None
     frame = owner[id(previous)]
+    if any(e > previous.end and s < start for s, e in frame.content):
+        return None  # the speaker's words go on after the quotation: "... "damage" to the coast."
     if any(previous.end <= s < end and f is not frame for (s, _e), f in cores):
         return None  # someone else speaks after the quotation, or in this paragraph
     if any(start <= s < end for (s, _e), _f in cores):

@@ -1,8 +1,11 @@
 """Find the stretches of text inside quotation marks, paragraph by paragraph.
 
 Curly (“ ”), guillemet (« ») and low („) opening marks, straight double quotes and the doubled
-apostrophes (``''``) of some archives are paired in order. A paragraph that ends inside a quotation leaves it open; when the next paragraph opens
-with a quotation mark, that quotation continues the open one (the news convention for quotes
+apostrophes (``''``) of some archives are paired in order. Marks typed the wrong way round are
+read by where they stand: a closing mark that opens a paragraph or follows a space opens a
+quotation (``” … he delivered``), an opening mark right after a word closes one (``percent.“``).
+A paragraph that ends inside a quotation leaves it open; when the next paragraph opens with a
+quotation mark, that quotation continues the open one (the news convention for quotes
 running over several paragraphs).
 """
 
@@ -57,9 +60,17 @@ def _kind(mark: str) -> str:
 def _is_opening_straight(text: str, i: int, width: int, start: int, end: int) -> bool:
     before = text[i - 1] if i > start else " "
     after = text[i + width] if i + width < end else " "
-    if before.isspace() or before in "([{—–-/":
+    if before.isspace() or before in "([{—–-/:":
         return not after.isspace()
     return False
+
+
+def _is_closing_opener(text: str, i: int, width: int, end: int) -> bool:
+    """An opening mark typed where a closing one belongs: right after a word or punctuation and
+    followed by a space, punctuation or the paragraph end (``... 51 percent.“``)."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + width] if i + width < end else " "
+    return not before.isspace() and (after.isspace() or after in ",.;:?!)")
 
 
 def find_quotations(text: str) -> list[Marked]:
@@ -75,10 +86,10 @@ def find_quotations(text: str) -> list[Marked]:
             i, token = found_mark.start(), found_mark.group()
             ch, width = _kind(token), len(token)
             if opened_at is None:
-                if ch in OPENERS or (ch == STRAIGHT and _is_opening_straight(text, i, width, p_start, p_end)):
+                if ch in OPENERS or (ch in CLOSERS or ch == STRAIGHT) and _is_opening_straight(text, i, width, p_start, p_end):
                     opened_at = i
                     continues = open_before and i == lead
-            elif ch in CLOSERS or ch == STRAIGHT:
+            elif ch in CLOSERS or ch == STRAIGHT or _is_closing_opener(text, i, width, p_end):
                 found.append(_make(text, opened_at, i + width, True, continues, index))
                 opened_at, continues = None, False
             else:  # a second opening mark: the first one was never closed

@@ -9,6 +9,7 @@ The work is split over small modules:
 - :mod:`.quote_speaker` finds the speaker phrase of each cue;
 - :mod:`.quote_verbal_nouns` finds cue verbs the tagger read as plural nouns ("Trump claims that");
 - :mod:`.quote_direct` joins quotations to cues and decides direct / mixed / indirect;
+- :mod:`.quote_loose` makes attributions of the quotations no cue claims (the speaker carries on);
 - :mod:`.sources` says who a speaker is (person, organization, anonymous) and credits relays;
 - :mod:`.coref` resolves pronouns and descriptions ("it", "the ministry") to earlier names;
 - :mod:`.quote_lexicon` reads the cue and source lists in ``dateline/data/quotes``.
@@ -26,6 +27,7 @@ from .quote_direct import attach, drop_nested, quote_type
 from .quote_frames import Frame, find_frames
 from .quote_headlines import headline_frames
 from .quote_lexicon import Lexicon, default_lexicon
+from .quote_loose import loose_frames
 from .quote_marks import Marked, find_quotations
 from .quote_speaker import speaker_phrase
 from .quote_verbal_nouns import verbal_noun_frames
@@ -42,7 +44,7 @@ from .sources import (
 )
 
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
-_BASE_CONFIDENCE = {"speech": 0.8, "source": 0.8, "clausal": 0.65, "intent": 0.55, "act": 0.5}
+_BASE_CONFIDENCE = {"speech": 0.8, "source": 0.8, "clausal": 0.65, "intent": 0.55, "act": 0.5, "carried": 0.45}
 _ROLE_DEPS = frozenset({"compound", "amod", "appos"})
 
 
@@ -57,8 +59,11 @@ class QuoteStep(Step):
     pronoun or description, or the descriptor of an anonymous source), speaker kind, type,
     confidence, anonymity reason and relay. Attributions reported inside another one's content
     ("the poll found that voters said ...") are left inside it, and an outlet credited for an
-    attribution ("..., AFP reported") becomes its relay. Drops nothing; an article without a
-    ``doc`` gets no quotes.
+    attribution ("..., AFP reported") becomes its relay. A quotation no cue claims is credited
+    to the nearest speaker around it (its cue is the opening mark, its confidence lower; with
+    nobody found it is no attribution); when that speaker is named only in an earlier paragraph,
+    the quote has a ``speaker`` but no ``speaker_mention`` or ``speaker_span``. Drops nothing; an
+    article without a ``doc`` gets no quotes.
     """
 
     name = "quotes"
@@ -84,6 +89,7 @@ def extract_quotes(article: Article, lexicon: Lexicon | None = None) -> list[Quo
     frames = find_frames(doc, lex, quotations, text) + headline_frames(doc, text, lex)
     frames += verbal_noun_frames(doc, lex, quotations, text)
     frames = attach(frames, quotations, text, doc)
+    frames += loose_frames(frames, quotations, text, doc, lex)
     frames = drop_nested(credit_relays(frames, doc, lex))
     names = named_things(article)
     resolver = Resolver(referents(names, doc, quotations, lex), [s.start_char for s in doc.sents])
@@ -122,14 +128,17 @@ def _quote(
     if sum(len(w) > 0 for s, e in frame.content for w in text[s:e].split()) < 2 and frame.via != "object":
         return None
     reason = anonymity_reason(frame, text, lex) if speaker is not None and speaker.kind == "anonymous" else None
+    mention, where = (None, None) if speaker is None else (speaker.mention, Span(*speaker.span))
+    if where is not None and frame.via == "loose" and where.end <= text.rfind("\n", 0, frame.content[0][0]):
+        mention, where = None, None  # carried over from an earlier paragraph: named, not mentioned here
     return Quote(
         content_spans=[Span(s, e) for s, e in frame.content],
         cue=frame.cue.lemma + (" " + frame.cue.particle if frame.cue.particle else ""),
         cue_span=Span(*frame.cue_span),
         type=kind,
         speaker=None if speaker is None else speaker.name,
-        speaker_mention=None if speaker is None else speaker.mention,
-        speaker_span=None if speaker is None else Span(*speaker.span),
+        speaker_mention=mention,
+        speaker_span=where,
         speaker_entity=None if speaker is None else speaker.entity_id,
         speaker_kind="unknown" if speaker is None else speaker.kind,
         confidence=_confidence(frame, kind, speaker),

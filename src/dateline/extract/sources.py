@@ -129,7 +129,9 @@ def describe(head: Token, first: int, last: int, lex: Lexicon, names: Sequence[N
         if at_head.label == "NORP" and not plural:
             kind = "unknown"
         return Speaker(mention, span, name_of(at_head, lex), kind, at_head.entity_id, False, plural)
-    person = next((n for n in inside if n.label == "PERSON"), None)
+    persons = [n for n in inside if n.label == "PERSON"]
+    # "Clinton's spokesman, Brian Fallon": the name in apposition, not the possessor
+    person = next((n for n in persons if not doc.text.startswith(("'s", "’s"), n.end)), persons[0] if persons else None)
     owner = person or next((n for n in inside if n.label in _ORG_LABELS - {"NORP"}), None)
     definite = tokens[0].lower_ in _DEFINITE
     bare = definite and all(t.i == head.i or t.dep_ in ("det", "punct", "case") for t in tokens)
