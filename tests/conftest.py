@@ -49,3 +49,20 @@ def nlp() -> Any:
 @pytest.fixture(scope="session")
 def fixtures_dir() -> Path:
     return FIXTURES
+
+
+@pytest.fixture(scope="session")
+def quotes_of(nlp: Any) -> Any:
+    """``quotes_of(text)``: the quotes QuoteStep finds in ``text`` parsed by the full pipeline."""
+    from dateline.extract.quotes import QuoteStep
+    from dateline.model import Article
+
+    step = QuoteStep()
+
+    def go(text: str) -> list[Any]:
+        article = Article(text=text)
+        article.doc = nlp(text)
+        (done,) = step.run([article])
+        return list(done.quotes)
+
+    return go
