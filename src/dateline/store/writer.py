@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -31,7 +30,6 @@ class WriteCounts:
     duplicates: int = 0
     near_duplicates: int = 0
     resumed: int = 0
-    drops: Counter[str] = field(default_factory=Counter)
     entities: int = 0
     mentions: int = 0
     quotes: int = 0
@@ -86,9 +84,7 @@ class Writer:
         with self.conn:
             self.conn.execute("BEGIN IMMEDIATE")
             outcome = self._write(article, source_id)
-        if outcome == "dropped" and article.drop:
-            self.counts.drops[article.drop.reason] += 1
-        elif outcome == "duplicate":
+        if outcome == "duplicate":
             self.counts.duplicates += 1
         elif outcome == "resumed":
             self.counts.resumed += 1
