@@ -59,7 +59,8 @@ def test_one_sentence_per_category_and_modality(
 
 @pytest.mark.parametrize(
     ("category", "modality", "source", "target", "text"),
-    rows("sentences_more.tsv") + rows("sentences_wire.tsv") + rows("sentences_probe.tsv"),
+    rows("sentences_more.tsv") + rows("sentences_wire.tsv") + rows("sentences_probe.tsv")
+    + rows("sentences_coverage.tsv"),
 )
 def test_passives_nouns_pronouns_and_reported_speech(
     nlp: Any, category: str, modality: str, source: str, target: str, text: str

@@ -128,3 +128,30 @@ def test_an_ethnic_group_belongs_to_the_country_it_lives_in(nlp: Any) -> None:
     assert codes(event, "source") == ["SRB"]
     event = top(nlp, "Ethnic Hungarians rallied on Sunday to demand language rights.")
     assert "HUN" not in codes(event, "source")
+
+
+NO_EVENT = [
+    "The central bank released its inflation forecast on Monday.",
+    "The government says it will meet the budget deficit target this year.",
+    "Firefighters battled the blaze for six hours.",
+    "The ruling party beat its rivals in the regional elections.",
+    "The president struck a conciliatory tone in his address.",
+    "The president gave a speech to the nation on Friday.",
+    "The minister fired the head of the state oil company.",
+    "Qatar hosted the World Cup in 2022.",
+    "Elections are due in March.",
+    "A good deal of the aid never reached the villages.",
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", NO_EVENT)
+def test_a_trigger_word_in_a_sense_that_is_no_event(nlp: Any, text: str) -> None:
+    assert [(e.action, e.category) for e in events(nlp, text)] == []
+
+
+def test_lines_of_no_event_are_in_the_lexicon() -> None:
+    entries = lexicon().entries
+    assert any(e.category == "NONE" for e in entries[("verb", "release")])
+    assert entries[("verb", "release")][0].category == "NONE"  # the longer line comes first
+    assert all(e.category != "NONE" for e in entries[("verb", "kill")])

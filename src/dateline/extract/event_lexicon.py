@@ -1,9 +1,10 @@
 """The event lexicon and code tables (``data/events/*.tsv``) and the trigger matcher.
 
 ``lexicon.tsv`` maps trigger words to a PLOVER 0.8 category and mode, a CAMEO code and an ACLED
-type; ``control.tsv`` lists verbs that govern an event (reporting, denial, plans);
-``cameo.tsv`` gives each CAMEO code its QuadClass and Goldstein value; ``instruments.tsv`` lists
-weapons. All are plain tab-separated files users can read and extend.
+type (category ``NONE`` marks a sense that is no event: "released a statement");
+``control.tsv`` lists verbs that govern an event (reporting, denial, plans); ``cameo.tsv`` gives
+each CAMEO code its QuadClass and Goldstein value; ``instruments.tsv`` lists weapons. All are
+plain tab-separated files users can read and extend.
 """
 
 from __future__ import annotations
@@ -168,6 +169,8 @@ def lemmas(tok: Any) -> list[str]:
 def match(tok: Any, lex: Lexicon | None = None) -> tuple[Entry, list[Any]] | None:
     """The lexicon entry the token ``tok`` triggers, with the tokens of the extra words."""
     lex = lex or lexicon()
+    if tok.ent_type_ in ("DATE", "TIME"):
+        return None  # "in March", "last May": a date, not a march
     if tok.lemma_.lower() not in lex.heads and tok.lower_ not in lex.heads and not tok.tag_.startswith("VB"):
         return None
     pos = _pos_of(tok)

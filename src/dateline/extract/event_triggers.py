@@ -27,6 +27,9 @@ ABSORBING = frozenset({"AGREE", "THREATEN", "REJECT", "REQUEST", "ACCUSE"})
 CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
 PROMISES = frozenset({"promise", "pledge", "vow", "swear", "commit"})
 
+#: The category of lexicon lines that name a sense of a trigger word that is no event ("release a statement").
+NOT_AN_EVENT = "NONE"
+
 #: The entry of a verb with "must"/"should" that the lexicon does not know.
 MUST = Entry((frozenset({"must"}),), "verb", "REQUEST", "demand", "100", None, None, -1)
 
@@ -43,13 +46,17 @@ class Trigger:
 def find_triggers(sent: Iterable[Any], lex: Lexicon) -> list[Trigger]:
     """Lexicon triggers of a sentence (its tokens), with the ones folded into a governing trigger removed."""
     found = []
+    used: set[int] = set()
     for tok in sent:
         hit = match(tok, lex)
+        if hit is not None and hit[0].category == NOT_AN_EVENT:
+            used.update(x.i for x in hit[1])  # "released a statement", "met the deadline": no event
+            hit = None
         if hit is not None:
             found.append(Trigger(tok, hit[0], hit[1]))
         elif tok.pos_ == "VERB" and (must(tok) or wanted_by(tok) is not None):
             found.append(Trigger(tok, MUST))  # "Sudan must return ...", "wants Italy to pay ...": a demand
-    used = {x.i for t in found for x in t.extra}
+    used |= {x.i for t in found for x in t.extra}
     found = [t for t in found if t.token.i not in used and not _not_an_event(t)]
     by_i = {t.token.i: t for t in found}
     commanded = set()
