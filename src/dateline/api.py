@@ -18,26 +18,18 @@ from .config import Settings
 from .model import Article, Drop
 from .pipeline import Pipeline, Step
 from .store import Reader, Writer, connect
-from .store.writer import DUPLICATE
+from .store.writer import DUPLICATE, WriteCounts
 
 
 @dataclass
-class IngestReport:
-    """What one ingest did."""
+class IngestReport(WriteCounts):
+    """What one ingest did: the writer's counts (articles, duplicates, entities, ...) and the run's."""
 
-    db: str
+    db: str = ""
     sources: int = 0
     unchanged_sources: int = 0
-    articles: int = 0
-    duplicates: int = 0
-    near_duplicates: int = 0
-    resumed: int = 0
     drops: Counter[str] = field(default_factory=Counter)
     drop_lines: list[str] = field(default_factory=list)
-    entities: int = 0
-    mentions: int = 0
-    quotes: int = 0
-    events: int = 0
     seconds: float = 0.0
     interrupted: bool = False
 
@@ -136,7 +128,7 @@ def ingest(
     report = IngestReport(db=str(db))
     near = NearDuplicateIndex()
     near.load((r[0], r[1]) for r in conn.execute("SELECT id, signature FROM articles WHERE signature IS NOT NULL"))
-    writer = Writer(conn, near)
+    writer = Writer(conn, near, counts=report)
     reader = Reader(conn)
     sources = list(discover(paths))
     report.sources = len(sources)
@@ -183,11 +175,6 @@ def ingest(
     except KeyboardInterrupt:
         report.interrupted = True
     finally:
-        counts = writer.counts
-        report.articles, report.duplicates = counts.articles, counts.duplicates
-        report.near_duplicates, report.resumed = counts.near_duplicates, counts.resumed
-        report.entities, report.mentions = counts.entities, counts.mentions
-        report.quotes, report.events = counts.quotes, counts.events
         report.seconds = time.perf_counter() - started
         conn.close()
     return report

@@ -39,9 +39,11 @@ class WriteCounts:
 class Writer:
     """Writes articles and their facts; the only code that changes the database."""
 
-    def __init__(self, conn: sqlite3.Connection, near_duplicates: Any = None) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, near_duplicates: Any = None, counts: WriteCounts | None = None
+    ) -> None:
         self.conn = conn
-        self.counts = WriteCounts()
+        self.counts = counts if counts is not None else WriteCounts()
         self.linker = EntityLinker(conn)
         self.near = near_duplicates  # a NearDuplicateIndex, or None
         self._sources: dict[str, int] = {}
