@@ -13,9 +13,10 @@ Run: ``.venv/bin/python bench/events.py [--limit N] [--repeat N] [--entities]``.
 from __future__ import annotations
 
 import argparse
-import json
 import time
 from pathlib import Path
+
+from texts import POLNEAR, polnear_texts
 
 from dateline.config import Settings
 from dateline.extract.dates import DateStep
@@ -27,16 +28,14 @@ from dateline.nlp import load_pipeline
 from dateline.pipeline import Step
 
 ROOT = Path(__file__).resolve().parent.parent
-POLNEAR = ROOT.parent / "shared" / "eval" / "quotes" / "polnear_dev.jsonl"
 SEED = ROOT.parent / "shared" / "corpus" / "asharq_al_awsat_2024-08.txt"
 FIXTURES = ROOT / "tests" / "fixtures" / "events"
 
 
 def texts(limit: int | None) -> tuple[str, list[str]]:
-    if POLNEAR.exists():
-        with POLNEAR.open(encoding="utf-8") as f:
-            found = [json.loads(line)["text"] for line in f if line.strip()]
-        return POLNEAR.name, found[:limit]
+    polnear = polnear_texts(limit)
+    if polnear is not None:
+        return POLNEAR.name, polnear
     found = [SEED.read_text(encoding="utf-8")] if SEED.exists() else []
     for path in sorted(FIXTURES.glob("*.tsv")):
         lines = [line.split("\t")[-1] for line in path.read_text(encoding="utf-8").splitlines()]

@@ -11,9 +11,10 @@ Run: ``.venv/bin/python bench/quotes.py [--limit N] [--repeat N] [--entities]``.
 from __future__ import annotations
 
 import argparse
-import json
 import time
 from pathlib import Path
+
+from texts import POLNEAR, polnear_texts
 
 from dateline.config import Settings
 from dateline.extract.quotes import QuoteStep
@@ -21,15 +22,13 @@ from dateline.model import Article
 from dateline.nlp import load_pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
-GOLD = ROOT.parent / "shared" / "eval" / "quotes" / "polnear_dev.jsonl"
 FIXTURES = ROOT / "tests" / "fixtures" / "quotes"
 
 
 def texts(limit: int | None) -> tuple[str, list[str]]:
-    if GOLD.exists():
-        with GOLD.open(encoding="utf-8") as f:
-            found = [json.loads(line)["text"] for line in f if line.strip()]
-        return f"{GOLD.name}", found[:limit]
+    polnear = polnear_texts(limit)
+    if polnear is not None:
+        return POLNEAR.name, polnear
     found = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
     return "tests/fixtures/quotes", found[:limit]
 
