@@ -20,9 +20,10 @@ from texts import POLNEAR, polnear_texts
 
 from dateline.config import Settings
 from dateline.extract.dates import DateStep
-from dateline.extract.event_lexicon import lexicon
 from dateline.extract.events import EventStep
-from dateline.extract.places import PlaceStep, gazetteer
+from dateline.extract.events.lexicon import lexicon
+from dateline.extract.places import PlaceStep
+from dateline.geo.gazetteer import gazetteer
 from dateline.model import Article
 from dateline.nlp import load_pipeline
 from dateline.pipeline import Step

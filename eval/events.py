@@ -19,7 +19,7 @@ while the rules were written) and ``all``.
 
 How dateline's events are put in the gold's terms:
 
-- ``code`` is :func:`dateline.extract.events.reported_category`: the PLOVER category, except that
+- ``code`` is :func:`dateline.extract.events.step.reported_category`: the PLOVER category, except that
   a planned or hypothetical action counts as the intent or threat the sentence reports (AGREE,
   THREATEN) and a refused one ("will not accept") as REJECT, the CAMEO convention the gold
   follows.
@@ -45,10 +45,10 @@ from types import ModuleType
 from typing import Any
 
 from dateline.config import Settings
-from dateline.extract.countries import find_countries
 from dateline.extract.dates import DateStep
-from dateline.extract.events import EventStep, reported_category
+from dateline.extract.events.step import EventStep, reported_category
 from dateline.extract.places import PlaceStep
+from dateline.geo.countries import find_countries
 from dateline.model import Actor, Article, Event
 from dateline.nlp import ParseStep, load_pipeline
 from dateline.pipeline import Step

@@ -7,9 +7,7 @@ from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ROOT / "tests" / "fixtures"
-SAMPLES = ROOT / "samples"
+from paths import FIXTURES, ROOT
 
 
 def _find_shared() -> Path | None:

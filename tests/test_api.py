@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from dateline import api
+from paths import FIXTURES, SAMPLES
 
 pytestmark = pytest.mark.slow
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 FOLDERS = [str(SAMPLES / d) for d in ("dumps", "html", "feeds", "warc", "jsonl")]
 
 
@@ -49,7 +47,7 @@ def test_near_copies_are_grouped_under_the_first(sample_db: tuple[api.IngestRepo
 
 
 def test_process_text_analyses_without_storing() -> None:
-    text = (Path(__file__).parent / "fixtures" / "cli" / "harbour_dump.txt").read_text()
+    text = (FIXTURES / "cli" / "harbour_dump.txt").read_text()
     arts = api.process_text(text, source="harbour_dump.txt")
     assert [a.title for a in arts] == ["Port Workers Strike Halts Grain Shipments in Odesa",
                                        "Flood Barrier Talks Resume in Rotterdam"]

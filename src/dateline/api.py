@@ -106,7 +106,7 @@ DropFn = Callable[[str], None]
 
 def ingest(
     paths: Sequence[str],
-    db: str | Path = "dateline.db",
+    db: str | Path | None = None,
     *,
     outlet: str | None = None,
     published: str | None = None,
@@ -114,21 +114,24 @@ def ingest(
     on_progress: ProgressFn | None = None,
     on_drop: DropFn | None = None,
 ) -> IngestReport:
-    """Read, clean, analyse and store ``paths`` (files, directories, globs) into ``db``.
+    """Read, clean, analyse and store ``paths`` (files, directories, globs) into ``db``
+    (default: ``$DATELINE_DB``, else ``dateline.db``).
 
     Safe to rerun: unchanged sources are skipped, stored articles are not stored twice, and a run that
     was killed midway is completed.
     """
     from .corpus.dedup import NearDuplicateIndex
+    from .corpus.linking import corpus_rules
     from .ingest import describe, discover, read_source
 
     started = time.perf_counter()
     settings = settings or Settings()
+    db = db or settings.db_path
     conn = connect(db)
     report = IngestReport(db=str(db))
     near = NearDuplicateIndex()
     near.load((r[0], r[1]) for r in conn.execute("SELECT id, signature FROM articles WHERE signature IS NOT NULL"))
-    writer = Writer(conn, near, counts=report)
+    writer = Writer(conn, near, counts=report, link_rules=corpus_rules())
     reader = Reader(conn)
     sources = list(discover(paths))
     report.sources = len(sources)
@@ -180,6 +183,6 @@ def ingest(
     return report
 
 
-def open_reader(db: str | Path = "dateline.db") -> Reader:
-    """A read-only view of a dateline database."""
-    return Reader(connect(db, readonly=True))
+def open_reader(db: str | Path | None = None) -> Reader:
+    """A read-only view of a dateline database (default: ``$DATELINE_DB``, else ``dateline.db``)."""
+    return Reader(connect(db or Settings().db_path, readonly=True))

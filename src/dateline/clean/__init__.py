@@ -6,8 +6,8 @@ Three steps, in this order:
 - :class:`CleanStep` finds title, captions, byline, date and dateline and leaves the clean body;
 - :class:`IdentityStep` sets the content id and drops empty or too-short bodies.
 
-The word lists (page furniture, agencies, caption cues) live in ``furniture.txt`` and
-``credits.txt`` next to this module; :meth:`Lexicon.extended` adds your own.
+The word lists (page furniture, agencies, caption cues) live in ``data/clean/furniture.txt`` and
+``data/clean/credits.txt``; :meth:`Lexicon.extended` adds your own.
 """
 
 from .clean import CleanStep

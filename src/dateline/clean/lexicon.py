@@ -11,8 +11,9 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
+
+from ..tables import read_text
 
 _SPACE = re.compile(r"\s+")
 
@@ -131,8 +132,7 @@ def _word_alternation(entries: Iterable[str], ignore_case: bool) -> re.Pattern[s
 
 
 def _package_sections(name: str) -> dict[str, list[str]]:
-    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
-    return parse_sections(text)
+    return parse_sections(read_text(f"clean/{name}"))
 
 
 @lru_cache(maxsize=1)

@@ -151,6 +151,11 @@ class NearDuplicateIndex:
             self._lsh.insert(article_id, sketch)
         return self._answer(article_id)
 
+    def add_text(self, article_id: str, text: str) -> tuple[str | None, bytes]:
+        """Index one article from its text; returns (group's first member or ``None``, signature to store)."""
+        sig = signature(text, self.num_perm)
+        return self.add(article_id, sig=sig), sig
+
     def load(self, items: Iterable[tuple[str, bytes]]) -> None:
         """Rebuild from stored ``(article_id, signature)`` pairs.
 

@@ -29,8 +29,8 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
-from ..extract.countries import country_name, iso3_to_fips
-from ..extract.events import reported_category
+from ..extract.events.step import reported_category
+from ..geo.countries import country_name, iso3_to_fips
 from ..model import Actor, Article, Event
 from .writers import COLUMNS, write_events
 
@@ -74,7 +74,7 @@ def _day(event: Event, article: Article) -> date | None:
 
 def fatalities(casualties: str | None) -> int:
     """Deaths stated in an event's casualty text ("killed: at least 23 people" → 23), else 0."""
-    from ..extract.event_args import count_of
+    from ..extract.events.args import count_of
 
     if not casualties:
         return 0

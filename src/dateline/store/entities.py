@@ -1,4 +1,8 @@
-"""Corpus-level entity linking inside the writer: an article's entities join what is stored."""
+"""Storing entities merged with the corpus: an article's entities join what is stored.
+
+Which stored entity a new one is the same as is decided by rules passed in (``keys``, ``match``):
+:func:`dateline.corpus.linking.corpus_rules` in a normal ingest; exact names by default.
+"""
 
 from __future__ import annotations
 
@@ -22,20 +26,12 @@ def _default_match(entity: Entity, candidates: Sequence[Entity]) -> tuple[Entity
     return None
 
 
-def _corpus_rules() -> tuple[KeysFn, MatchFn]:
-    try:
-        from ..corpus.entities import corpus_keys, match_corpus
-    except ImportError:
-        return _default_keys, _default_match
-    return corpus_keys, match_corpus
-
-
 class EntityLinker:
     """Finds the stored entity a new one is the same as, or stores it as new."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, rules: tuple[KeysFn, MatchFn] | None = None) -> None:
         self.conn = conn
-        self.keys, self.match = _corpus_rules()
+        self.keys, self.match = rules or (_default_keys, _default_match)
 
     def _load(self, entity_id: str) -> Entity:
         row = self.conn.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()

@@ -14,9 +14,9 @@ from typing import Any
 
 from ..model import Article, Entity
 from ..serialize import to_jsonable
-from .entities import EntityLinker
+from .entities import EntityLinker, KeysFn, MatchFn
 
-#: Drop reason set by :class:`dateline.api.KnownFilter` for copies of stored articles; not a real drop.
+#: Drop reason for copies of articles already stored; the writer records them as copies, not drops.
 DUPLICATE = "duplicate"
 
 
@@ -40,12 +40,16 @@ class Writer:
     """Writes articles and their facts; the only code that changes the database."""
 
     def __init__(
-        self, conn: sqlite3.Connection, near_duplicates: Any = None, counts: WriteCounts | None = None
+        self,
+        conn: sqlite3.Connection,
+        near_duplicates: Any = None,
+        counts: WriteCounts | None = None,
+        link_rules: tuple[KeysFn, MatchFn] | None = None,
     ) -> None:
         self.conn = conn
         self.counts = counts if counts is not None else WriteCounts()
-        self.linker = EntityLinker(conn)
-        self.near = near_duplicates  # a NearDuplicateIndex, or None
+        self.linker = EntityLinker(conn, link_rules)
+        self.near = near_duplicates  # a NearDuplicateIndex (``add_text(id, text)``), or None
         self._sources: dict[str, int] = {}
 
     # -- sources -------------------------------------------------------------------------------
@@ -125,10 +129,7 @@ class Writer:
     def _insert_article(self, a: Article, source_id: int | None) -> None:
         near_of, sig = None, None
         if self.near is not None:
-            from ..corpus.dedup import signature
-
-            sig = signature(a.text)
-            near_of = self.near.add(a.id, sig=sig)
+            near_of, sig = self.near.add_text(a.id, a.text)
             if near_of:
                 self.counts.near_duplicates += 1
         meta = {k: v for k, v in a.meta.items() if k != "source_sha256"}
@@ -148,9 +149,14 @@ class Writer:
         )
 
     def _insert_facts(self, a: Article) -> None:
-        c = self.conn
         ids = self._link_entities(a.id, a.entities)
-        c.executemany(
+        self._insert_mentions(a, ids)
+        self._insert_quotes(a, ids)
+        self._insert_events(a, ids)
+        self._insert_dates_and_places(a)
+
+    def _insert_mentions(self, a: Article, ids: dict[str, str]) -> None:
+        self.conn.executemany(
             "INSERT INTO mentions (article_id, entity_id, start, end, text, label, role, field) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
@@ -159,9 +165,11 @@ class Writer:
             ],
         )
         self.counts.mentions += len(a.mentions) + len(a.caption_mentions)
+
+    def _insert_quotes(self, a: Article, ids: dict[str, str]) -> None:
         for i, q in enumerate(a.quotes):
             hull = q.hull
-            c.execute(
+            self.conn.execute(
                 "INSERT INTO quotes (article_id, position, type, content, start, end, content_spans, cue, cue_start, "
                 "cue_end, speaker, speaker_mention, speaker_start, speaker_end, speaker_entity_id, speaker_kind, "
                 "confidence, anonymity_reason, relay) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -176,12 +184,14 @@ class Writer:
                 ),
             )
         self.counts.quotes += len(a.quotes)
+
+    def _insert_events(self, a: Article, ids: dict[str, str]) -> None:
         for i, e in enumerate(a.events):
             for actor in (*e.actors, *e.targets):
                 if actor.entity_id in ids:
                     actor.entity_id = ids[actor.entity_id]
             data = to_jsonable(e)
-            c.execute(
+            self.conn.execute(
                 "INSERT INTO events (article_id, position, data, category, action, modality, cameo, quad_class, "
                 "goldstein, acled_event_type, acled_sub_event_type, actors, targets, place, country, latitude, "
                 "longitude, date, date_precision, sentence_start, sentence_end, confidence) "
@@ -197,6 +207,9 @@ class Writer:
                 ),
             )
         self.counts.events += len(a.events)
+
+    def _insert_dates_and_places(self, a: Article) -> None:
+        c = self.conn
         c.executemany(
             "INSERT INTO dates (article_id, start, end, raw, value, precision, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [

@@ -1,0 +1,253 @@
+"""Mentions of named things in a parsed article: spaCy's entities, cleaned, relabelled and completed.
+
+Reads ``doc.ents`` and the tokens of the Doc it is given (no spaCy import). Offsets are character
+offsets into the text the Doc was made from (``Article.text``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import Any
+
+from ...geo.countries import country_word
+from ...model import Mention, Span
+from .tables import alias_of, aliases, honorifics, name_key, titles
+from .tokens import Tokens, tokens_of
+
+#: spaCy labels that name things (numbers, dates and times are other steps' work).
+NAME_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+)
+#: Last words of an organisation name ("the Supreme Military Committee").
+ORG_KINDS = frozenset(
+    {
+        "Ministry", "Department", "Committee", "Council", "Agency", "Authority", "Office", "Command",
+        "Commission", "Assembly", "Parliament", "Court", "Bureau", "Directorate", "Cabinet", "Forces",
+        "Army", "Party", "Movement", "Brigades", "Corps", "Fund", "Bank", "Organization", "Organisation",
+    }
+)  # fmt: skip
+#: Capitalised words that end names of events, buildings and bodies, not of people.
+NOT_NAMES = frozenset(
+    {
+        "Forum", "Summit", "Conference", "Institute", "Foundation", "Center", "Centre", "University",
+        "College", "School", "Hospital", "Airport", "Street", "Square", "Road", "Avenue", "Bridge",
+        "Palace", "Tower", "Hall", "Mosque", "Church", "Stadium", "Museum", "Award", "Prize", "Day",
+    }
+)  # fmt: skip
+_ORG_INNER = frozenset({"of", "for", "and", "on", "the"})
+_LEAD = re.compile(r"^(?:the|The|THE)\s+")
+_TAIL = re.compile(r"(?:\s*['’]s?|[\s,.;:]+)$")
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets without a leading "the" and a trailing possessive or punctuation."""
+    piece = text[start:end]
+    lead = _LEAD.match(piece)
+    if lead:
+        start += lead.end()
+    while True:
+        tail = _TAIL.search(text[start:end])
+        if not tail or tail.start() == 0:
+            break
+        end = start + tail.start()
+    return start, end
+
+
+_PARTICLES = frozenset({"al", "el", "bin", "-"})
+
+
+def _name_word(tk: Tokens, i: int) -> bool:
+    """A token that can be part of a proper name: a capitalised word or a particle ("al", "-")."""
+    return tk.is_upper_word(i) or tk.words[i].lower() in _PARTICLES
+
+
+@lru_cache(maxsize=1)
+def _title_last_words() -> frozenset[str]:
+    return frozenset(t.split()[-1].split("-")[-1] for t in titles())
+
+
+def _title_before(tk: Tokens, start: int) -> int:
+    """Token index where a title (from the roles table) ending right before ``start`` begins, or -1."""
+    if start == 0 or tk.words[start - 1].casefold() not in _title_last_words():
+        return -1
+    for size in (4, 3, 2, 1):
+        first = start - size
+        if first >= 0 and tk.words[first][:1].isupper() and tk.folded(first, start) in titles():
+            return first
+    return -1
+
+
+def _strip_titles(tk: Tokens, first: int, last: int) -> int:
+    """First token of a PERSON entity after titles and honorifics it swallowed ("Secretary Blinken")."""
+    while first < last - 1:
+        for size in (3, 2, 1):
+            words = tk.folded(first, first + size) if first + size < last else ""
+            if words and (words in titles() or words in honorifics()):
+                first += size
+                break
+        else:
+            break
+    return first
+
+
+def _from_ents(doc: Any, tk: Tokens) -> list[Mention]:
+    text = tk.text
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        first = _strip_titles(tk, ent.start, ent.end) if ent.label_ == "PERSON" else ent.start
+        start, end = trim(text, tk.starts[first], ent.end_char)
+        if end > start and any(c.isalpha() for c in text[start:end]):
+            out.append(Mention(Span(start, end), text[start:end], ent.label_))
+    return out
+
+
+def _covered(mentions: list[Mention], size: int) -> list[bool]:
+    flags = [False] * size
+    for m in mentions:
+        for i in range(m.span.start, m.span.end):
+            flags[i] = True
+    return flags
+
+
+def _titled_names(tk: Tokens, covered: list[bool]) -> list[Mention]:
+    """PERSON mentions NER missed: a capitalised title followed by one to three name words."""
+    out = []
+    for i in range(1, len(tk)):
+        if not tk.is_upper_word(i):
+            continue
+        title = _title_before(tk, i)
+        if title < 0 or (title > 0 and tk.words[title - 1] == "-"):  # not "Commander-in-Chief Forum"
+            continue
+        j = i
+        while j < len(tk) and _name_word(tk, j) and j - i < 4:
+            j += 1
+        if j - i > 3 or (j < len(tk) and _name_word(tk, j)) or tk.words[j - 1] == "-":
+            continue
+        words = tk.words[i:j]
+        if any(w in ORG_KINDS or w in NOT_NAMES or w.casefold() in titles() for w in words):
+            continue
+        if any(not tk.is_proper(k) for k in range(i, j) if tk.words[k] != "-"):
+            continue
+        if country_word(tk.chars(i, j)) is not None:
+            continue
+        start, end = trim(tk.text, tk.starts[i], tk.end(j - 1))
+        if end > start and not any(covered[start:end]):
+            out.append(Mention(Span(start, end), tk.text[start:end], "PERSON"))
+    return out
+
+
+def _kind_orgs(tk: Tokens, covered: list[bool]) -> list[Mention]:
+    """ORG mentions NER missed: a capitalised run ending in an organisation word, or "Ministry of X"."""
+    out = []
+    i = 0
+    n = len(tk)
+    while i < n:
+        if not tk.is_upper_word(i):
+            i += 1
+            continue
+        j = i
+        while j < n and (
+            tk.is_upper_word(j) or (tk.words[j] in _ORG_INNER and j + 1 < n and tk.is_upper_word(j + 1))
+        ):
+            j += 1
+        kinds = [k for k in range(i, j) if tk.words[k] in ORG_KINDS]
+        if kinds and j - i > 1 and (kinds[-1] == j - 1 or tk.words[kinds[-1] + 1] == "of"):
+            start, end = trim(tk.text, tk.starts[i], tk.end(j - 1))
+            if end > start and not any(covered[start:end]):
+                out.append(Mention(Span(start, end), tk.text[start:end], "ORG"))
+        i = max(j, i + 1)
+    return out
+
+
+def _title_phrases(text: str) -> list[Span]:
+    """Where multi-word titles ("Secretary of State") occur; ORG pieces inside them are not mentions."""
+    spans = []
+    for title in titles():
+        if " " not in title:
+            continue
+        for match in re.finditer(re.escape(title), text, flags=re.IGNORECASE):
+            if text[match.start()].isupper():
+                spans.append(Span(match.start(), match.end()))
+    return spans
+
+
+def _kin(mention: Mention, surnames: set[str]) -> bool:
+    """A two- or three-word name, not tagged PERSON, ending in the surname of a person in the article."""
+    words = mention.text.split()
+    return (
+        mention.label != "PERSON"
+        and 2 <= len(words) <= 3
+        and all(w[:1].isupper() for w in words)
+        and not any(w in ORG_KINDS for w in words)
+        and name_key(words[-1]) in surnames
+    )
+
+
+@lru_cache(maxsize=1)
+def _alias_pattern() -> re.Pattern[str]:
+    variants = sorted({a.variant for a in aliases().values()}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(v) for v in variants) + r")(?![\w-])")
+
+
+def _alias_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Names from the alias table NER missed or cut ("Islamic" + "State group"); replaces cut pieces."""
+    out = list(mentions)
+    for match in _alias_pattern().finditer(text):
+        span = Span(match.start(), match.end())
+        overlapping = [m for m in out if m.span.overlaps(span)]
+        if any(not span.contains(m.span) or m.span == span for m in overlapping):
+            continue  # NER has it, or a longer name holds it ("US State Department")
+        alias = alias_of(match.group())
+        label = alias.type if alias is not None else "ORG"
+        out = [m for m in out if m not in overlapping] + [Mention(span, match.group(), label)]
+    return out
+
+
+def _relabel(mentions: list[Mention]) -> None:
+    """Fix labels: the alias table and country words first, then one label per name in the article."""
+    for m in mentions:
+        alias = alias_of(m.text)
+        word = country_word(m.text)
+        if alias is not None:
+            m.label = alias.type
+        elif word is not None and m.label in {"GPE", "LOC", "ORG", "PERSON", "NORP"}:
+            m.label = "NORP" if word.kind in {"adjective", "demonym"} else "GPE"
+    fixed = {name_key(m.text) for m in mentions if alias_of(m.text) or country_word(m.text)}
+    surnames = {
+        name_key(m.text).split()[-1]
+        for m in mentions
+        if m.label == "PERSON" and len(name_key(m.text).split()) > 1
+    }
+    votes: dict[str, Counter[str]] = {}
+    for m in mentions:
+        votes.setdefault(name_key(m.text), Counter())[m.label] += 1
+    for m in mentions:
+        key = name_key(m.text)
+        if key in fixed:
+            continue
+        if key in surnames or _kin(m, surnames):
+            m.label = "PERSON"  # "Blinken" tagged GPE once next to "Antony Blinken"; "Layla Karim" next to "Ahmed Karim"
+            continue
+        counts = votes[key]
+        top = max(counts.values())
+        if counts[m.label] < top:
+            m.label = next(label for label, n in counts.items() if n == top)
+
+
+def find_mentions(doc: Any, tk: Tokens | None = None) -> list[Mention]:
+    """Named-thing mentions of ``doc`` in text order, without overlaps."""
+    tk = tokens_of(doc) if tk is None else tk
+    mentions = _from_ents(doc, tk)
+    blocked = _title_phrases(tk.text)
+    mentions = [m for m in mentions if not (m.label != "PERSON" and any(b.contains(m.span) for b in blocked))]
+    covered = _covered(mentions, len(tk.text))
+    extra = _titled_names(tk, covered)
+    covered = _covered(mentions + extra, len(tk.text))
+    extra += [m for m in _kind_orgs(tk, covered) if not any(b.contains(m.span) for b in blocked)]
+    mentions = sorted(_alias_mentions(tk.text, mentions + extra), key=lambda m: m.span)
+    _relabel(mentions)
+    return mentions

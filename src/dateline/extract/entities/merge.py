@@ -1,0 +1,201 @@
+"""Fold the mentions of one article into clusters, each with the rule that put every mention there.
+
+Rules (``MergeEvidence.rule``): ``exact``, ``name-variant``, ``surname``, ``title+surname``,
+``alias-table``, ``ministry-variant``, ``country-context``, ``acronym``, ``country-name``,
+``demonym``. Ambiguous cases stay apart: a wrong merge is worse than a miss.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...geo.countries import country_word
+from ...model import Mention, Span
+from .names import acronym_matches, given_name, is_acronym, is_full_name, org_shape, surname
+from .tables import alias_of, name_key
+from .tokens import Tokens
+
+
+@dataclass
+class Cluster:
+    """Mentions of one thing, the rule per mention, and the keys it is known by."""
+
+    label: str
+    members: list[Mention] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)
+
+    def add(self, mention: Mention, rule: str, keys: set[str] | None = None) -> None:
+        self.members.append(mention)
+        self.rules.append(rule)
+        self.keys |= keys or set()
+
+
+def _group(mentions: list[Mention], label: str, keys_of: dict[int, dict[str, str]]) -> list[Cluster]:
+    """Greedy clustering: a mention joins the first cluster sharing one of its keys (key → rule)."""
+    clusters: list[Cluster] = []
+    index: dict[str, Cluster] = {}
+    for m in mentions:
+        keys = keys_of[id(m)]
+        target = None
+        rule = "exact"
+        for key, key_rule in keys.items():
+            target = index.get(key)
+            if target is not None:
+                rule = key_rule
+                break
+        if target is None:
+            clusters.append(Cluster(label))
+            target = clusters[-1]
+        target.add(m, rule, set(keys))
+        for key in keys:
+            index.setdefault(key, target)
+    return clusters
+
+
+def _merge_people(mentions: list[Mention]) -> list[Cluster]:
+    full = [m for m in mentions if is_full_name(m.text)]
+    short = [m for m in mentions if not is_full_name(m.text)]
+    keys_of = {
+        id(m): {
+            "name:" + name_key(m.text): "exact",
+            f"gs:{given_name(m.text)}|{surname(m.text)}": "name-variant",
+        }
+        for m in full
+    }
+    clusters = _group(full, "PERSON", keys_of)
+    loose: list[Mention] = []
+    first_full: dict[str, int] = {}
+    for m in full:
+        first_full.setdefault(surname(m.text), m.span.start)
+    # A surname used before any full name with it names someone else too ("Mr. Obama" ... "Michelle
+    # Obama"): none of its bare uses are merged.
+    early = {surname(m.text) for m in short if m.span.start < first_full.get(surname(m.text), -1)}
+    by_surname: dict[str, list[Cluster]] = {}
+    for cluster in clusters:
+        for last in dict.fromkeys(surname(x.text) for x in cluster.members):
+            by_surname.setdefault(last, []).append(cluster)
+    for m in short:
+        if surname(m.text) in early:
+            loose.append(m)
+            continue
+        found = by_surname.get(surname(m.text), [])
+        if len(found) == 1:
+            found[0].add(m, "title+surname" if m.role else "surname")
+        else:
+            loose.append(m)
+    clusters += _group(loose, "PERSON", {id(m): {"name:" + name_key(m.text): "exact"} for m in loose})
+    return clusters
+
+
+def _org_keys(m: Mention) -> dict[str, str]:
+    keys = {"name:" + name_key(m.text): "exact"}
+    alias = alias_of(m.text)
+    if alias is not None:
+        keys["alias:" + name_key(alias.canonical)] = "alias-table"
+    shape = org_shape(m.text)
+    if shape is not None:
+        keys[f"shape:{shape.country}:{shape.kind}:{shape.topic}"] = "ministry-variant"
+    return keys
+
+
+def _merge_orgs(mentions: list[Mention], label: str) -> list[Cluster]:
+    keys_of = {id(m): _org_keys(m) for m in mentions}
+    clusters = _group(mentions, label, keys_of)
+    # A bare "Foreign Ministry" joins the one country's foreign ministry named in the article.
+    for cluster in list(clusters):
+        shapes = {org_shape(m.text) for m in cluster.members}
+        bare = [s for s in shapes if s is not None and s.country is None]
+        if len(cluster.members) == 0 or not bare or any(s is not None and s.country for s in shapes):
+            continue
+        kind_topic = {(s.kind, s.topic) for s in bare}
+        others = [
+            c for c in clusters
+            if c is not cluster
+            and any((s.kind, s.topic) in kind_topic for s in (org_shape(x.text) for x in c.members) if s and s.country)
+        ]  # fmt: skip
+        if len(others) == 1:
+            _absorb(others[0], cluster, "country-context")
+            clusters.remove(cluster)
+    # An acronym joins the one organisation whose initials it is.
+    for cluster in list(clusters):
+        if not all(is_acronym(m.text) for m in cluster.members) or any(
+            alias_of(m.text) for m in cluster.members
+        ):
+            continue
+        word = cluster.members[0].text
+        others = [
+            c for c in clusters if c is not cluster and any(acronym_matches(word, x.text) for x in c.members)
+        ]
+        if len(others) == 1:
+            _absorb(others[0], cluster, "acronym")
+            clusters.remove(cluster)
+    return clusters
+
+
+def _absorb(target: Cluster, source: Cluster, rule: str) -> None:
+    for m in source.members:
+        target.add(m, rule)
+    target.keys |= source.keys
+
+
+def _merge_places(mentions: list[Mention], label: str) -> list[Cluster]:
+    """GPE and NORP: every name of one country is one entity ("US", "U.S.", "the United States")."""
+    keys_of: dict[int, dict[str, str]] = {}
+    for m in mentions:
+        word = country_word(m.text)
+        keys = {"name:" + name_key(m.text): "exact"}
+        if word is not None and label == "GPE" and word.kind == "name":
+            keys["country:" + word.iso3] = "country-name"
+        elif word is not None and label == "NORP" and word.kind in {"adjective", "demonym"}:
+            keys["people:" + word.iso3] = "demonym"
+        keys_of[id(m)] = keys
+    return _group(mentions, label, keys_of)
+
+
+def merge(mentions: list[Mention]) -> list[Cluster]:
+    """Clusters of ``mentions`` per label, in order of first mention."""
+    clusters: list[Cluster] = []
+    for label in dict.fromkeys(m.label for m in mentions):
+        group = [m for m in mentions if m.label == label]
+        if label == "PERSON":
+            clusters += _merge_people(group)
+        elif label in {"GPE", "NORP"}:
+            clusters += _merge_places(group, label)
+        else:
+            clusters += _merge_orgs(group, label)
+    for cluster in clusters:
+        order = sorted(range(len(cluster.members)), key=lambda i: cluster.members[i].span)
+        cluster.members = [cluster.members[i] for i in order]
+        cluster.rules = [cluster.rules[i] for i in order]
+    return sorted(clusters, key=lambda c: c.members[0].span)
+
+
+_DESCRIPTION_NOUNS = frozenset({"ministry", "department"})
+
+
+def attach_descriptions(tk: Tokens, mentions: list[Mention], clusters: list[Cluster]) -> list[Mention]:
+    """Fold a later "the ministry" into the one ministry named before it; return the new mentions.
+
+    A description with two candidate organisations before it, or none, is left alone.
+    """
+    taken = [m.span for m in mentions]
+    added: list[Mention] = []
+    for i, noun in enumerate(tk.words):
+        if noun not in _DESCRIPTION_NOUNS or i == 0 or tk.words[i - 1].lower() != "the":
+            continue
+        if i + 1 < len(tk) and tk.words[i + 1].lower() in {"of", "for"}:
+            continue
+        start, end = tk.starts[i], tk.end(i)
+        if any(s.start < end and start < s.end for s in taken):
+            continue
+        before = [
+            c for c in clusters
+            if c.label == "ORG" and c.members[0].span.end <= start
+            and any(noun in (w.casefold() for w in m.text.split()) for m in c.members)
+        ]  # fmt: skip
+        if len(before) == 1:
+            mention = Mention(Span(start, end), noun, "ORG")
+            before[0].add(mention, "definite-description")
+            added.append(mention)
+    return added

@@ -1,0 +1,161 @@
+"""Actors: who an event's participant is — a country (ISO alpha-3) and a sector.
+
+"the Iraqi Foreign Ministry" → IRQ GOV, "US soldiers" → USA MIL, "Washington" as a subject →
+USA GOV, "an unknown group calling itself 'revolutionaries'" → an unidentified armed group (REB, no
+country). The country comes, in this order, from a named organisation in ``data/events/actors.tsv``
+("Hamas", "the UN" → IGO), the linked entity's country, a country word in the phrase ("Iraqi",
+"Lebanon's"), a lower-case organisation kind ("human rights group" → NGO) and a city in the phrase.
+The sector comes from the head noun, then its modifiers (``data/events/sectors.tsv``), then the
+organisation or the entity's roles.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...geo.countries import country_of, find_countries
+from ...geo.gazetteer import gazetteer
+from ...geo.orgs import GROUP_CODES, Org, find_orgs, sectors
+from ...model import Actor, Article, Span
+
+#: Dependents that start a clause of their own: not part of the actor's noun phrase.
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct", "parataxis"})
+#: Prepositions whose object still describes the actor ("rebels in Darfur", "doctors from ...").
+ACTOR_PREPS = frozenset({"of", "from", "in", "at", "inside", "within", "by"})
+UNKNOWN_WORDS = frozenset({"unknown", "unidentified", "armed", "militant", "masked", "anonymous"})
+ARMED_NOUNS = frozenset({"group", "man", "men", "gunman", "gunmen", "attacker", "assailant", "cell"})
+
+
+def phrase_tokens(head: Any) -> list[Any]:
+    """The actor's noun phrase: ``head`` and its modifiers, without clauses or coordinated parts."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ in CLAUSE_DEPS:
+            continue
+        if child.dep_ == "prep" and child.lower_ not in ACTOR_PREPS:
+            continue
+        out.extend(phrase_tokens(child))
+    return sorted(out, key=lambda t: t.i)
+
+
+#: Heads that say only "someone speaking for": their modifier tells the sector ("rebel leaders").
+ROLE_HEADS = frozenset({"leader", "official", "spokesman", "spokeswoman", "spokesperson", "chief", "head",
+                        "member", "commander", "representative", "delegation", "envoy", "negotiator"})
+
+
+def sector_of_tokens(head: Any, tokens: list[Any]) -> str | None:
+    """Sector from the head noun, else from its closest modifiers ("rebel leaders": the modifier)."""
+    table = sectors()
+    others = sorted((t for t in tokens if t.i != head.i), key=lambda t: abs(t.i - head.i))
+    order = [*others, head] if head.lemma_.lower() in ROLE_HEADS else [head, *others]
+    for tok in order:
+        lemma = tok.lemma_.lower()
+        if lemma in table and tok.pos_ in ("NOUN", "PROPN", "ADJ"):
+            return table[lemma]
+    return None
+
+
+def _entity_of(article: Article, head: Any) -> tuple[str | None, str | None, str | None, list[str]]:
+    """(entity id, name, country, roles) of the entity mentioned at the phrase's head word."""
+    at = head.idx
+    by_id = {e.id: e for e in article.entities}
+    for mention in article.mentions:
+        if mention.entity_id and mention.span.start <= at < mention.span.end:
+            ent = by_id.get(mention.entity_id)
+            if ent is not None:
+                return ent.id, ent.name, ent.country, list(ent.roles) + ([mention.role] if mention.role else [])
+    return None, None, None, []
+
+
+def _country_words(text: str, tokens: list[Any], head: Any) -> str | None:
+    """A country named in the phrase, preferring words outside prepositional modifiers.
+
+    An ethnic group ("ethnic Albanians in Serbia", "the ethnic Turks") belongs to the country it
+    lives in: only a country in a prepositional modifier counts, else none.
+    """
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    found = find_countries(text[start:end])
+    if not found:
+        return None
+    in_prep = set()
+    for tok in tokens:
+        if tok.dep_ == "prep" and tok.head.i == head.i:
+            in_prep |= {t.idx - start for t in tok.subtree}
+    ethnic = {t.head.idx - start for t in tokens if t.lower_ == "ethnic"}
+    if ethnic:
+        found = [f for f in found if f[0] not in ethnic]
+        return next((iso for s, _, iso in found if s in in_prep), None)
+    direct = [iso for s, _, iso in found if s not in in_prep]
+    return (direct or [iso for _, _, iso in found])[0]
+
+
+def _city_country(tokens: list[Any]) -> str | None:
+    """The country of a town named in the phrase ("a missionary from Calgary")."""
+
+    names: list[list[str]] = []
+    for tok in tokens:
+        if tok.ent_type_ == "GPE":
+            if tok.ent_iob_ == "B" or not names:
+                names.append([])
+            names[-1].append(tok.text_with_ws)
+    for name in names:
+        site = gazetteer().lookup("".join(name).strip())
+        if site is not None and site.country:
+            return site.country
+    return None
+
+
+def build_actor(head: Any, article: Article) -> Actor:
+    """The actor whose noun phrase is headed by the spaCy token ``head``."""
+    tokens = phrase_tokens(head)
+    while tokens and tokens[0].dep_ in ("det", "case") and tokens[0].i != head.i:
+        tokens = tokens[1:]
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    text = article.text[start:end]
+    entity_id, name, country, roles = _entity_of(article, head)
+    if any(t.lower_ == "ethnic" for t in tokens):
+        country = None  # "ethnic Albanians": the country they live in, not the nationality word
+    orgs = find_orgs(text)
+    named = [o for _, _, o in orgs if not o.generic]
+    generic = [o for _, _, o in orgs if o.generic]
+    sector = sector_of_tokens(head, tokens)
+    group: str | None = None
+    org: Org | None = (named or generic)[0] if (named or generic) else None
+    if named:
+        name = name or named[0].name
+        if named[0].code in GROUP_CODES:
+            group = named[0].code
+        else:
+            country = country or named[0].code
+    if not country and not group:
+        country = _country_words(article.text, tokens, head)
+    if not country and not group and generic:
+        name = name or generic[0].name
+        if generic[0].code in GROUP_CODES:
+            group = generic[0].code
+        else:
+            country = generic[0].code
+    if not country and not group and head.ent_type_ == "GPE":
+        country = country_of(head.text)
+    if not country and not group:
+        country = _city_country(tokens)
+    if sector is None:
+        if org is not None:
+            sector = org.sector
+        elif roles:
+            sector = next((sectors()[w] for r in roles for w in r.lower().split() if w in sectors()), None)
+        elif head.ent_type_ == "GPE" and country:
+            sector = "GOV"  # a country or capital acting: its government
+    lemmas = {t.lower_ for t in tokens}
+    if head.lemma_.lower() in ARMED_NOUNS and (lemmas & UNKNOWN_WORDS or _calls_itself(head)):
+        sector, name = "REB", name or "unidentified armed group"
+    return Actor(text, Span(start, end), entity_id, country, sector, name, group)
+
+
+def _calls_itself(head: Any) -> bool:
+    return any(c.dep_ == "acl" and c.lemma_ in ("call", "name", "describe") for c in head.children)
+
+
+def actor_code(actor: Actor) -> str | None:
+    """The actor's country, or IGO/NGO/IMG for groups that belong to none."""
+    return actor.country or actor.group

@@ -1,0 +1,361 @@
+"""EventStep: who did what to whom, when and where — one record per event trigger.
+
+Requires ``doc``, ``mentions``, ``entities``, ``dates`` and ``places``; assigns ``events``. Drops
+nothing. Works with empty mention, entity and quote lists and uses them when present.
+
+For each sentence the lexicon (``data/events/lexicon.tsv``) finds trigger verbs, nouns and
+predicate adjectives. A trigger governed by another whose category takes an event complement
+("agreed to withdraw", "threatened to ban", "refused to meet", "demanded the withdrawal") is folded
+into it. Each remaining trigger becomes an :class:`~dateline.model.Event` with
+
+- actors (subject, or the "by" agent of a passive) and targets (objects, "to"/"with"/"against"/"on"
+  objects), pronouns resolved to the subject of the governing clause or of the previous sentence;
+  multi-party events keep lists; "X said Y must Z" and "X wants Y to Z" become X REQUEST Y, and
+  "X said Y was behind the attack" X ACCUSE Y; an ethnic group takes the country it lives in;
+- PLOVER category and mode, CAMEO code, QuadClass and Goldstein (``data/events/cameo.tsv``) and the
+  ACLED type, refined by a stated instrument ("two missiles" → shelling/artillery/missile attack);
+- modality (:mod:`dateline.extract.events.modality`), with ``source_quote`` set when the trigger is
+  inside a quote's content;
+- casualties stated in the sentence (and carried back to the attack a later "in the attack" names);
+- the nearest place of the sentence and its date phrase, else the publication week;
+- a confidence: the sentence's main predicate scores highest.
+
+``Event.category`` is the action's PLOVER type; a planned, hypothetical or negated action is also
+given the CAMEO code of what was actually reported — an intent (03), a threat (13) or a refusal
+(12) — and :func:`reported_category` gives the PLOVER category of that reading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, ClassVar
+
+from ...model import Actor, Article, DateRef, Event, Place, Span
+from ...pipeline import Step
+from . import args
+from . import triggers as senses
+from .actors import build_actor
+from .codes import THREAT, cameo_reading, reported_category
+from .lexicon import lexicon
+from .modality import Reading, read
+from .triggers import ABSORBING, MUST, Trigger, find_triggers
+
+__all__ = ["EventStep", "cameo_reading", "extract_events", "find_triggers", "reported_category"]
+
+_ARG_DEPS = frozenset({"relcl", "acl", "advcl", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr",
+                       "npadvmod", "compound", "amod", "appos", "poss", "acomp"})
+DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "REB", "OPP", "CVL", "REF", "LAB", "EDU", "JUD", "LEG",
+                              "PTY", "AGR", "REL", "HLH", "SPY", "BUS", "CRM"})
+
+
+
+def _confidence(trig: Trigger, sources: list[Actor], targets: list[Actor]) -> float:
+    hops = 0.0
+    cur = trig.token
+    noun = trig.entry.pos == "noun"
+    if noun and cur.dep_ == "dobj" and args.is_light(cur.head):
+        cur, noun = cur.head, False  # "staged rallies": the light verb is the predicate
+    control = lexicon().control
+    while cur.head.i != cur.i:
+        if cur.dep_ in _ARG_DEPS:
+            hops += 1
+        elif cur.dep_ == "conj":
+            hops += 0.3
+        elif cur.dep_ in ("ccomp", "xcomp") and control.get(cur.head.lemma_.lower()) is None:
+            hops += 0.5
+        cur = cur.head
+    conf = 0.85 - 0.1 * hops - (0.1 if noun else 0.0)
+    conf += 0.05 if any(a.country or a.group for a in sources) else 0.0
+    conf += 0.03 if targets else 0.0
+    return round(max(0.05, min(0.95, conf)), 3)
+
+
+@dataclass
+class _State:
+    last_subject: Any = None
+    events: list[Event] = field(default_factory=list)
+    people: dict[str, Actor] = field(default_factory=dict)  # surname → the fullest actor seen
+    article: Article | None = None
+
+    def remember(self, actor: Actor, tok: Any) -> Actor:
+        """Fill a bare surname ("Blinken") from an earlier, fuller mention in the article."""
+        if tok.ent_type_ != "PERSON" and tok.pos_ != "PROPN":
+            return actor
+        key = tok.text
+        seen = self.people.get(key)
+        if (actor.country or actor.sector) and (seen is None or not seen.country):
+            self.people[key] = actor
+        elif seen is not None and not actor.country and not actor.entity_id:
+            actor.country, actor.sector, actor.name = seen.country, actor.sector or seen.sector, seen.name
+        return actor
+
+
+def _resolve(tok: Any, reading: Reading, state: _State, article: Article, role: str = "source") -> Any | None:
+    if tok is None:
+        return None
+    if tok.lower_ in ("we", "i", "our", "us") and reading.source_quote is not None:
+        quote = article.quotes[reading.source_quote]
+        if quote.speaker_span is not None:
+            speaker = tok.doc.char_span(quote.speaker_span.start, quote.speaker_span.end, alignment_mode="expand")
+            if speaker is not None:
+                return _resolve(speaker.root, Reading(), state, article)
+    if tok.lower_ in ("we", "i", "our", "us") and reading.reporter is not None and reading.reporter.i != tok.i:
+        return _resolve(reading.reporter, Reading(), state, article)
+    return args.resolve_pronoun(tok, state.last_subject, role)
+
+
+def _arguments(trig: Trigger, reading: Reading) -> tuple[list[Any], list[Any]]:
+    """Source and target tokens of a trigger (before pronoun resolution)."""
+    tok = trig.token
+    skip = {x.i for x in trig.extra}
+    if trig.entry.pos == "adj":
+        verb = args.clause_head(tok)
+        target = args.subject_of(verb)
+        return ([reading.reporter] if reading.reporter is not None else []), ([target] if target is not None else [])
+    if trig.entry.pos == "noun":
+        head = tok.head
+        if tok.dep_ == "dobj" and args.is_light(head):
+            subj = args.subject_of(head)
+            sources = args.conjuncts(subj) if subj is not None else []
+            _, targets = args.noun_arguments(tok)
+            return sources, targets or args.objects_of(head, skip | {tok.i})
+        sources, targets = args.noun_arguments(tok)
+        if not targets and trig.entry.category in ABSORBING:
+            targets = args.clause_subject_targets(tok)
+        if not sources and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.pos_ == "VERB":
+            subj = args.subject_of(tok.head.head)  # "negotiators returned to Geneva for talks"
+            sources = args.conjuncts(subj) if subj is not None else []
+        if not sources and reading.reporter is not None and reading.modality == "denied":
+            sources = [reading.reporter]  # "X denied that the negotiations ...": X's own talks
+        return sources, targets
+    passive = args.passive_subject(tok)
+    if passive is not None:
+        agent = args.agent_of(tok)
+        if agent is None or args.is_instrument(agent):
+            agent = _claimed_by(tok)
+        return (args.conjuncts(agent) if agent is not None else []), args.conjuncts(passive)
+    subj = args.subject_of(tok)
+    targets = args.objects_of(tok, skip)
+    if not targets and trig.entry.category in ABSORBING:
+        targets = args.clause_subject_targets(tok)
+    for inner in trig.folded:  # "agreed to resume talks with Turkey": the content's objects too
+        seen = {t.i for t in targets}
+        targets += [t for t in args.objects_of(inner, set()) if t.i not in seen]
+    if tok.dep_ == "xcomp" and not any(t.pos_ in ("PROPN", "PRON") or t.ent_type_ for t in targets):
+        # "ordered La Prensa to suspend publication", "urged the EC to support": the governor's object
+        targets = args.objects_of(tok.head, {tok.i}) + targets
+    return (args.conjuncts(subj) if subj is not None else []), targets
+
+
+def _claimed_by(tok: Any) -> Any | None:
+    """"... attacked by two missiles, claimed by an unknown group": the group."""
+    for other in tok.sent:
+        if other.lemma_ in ("claim", "carry", "launch", "fire") and other.i != tok.i:
+            agent = args.agent_of(other)
+            if agent is not None and not args.is_instrument(agent):
+                return agent
+    return None
+
+
+def _actor_ok(actor: Actor, tok: Any) -> bool:
+    return bool(actor.country or actor.group or actor.sector or actor.entity_id
+                or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
+
+
+def _pick_date(article: Article, sent: Span, trigger_at: int) -> DateRef | None:
+    inside = [d for d in article.dates if d.span is not None and sent.contains(d.span)
+              and d.value is not None and d.kind == "point"]
+    if inside:
+        return min(inside, key=lambda d: abs(d.span.start - trigger_at) if d.span else 0)
+    pub = article.published
+    if pub is None:
+        return None
+    day = pub.date() if isinstance(pub, datetime) else pub
+    year, week, _ = date.isocalendar(day)
+    return DateRef("", None, f"{year}-W{week:02d}", "week", "publication date")
+
+
+def _pick_place(article: Article, sent: Span, trigger_at: int) -> Place | None:
+    inside = [p for p in article.places if p.span is not None and sent.contains(p.span)]
+    if not inside:
+        return None
+    return min(inside, key=lambda p: abs(p.span.start - trigger_at) if p.span else 0)
+
+
+def _event(trig: Trigger, article: Article, state: _State, sent: Span) -> Event:
+    lex = lexicon()
+    tok = trig.token
+    entry = trig.entry
+    reading = read(tok, article.quotes)
+    category, mode, cameo = entry.category, entry.mode, entry.cameo
+    acled, sub = entry.acled_event_type, entry.acled_sub_event_type
+    src_toks, tgt_toks = _arguments(trig, reading)
+    if (senses.must(tok) or entry is MUST) and entry.pos == "verb":  # "Russia said Sudan must return the helicopter"
+        tgt_toks = src_toks
+        src_toks = [reading.reporter] if reading.reporter is not None else []
+        category, mode, cameo, acled, sub = "REQUEST", "demand", "100", None, None
+        reading.modality = "occurred" if reading.modality == "claimed" else reading.modality
+    blamed = senses.blamed(tok) if reading.reporter is not None else None
+    if blamed is not None:  # "Iran said Israel was behind the assassination": an accusation
+        src_toks, tgt_toks = [reading.reporter], [blamed]
+        category, mode, cameo, acled, sub = "ACCUSE", "accuse", "112", None, None
+    asker = senses.wanted_by(tok) if entry.pos == "verb" else None
+    if asker is not None:  # "Tehran wants Washington to lift sanctions": Tehran asks Washington
+        src_toks, tgt_toks = [asker], senses.asked(tok)
+        category, mode, cameo, acled, sub = "REQUEST", "demand", "100", None, None
+        if reading.modality == "planned":
+            reading.modality = "claimed" if reading.reporter is not None else "occurred"
+    instrument = None
+    if category == "ASSAULT":
+        found = args.instrument_of(tok)
+        if found is not None:
+            instrument = found[0]
+            acled, sub = found[1].acled_event_type, found[1].acled_sub_event_type
+            cameo = found[1].cameo if cameo in ("190", "180") else cameo
+        src_toks = [t for t in src_toks if args.is_instrument(t) is None or senses.national(t)]
+    src = [r for t in src_toks if (r := _resolve(t, reading, state, article)) is not None]
+    tgt = [r for t in tgt_toks if (r := _resolve(t, reading, state, article, "target")) is not None]
+    sources = [a for t in src if _actor_ok(a := _owner(state.remember(build_actor(t, article), t), t, state), t)]
+    targets = [a for t in tgt if (a := _owner(state.remember(build_actor(t, article), t), t, state)).country
+               or a.group or a.sector or a.entity_id]
+    if category == "ASSAULT" and sub is None and targets:
+        if any(a.sector in ("CVL", "REF") for a in targets):
+            acled, sub = "Violence against civilians", "Attack"
+        elif any(a.sector in ("MIL", "COP", "REB") for a in targets):
+            acled, sub = "Battles", "Armed clash"
+    if category == "AGREE" and tok.lemma_.lower() in senses.PROMISES and set(trig.content) & senses.CONFLICT:
+        harm = next(c for c in trig.content if c in senses.CONFLICT)  # "vowed to retaliate"
+        category, mode, cameo, acled, sub = "THREATEN", harm.lower(), THREAT.get(harm, "130"), None, None
+    if category == "ASSAULT" and entry.pos == "verb" and senses.labour_strike(tok, sources, targets):
+        category, mode, cameo, acled, sub = "PROTEST", "strike", "143", "Protests", "Peaceful protest"
+    if category == "ASSAULT" and senses.street_clash(tok, sources):
+        category, mode, cameo, acled, sub = "PROTEST", "riot", "145", "Riots", "Violent demonstration"
+    if category == "PROTEST" and mode == "obstruct" and senses.by_authorities(src_toks):
+        category, mode, cameo, acled, sub = "COERCE", "restrict", "172", None, None  # "police blocked access"
+    if category == "PROTEST" and entry.pos == "verb" and senses.speech(tok):  # "..., a rights group protested"
+        category, mode, cameo, acled, sub = "ACCUSE", "complain", "114", None, None
+    if category == "CONSULT" and mode == "visit" and any("peacekeep" in a.text.lower() for a in sources):
+        category, mode, cameo = "AID", "peacekeeping", "074"  # peacekeepers arriving
+    cameo_code = cameo_reading(category, reading.modality, cameo, reading.refusal, senses.unless(tok))
+    code = lex.code(cameo_code)
+    at = tok.idx
+    action = " ".join(t.lemma_.lower() for t in sorted([tok, *trig.extra], key=lambda t: t.i))
+    return Event(
+        sentence_span=sent,
+        trigger_span=Span(tok.idx, tok.idx + len(tok)),
+        action=action,
+        category=category,
+        mode=mode,
+        cameo=cameo_code,
+        quad_class=code.quad_class if code else None,
+        goldstein=code.goldstein if code else None,
+        acled_event_type=acled,
+        acled_sub_event_type=sub,
+        modality=reading.modality,
+        actors=sources,
+        targets=targets,
+        instrument=instrument,
+        place=_pick_place(article, sent, at),
+        date=_pick_date(article, sent, at),
+        source_quote=reading.source_quote,
+        confidence=_confidence(trig, sources, targets),
+        attributed_to=build_actor(r, article)
+        if reading.reporter is not None and (r := _resolve(reading.reporter, Reading(), state, article)) is not None
+        else None,
+    )
+
+
+def _casualties(sent: list[Any], events: list[Event], earlier: list[Event]) -> None:
+    """Attach "killed"/"injured" phrases to the sentence's assaults, or to the attack they refer back to."""
+    for kind, phrase, tok in args.casualties(sent):
+        text = f"{kind}: {phrase}"
+        here = [e for e in events if e.category == "ASSAULT"]
+        for event in here:
+            event.casualties = f"{event.casualties}; {text}" if event.casualties else text
+        refers_back = any(t.lemma_ in ("attack", "strike", "bombing", "raid", "explosion") and
+                          any(d.lower_ in ("the", "this", "that") for d in t.children) for t in tok.subtree)
+        previous = [e for e in earlier if e.category == "ASSAULT" and not e.casualties]
+        if refers_back and previous:
+            previous[-1].casualties = text
+
+
+def _owner(actor: Actor, tok: Any, state: _State) -> Actor:
+    """"its troops", "their forces": the country of the one the possessive stands for."""
+    if actor.country or actor.group:
+        return actor
+    poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in args.PRONOUNS), None)
+    if poss is not None:
+        owner = args.resolve_pronoun(poss, state.last_subject)
+        if owner is not None and owner.i != tok.i:
+            found = build_actor(owner, state.article) if state.article is not None else None
+            if found is not None:
+                actor.country, actor.group = found.country, found.group
+    return actor
+
+
+def _head_word(actor: Actor) -> str:
+    return actor.text.split()[-1].lower() if actor.text.split() else ""
+
+
+def _corefer(events: list[Event]) -> None:
+    """"The Iraqi military base ... was attacked": a definite target named like an earlier one
+    ("the Ain al-Asad base") is the same; the later event takes its place and instrument."""
+    for n, event in enumerate(events):
+        heads = {_head_word(a) for a in event.targets} - {""}
+        if event.place is not None or not heads:
+            continue
+        for earlier in reversed(events[:n]):
+            if earlier.category == event.category and earlier.place is not None and \
+                    heads & {_head_word(a) for a in earlier.targets}:
+                event.place = earlier.place
+                event.instrument = event.instrument or earlier.instrument
+                break
+
+
+def _domestic(events: list[Event]) -> None:
+    """A domestic actor with no stated country takes the country of the event's place."""
+    for event in events:
+        if event.place is None or not event.place.country:
+            continue
+        for actor in [*event.actors, *event.targets]:
+            if (not actor.country and not actor.group and actor.sector in DOMESTIC_SECTORS
+                    and actor.name != "unidentified armed group"):
+                actor.country = event.place.country
+
+
+def extract_events(article: Article) -> list[Event]:
+    """All events of a parsed article (see the module docstring)."""
+    doc = article.doc
+    if doc is None:
+        return []
+    lex = lexicon()
+    state = _State(article=article)
+    for sent in doc.sents:
+        tokens = list(sent)  # one pass over the sentence's tokens, shared by the steps below
+        span = Span(sent.start_char, sent.end_char)
+        here = [_event(t, article, state, span) for t in find_triggers(tokens, lex)]
+        if here:
+            _casualties(tokens, here, state.events)
+        state.events.extend(here)
+        root = next((t for t in tokens if t.dep_ == "ROOT"), None)
+        root_subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root else None
+        if root_subj is not None and root_subj.lower_ not in args.PRONOUNS:
+            state.last_subject = root_subj
+    _corefer(state.events)
+    _domestic(state.events)
+    return state.events
+
+
+class EventStep(Step):
+    """Requires doc, mentions, entities, dates, places; assigns ``events``. Drops nothing."""
+
+    name = "events"
+    requires: ClassVar[frozenset[str]] = frozenset({"doc", "mentions", "entities", "dates", "places"})
+    assigns: ClassVar[frozenset[str]] = frozenset({"events"})
+    nlp_components: ClassVar[frozenset[str]] = frozenset({"parser", "ner", "lemmatizer", "tagger"})
+
+    def process(self, article: Article) -> Iterator[Article]:
+        article.events = extract_events(article)
+        yield article

@@ -1,0 +1,57 @@
+"""Noun-phrase objects as the content of speech and act cues.
+
+- :func:`said_object`: the object of a speech cue that names what was said ("noted the
+  shortage", "wrote a memoir"), never the one addressed ("told reporters") or an empty word
+  ("said nothing");
+- :func:`reduced_relative`: an object with the clause the parser split off it ("cited remarks
+  Trump had made about her": the clause describes the remarks).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .lexicon import Cue, Lexicon
+
+Token = Any  # a spaCy Token; only its attributes are read
+
+#: Speech cues whose object is whom they address ("told reporters"), never what they say.
+_ADDRESSEE_CUES = frozenset({"tell", "ask", "assure", "inform", "brief", "advise", "caution", "warn", "answer", "charge"})
+#: Object words that stand for no statement of their own ("said nothing", "added this").
+_EMPTY_OBJECTS = frozenset({"nothing", "anything", "something", "everything", "much", "little", "lot", "thing", "word", "so"})
+_SEPARATORS = frozenset({",", "—", "–", "--", '"', "”"})
+
+
+def said_object(tok: Token, cue: Cue, lex: Lexicon) -> list[Token]:
+    """The noun-phrase object of a speech cue that names what was said: "noted the shortage",
+    "mentioned his remarks", "wrote a memoir" (not "told reporters", "said nothing")."""
+    if cue.kind != "speech" or cue.particle or cue.lemma in _ADDRESSEE_CUES:
+        return []
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    if len(objects) != 1 or any(c.dep_ == "dative" for c in tok.children):
+        return []
+    obj = objects[0]
+    if obj.pos_ != "NOUN" or obj.lemma_.lower() in lex.nouns or obj.lower_ in _EMPTY_OBJECTS or obj.ent_type_ in ("PERSON", "NORP"):
+        return []
+    tail = [
+        c for c in tok.children
+        if c.i > obj.i and c.dep_ == "prep" and c.lower_ in ("as", "about", "on", "of")
+        and c.doc[c.left_edge.i - 1].text not in _SEPARATORS
+    ]
+    return [t for c in [obj, *tail] for t in c.subtree]
+
+
+def reduced_relative(tok: Token, cue: Cue, clauses: list[Token]) -> list[Token]:
+    """Object and the clause the parser split off it: in "cited remarks Trump had made about her"
+    the clause right after the object, without "that" and missing its own object, describes the
+    object; it is not what was cited."""
+    if cue.kind not in ("act", "speech") or cue.lemma in _ADDRESSEE_CUES:
+        return []
+    objects = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+    for obj in objects:
+        for clause in clauses:
+            gap = clause.left_edge.i == obj.right_edge.i + 1
+            complete = any(g.dep_ in ("mark", "dobj", "ccomp", "xcomp", "attr", "acomp") for g in clause.children)
+            if gap and not complete and clause.pos_ == "VERB":
+                return [t for c in (obj, clause) for t in c.subtree]
+    return []

@@ -1,0 +1,227 @@
+"""QuoteStep: who said what — direct, indirect and mixed attributions with resolved speakers.
+
+The work is split over small modules:
+
+- :mod:`.quote_marks` finds quotations (also ones running over paragraphs);
+- :mod:`.quote_frames` finds cues and their content in the dependency parse;
+- :mod:`.quote_objects` takes noun-phrase objects as content ("noted the shortage");
+- :mod:`.quote_headlines` finds headlines written as "Speaker: claim";
+- :mod:`.quote_speaker` finds the speaker phrase of each cue;
+- :mod:`.quote_verbal_nouns` finds cue verbs the tagger read as plural nouns ("Trump claims that");
+- :mod:`.quote_direct` joins quotations to cues and decides direct / mixed / indirect;
+- :mod:`.quote_loose` makes attributions of the quotations no cue claims (the speaker carries on);
+- :mod:`.sources` says who a speaker is (person, organization, anonymous) and credits relays;
+- :mod:`.coref` resolves pronouns and descriptions ("it", "the ministry") to earlier names;
+- :mod:`.quote_lexicon` reads the cue and source lists in ``dateline/data/quotes``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, ClassVar
+
+from ...model import Article, Quote, Span
+from ...pipeline import Step
+from .coref import Referent, Resolver, as_speaker, gender_of
+from .direct import attach, drop_nested, quote_type
+from .frames import Frame, find_frames
+from .headlines import headline_frames
+from .lexicon import Lexicon, default_lexicon
+from .loose import loose_frames
+from .marks import Marked, find_quotations
+from .speaker import speaker_phrase
+from .speakers import (
+    Named,
+    Speaker,
+    anonymity_reason,
+    credit_relays,
+    describe,
+    kind_of_label,
+    name_of,
+    referent_of,
+    strip_article,
+)
+from .verbal_nouns import verbal_noun_frames
+
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+_BASE_CONFIDENCE = {"speech": 0.8, "source": 0.8, "clausal": 0.65, "intent": 0.55, "act": 0.5, "carried": 0.45}
+_ROLE_DEPS = frozenset({"compound", "amod", "appos"})
+
+
+class QuoteStep(Step):
+    """Find every attribution of an article.
+
+    Requires ``doc`` (parsed with tagger, lemmatizer, parser and ner), ``mentions`` and
+    ``entities`` (both may be empty: speakers then fall back to spaCy entities and the mention
+    text). Assigns ``quotes``: one :class:`~dateline.model.Quote` per attribution, ordered by
+    content, with content spans (several when the cue splits the quotation), cue span and lemma,
+    speaker mention and span, the resolved speaker (canonical entity name, antecedent of a
+    pronoun or description, or the descriptor of an anonymous source), speaker kind, type,
+    confidence, anonymity reason and relay. Attributions reported inside another one's content
+    ("the poll found that voters said ...") are left inside it, and an outlet credited for an
+    attribution ("..., AFP reported") becomes its relay. A quotation no cue claims is credited
+    to the nearest speaker around it (its cue is the opening mark, its confidence lower; with
+    nobody found it is no attribution); when that speaker is named only in an earlier paragraph,
+    the quote has a ``speaker`` but no ``speaker_mention`` or ``speaker_span``. Drops nothing; an
+    article without a ``doc`` gets no quotes.
+    """
+
+    name = "quotes"
+    requires: ClassVar[frozenset[str]] = frozenset({"doc", "mentions", "entities"})
+    assigns: ClassVar[frozenset[str]] = frozenset({"quotes"})
+    nlp_components: ClassVar[frozenset[str]] = frozenset(
+        {"tagger", "attribute_ruler", "lemmatizer", "parser", "ner"}
+    )
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or default_lexicon()
+
+    def process(self, article: Article) -> Iterator[Article]:
+        article.quotes = extract_quotes(article, self.lexicon) if article.doc is not None else []
+        yield article
+
+
+def extract_quotes(article: Article, lexicon: Lexicon | None = None) -> list[Quote]:
+    """The attributions of a parsed article (``article.doc`` must be set, with a dependency parse)."""
+    lex = lexicon or default_lexicon()
+    doc, text = article.doc, article.text
+    quotations = find_quotations(text)
+    frames = find_frames(doc, lex, quotations, text) + headline_frames(doc, text, lex)
+    frames += verbal_noun_frames(doc, lex, quotations, text)
+    frames = attach(frames, quotations, text, doc)
+    frames += loose_frames(frames, quotations, text, doc, lex)
+    frames = drop_nested(credit_relays(frames, doc, lex))
+    names = named_things(article)
+    resolver = Resolver(referents(names, doc, quotations, lex), [s.start_char for s in doc.sents])
+    quotes = []
+    for frame in sorted(frames, key=lambda f: f.cue_span):
+        quote = _quote(frame, doc, text, lex, names, resolver, quotations)
+        if quote is not None:
+            quotes.append(quote)
+    return sorted(quotes, key=lambda q: (q.hull.start, q.hull.end))
+
+
+def _quote(
+    frame: Frame,
+    doc: Any,
+    text: str,
+    lex: Lexicon,
+    names: list[Named],
+    resolver: Resolver,
+    quotations: list[Marked],
+) -> Quote | None:
+    kind = quote_type(frame.content, frame.quotations or quotations, text)
+    speaker: Speaker | None = None
+    if frame.speaker is not None:
+        head = doc[frame.speaker]
+        first, last = speaker_phrase(head)
+        speaker = describe(head, first, last, lex, names, resolver)
+        words = [t.text for t in doc[first : last + 1]] + _roles(names, speaker)
+        if speaker.resolved:
+            found = _referent_named(resolver, speaker)
+            if found is not None:
+                resolver.add(as_speaker(found, speaker.span[0], speaker.span[1], speaker.mention))
+        else:
+            resolver.add(referent_of(speaker, words))
+    elif kind != "direct":
+        return None  # reported speech without anyone reporting it is not an attribution
+    if sum(len(w) > 0 for s, e in frame.content for w in text[s:e].split()) < 2 and frame.via != "object":
+        return None
+    reason = anonymity_reason(frame, text, lex) if speaker is not None and speaker.kind == "anonymous" else None
+    mention, where = (None, None) if speaker is None else (speaker.mention, Span(*speaker.span))
+    if where is not None and frame.via == "loose" and where.end <= text.rfind("\n", 0, frame.content[0][0]):
+        mention, where = None, None  # carried over from an earlier paragraph: named, not mentioned here
+    return Quote(
+        content_spans=[Span(s, e) for s, e in frame.content],
+        cue=frame.cue.lemma + (" " + frame.cue.particle if frame.cue.particle else ""),
+        cue_span=Span(*frame.cue_span),
+        type=kind,
+        speaker=None if speaker is None else speaker.name,
+        speaker_mention=mention,
+        speaker_span=where,
+        speaker_entity=None if speaker is None else speaker.entity_id,
+        speaker_kind="unknown" if speaker is None else speaker.kind,
+        confidence=_confidence(frame, kind, speaker),
+        anonymity_reason=reason,
+        relay=frame.relay,
+    )
+
+
+def _confidence(frame: Frame, kind: str, speaker: Speaker | None) -> float:
+    score = _BASE_CONFIDENCE.get(frame.cue.kind, 0.5)
+    if kind != "indirect":
+        score += 0.1
+    if speaker is None:
+        score -= 0.25
+    elif speaker.kind == "unknown":
+        score -= 0.1
+    return round(min(0.99, max(0.05, score)), 2)
+
+
+def _referent_named(resolver: Resolver, speaker: Speaker) -> Referent | None:
+    for ref in reversed(resolver.referents):
+        if ref.name == speaker.name and ref.start < speaker.span[0]:
+            return ref
+    return None
+
+
+def _roles(names: list[Named], speaker: Speaker) -> list[str]:
+    for named in names:
+        if speaker.entity_id is not None and named.entity_id == speaker.entity_id:
+            return [w for role in named.roles for w in role.split()]
+    return []
+
+
+def named_things(article: Article) -> list[Named]:
+    """Names in the text: the entity step's mentions when there are any, else spaCy's entities."""
+    if article.mentions:
+        entities = {e.id: e for e in article.entities}
+        out = []
+        for m in article.mentions:
+            entity = entities.get(m.entity_id) if m.entity_id else None
+            label = m.label or (entity.type if entity else "")
+            name = entity.name if entity else strip_article(m.text)
+            roles = tuple(entity.roles) if entity else ((m.role,) if m.role else ())
+            out.append(Named(m.span.start, m.span.end, m.text, name, label, m.entity_id, roles))
+        return sorted(out, key=lambda n: n.start)
+    return [
+        Named(e.start_char, e.end_char, e.text, strip_article(e.text), e.label_, None, _local_roles(e))
+        for e in article.doc.ents
+        if e.label_ in _NAME_LABELS
+    ]
+
+
+def _local_roles(ent: Any) -> tuple[str, ...]:
+    """Role words written next to a name: "spokesman" in "US State Department spokesman Matthew Miller"."""
+    root = ent.root
+    words = [c for c in root.children if c.dep_ in _ROLE_DEPS and not (ent.start <= c.i < ent.end)]
+    return tuple(" ".join(t.text for t in c.subtree if t.dep_ != "punct") for c in words)
+
+
+def referents(names: list[Named], doc: Any, quotations: list[Marked], lex: Lexicon) -> list[Referent]:
+    """Names as antecedents for pronouns and descriptions."""
+    out = []
+    for named in names:
+        kind = kind_of_label(named.label)
+        if kind == "unknown" or named.label == "NORP":
+            continue
+        span = doc.char_span(named.start, named.end, alignment_mode="expand")
+        words = named.text.split() + [w for role in named.roles for w in role.split()]
+        before = doc[span.start - 1].text if span is not None and span.start > 0 else ""
+        root = span.root if span is not None else None
+        out.append(
+            Referent(
+                start=named.start,
+                end=named.end,
+                text=named.text,
+                name=name_of(named, lex),
+                kind=kind,
+                entity_id=named.entity_id,
+                words=frozenset(w.lower() for w in words),
+                gender=gender_of([before, *words]) if kind == "person" else None,
+                plural=root is not None and root.tag_ == "NNPS",
+                subject=root is not None and root.dep_ in ("nsubj", "nsubjpass"),
+                quoted=any(m.start < named.start < m.end for m in quotations),
+            )
+        )
+    return out
