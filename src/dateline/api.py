@@ -7,18 +7,29 @@
 
 from __future__ import annotations
 
+__all__ = [
+    "IngestReport",
+    "Reader",
+    "Settings",
+    "build_pipeline",
+    "ingest",
+    "open_reader",
+    "process",
+    "process_text",
+]
+
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 from .config import Settings
-from .model import Article, Drop
+from .model import DUPLICATE, Article
 from .pipeline import Pipeline, Step
 from .store import Reader, Writer, connect
-from .store.writer import DUPLICATE, WriteCounts
+from .store.writer import WriteCounts
 
 
 @dataclass
@@ -36,30 +47,6 @@ class IngestReport(WriteCounts):
     @property
     def articles_per_second(self) -> float:
         return self.articles / self.seconds if self.seconds else 0.0
-
-
-class KnownFilter(Step):
-    """Marks copies of articles already stored (or seen earlier in this run) so they skip the parse.
-
-    Requires ``id``; marks copies with drop reason ``duplicate``, which the writer records as a copy,
-    not as a drop.
-    """
-
-    name = "known"
-    requires: ClassVar[frozenset[str]] = frozenset({"id"})
-
-    def __init__(self, reader: Reader) -> None:
-        self.reader = reader
-        self.seen: set[str] = set()
-
-    def process(self, article: Article) -> Iterator[Article]:
-        known = article.id in self.seen or self.reader.conn.execute(
-            "SELECT 1 FROM articles WHERE id = ?", (article.id,)
-        ).fetchone()
-        self.seen.add(article.id)
-        if known:
-            article.drop = Drop(DUPLICATE, f"same text as article {article.id}")
-        yield article
 
 
 def extraction_steps(settings: Settings) -> list[Step]:
@@ -81,11 +68,12 @@ def extraction_steps(settings: Settings) -> list[Step]:
 def build_pipeline(settings: Settings | None = None, reader: Reader | None = None) -> Pipeline:
     """The standard chain: segment, clean, identify, skip known copies, parse, extract."""
     from .clean import CleanStep, IdentityStep, SegmentStep
+    from .corpus.known import KnownFilter
 
     settings = settings or Settings()
     steps: list[Step] = [SegmentStep(), CleanStep(), IdentityStep()]
     if reader is not None:
-        steps.append(KnownFilter(reader))
+        steps.append(KnownFilter(reader.has_article))
     steps += extraction_steps(settings)
     return Pipeline(steps)
 

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from .vocab import Modality, PlaceKind, QuoteType, SpeakerKind
+
 
 @dataclass(frozen=True, order=True)
 class Span:
@@ -35,6 +37,10 @@ class Span:
 
     def __len__(self) -> int:
         return self.end - self.start
+
+
+#: Drop reason of a copy of an article already stored: recorded as a sighting, not as a drop.
+DUPLICATE = "duplicate"
 
 
 @dataclass(frozen=True)
@@ -98,12 +104,12 @@ class Quote:
     content_spans: list[Span]
     cue: str  # lemma of the cue, e.g. "say", "according to"
     cue_span: Span | None
-    type: str  # direct | indirect | mixed
+    type: QuoteType
     speaker: str | None = None  # canonical name, or the anonymous descriptor
     speaker_mention: str | None = None  # the in-text mention ("he")
     speaker_span: Span | None = None
     speaker_entity: str | None = None  # Entity.id when resolved
-    speaker_kind: str = "unknown"  # person | organization | anonymous | unknown
+    speaker_kind: SpeakerKind = "unknown"
     confidence: float = 0.5
     anonymity_reason: str | None = None
     relay: str | None = None  # outlet credited ("AFP reported")
@@ -135,7 +141,7 @@ class Place:
     latitude: float | None = None
     longitude: float | None = None
     precision: int = 3  # ACLED-style: 1 exact town, 2 near/district, 3 region/country
-    kind: str = "city"  # city | country | region | facility
+    kind: PlaceKind = "city"
     geonameid: int | None = None
 
 
@@ -164,7 +170,7 @@ class Event:
     goldstein: float | None = None
     acled_event_type: str | None = None
     acled_sub_event_type: str | None = None
-    modality: str = "occurred"  # occurred | planned | claimed | denied | negated | hypothetical
+    modality: Modality = "occurred"
     actors: list[Actor] = field(default_factory=list)
     targets: list[Actor] = field(default_factory=list)
     instrument: str | None = None

@@ -1,6 +1,6 @@
 """The architecture, checked from the imports: no cycles, and each layer imports only what it may.
 
-- ``model``, ``errors``, ``config`` and ``tables`` import nothing of dateline but each other's basics;
+- ``model``, ``vocab``, ``errors``, ``config`` and ``tables`` import nothing of dateline but each other;
 - steps (``clean``, ``extract``, ``nlp``, ``geo``) never import ``store``, ``api``, ``cli``, ``web``, ``scale``;
 - ``store`` imports no step;
 - only ``nlp`` imports spaCy; only ``scale`` imports Dask;
@@ -15,7 +15,7 @@ from pathlib import Path
 from paths import ROOT
 
 PKG = ROOT / "src" / "dateline"
-BASICS = {"dateline.model", "dateline.errors", "dateline.config", "dateline.tables"}
+BASICS = {"dateline.model", "dateline.errors", "dateline.config", "dateline.tables", "dateline.vocab"}
 STEP_PACKAGES = ("dateline.clean", "dateline.extract", "dateline.nlp", "dateline.geo")
 SHELLS = ("dateline.store", "dateline.api", "dateline.cli", "dateline.web", "dateline.scale", "dateline.render")
 

@@ -189,7 +189,9 @@ class CleanStep(Step):
 
     name = "clean"
     requires: ClassVar[frozenset[str]] = frozenset({"text"})
-    assigns: ClassVar[frozenset[str]] = frozenset({"title", "captions", "byline", "published"})
+    assigns: ClassVar[frozenset[str]] = frozenset(
+        {"text", "title", "captions", "byline", "published", "published_raw", "meta"}
+    )
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or Lexicon.default()

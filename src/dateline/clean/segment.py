@@ -130,7 +130,7 @@ class SegmentStep(Step):
 
     name = "segment"
     requires: ClassVar[frozenset[str]] = frozenset({"text"})
-    assigns: ClassVar[frozenset[str]] = frozenset()
+    assigns: ClassVar[frozenset[str]] = frozenset({"id"})  # a split article is identified anew
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or Lexicon.default()

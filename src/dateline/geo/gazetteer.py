@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..tables import read_table
+from ..vocab import PlaceKind
 from .countries import country_of
 
 _FOLD = str.maketrans({"’": "", "‘": "", "ʼ": "", "ʻ": "", "ʿ": "", "ʾ": "", "'": ""})
@@ -35,7 +36,7 @@ class Site:
     latitude: float | None
     longitude: float | None
     precision: int
-    kind: str  # city | country | region | facility
+    kind: PlaceKind
     population: int = 0
     geonameid: int | None = None
 

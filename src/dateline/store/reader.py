@@ -20,8 +20,23 @@ def _published(value: str | None) -> date | datetime | None:
 
 
 class Reader:
+    """Listings, full articles and search over one database. Use as a context manager, or call
+    :meth:`close` when done."""
+
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Reader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def has_article(self, article_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
     # -- articles ------------------------------------------------------------------------------
     def _captions(self, article_id: str) -> list[Caption]:

@@ -12,12 +12,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from ..model import Article, Entity
+from ..model import DUPLICATE, Article, Entity
 from ..serialize import to_jsonable
 from .entities import EntityLinker, KeysFn, MatchFn
-
-#: Drop reason for copies of articles already stored; the writer records them as copies, not drops.
-DUPLICATE = "duplicate"
 
 
 def _now() -> str:

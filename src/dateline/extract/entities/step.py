@@ -188,7 +188,7 @@ class EntityStep(Step):
 
     name = "entities"
     requires: ClassVar[frozenset[str]] = frozenset({"doc"})
-    assigns: ClassVar[frozenset[str]] = frozenset({"mentions", "entities"})
+    assigns: ClassVar[frozenset[str]] = frozenset({"mentions", "entities", "caption_mentions"})
     nlp_components: ClassVar[frozenset[str]] = frozenset({"ner", "tagger"})
 
     def process(self, article: Article) -> Iterator[Article]:

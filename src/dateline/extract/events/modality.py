@@ -10,9 +10,10 @@ claimed wins.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from ...model import Quote
+from ...vocab import Modality
 from .lexicon import lexicon
 
 ORDER = ("negated", "denied", "hypothetical", "planned", "claimed", "occurred")
@@ -26,13 +27,13 @@ GOVERNED = frozenset({"xcomp", "ccomp", "conj", "acomp", "pcomp", "pobj", "prep"
 
 @dataclass
 class Reading:
-    modality: str = "occurred"
+    modality: Modality = "occurred"
     reporter: Any = None  # token: the subject of the reporting or denying verb
     report_verb: Any = None
     source_quote: int | None = None
     refusal: bool = False  # a negated intention: "will not accept", "would not meet"
 
-    def add(self, modality: str) -> None:
+    def add(self, modality: Modality) -> None:
         if ORDER.index(modality) < ORDER.index(self.modality):
             self.modality = modality
 
@@ -91,7 +92,7 @@ def read(trigger: Any, quotes: list[Quote] | None = None) -> Reading:
             out.reporter, out.report_verb = _subject(cur), cur
             out.add("denied")
         elif effect in ("planned", "hypothetical") and dep in ("xcomp", "ccomp", "prep", "pcomp"):
-            out.add(effect)
+            out.add(cast(Modality, effect))
         if _negated(cur) and effect in ("planned", "transparent"):
             out.add("negated")
         if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in COND_MARKS for c in verb.children):

@@ -13,8 +13,10 @@ import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from ...vocab import SpeakerKind
+
 #: pronoun -> (kind it refers to, gender, plural)
-PRONOUNS: dict[str, tuple[str | None, str | None, bool]] = {
+PRONOUNS: dict[str, tuple[SpeakerKind | None, str | None, bool]] = {
     "he": ("person", "male", False),
     "him": ("person", "male", False),
     "his": ("person", "male", False),
@@ -50,7 +52,7 @@ class Referent:
     end: int
     text: str  # as written
     name: str  # canonical name, or the descriptor for anonymous sources
-    kind: str  # person | organization | anonymous | unknown
+    kind: SpeakerKind
     entity_id: str | None = None
     words: frozenset[str] = field(default_factory=frozenset)  # lower-cased words of text, name, roles
     gender: str | None = None

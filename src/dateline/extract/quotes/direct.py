@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from ...vocab import QuoteType
 from .frames import Frame
 from .lexicon import Cue
 from .marks import QUOTE_CHARS, Marked, inside_quotation
@@ -304,7 +305,7 @@ def drop_nested(frames: list[Frame]) -> list[Frame]:
     return sorted(kept, key=lambda f: f.cue_span)
 
 
-def quote_type(content: Sequence[tuple[int, int]], quotations: Sequence[Marked], text: str) -> str:
+def quote_type(content: Sequence[tuple[int, int]], quotations: Sequence[Marked], text: str) -> QuoteType:
     """``direct``, ``mixed`` or ``indirect`` by how much of the content is quoted."""
     words = [m.span() for start, end in content for m in _WORD.finditer(text, start, end)]
     if not words:

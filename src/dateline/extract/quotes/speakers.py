@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ...vocab import SpeakerKind
 from .coref import PRONOUNS, Referent, Resolver, gender_of
 from .frames import Frame
 from .lexicon import Lexicon
@@ -50,7 +51,7 @@ class Speaker:
     mention: str
     span: tuple[int, int]
     name: str | None
-    kind: str  # person | organization | anonymous | unknown
+    kind: SpeakerKind
     entity_id: str | None = None
     resolved: bool = False  # a pronoun or description was resolved to an antecedent
     plural: bool = False
@@ -81,7 +82,7 @@ def _proper(name: str) -> bool:
     return any(word[:1].isupper() or word[:1].isdigit() for word in strip_article(name).split())
 
 
-def kind_of_label(label: str) -> str:
+def kind_of_label(label: str) -> SpeakerKind:
     if label == "PERSON":
         return "person"
     return "organization" if label in _ORG_LABELS else "unknown"
