@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -16,7 +17,7 @@ from typing import Any, ClassVar
 
 from .config import Settings
 from .model import Article, Drop
-from .pipeline import Pipeline, Step
+from .pipeline import Pipeline, Step, failed
 from .store import Reader, Writer, connect
 from .store.writer import DUPLICATE, WriteCounts
 
@@ -164,7 +165,7 @@ def ingest(
                 finish()
                 current = (article.source, writer.begin_source(
                     article.source, sha, src.size if src else 0, src.format if src else article.format))
-            writer.write(article, current[1])
+            _write_or_drop(writer, article, current[1])
             if article.drop is not None and article.drop.reason != DUPLICATE:
                 report.drops[article.drop.reason] += 1
                 line = describe(article)
@@ -178,6 +179,18 @@ def ingest(
         report.seconds = time.perf_counter() - started
         conn.close()
     return report
+
+
+def _write_or_drop(writer: Writer, article: Article, source_id: int) -> None:
+    """Store ``article``; if storing it raises (anything but a database failure), store an
+    ``internal_error`` drop for it instead, so the batch goes on."""
+    try:
+        writer.write(article, source_id)
+    except sqlite3.OperationalError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - one bad article never ends a batch
+        failed(article, "store", exc)
+        writer.write(article, source_id)
 
 
 def open_reader(db: str | Path = "dateline.db") -> Reader:

@@ -8,11 +8,17 @@ writer can count and store the reason.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator, Sequence
 from typing import ClassVar
 
 from .errors import PipelineOrderError
 from .model import Article, Drop
+
+log = logging.getLogger(__name__)
+
+#: Drop reason for an unexpected exception in a step; the batch goes on without the article.
+INTERNAL_ERROR = "internal_error"
 
 #: Fields every reader provides.
 READER_FIELDS = frozenset({"text", "title", "outlet", "url", "published", "byline", "source"})
@@ -32,7 +38,12 @@ class Step:
             if article.drop is not None:
                 yield article
                 continue
-            yield from self.process(article)
+            try:
+                out = list(self.process(article))
+            except Exception as exc:  # noqa: BLE001 - one bad article never ends a batch
+                yield failed(article, self.name, exc)
+                continue
+            yield from out
 
     def process(self, article: Article) -> Iterator[Article]:
         raise NotImplementedError
@@ -41,6 +52,16 @@ class Step:
     def dropped(article: Article, reason: str, detail: str = "") -> Article:
         article.drop = Drop(reason, detail)
         return article
+
+
+def failed(article: Article, step: str, exc: BaseException) -> Article:
+    """Mark ``article`` dropped as ``internal_error`` naming the step and the exception; the traceback
+    goes to the log."""
+    log.error("step %s failed on %s (position %s)", step, article.source, article.position, exc_info=exc)
+    message = " ".join(str(exc).split())[:300]
+    article.drop = Drop(INTERNAL_ERROR, f"step {step!r} raised {type(exc).__name__}: {message}")
+    article.doc = None
+    return article
 
 
 class Pipeline:

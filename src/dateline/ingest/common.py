@@ -10,7 +10,7 @@ from ..model import Article, Drop
 # fmt: off
 DROP_REASONS = frozenset({
     "not_found", "empty_file", "binary_file", "bad_utf8", "too_large", "truncated_warc",
-    "malformed_html", "malformed_feed", "bad_json_line", "no_text", "no_articles", "unreadable",
+    "malformed_html", "malformed_feed", "bad_json_line", "no_text", "no_articles", "unreadable", "internal_error",
 })
 # fmt: on
 

@@ -122,7 +122,8 @@ def figure_captions(tree: Any) -> list[Caption]:
             child
             for child in node.iter()
             if child is not node
-            and (child.tag in ("cite", "small") or _CREDIT_CLASS.search(child.get("class", "")))
+            and isinstance(child.tag, str)  # comments and processing instructions have no class
+            and (child.tag in ("cite", "small") or _CREDIT_CLASS.search(child.get("class") or ""))
         ]
         credit = " ".join(" ".join(c.text_content().split()) for c in credit_nodes).strip() or None
         for child in credit_nodes:
