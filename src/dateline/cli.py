@@ -8,11 +8,14 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from . import api
 from .config import Settings
 from .errors import DatelineError
+from .safe_text import json_safe, one_line
 from .serialize import to_jsonable
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, help="Raw news in, a sourced record out.")
@@ -27,7 +30,12 @@ Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of a tabl
 
 
 def _emit_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(to_jsonable(data), ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json_safe(json.dumps(to_jsonable(data), ensure_ascii=False, indent=2)) + "\n")
+
+
+def _say(label: str, style: str, message: str) -> None:
+    """One line on stderr: a coloured label, then ``message`` as plain text on one line."""
+    err.print(Text.assemble((label, style), " ", one_line(message)), highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -55,11 +63,11 @@ def ingest(
         task = progress.add_task("", total=None)
 
         def on_progress(done: int, total: int, path: str) -> None:
-            progress.update(task, completed=done, total=total, description=path[-50:])
+            progress.update(task, completed=done, total=total, description=escape(one_line(path)[-50:]))
 
         report = api.ingest(
             paths, db, outlet=outlet, published=published, settings=settings,
-            on_progress=on_progress, on_drop=lambda line: err.print(f"[yellow]dropped[/] {line}", highlight=False),
+            on_progress=on_progress, on_drop=lambda line: _say("dropped", "yellow", line),
         )
     if json_out:
         data = to_jsonable(report)
@@ -172,7 +180,7 @@ def export_events(
     if style not in STYLES:
         raise typer.BadParameter(f"{style!r} is not one of {', '.join(STYLES)}", param_hint="--style")
     n = write_events(event_rows(api.open_reader(db).event_rows(), style=style), fmt, output, style=style)
-    err.print(f"wrote {n} events to {output}")
+    err.print(Text(one_line(f"wrote {n} events to {output}")))
 
 
 @app.command()
@@ -192,7 +200,7 @@ def main() -> None:
     try:
         app()
     except DatelineError as exc:
-        err.print(f"[red]error[/] {exc}", highlight=False)
+        _say("error", "red", str(exc))
         sys.exit(2)
 
 

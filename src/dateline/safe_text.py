@@ -31,6 +31,25 @@ def visible(text: str) -> str:
     return _CONTROL.sub(_escape, text)
 
 
+def _symbol(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # ␛ for ESC, ␀ for NUL, ...
+    return "\u2421" if code == 0x7F else "\ufffd"
+
+
+def visible_same_length(text: str) -> str:
+    """``text`` with every control character but tab and newline replaced by one visible symbol
+    (``␛`` for ESC, ``�`` for C1 and direction controls), so character offsets still hold."""
+    return _CONTROL.sub(_symbol, text)
+
+
+def json_safe(dumped: str) -> str:
+    """JSON text (from ``json.dumps(..., ensure_ascii=False)``) with the control characters that JSON
+    leaves raw (DEL, C1, direction controls) written as ``\\uXXXX`` escapes; still valid JSON."""
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
+
+
 def one_line(text: str) -> str:
     """``text`` on one line: newlines, tabs and every other control character shown as escapes."""
     return _CONTROL_ONE_LINE.sub(_escape, text)

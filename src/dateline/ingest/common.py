@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Article, Drop
+from ..safe_text import one_line
 
 #: Drop reasons the readers use (stable codes; the writer counts them).
 # fmt: off
@@ -39,9 +40,12 @@ def normalise_newlines(text: str) -> str:
 
 
 def describe(article: Article) -> str:
-    """One line about an article: ``"<path>: <reason> — <detail>"`` when dropped."""
+    """One line about an article: ``"<path>: <reason> — <detail>"`` when dropped; newlines and control
+    characters in names and details are shown escaped."""
     if article.drop is not None:
         detail = article.drop.detail or "no detail"
-        return f"{article.source}: {article.drop.reason} — {detail}"
+        return one_line(f"{article.source}: {article.drop.reason} — {detail}")
     title = f" “{article.title}”" if article.title else ""
-    return f"{article.source}: ok — {article.format} article {article.position}{title}, {len(article.text):,} characters"
+    return one_line(
+        f"{article.source}: ok — {article.format} article {article.position}{title}, {len(article.text):,} characters"
+    )
