@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from typing import Annotated, Any
 
@@ -201,6 +202,9 @@ def main() -> None:
         app()
     except DatelineError as exc:
         _say("error", "red", str(exc))
+        sys.exit(2)
+    except sqlite3.DatabaseError as exc:
+        _say("error", "red", f"the database cannot be read ({exc}); it may be corrupt or written by another program")
         sys.exit(2)
 
 

@@ -10,7 +10,7 @@ from ..safe_text import one_line
 #: Drop reasons the readers use (stable codes; the writer counts them).
 # fmt: off
 DROP_REASONS = frozenset({
-    "not_found", "empty_file", "binary_file", "bad_utf8", "too_large", "truncated_warc",
+    "not_found", "empty_file", "binary_file", "bad_utf8", "too_large", "truncated_warc", "malformed_warc",
     "malformed_html", "malformed_feed", "bad_json_line", "no_text", "no_articles", "unreadable", "internal_error",
 })
 # fmt: on

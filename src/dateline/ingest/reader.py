@@ -98,6 +98,8 @@ def _articles(source: Source, max_bytes: int) -> Iterator[Article]:
             data = _read_bytes(path, max_bytes)
             if isinstance(data, Drop):
                 yield dropped(data.reason, data.detail)
+            elif (nul := data.find(b"\x00")) >= 0:
+                yield dropped("binary_file", f"NUL byte at byte {nul}; this is not a text file")
             elif fmt == "html":
                 yield read_html(data)
             elif fmt == "feed":
@@ -138,6 +140,8 @@ def _stamped(
             if article.published_raw:
                 article.meta["unparsed_published_raw"] = article.published_raw
             article.published, article.published_raw = fallback_date, published
+        if article.drop is None and (nul := article.text.find("\x00")) >= 0:
+            article.drop = Drop("binary_file", f"NUL character at character {nul} of the record's text")
         if article.drop is None:
             article.id = article_id(article.text)
         yield article

@@ -19,6 +19,13 @@ def _published(value: str | None) -> date | datetime | None:
     return datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
 
 
+def contains(text: str) -> str:
+    """A LIKE pattern matching ``text`` anywhere, with ``%``, ``_`` and ``\\`` in it taken literally
+    (use with ``ESCAPE '\\'``)."""
+    literal = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{literal}%"
+
+
 class Reader:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
@@ -166,7 +173,8 @@ class Reader:
                article: str | None = None) -> list[dict[str, Any]]:
         filters: list[tuple[str, list[Any]]] = []
         if speaker:
-            filters.append(("(q.speaker LIKE ? OR q.speaker_mention LIKE ?)", [f"%{speaker}%"] * 2))
+            filters.append(("(q.speaker LIKE ? ESCAPE '\\' OR q.speaker_mention LIKE ? ESCAPE '\\')",
+                            [contains(speaker)] * 2))
         if anonymous:
             filters.append(("q.speaker_kind = 'anonymous'", []))
         if article:
@@ -183,7 +191,7 @@ class Reader:
                    article: str | None = None) -> Iterator[tuple[Article, Event]]:
         filters: list[tuple[str, list[Any]]] = []
         if actor:
-            filters.append(("(e.actors LIKE ? OR e.targets LIKE ?)", [f"%{actor}%"] * 2))
+            filters.append(("(e.actors LIKE ? ESCAPE '\\' OR e.targets LIKE ? ESCAPE '\\')", [contains(actor)] * 2))
         if category:
             filters.append(("e.category = ?", [category.upper()]))
         if article:
