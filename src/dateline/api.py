@@ -19,6 +19,7 @@ from .config import Settings
 from .model import Article, Drop
 from .pipeline import Pipeline, Step, failed
 from .store import Reader, Writer, connect
+from .store.connection import writer_lock
 from .store.writer import DUPLICATE, WriteCounts
 
 
@@ -114,12 +115,22 @@ def ingest(
     settings: Settings | None = None,
     on_progress: ProgressFn | None = None,
     on_drop: DropFn | None = None,
+    on_wait: DropFn | None = None,
 ) -> IngestReport:
     """Read, clean, analyse and store ``paths`` (files, directories, globs) into ``db``.
 
     Safe to rerun: unchanged sources are skipped, stored articles are not stored twice, and a run that
-    was killed midway is completed.
+    was killed midway is completed. One ingest writes to a database at a time: a second one waits
+    (``on_wait`` is told why) until the first is done.
     """
+    with writer_lock(db, on_wait):
+        return _ingest(paths, db, outlet, published, settings, on_progress, on_drop)
+
+
+def _ingest(
+    paths: Sequence[str], db: str | Path, outlet: str | None, published: str | None,
+    settings: Settings | None, on_progress: ProgressFn | None, on_drop: DropFn | None,
+) -> IngestReport:
     from .corpus.dedup import NearDuplicateIndex
     from .ingest import describe, discover, read_source
 

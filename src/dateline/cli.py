@@ -69,6 +69,7 @@ def ingest(
         report = api.ingest(
             paths, db, outlet=outlet, published=published, settings=settings,
             on_progress=on_progress, on_drop=lambda line: _say("dropped", "yellow", line),
+            on_wait=lambda line: _say("waiting", "yellow", line),
         )
     if json_out:
         data = to_jsonable(report)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import fcntl
+import os
 import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
@@ -14,6 +18,35 @@ def read_only_uri(path: str | Path) -> str:
     """A ``file:`` URI opening ``path`` read-only; ``?``, ``#``, ``%`` and spaces in it are escaped."""
     absolute = Path(path).absolute().as_posix()
     return f"file:{quote(absolute, safe='/')}?mode=ro"
+
+
+@contextmanager
+def writer_lock(path: str | Path, on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Hold the one-writer lock of the database at ``path`` (a ``<path>.lock`` file beside it).
+
+    A second writer waits until the first is done, after telling ``on_wait`` why. Readers never
+    wait. ``":memory:"`` needs no lock.
+    """
+    target = str(path)
+    if target == ":memory:":
+        yield
+        return
+    lock_path = Path(target + ".lock")
+    try:
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise StoreError(f"{target}: cannot create the database here ({exc.strerror or exc})") from exc
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if on_wait:
+                on_wait(f"another ingest is writing to {target}; waiting for it to finish (Ctrl-C to stop)")
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
 
 
 def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
