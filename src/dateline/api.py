@@ -82,10 +82,10 @@ def extraction_steps(settings: Settings) -> list[Step]:
 
 def build_pipeline(settings: Settings | None = None, reader: Reader | None = None) -> Pipeline:
     """The standard chain: segment, clean, identify, skip known copies, parse, extract."""
-    from .clean import CleanStep, IdentityStep, SegmentStep
+    from .clean import CleanStep, IdentityStep, LanguageStep, SegmentStep
 
     settings = settings or Settings()
-    steps: list[Step] = [SegmentStep(), CleanStep(), IdentityStep()]
+    steps: list[Step] = [SegmentStep(), CleanStep(), LanguageStep(), IdentityStep()]
     if reader is not None:
         steps.append(KnownFilter(reader))
     steps += extraction_steps(settings)

@@ -28,6 +28,7 @@ err = Console(stderr=True)
 Db = Annotated[str, typer.Option("--db", help="SQLite database file.", envvar="DATELINE_DB")]
 FORMATS = ("csv", "jsonl", "parquet", "geojson")
 Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+Language = Annotated[str | None, typer.Option("--language", help="Only articles in this language (ISO 639-1, e.g. de).")]
 
 
 def _emit_json(data: Any) -> None:
@@ -89,14 +90,16 @@ def ingest(
 
 @app.command()
 def articles(db: Db = "dateline.db", json_out: Json = False,
-             limit: Annotated[int | None, typer.Option(help="At most this many.")] = None) -> None:
+             limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
+             language: Language = None) -> None:
     """List stored articles."""
-    rows = api.open_reader(db).articles(limit=limit)
+    rows = api.open_reader(db).articles(limit=limit, language=language)
     if json_out:
         return _emit_json(rows)
     from .render import listing
 
-    out.print(listing(rows, ["id", "published", "outlet", "title", "credits", "copies"], f"Articles ({len(rows)})"))
+    out.print(listing(rows, ["id", "published", "language", "outlet", "title", "credits", "copies"],
+                      f"Articles ({len(rows)})"))
 
 
 @app.command()
@@ -126,9 +129,10 @@ def entities(db: Db = "dateline.db", json_out: Json = False,
 @app.command()
 def search(query: Annotated[str, typer.Argument(help="FTS5 query: words, \"phrases\", OR, NEAR.")],
            db: Db = "dateline.db", json_out: Json = False,
-           limit: Annotated[int, typer.Option(help="At most this many.")] = 20) -> None:
+           limit: Annotated[int, typer.Option(help="At most this many.")] = 20,
+           language: Language = None) -> None:
     """Full-text search over titles and bodies."""
-    rows = api.open_reader(db).search(query, limit)
+    rows = api.open_reader(db).search(query, limit, language)
     if json_out:
         return _emit_json(rows)
     from .render import listing

@@ -20,6 +20,9 @@ log = logging.getLogger(__name__)
 #: Drop reason for an unexpected exception in a step; the batch goes on without the article.
 INTERNAL_ERROR = "internal_error"
 
+#: Languages the configured spaCy pipelines read; articles in any other language are not parsed.
+PARSED_LANGUAGES = frozenset({"en"})
+
 #: Fields every reader provides.
 READER_FIELDS = frozenset({"text", "title", "outlet", "url", "published", "byline", "source"})
 
@@ -35,7 +38,7 @@ class Step:
 
     def run(self, articles: Iterable[Article]) -> Iterator[Article]:
         for article in articles:
-            if article.drop is not None:
+            if article.drop is not None or self._no_pipeline(article):
                 yield article
                 continue
             try:
@@ -47,6 +50,14 @@ class Step:
 
     def process(self, article: Article) -> Iterator[Article]:
         raise NotImplementedError
+
+    def _no_pipeline(self, article: Article) -> bool:
+        """True for an article left unparsed because no pipeline reads its language: steps that
+        need the parse pass it through (stored and searchable, with no facts)."""
+        return (
+            "doc" in self.requires and article.doc is None and article.language is not None
+            and article.language not in PARSED_LANGUAGES
+        )
 
     @staticmethod
     def dropped(article: Article, reason: str, detail: str = "") -> Article:

@@ -12,11 +12,16 @@ from spacy.tokens import Doc
 
 from ..config import Settings
 from ..model import Article, Drop, Span
-from ..pipeline import Step, failed
+from ..pipeline import PARSED_LANGUAGES, Step, failed
 from .loader import load_pipeline
 
 log = logging.getLogger(__name__)
 _PARAGRAPH_END = re.compile(r"\n\s*")
+
+
+def parsed(article: Article) -> bool:
+    """Whether the article's language has a pipeline (English, or no language given)."""
+    return article.language is None or article.language in PARSED_LANGUAGES
 
 
 def paragraph_chunks(text: str, limit: int) -> list[str] | None:
@@ -91,14 +96,14 @@ class ParseStep(Step):
     def _bodies(self, source: Iterator[Article], queue: deque[tuple[Article, bool]]) -> Iterator[str]:
         """Texts for the pipe; dropped and over-long articles are queued but not sent."""
         for article in source:
-            sent = article.drop is None and len(article.text) <= self.nlp.max_length
+            sent = article.drop is None and parsed(article) and len(article.text) <= self.nlp.max_length
             queue.append((article, sent))
             if sent:
                 yield article.text
 
     def _alone(self, article: Article) -> Article:
         """Parse one article outside the pipe (in paragraph chunks when it is over ``max_length``)."""
-        if article.drop is not None:
+        if article.drop is not None or not parsed(article):
             return article
         try:
             if len(article.text) <= self.nlp.max_length:

@@ -54,16 +54,19 @@ class Reader:
             "published": row["published"],
             "url": row["url"],
             "format": row["format"],
+            "language": row["language"],
             "source": copies[0]["path"] if copies else None,
             "copies": len(copies),
             "near_duplicate_of": row["near_duplicate_of"],
             "text": row["text"],
         }
 
-    def articles(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    def articles(self, limit: int | None = None, offset: int = 0, language: str | None = None) -> list[dict[str, Any]]:
+        """Stored articles by date; ``language`` (ISO 639-1, e.g. ``de``) keeps only that language."""
         rows = self.conn.execute(
-            "SELECT * FROM articles ORDER BY published IS NULL, published, rowid LIMIT ? OFFSET ?",
-            (-1 if limit is None else limit, offset),
+            "SELECT * FROM articles WHERE (? IS NULL OR language = ?) "
+            "ORDER BY published IS NULL, published, rowid LIMIT ? OFFSET ?",
+            (language, language and language.lower(), -1 if limit is None else limit, offset),
         ).fetchall()
         return [self._article_dict(r) for r in rows]
 
@@ -145,20 +148,21 @@ class Reader:
         return out
 
     # -- search, quotes, events ----------------------------------------------------------------
-    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+    def search(self, query: str, limit: int = 20, language: str | None = None) -> list[dict[str, Any]]:
         """FTS5 search. A query that is not valid FTS5 syntax ("al-Asad") is retried word by word."""
         sql = (
-            "SELECT a.id, a.title, a.published, a.outlet, "
+            "SELECT a.id, a.title, a.published, a.outlet, a.language, "
             "snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet, bm25(articles_fts) AS score "
             "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-            "WHERE articles_fts MATCH ? ORDER BY score LIMIT ?"
+            "WHERE articles_fts MATCH ? AND (? IS NULL OR a.language = ?) ORDER BY score LIMIT ?"
         )
         literal = " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
+        lang = language.lower() if language else None
         try:
-            rows = self.conn.execute(sql, (query, limit)).fetchall()
+            rows = self.conn.execute(sql, (query, lang, lang, limit)).fetchall()
         except sqlite3.OperationalError:
             try:
-                rows = self.conn.execute(sql, (literal, limit)).fetchall()
+                rows = self.conn.execute(sql, (literal, lang, lang, limit)).fetchall()
             except sqlite3.OperationalError as exc:
                 raise StoreError(f"bad search query {query!r}: {exc}") from exc
         return [dict(r) for r in rows]
