@@ -12,6 +12,7 @@ from ..safe_text import one_line
 DROP_REASONS = frozenset({
     "not_found", "empty_file", "binary_file", "bad_utf8", "too_large", "truncated_warc", "malformed_warc",
     "malformed_html", "malformed_feed", "bad_json_line", "no_text", "no_articles", "unreadable", "internal_error",
+    "not_an_article", "too_long",
 })
 # fmt: on
 
