@@ -16,6 +16,9 @@ from ..pipeline import PARSED_LANGUAGES, Step, failed
 from .loader import load_pipeline
 
 log = logging.getLogger(__name__)
+#: Bodies longer than this are parsed paragraph chunk by chunk (the parser's memory grows fast with
+#: the length of one text); the chunks are joined back into one Doc.
+CHUNK_CHARS = 100_000
 _PARAGRAPH_END = re.compile(r"\n\s*")
 
 
@@ -93,10 +96,14 @@ class ParseStep(Step):
                 yield self._alone(queue.popleft()[0])
             return
 
+    @property
+    def _chunk_chars(self) -> int:
+        return min(CHUNK_CHARS, int(self.nlp.max_length))
+
     def _bodies(self, source: Iterator[Article], queue: deque[tuple[Article, bool]]) -> Iterator[str]:
         """Texts for the pipe; dropped and over-long articles are queued but not sent."""
         for article in source:
-            sent = article.drop is None and parsed(article) and len(article.text) <= self.nlp.max_length
+            sent = article.drop is None and parsed(article) and len(article.text) <= self._chunk_chars
             queue.append((article, sent))
             if sent:
                 yield article.text
@@ -106,9 +113,10 @@ class ParseStep(Step):
         if article.drop is not None or not parsed(article):
             return article
         try:
-            if len(article.text) <= self.nlp.max_length:
+            if len(article.text) <= self._chunk_chars:
                 return self._attached(article, self.nlp(article.text))
-            chunks = paragraph_chunks(article.text, self.nlp.max_length)
+            chunks = paragraph_chunks(article.text, self._chunk_chars) or paragraph_chunks(
+                article.text, self.nlp.max_length)
             if chunks is None:
                 article.drop = Drop("too_long", (
                     f"a paragraph is longer than the parser's limit of {self.nlp.max_length:,} characters; "
