@@ -132,7 +132,7 @@ def _ingest(
     settings: Settings | None, on_progress: ProgressFn | None, on_drop: DropFn | None,
 ) -> IngestReport:
     from .corpus.dedup import NearDuplicateIndex
-    from .ingest import describe, discover, read_source
+    from .ingest import discover, read_source
 
     started = time.perf_counter()
     settings = settings or Settings()
@@ -177,12 +177,7 @@ def _ingest(
                 current = (article.source, writer.begin_source(
                     article.source, sha, src.size if src else 0, src.format if src else article.format))
             _write_or_drop(writer, article, current[1])
-            if article.drop is not None and article.drop.reason != DUPLICATE:
-                report.drops[article.drop.reason] += 1
-                line = describe(article)
-                report.drop_lines.append(line)
-                if on_drop:
-                    on_drop(line)
+            _count_drop(report, article, on_drop)
         finish()
     except KeyboardInterrupt:
         report.interrupted = True
@@ -190,6 +185,18 @@ def _ingest(
         report.seconds = time.perf_counter() - started
         conn.close()
     return report
+
+
+def _count_drop(report: IngestReport, article: Article, on_drop: DropFn | None) -> None:
+    """Count a real drop (not a copy) in the report and tell ``on_drop`` its one-line description."""
+    from .ingest import describe
+
+    if article.drop is not None and article.drop.reason != DUPLICATE:
+        report.drops[article.drop.reason] += 1
+        line = describe(article)
+        report.drop_lines.append(line)
+        if on_drop:
+            on_drop(line)
 
 
 def _write_or_drop(writer: Writer, article: Article, source_id: int) -> None:
