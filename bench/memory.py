@@ -4,13 +4,21 @@ Builds a JSONL corpus from the bundled samples (each copy made distinct by a num
 sentence, so nothing is skipped as a duplicate), ingests 1x and 8x of it into fresh databases, and
 prints peak memory (tracemalloc, which sees numpy's buffers too) against a bare ``nlp.pipe`` over
 the 1x bodies in the same process. Run: ``.venv/bin/python bench/memory.py [--copies 8]``.
+
+``--hostile`` instead ingests, each in a child process, a gzipped WARC bomb (``WARC/1.0`` then 1 GiB
+of zeros), a 1.3 MB plain-text article (over spaCy's ``max_length``) and, as the baseline, one short
+article; it prints each child's peak resident memory, its wall time, and both as ratios to the baseline.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import subprocess
+import sys
 import tempfile
+import time
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
@@ -31,10 +39,54 @@ def peak(fn: Callable[[], object]) -> float:
     return top / 2**20
 
 
+STORY = "PORT ELLIS — Ferries to the islands resumed on Tuesday after a two-day pause, the port said."
+
+
+def _bomb(path: Path) -> None:
+    import zlib
+
+    packer = zlib.compressobj(6, zlib.DEFLATED, 31)
+    with path.open("wb") as out:
+        out.write(packer.compress(b"WARC/1.0\r\n"))
+        for _ in range(1024):
+            out.write(packer.compress(bytes(1 << 20)))
+        out.write(packer.flush())
+
+
+def _child_ingest(path: Path, db: Path) -> tuple[float, float, str]:
+    """Peak RSS (MB) and seconds of ``api.ingest([path])`` in a child process, and its report."""
+    code = ("import sys; from dateline import api; r = api.ingest([sys.argv[1]], sys.argv[2]); "
+            "print(r.articles, 'stored;', dict(r.drops))")
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-c", code, str(path), str(db)], stdout=subprocess.PIPE, text=True)
+    out = proc.stdout.read().strip() if proc.stdout else ""
+    _, _, usage = os.wait4(proc.pid, 0)
+    return usage.ru_maxrss / 1024, time.perf_counter() - started, out
+
+
+def hostile() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp)
+        short, long_, bomb = base / "short.txt", base / "long.txt", base / "bomb.warc.gz"
+        short.write_text(STORY + "\n")
+        paragraph = " ".join(f"{STORY} Crew {i} returned." for i in range(8))
+        long_.write_text("\n\n".join(f"{paragraph} Shift {n}." for n in range(1_300_000 // len(paragraph) + 1)))
+        _bomb(bomb)
+        rows = [("baseline: one short article", short), (f"1.3 MB article ({long_.stat().st_size:,} bytes)", long_),
+                (f"WARC bomb ({bomb.stat().st_size:,} bytes gzipped, 1 GiB inside)", bomb)]
+        results = [(label, *_child_ingest(path, base / f"{i}.db")) for i, (label, path) in enumerate(rows)]
+    rss0, sec0 = results[0][1], results[0][2]
+    for label, rss, sec, out in results:
+        print(f"{label:55s} peak {rss:7.1f} MB ({rss / rss0:4.2f}x)  {sec:6.1f} s ({sec / sec0:5.2f}x)  {out}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--copies", type=int, default=8)
+    parser.add_argument("--hostile", action="store_true", help="Peak memory of a WARC bomb and a 1.3 MB article.")
     args = parser.parse_args()
+    if args.hostile:
+        return hostile()
     nlp = load_pipeline(Settings().models, None)
     with tempfile.TemporaryDirectory() as tmp:
         base = api.ingest(FOLDERS, str(Path(tmp) / "base.db"))

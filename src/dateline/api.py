@@ -18,6 +18,7 @@ __all__ = [
     "process_text",
 ]
 
+import sqlite3
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -27,8 +28,9 @@ from typing import Any
 
 from .config import Settings
 from .model import DUPLICATE, Article
-from .pipeline import Pipeline, Step
+from .pipeline import Pipeline, Step, failed
 from .store import Reader, Writer, connect
+from .store.connection import writer_lock
 from .store.writer import WriteCounts
 
 
@@ -67,11 +69,11 @@ def extraction_steps(settings: Settings) -> list[Step]:
 
 def build_pipeline(settings: Settings | None = None, reader: Reader | None = None) -> Pipeline:
     """The standard chain: segment, clean, identify, skip known copies, parse, extract."""
-    from .clean import CleanStep, IdentityStep, SegmentStep
+    from .clean import CleanStep, IdentityStep, LanguageStep, SegmentStep
     from .corpus.known import KnownFilter
 
     settings = settings or Settings()
-    steps: list[Step] = [SegmentStep(), CleanStep(), IdentityStep()]
+    steps: list[Step] = [SegmentStep(), CleanStep(), LanguageStep(), IdentityStep()]
     if reader is not None:
         steps.append(KnownFilter(reader.has_article))
     steps += extraction_steps(settings)
@@ -101,20 +103,31 @@ def ingest(
     settings: Settings | None = None,
     on_progress: ProgressFn | None = None,
     on_drop: DropFn | None = None,
+    on_wait: DropFn | None = None,
 ) -> IngestReport:
     """Read, clean, analyse and store ``paths`` (files, directories, globs) into ``db``
     (default: ``$DATELINE_DB``, else ``dateline.db``).
 
     Safe to rerun: unchanged sources are skipped, stored articles are not stored twice, and a run that
-    was killed midway is completed.
+    was killed midway is completed. One ingest writes to a database at a time: a second one waits
+    (``on_wait`` is told why) until the first is done.
     """
+    settings = settings or Settings()
+    target = db or settings.db_path
+    with writer_lock(target, on_wait):
+        return _ingest(paths, target, outlet, published, settings, on_progress, on_drop)
+
+
+def _ingest(
+    paths: Sequence[str], db: str | Path, outlet: str | None, published: str | None,
+    settings: Settings | None, on_progress: ProgressFn | None, on_drop: DropFn | None,
+) -> IngestReport:
     from .corpus.dedup import NearDuplicateIndex
     from .corpus.linking import corpus_rules
-    from .ingest import describe, discover, read_source
+    from .ingest import discover, read_source
 
     started = time.perf_counter()
     settings = settings or Settings()
-    db = db or settings.db_path
     conn = connect(db)
     report = IngestReport(db=str(db))
     near = NearDuplicateIndex()
@@ -155,13 +168,8 @@ def ingest(
                 finish()
                 current = (article.source, writer.begin_source(
                     article.source, sha, src.size if src else 0, src.format if src else article.format))
-            writer.write(article, current[1])
-            if article.drop is not None and article.drop.reason != DUPLICATE:
-                report.drops[article.drop.reason] += 1
-                line = describe(article)
-                report.drop_lines.append(line)
-                if on_drop:
-                    on_drop(line)
+            _write_or_drop(writer, article, current[1])
+            _count_drop(report, article, on_drop)
         finish()
     except KeyboardInterrupt:
         report.interrupted = True
@@ -169,6 +177,30 @@ def ingest(
         report.seconds = time.perf_counter() - started
         conn.close()
     return report
+
+
+def _count_drop(report: IngestReport, article: Article, on_drop: DropFn | None) -> None:
+    """Count a real drop (not a copy) in the report and tell ``on_drop`` its one-line description."""
+    from .ingest import describe
+
+    if article.drop is not None and article.drop.reason != DUPLICATE:
+        report.drops[article.drop.reason] += 1
+        line = describe(article)
+        report.drop_lines.append(line)
+        if on_drop:
+            on_drop(line)
+
+
+def _write_or_drop(writer: Writer, article: Article, source_id: int) -> None:
+    """Store ``article``; if storing it raises (anything but a database failure), store an
+    ``internal_error`` drop for it instead, so the batch goes on."""
+    try:
+        writer.write(article, source_id)
+    except sqlite3.OperationalError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - one bad article never ends a batch
+        failed(article, "store", exc)
+        writer.write(article, source_id)
 
 
 def open_reader(db: str | Path | None = None) -> Reader:

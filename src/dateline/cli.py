@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from . import api
 from .config import Settings
 from .errors import DatelineError
+from .safe_text import json_safe, one_line
 from .serialize import to_jsonable
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, help="Raw news in, a sourced record out.")
@@ -24,10 +28,16 @@ err = Console(stderr=True)
 Db = Annotated[str, typer.Option("--db", help="SQLite database file.", envvar="DATELINE_DB")]
 FORMATS = ("csv", "jsonl", "parquet", "geojson")
 Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+Language = Annotated[str | None, typer.Option("--language", help="Only articles in this language (ISO 639-1, e.g. de).")]
 
 
 def _emit_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(to_jsonable(data), ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json_safe(json.dumps(to_jsonable(data), ensure_ascii=False, indent=2)) + "\n")
+
+
+def _say(label: str, style: str, message: str) -> None:
+    """One line on stderr: a coloured label, then ``message`` as plain text on one line."""
+    err.print(Text.assemble((label, style), " ", one_line(message)), highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -55,11 +65,12 @@ def ingest(
         task = progress.add_task("", total=None)
 
         def on_progress(done: int, total: int, path: str) -> None:
-            progress.update(task, completed=done, total=total, description=path[-50:])
+            progress.update(task, completed=done, total=total, description=escape(one_line(path)[-50:]))
 
         report = api.ingest(
             paths, db, outlet=outlet, published=published, settings=settings,
-            on_progress=on_progress, on_drop=lambda line: err.print(f"[yellow]dropped[/] {line}", highlight=False),
+            on_progress=on_progress, on_drop=lambda line: _say("dropped", "yellow", line),
+            on_wait=lambda line: _say("waiting", "yellow", line),
         )
     if json_out:
         data = to_jsonable(report)
@@ -79,14 +90,16 @@ def ingest(
 
 @app.command()
 def articles(db: Db = "dateline.db", json_out: Json = False,
-             limit: Annotated[int | None, typer.Option(help="At most this many.")] = None) -> None:
+             limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
+             language: Language = None) -> None:
     """List stored articles."""
-    rows = api.open_reader(db).articles(limit=limit)
+    rows = api.open_reader(db).articles(limit=limit, language=language)
     if json_out:
         return _emit_json(rows)
     from .render import listing
 
-    out.print(listing(rows, ["id", "published", "outlet", "title", "credits", "copies"], f"Articles ({len(rows)})"))
+    out.print(listing(rows, ["id", "published", "language", "outlet", "title", "credits", "copies"],
+                      f"Articles ({len(rows)})"))
 
 
 @app.command()
@@ -116,9 +129,10 @@ def entities(db: Db = "dateline.db", json_out: Json = False,
 @app.command()
 def search(query: Annotated[str, typer.Argument(help="FTS5 query: words, \"phrases\", OR, NEAR.")],
            db: Db = "dateline.db", json_out: Json = False,
-           limit: Annotated[int, typer.Option(help="At most this many.")] = 20) -> None:
+           limit: Annotated[int, typer.Option(help="At most this many.")] = 20,
+           language: Language = None) -> None:
     """Full-text search over titles and bodies."""
-    rows = api.open_reader(db).search(query, limit)
+    rows = api.open_reader(db).search(query, limit, language)
     if json_out:
         return _emit_json(rows)
     from .render import listing
@@ -172,7 +186,7 @@ def export_events(
     if style not in STYLES:
         raise typer.BadParameter(f"{style!r} is not one of {', '.join(STYLES)}", param_hint="--style")
     n = write_events(event_rows(api.open_reader(db).event_rows(), style=style), fmt, output, style=style)
-    err.print(f"wrote {n} events to {output}")
+    err.print(Text(one_line(f"wrote {n} events to {output}")))
 
 
 @app.command()
@@ -192,7 +206,10 @@ def main() -> None:
     try:
         app()
     except DatelineError as exc:
-        err.print(f"[red]error[/] {exc}", highlight=False)
+        _say("error", "red", str(exc))
+        sys.exit(2)
+    except sqlite3.DatabaseError as exc:
+        _say("error", "red", f"the database cannot be read ({exc}); it may be corrupt or written by another program")
         sys.exit(2)
 
 

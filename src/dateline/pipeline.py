@@ -8,11 +8,20 @@ writer can count and store the reason.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator, Sequence
 from typing import ClassVar
 
 from .errors import PipelineOrderError
 from .model import Article, Drop
+
+log = logging.getLogger(__name__)
+
+#: Drop reason for an unexpected exception in a step; the batch goes on without the article.
+INTERNAL_ERROR = "internal_error"
+
+#: Languages the configured spaCy pipelines read; articles in any other language are not parsed.
+PARSED_LANGUAGES = frozenset({"en"})
 
 #: Fields every reader provides.
 READER_FIELDS = frozenset({"text", "title", "outlet", "url", "published", "byline", "source"})
@@ -29,18 +38,41 @@ class Step:
 
     def run(self, articles: Iterable[Article]) -> Iterator[Article]:
         for article in articles:
-            if article.drop is not None:
+            if article.drop is not None or self._no_pipeline(article):
                 yield article
                 continue
-            yield from self.process(article)
+            try:
+                out = list(self.process(article))
+            except Exception as exc:  # noqa: BLE001 - one bad article never ends a batch
+                yield failed(article, self.name, exc)
+                continue
+            yield from out
 
     def process(self, article: Article) -> Iterator[Article]:
         raise NotImplementedError
+
+    def _no_pipeline(self, article: Article) -> bool:
+        """True for an article left unparsed because no pipeline reads its language: steps that
+        need the parse pass it through (stored and searchable, with no facts)."""
+        return (
+            "doc" in self.requires and article.doc is None and article.language is not None
+            and article.language not in PARSED_LANGUAGES
+        )
 
     @staticmethod
     def dropped(article: Article, reason: str, detail: str = "") -> Article:
         article.drop = Drop(reason, detail)
         return article
+
+
+def failed(article: Article, step: str, exc: BaseException) -> Article:
+    """Mark ``article`` dropped as ``internal_error`` naming the step and the exception; the traceback
+    goes to the log."""
+    log.error("step %s failed on %s (position %s)", step, article.source, article.position, exc_info=exc)
+    message = " ".join(str(exc).split())[:300]
+    article.drop = Drop(INTERNAL_ERROR, f"step {step!r} raised {type(exc).__name__}: {message}")
+    article.doc = None
+    return article
 
 
 class Pipeline:

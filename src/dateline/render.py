@@ -1,4 +1,9 @@
-"""Terminal rendering with Rich: tables, summaries and highlighted articles."""
+"""Terminal rendering with Rich: tables, summaries and highlighted articles.
+
+Every piece of stored or user-given text is passed to Rich as :class:`~rich.text.Text` (never as a
+markup string, so ``[/b]`` in a title prints as itself) and with its control characters made visible
+(so an ESC or OSC sequence in an article cannot drive the terminal).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from rich.text import Text
 
 from .api import IngestReport
 from .model import Article
+from .safe_text import one_line, visible, visible_same_length
 
 _STYLES = {
     "PERSON": "bold cyan", "ORG": "bold magenta", "GPE": "bold green", "LOC": "green", "FAC": "yellow",
@@ -41,12 +47,12 @@ def summary(report: IngestReport) -> Table:
         ("articles/s", f"{report.articles_per_second:.1f}"),
     ]
     for what, n in rows:
-        table.add_row(what, str(n))
+        table.add_row(Text(one_line(what)), Text(one_line(str(n))))
     return table
 
 
 def listing(rows: list[dict[str, Any]], columns: list[str], title: str) -> Table:
-    table = Table(title=title, title_justify="left")
+    table = Table(title=Text(one_line(title)), title_justify="left")
     for col in columns:
         table.add_column(col, overflow="fold")
     for row in rows:
@@ -54,24 +60,25 @@ def listing(rows: list[dict[str, Any]], columns: list[str], title: str) -> Table
     return table
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any) -> Text:
     if value is None:
-        return ""
+        return Text("")
     if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
-    text = str(value)
-    return text if len(text) <= 90 else text[:87] + "…"
+        return Text(one_line("; ".join(str(v) for v in value)))
+    text = one_line(str(value))
+    return Text(text if len(text) <= 90 else text[:87] + "…")
 
 
 def article_view(console: Console, article: Article) -> None:
     """Print an article with entities coloured, quote contents underlined and speakers in bold."""
-    console.rule(article.title or article.id)
+    console.rule(Text(one_line(article.title or article.id)))
     meta = [f"id {article.id}"]
     meta += [x for x in (article.outlet, article.byline, str(article.published or "")) if x]
-    console.print(" · ".join(meta), style="dim")
+    console.print(Text(one_line(" · ".join(meta))), style="dim")
     for cap in article.captions:
-        console.print(f"[caption] {cap.text}" + (f"  (credit: {cap.credit})" if cap.credit else ""), style="italic")
-    body = Text(article.text)
+        line = f"[caption] {cap.text}" + (f"  (credit: {cap.credit})" if cap.credit else "")
+        console.print(Text(visible(line)), style="italic")
+    body = Text(visible_same_length(article.text))
     for m in article.mentions:
         body.stylize(_STYLES.get(m.label, "bold"), m.span.start, m.span.end)
     for q in article.quotes:

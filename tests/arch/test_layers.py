@@ -118,12 +118,13 @@ def test_no_import_cycles() -> None:
 
 
 #: Functions still over the limit, each to be split into named parts; the list may only shrink.
-KNOWN_LONG = {"api.py:ingest", "extract/dates.py:resolve", "extract/events/step.py:_event"}
+KNOWN_LONG = {"extract/dates.py:resolve", "extract/events/step.py:_event"}
 
 
 def test_modules_and_functions_stay_small() -> None:
     """No module over 400 lines, no function over 60 (but the known ones, which may only go)."""
     long: list[str] = []
+    still_long: set[str] = set()
     for path in PKG.rglob("*.py"):
         source = path.read_text(encoding="utf-8")
         if len(source.splitlines()) > 400:
@@ -131,6 +132,9 @@ def test_modules_and_functions_stay_small() -> None:
         for node in ast.walk(ast.parse(source)):
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 size = (node.end_lineno or node.lineno) - node.lineno + 1
-                if size > 60 and f"{path.relative_to(PKG)}:{node.name}" not in KNOWN_LONG:
+                if size > 60 and f"{path.relative_to(PKG)}:{node.name}" in KNOWN_LONG:
+                    still_long.add(f"{path.relative_to(PKG)}:{node.name}")
+                elif size > 60:
                     long.append(f"{path.relative_to(PKG)}:{node.lineno} {node.name}() has {size} lines")
     assert not long, "\n".join(long)
+    assert still_long == KNOWN_LONG, f"no longer long, take them off KNOWN_LONG: {sorted(KNOWN_LONG - still_long)}"

@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 from ..model import Article, Caption
 from ..pipeline import Step
 from .captions import CaptionMatch, is_credit_line, read_caption
-from .furniture import furniture_reason
+from .furniture import TRAILER_START, furniture_reason
 from .header import read_byline, read_date_line, read_dateline, read_place_byline
 from .lexicon import Lexicon
 from .paragraphs import paragraphs
@@ -159,7 +159,11 @@ def read_safe(items: list[Line], lexicon: Lexicon, title: str | None) -> StoryPa
     """Furniture and repeated lines (and copies of the given title) only."""
     parts = StoryParts()
     seen = {line_key(title)} if title else set()
-    for item in items:
+    for number, item in enumerate(items):
+        if parts.body and number >= len(items) // 2 and TRAILER_START.match(item.text):
+            for rest in items[number:]:
+                parts.remove(rest.text, "related_posts")
+            break
         why = "separator" if item.separator else furniture_reason(item.text, lexicon)
         key = line_key(item.text)
         if why is None and key in seen:

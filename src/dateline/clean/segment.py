@@ -15,6 +15,7 @@ inside the current story, not as a new story.
 from __future__ import annotations
 
 import copy
+import re
 from collections import Counter
 from collections.abc import Iterator
 from typing import ClassVar
@@ -26,7 +27,7 @@ from .furniture import furniture_reason
 from .header import read_byline, read_date_line, read_dateline, read_place_byline
 from .lexicon import Lexicon
 from .paragraphs import paragraphs
-from .textlines import Line, is_sentence, looks_like_headline
+from .textlines import Line, is_sentence, looks_like_headline, word_count
 
 #: How many lines after a headline to look for its repeated copy.
 REPEAT_WINDOW = 8
@@ -35,6 +36,7 @@ HEADER_WINDOW = 3
 #: Lines allowed between the last body sentence and a new headline (trailers, sign-offs).
 MAX_TRAILER_LINES = 2
 _HEADER_CAPTIONS = frozenset({"prefix", "photo", "agency", "paren"})
+_EDITORS_NOTE = re.compile(r"^(?:editor['’]s|editors['’]?) note\b", re.IGNORECASE)
 
 
 def story_starts(lines: list[Line], lexicon: Lexicon) -> list[int]:
@@ -66,8 +68,8 @@ def story_starts(lines: list[Line], lexicon: Lexicon) -> list[int]:
         if new_story:
             seen, has_body, since_body, after_separator = set(), False, 0, False
         seen.add(line.key)
-        if furniture:
-            continue
+        if furniture or line.index == starts[-1]:
+            continue  # a story's first line is its headline, never body (even one ending in "?")
         if is_sentence(line.text):
             has_body, since_body = True, 0
         else:
@@ -88,9 +90,21 @@ def _opens_story(lines: list[Line], line: Line, usual_gap: int, lexicon: Lexicon
     if any(n.key == line.key for n in following):
         return True
     near = [n for n in following if furniture_reason(n.text, lexicon) is None][:HEADER_WINDOW]
+    if _caption_then_body(near):
+        return True
     return any(_is_header_line(n.text, lexicon) or _is_caption(n.text, lexicon) for n in near) or any(
         read_dateline(n.text, lexicon) is not None for n in near[:2]
     )
+
+
+def _caption_then_body(near: list[Line]) -> bool:
+    """An editor's note next, or a short caption-like line (no final full stop, as captions without
+    a credit are) followed by a body sentence: the layout of a headline, not of a crosshead."""
+    if near and _EDITORS_NOTE.match(near[0].text):
+        return True
+    if len(near) < 2 or is_sentence(near[0].text) or not 3 <= word_count(near[0].text) <= 30:
+        return False
+    return is_sentence(near[1].text) and word_count(near[1].text) >= 12 or bool(_EDITORS_NOTE.match(near[1].text))
 
 
 def _is_header_line(text: str, lexicon: Lexicon) -> bool:

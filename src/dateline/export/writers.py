@@ -14,6 +14,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from ..safe_text import csv_cell
+
 FORMATS = ("csv", "jsonl", "parquet", "geojson")
 S, N, F = "string", "int64", "float64"  # text, integer, real
 
@@ -93,7 +95,7 @@ def write_events(rows: Iterable[dict[str, Any]], fmt: str, path: str | Path, sty
         with path.open("w", encoding="utf-8", newline="") as f:
             writer = csv.DictWriter(f, fieldnames=columns)
             writer.writeheader()
-            return sum(1 for row in stream if writer.writerow(row) is not None or True)
+            return sum(1 for row in stream if writer.writerow(_csv_row(row)) is not None or True)
     if fmt == "jsonl":
         n = 0
         with path.open("w", encoding="utf-8") as f:
@@ -104,6 +106,11 @@ def write_events(rows: Iterable[dict[str, Any]], fmt: str, path: str | Path, sty
     if fmt == "geojson":
         return _geojson(stream, path, COORDS.get(style, ("latitude", "longitude")))
     return _parquet(stream, path, columns, COLUMNS.get(style, {}))
+
+
+def _csv_row(row: dict[str, Any]) -> dict[str, Any]:
+    """Text cells guarded against spreadsheet formulas and control characters."""
+    return {k: csv_cell(v) for k, v in row.items()}
 
 
 def _geojson(rows: Iterator[dict[str, Any]], path: Path, coords: tuple[str, str]) -> int:

@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Article, Drop
+from ..safe_text import one_line
 
 #: Drop reasons the readers use (stable codes; the writer counts them).
 # fmt: off
 DROP_REASONS = frozenset({
-    "not_found", "empty_file", "binary_file", "bad_utf8", "too_large", "truncated_warc",
-    "malformed_html", "malformed_feed", "bad_json_line", "no_text", "no_articles", "unreadable",
+    "not_found", "empty_file", "binary_file", "bad_utf8", "too_large", "truncated_warc", "malformed_warc",
+    "malformed_html", "malformed_feed", "bad_json_line", "no_text", "no_articles", "unreadable", "internal_error",
+    "not_an_article", "too_long",
 })
 # fmt: on
 
@@ -39,9 +41,12 @@ def normalise_newlines(text: str) -> str:
 
 
 def describe(article: Article) -> str:
-    """One line about an article: ``"<path>: <reason> — <detail>"`` when dropped."""
+    """One line about an article: ``"<path>: <reason> — <detail>"`` when dropped; newlines and control
+    characters in names and details are shown escaped."""
     if article.drop is not None:
         detail = article.drop.detail or "no detail"
-        return f"{article.source}: {article.drop.reason} — {detail}"
+        return one_line(f"{article.source}: {article.drop.reason} — {detail}")
     title = f" “{article.title}”" if article.title else ""
-    return f"{article.source}: ok — {article.format} article {article.position}{title}, {len(article.text):,} characters"
+    return one_line(
+        f"{article.source}: ok — {article.format} article {article.position}{title}, {len(article.text):,} characters"
+    )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import io
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -16,6 +18,7 @@ from .markup import html_to_text
 #: feedparser sets ``bozo`` for these too, but the entries are fine.
 _HARMLESS = ("CharacterEncodingOverride", "NonXMLContentType")
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 
 
 def read_feed(data: bytes) -> Iterator[Article]:
@@ -26,6 +29,7 @@ def read_feed(data: bytes) -> Iterator[Article]:
     Drops: ``no_text`` for an entry with neither; ``malformed_feed`` when the XML is broken (alone
     when no entry survives, else after the entries read); ``no_articles`` for a feed without entries.
     """
+    data = data.removeprefix(b"\xef\xbb\xbf").lstrip()  # blank lines before the XML declaration are harmless
     parsed = feedparser.parse(io.BytesIO(data))  # a stream: feedparser never treats it as a path or URL
     problem = _xml_problem(parsed)
     entries = parsed.entries
@@ -51,7 +55,7 @@ def read_feed(data: bytes) -> Iterator[Article]:
 
 
 def _entry_article(entry: Any, number: int, outlet: str | None, language: str | None) -> Article:
-    title = _clean(entry.get("title"))
+    title = _plain(entry.get("title"))
     text = _entry_text(entry)
     if not text:
         named = f" (“{title}”)" if title else ""
@@ -105,6 +109,13 @@ def _xml_problem(parsed: Any) -> str | None:
 def _language(raw: str | None) -> str | None:
     code = (raw or "").split("-")[0].split("_")[0].strip().lower()
     return code if 2 <= len(code) <= 3 and code.isalpha() else None
+
+
+def _plain(value: Any) -> str | None:
+    """A title without HTML tags or entities ("<b>Port</b> &amp; quay" -> "Port & quay")."""
+    if not isinstance(value, str):
+        return None
+    return _clean(html.unescape(_TAG.sub(" ", value)))
 
 
 def _clean(value: Any) -> str | None:

@@ -14,7 +14,15 @@ from lxml import etree
 from ..model import Article, Drop
 from .common import decode_utf8, dropped
 from .dates import parse_published
-from .markup import canonical_url, element_to_text, figure_captions, page_language, raw_published
+from .markup import (
+    canonical_url,
+    element_to_text,
+    figure_captions,
+    meta_content,
+    page_language,
+    raw_published,
+)
+from .page import clean_title, confirmed_date, not_an_article, site_names
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -39,12 +47,19 @@ def read_html(data: bytes, *, url: str | None = None, charset: str | None = None
     except (etree.ParserError, ValueError) as exc:
         return dropped("malformed_html", f"the HTML cannot be parsed ({exc})")
     extracted = _extract(markup, url)
-    title = _first(getattr(extracted, "title", None), tree.findtext(".//title"))
+    sites = site_names(getattr(extracted, "sitename", None), meta_content(tree, "og:site_name"))
+    title = _first(*(clean_title(t, sites) for t in (
+        getattr(extracted, "title", None), meta_content(tree, "og:title"), tree.findtext(".//h1"),
+        tree.findtext(".//title"))))
     text = _body_text(extracted, title) or _fallback_text(tree)
     if not text:
         return dropped(*_why_empty(markup, title))
-    published_raw = raw_published(tree) or getattr(extracted, "date", None)
+    captions = figure_captions(tree)
+    why_not = not_an_article(text, [c.text for c in captions], title)
+    if why_not:
+        return dropped("not_an_article", why_not)
     page_url = _first(getattr(extracted, "url", None), canonical_url(tree))
+    published_raw = raw_published(tree) or confirmed_date(getattr(extracted, "date", None), url or page_url)
     meta: dict[str, Any] = {}
     if url and page_url and page_url != url:
         meta["canonical_url"] = page_url
@@ -60,7 +75,7 @@ def read_html(data: bytes, *, url: str | None = None, charset: str | None = None
         published=parse_published(published_raw) if published_raw else None,
         published_raw=published_raw,
         language=page_language(tree) or "en",
-        captions=figure_captions(tree),
+        captions=captions,
         meta=meta,
     )
 

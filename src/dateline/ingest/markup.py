@@ -113,6 +113,19 @@ def split_credit(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+_SHARE_WORDS = frozenset({
+    "facebook", "twitter", "x", "link", "more", "mail", "email", "share", "whatsapp", "linkedin", "print",
+    "copy", "reddit", "telegram", "pinterest", "close", "next", "previous", "prev", "expand", "fullscreen",
+})
+_GALLERY = re.compile(r"^(?:(?:image|photo|slide|picture)\s+)?\d+\s*(?:of|/)\s*\d+\b", re.IGNORECASE)
+
+
+def _not_a_caption(text: str) -> bool:
+    """A share-button list ("Facebook, Twitter, Link, More, Mail") or a gallery strip ("3 of 12")."""
+    words = [w for w in re.split(r"[\s,;|/•·]+", text.casefold()) if w]
+    return bool(words) and all(w in _SHARE_WORDS for w in words) or bool(_GALLERY.match(text.strip()))
+
+
 def figure_captions(tree: Any) -> list[Caption]:
     """``Caption`` objects for every ``<figcaption>`` of a parsed page, in order, without repeats."""
     captions: list[Caption] = []
@@ -122,13 +135,16 @@ def figure_captions(tree: Any) -> list[Caption]:
             child
             for child in node.iter()
             if child is not node
-            and (child.tag in ("cite", "small") or _CREDIT_CLASS.search(child.get("class", "")))
+            and isinstance(child.tag, str)  # comments and processing instructions have no class
+            and (child.tag in ("cite", "small") or _CREDIT_CLASS.search(child.get("class") or ""))
         ]
         credit = " ".join(" ".join(c.text_content().split()) for c in credit_nodes).strip() or None
         for child in credit_nodes:
             child.drop_tree()
         text, found = split_credit(node.text_content())
         credit = credit or found
+        if _not_a_caption(text):
+            continue
         if text and text not in seen:
             seen.add(text)
             captions.append(Caption(text=text, credit=credit))
@@ -170,10 +186,32 @@ def raw_published(tree: Any) -> str | None:
             return found[key]
     for value in _json_ld_values(tree, "datePublished"):
         return value
-    for node in tree.iter("time"):
-        value = (node.get("datetime") or "").strip()
-        if value:
-            return value
+    times = [node for node in tree.iter("time") if (node.get("datetime") or "").strip() and not _aside(node)]
+    inside = [node for node in times if any(p.tag == "article" for p in node.iterancestors())]
+    for node in inside or times:
+        return str(node.get("datetime")).strip()
+    return None
+
+
+_ASIDE_TAGS = frozenset({"aside", "nav", "footer"})
+_ASIDE_CLASS = re.compile(r"related|teaser|recommend|promo|sidebar|more-|trending|popular|newsletter", re.I)
+
+
+def _aside(node: Any) -> bool:
+    """Inside navigation, a footer, or a related-stories or teaser block."""
+    for parent in node.iterancestors():
+        if parent.tag in _ASIDE_TAGS:
+            return True
+        if _ASIDE_CLASS.search(f"{parent.get('class') or ''} {parent.get('id') or ''}"):
+            return True
+    return False
+
+
+def meta_content(tree: Any, key: str) -> str | None:
+    """The ``content`` of the first ``<meta property|name=key>``."""
+    for meta in tree.iter("meta"):
+        if (meta.get("property") or meta.get("name") or "").strip().lower() == key and meta.get("content"):
+            return str(meta.get("content")).strip() or None
     return None
 
 

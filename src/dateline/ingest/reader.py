@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
@@ -16,6 +17,8 @@ from .jsonl import read_jsonl
 from .source import DEFAULT_MAX_BYTES, STREAMED_FORMATS, Source, discover, inspect_path, too_large
 from .text import read_text
 from .warc import read_warc
+
+log = logging.getLogger(__name__)
 
 
 def read_source(
@@ -95,6 +98,8 @@ def _articles(source: Source, max_bytes: int) -> Iterator[Article]:
             data = _read_bytes(path, max_bytes)
             if isinstance(data, Drop):
                 yield dropped(data.reason, data.detail)
+            elif (nul := data.find(b"\x00")) >= 0:
+                yield dropped("binary_file", f"NUL byte at byte {nul}; this is not a text file")
             elif fmt == "html":
                 yield read_html(data)
             elif fmt == "feed":
@@ -103,6 +108,10 @@ def _articles(source: Source, max_bytes: int) -> Iterator[Article]:
                 yield read_text(data)
     except OSError as exc:
         yield dropped("unreadable", f"reading failed: {exc.strerror or exc}")
+    except Exception as exc:  # noqa: BLE001 - one bad source never ends a batch
+        log.error("reading %s failed", path, exc_info=exc)
+        message = " ".join(str(exc).split())[:300]
+        yield dropped("internal_error", f"step 'read' raised {type(exc).__name__}: {message}")
 
 
 def _read_bytes(path: str, max_bytes: int) -> bytes | Drop:
@@ -131,6 +140,8 @@ def _stamped(
             if article.published_raw:
                 article.meta["unparsed_published_raw"] = article.published_raw
             article.published, article.published_raw = fallback_date, published
+        if article.drop is None and (nul := article.text.find("\x00")) >= 0:
+            article.drop = Drop("binary_file", f"NUL character at character {nul} of the record's text")
         if article.drop is None:
             article.id = article_id(article.text)
         yield article

@@ -51,6 +51,8 @@ def sniff(head: bytes, name: str = "") -> tuple[str | None, Drop | None]:
     """
     if head.startswith(_GZIP_MAGIC):
         return _sniff_gzip(head)
+    if head.removeprefix(_UTF8_BOM).lstrip().startswith(b"WARC/"):
+        return "warc", None  # before the NUL check: WARC payloads may be gzip-encoded bytes
     for magic, what in _KNOWN_BINARY:
         if head.startswith(magic):
             return None, Drop("binary_file", f"the file is {what}, not text")

@@ -53,6 +53,10 @@ def discover(
 
 
 def _not_found(raw: str) -> Drop:
+    if os.path.isdir(raw):
+        return Drop(
+            "not_found", "nothing to read: the directory holds no news files (hidden files, code and docs are skipped)"
+        )
     if _GLOB_CHARS & set(raw):
         return Drop("not_found", "no file matches this pattern")
     return Drop("not_found", "no such file or directory")
@@ -61,7 +65,12 @@ def _not_found(raw: str) -> Drop:
 def _expand(raw: str) -> Iterator[str | None]:
     """Files for one given path, in order; ``None`` when it names nothing."""
     if os.path.isdir(raw):
-        yield from _walk(raw)
+        found = False
+        for path in _walk(raw):
+            found = True
+            yield path
+        if not found:
+            yield None
         return
     if os.path.lexists(raw) or not (_GLOB_CHARS & set(raw)):
         yield raw if os.path.lexists(raw) else None

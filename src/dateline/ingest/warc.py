@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -17,8 +18,53 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _RECORD_TYPES = ("response", "resource")
 
 
+#: Longest header line accepted, most header lines in a row, and the least decompressed bytes
+#: allowed (the budget is this or DECOMPRESSION_RATIO times the file size, whichever is larger).
+LINE_LIMIT = 1 << 20
+HEADER_LINES = 10_000
+MIN_BUDGET = 256 << 20
+DECOMPRESSION_RATIO = 100
+
+
 class _Truncated(Exception):
     """A record ends before its declared length."""
+
+
+class _Hostile(Exception):
+    """The archive breaks a bound: a header line, a run of header lines, or decompressed bytes."""
+
+
+def _bound(reader: Any, budget: int) -> dict[str, int]:
+    """Make warcio's buffered reader raise :class:`_Hostile` past :data:`LINE_LIMIT`,
+    :data:`HEADER_LINES` lines in a row, or ``budget`` decompressed bytes, so a hostile archive costs
+    seconds and little memory. Returns the counters (set ``"lines"`` to 0 at each record)."""
+    readline, read = reader.readline, reader.read
+    state = {"left": budget, "lines": 0}
+
+    def spend(size: int) -> None:
+        state["left"] -= size
+        if state["left"] < 0:
+            raise _Hostile(f"it decompresses to over {budget:,} bytes")
+
+    def bounded_readline(length: int | None = None) -> bytes:
+        cap = LINE_LIMIT + 1 if not length or length > LINE_LIMIT + 1 else length
+        line: bytes = readline(cap)
+        spend(len(line))
+        if len(line) > LINE_LIMIT and not line.endswith(b"\n"):
+            raise _Hostile(f"a header line runs over {LINE_LIMIT:,} bytes")
+        state["lines"] += 1
+        if state["lines"] > HEADER_LINES:
+            raise _Hostile(f"over {HEADER_LINES:,} header or blank lines in a row")
+        return line
+
+    def bounded_read(length: int | None = None) -> bytes:
+        data: bytes = read(length)
+        spend(len(data))
+        state["lines"] = 0
+        return data
+
+    reader.readline, reader.read = bounded_readline, bounded_read
+    return state
 
 
 def read_warc(path: str, *, max_bytes: int) -> Iterator[Article]:
@@ -34,6 +80,7 @@ def read_warc(path: str, *, max_bytes: int) -> Iterator[Article]:
     end = 0  # byte offset just past the last complete record
     with open(path, "rb") as handle:
         archive = ArchiveIterator(handle)
+        bounds = _bound(archive.reader, max(MIN_BUDGET, DECOMPRESSION_RATIO * os.fstat(handle.fileno()).st_size))
         while True:
             try:
                 record = next(archive)
@@ -45,6 +92,11 @@ def read_warc(path: str, *, max_bytes: int) -> Iterator[Article]:
             except _Truncated as exc:
                 yield dropped("truncated_warc", f"record {complete + 1}{exc}; {_kept(kept)}")
                 return
+            except _Hostile as exc:
+                yield dropped(
+                    "malformed_warc", f"reading stopped at record {complete + 1}: {exc}; {_kept(kept)}"
+                )
+                return
             except Exception as exc:  # warcio raises many kinds of error on damaged input
                 yield dropped(
                     "truncated_warc",
@@ -52,6 +104,7 @@ def read_warc(path: str, *, max_bytes: int) -> Iterator[Article]:
                 )
                 return
             complete += 1
+            bounds["lines"] = 0
             if html:
                 kept += 1
                 yield _to_article(record, payload, max_bytes)

@@ -2,14 +2,46 @@
 
 from __future__ import annotations
 
+import logging
+import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar
 
+from spacy.tokens import Doc
+
 from ..config import Settings
-from ..model import Article, Span
-from ..pipeline import Step
+from ..model import Article, Drop, Span
+from ..pipeline import PARSED_LANGUAGES, Step, failed
 from .loader import load_pipeline
+
+log = logging.getLogger(__name__)
+#: Bodies longer than this are parsed paragraph chunk by chunk (the parser's memory grows fast with
+#: the length of one text); the chunks are joined back into one Doc.
+CHUNK_CHARS = 100_000
+_PARAGRAPH_END = re.compile(r"\n\s*")
+
+
+def parsed(article: Article) -> bool:
+    """Whether the article's language has a pipeline (English, or no language given)."""
+    return article.language is None or article.language in PARSED_LANGUAGES
+
+
+def paragraph_chunks(text: str, limit: int) -> list[str] | None:
+    """``text`` cut after paragraph breaks into pieces of at most ``limit`` characters that join back
+    to ``text`` exactly (so offsets hold); ``None`` when one paragraph alone is over the limit."""
+    chunks: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        cut = None
+        for match in _PARAGRAPH_END.finditer(text, start, start + limit):
+            cut = match.end()
+        if cut is None or cut <= start:
+            return None
+        chunks.append(text[start:cut])
+        start = cut
+    chunks.append(text[start:])
+    return chunks
 
 
 class ParseStep(Step):
@@ -41,22 +73,65 @@ class ParseStep(Step):
         return self._nlp
 
     def run(self, articles: Iterable[Article]) -> Iterator[Article]:
-        queue: deque[Article] = deque()
+        """Parse in one ``nlp.pipe``; an exception inside it re-parses the queued articles one by one
+        (a failing one becomes an ``internal_error`` drop) and the pipe restarts on the rest."""
+        source = iter(articles)
+        while True:
+            queue: deque[tuple[Article, bool]] = deque()
+            try:
+                for doc in self.nlp.pipe(
+                    self._bodies(source, queue), batch_size=self.settings.batch_size,
+                    n_process=self.settings.processes,
+                ):
+                    while not queue[0][1]:
+                        yield self._alone(queue.popleft()[0])
+                    article = queue.popleft()[0]
+                    yield self._attached(article, doc)
+            except Exception as exc:  # noqa: BLE001 - one bad article never ends a batch
+                log.warning("the parse pipe failed (%s); parsing %d queued articles one by one", exc, len(queue))
+                while queue:
+                    yield self._alone(queue.popleft()[0])
+                continue
+            while queue:
+                yield self._alone(queue.popleft()[0])
+            return
 
-        def bodies() -> Iterator[str]:
-            for article in articles:
-                queue.append(article)
-                if article.drop is None:
-                    yield article.text
+    @property
+    def _chunk_chars(self) -> int:
+        return min(CHUNK_CHARS, int(self.nlp.max_length))
 
-        docs = self.nlp.pipe(bodies(), batch_size=self.settings.batch_size, n_process=self.settings.processes)
-        for doc in docs:
-            while queue[0].drop is not None:
-                yield queue.popleft()
-            article = queue.popleft()
+    def _bodies(self, source: Iterator[Article], queue: deque[tuple[Article, bool]]) -> Iterator[str]:
+        """Texts for the pipe; dropped and over-long articles are queued but not sent."""
+        for article in source:
+            sent = article.drop is None and parsed(article) and len(article.text) <= self._chunk_chars
+            queue.append((article, sent))
+            if sent:
+                yield article.text
+
+    def _alone(self, article: Article) -> Article:
+        """Parse one article outside the pipe (in paragraph chunks when it is over ``max_length``)."""
+        if article.drop is not None or not parsed(article):
+            return article
+        try:
+            if len(article.text) <= self._chunk_chars:
+                return self._attached(article, self.nlp(article.text))
+            chunks = paragraph_chunks(article.text, self._chunk_chars) or paragraph_chunks(
+                article.text, self.nlp.max_length)
+            if chunks is None:
+                article.drop = Drop("too_long", (
+                    f"a paragraph is longer than the parser's limit of {self.nlp.max_length:,} characters; "
+                    "split it into paragraphs"))
+                return article
+            return self._attached(article, Doc.from_docs(list(self.nlp.pipe(chunks))))
+        except Exception as exc:  # noqa: BLE001
+            return failed(article, self.name, exc)
+
+    def _attached(self, article: Article, doc: Any) -> Article:
+        try:
             self._attach(article, doc)
-            yield article
-        yield from queue
+        except Exception as exc:  # noqa: BLE001
+            return failed(article, self.name, exc)
+        return article
 
     def _attach(self, article: Article, doc: Any) -> None:
         article.doc = doc

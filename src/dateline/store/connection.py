@@ -1,36 +1,132 @@
-"""Open a dateline SQLite file: WAL, foreign keys, migrations."""
+"""Open a dateline SQLite file: WAL, foreign keys, migrations, and clear errors when it cannot be used."""
 
 from __future__ import annotations
 
+import fcntl
+import os
 import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 from ..errors import StoreError
-from .schema import migrate
+from .schema import SCHEMA_VERSION, migrate
+
+
+def read_only_uri(path: str | Path) -> str:
+    """A ``file:`` URI opening ``path`` read-only; ``?``, ``#``, ``%`` and spaces in it are escaped."""
+    absolute = Path(path).absolute().as_posix()
+    return f"file:{quote(absolute, safe='/')}?mode=ro"
+
+
+@contextmanager
+def writer_lock(path: str | Path, on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Hold the one-writer lock of the database at ``path`` (a ``<path>.lock`` file beside it).
+
+    A second writer waits until the first is done, after telling ``on_wait`` why. Readers never
+    wait. ``":memory:"`` needs no lock.
+    """
+    target = str(path)
+    if target == ":memory:":
+        yield
+        return
+    lock_path = Path(target + ".lock")
+    try:
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise StoreError(f"{target}: cannot create the database here ({exc.strerror or exc})") from exc
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if on_wait:
+                on_wait(f"another ingest is writing to {target}; waiting for it to finish (Ctrl-C to stop)")
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
 
 
 def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
     """Open (and, unless ``readonly``, create and migrate) the database at ``path``.
 
-    ``":memory:"`` gives an in-memory database.
+    ``":memory:"`` gives an in-memory database. A missing, corrupt, foreign, newer-schema or
+    unwritable file raises :class:`StoreError` naming the file and the problem.
     """
     target = str(path)
-    if readonly and target != ":memory:":
-        if not Path(target).exists():
-            raise StoreError(f"{target}: no such database; run 'dateline ingest' first")
-        conn = sqlite3.connect(f"file:{target}?mode=ro", uri=True, isolation_level=None)
-    else:
-        if target != ":memory:":
-            Path(target).parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(target, isolation_level=None, timeout=30)
+    try:
+        conn = _open(target, readonly)
+    except OSError as exc:
+        raise StoreError(f"{target}: cannot create the database here ({exc.strerror or exc})") from exc
+    except sqlite3.Error as exc:
+        raise StoreError(f"{target}: cannot open the database ({exc})") from exc
     conn.row_factory = sqlite3.Row
     try:
         conn.execute("PRAGMA foreign_keys = ON")
-        if not readonly:
+        if readonly:
+            if target != ":memory:":
+                _check_version(conn, target)
+        else:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             migrate(conn)
-    except sqlite3.DatabaseError as exc:
+    except StoreError as exc:
         conn.close()
-        raise StoreError(f"{target}: not a usable dateline database ({exc})") from exc
+        message = str(exc.args[0]) if exc.args else str(exc)
+        raise StoreError(message if message.startswith(target) else f"{target}: {message}") from None
+    except sqlite3.Error as exc:
+        conn.close()
+        raise StoreError(f"{target}: {_explain(exc)}") from exc
     return conn
+
+
+def _open(target: str, readonly: bool) -> sqlite3.Connection:
+    if target == ":memory:":
+        return sqlite3.connect(target, isolation_level=None, timeout=30)
+    file = Path(target)
+    if readonly:
+        if not file.exists():
+            raise StoreError(f"{target}: no such database; run 'dateline ingest' first")
+        if not file.is_file():
+            raise StoreError(f"{target}: not a database file")
+        return sqlite3.connect(read_only_uri(file), uri=True, isolation_level=None, timeout=30)
+    if file.exists() and not file.is_file():
+        raise StoreError(f"{target}: not a database file")
+    file.parent.mkdir(parents=True, exist_ok=True)
+    return sqlite3.connect(target, isolation_level=None, timeout=30)
+
+
+def _check_version(conn: sqlite3.Connection, target: str) -> None:
+    """Readers need the schema this dateline knows (they never migrate)."""
+    (version,) = conn.execute("PRAGMA user_version").fetchone()
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{target}: database schema version {version} is newer than this dateline ({SCHEMA_VERSION}); "
+            "upgrade dateline"
+        )
+    if version == 0:
+        tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'articles'").fetchone()[0]
+        raise StoreError(
+            f"{target}: " + ("not a dateline database" if not tables else "schema version 0")
+            + "; run 'dateline ingest' to create one"
+        )
+    if version < SCHEMA_VERSION:
+        raise StoreError(
+            f"{target}: database schema version {version} is older than this dateline ({SCHEMA_VERSION}); "
+            "run 'dateline ingest' on it once to upgrade it"
+        )
+
+
+def _explain(exc: sqlite3.Error) -> str:
+    message = str(exc)
+    if "not a database" in message or "malformed" in message:
+        return f"not a usable dateline database: the file is corrupt or not SQLite ({message})"
+    if "readonly" in message or "read-only" in message:
+        return f"the database is read-only ({message}); check the file's and its folder's permissions"
+    if "unable to open" in message:
+        return f"cannot open the database ({message}); check that the path and its folder exist and are readable"
+    if "locked" in message or "busy" in message:
+        return f"the database is busy ({message}); another program holds it, try again when it is done"
+    return f"not a usable dateline database ({message})"

@@ -19,6 +19,13 @@ def _published(value: str | None) -> date | datetime | None:
     return datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
 
 
+def contains(text: str) -> str:
+    """A LIKE pattern matching ``text`` anywhere, with ``%``, ``_`` and ``\\`` in it taken literally
+    (use with ``ESCAPE '\\'``)."""
+    literal = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{literal}%"
+
+
 class Reader:
     """Listings, full articles and search over one database. Use as a context manager, or call
     :meth:`close` when done."""
@@ -62,16 +69,19 @@ class Reader:
             "published": row["published"],
             "url": row["url"],
             "format": row["format"],
+            "language": row["language"],
             "source": copies[0]["path"] if copies else None,
             "copies": len(copies),
             "near_duplicate_of": row["near_duplicate_of"],
             "text": row["text"],
         }
 
-    def articles(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    def articles(self, limit: int | None = None, offset: int = 0, language: str | None = None) -> list[dict[str, Any]]:
+        """Stored articles by date; ``language`` (ISO 639-1, e.g. ``de``) keeps only that language."""
         rows = self.conn.execute(
-            "SELECT * FROM articles ORDER BY published IS NULL, published, rowid LIMIT ? OFFSET ?",
-            (-1 if limit is None else limit, offset),
+            "SELECT * FROM articles WHERE (? IS NULL OR language = ?) "
+            "ORDER BY published IS NULL, published, rowid LIMIT ? OFFSET ?",
+            (language, language and language.lower(), -1 if limit is None else limit, offset),
         ).fetchall()
         return [self._article_dict(r) for r in rows]
 
@@ -153,20 +163,21 @@ class Reader:
         return out
 
     # -- search, quotes, events ----------------------------------------------------------------
-    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+    def search(self, query: str, limit: int = 20, language: str | None = None) -> list[dict[str, Any]]:
         """FTS5 search. A query that is not valid FTS5 syntax ("al-Asad") is retried word by word."""
         sql = (
-            "SELECT a.id, a.title, a.published, a.outlet, "
+            "SELECT a.id, a.title, a.published, a.outlet, a.language, "
             "snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet, bm25(articles_fts) AS score "
             "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-            "WHERE articles_fts MATCH ? ORDER BY score LIMIT ?"
+            "WHERE articles_fts MATCH ? AND (? IS NULL OR a.language = ?) ORDER BY score LIMIT ?"
         )
         literal = " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
+        lang = language.lower() if language else None
         try:
-            rows = self.conn.execute(sql, (query, limit)).fetchall()
+            rows = self.conn.execute(sql, (query, lang, lang, limit)).fetchall()
         except sqlite3.OperationalError:
             try:
-                rows = self.conn.execute(sql, (literal, limit)).fetchall()
+                rows = self.conn.execute(sql, (literal, lang, lang, limit)).fetchall()
             except sqlite3.OperationalError as exc:
                 raise StoreError(f"bad search query {query!r}: {exc}") from exc
         return [dict(r) for r in rows]
@@ -181,7 +192,8 @@ class Reader:
                article: str | None = None) -> list[dict[str, Any]]:
         filters: list[tuple[str, list[Any]]] = []
         if speaker:
-            filters.append(("(q.speaker LIKE ? OR q.speaker_mention LIKE ?)", [f"%{speaker}%"] * 2))
+            filters.append(("(q.speaker LIKE ? ESCAPE '\\' OR q.speaker_mention LIKE ? ESCAPE '\\')",
+                            [contains(speaker)] * 2))
         if anonymous:
             filters.append(("q.speaker_kind = 'anonymous'", []))
         if article:
@@ -198,7 +210,7 @@ class Reader:
                    article: str | None = None) -> Iterator[tuple[Article, Event]]:
         filters: list[tuple[str, list[Any]]] = []
         if actor:
-            filters.append(("(e.actors LIKE ? OR e.targets LIKE ?)", [f"%{actor}%"] * 2))
+            filters.append(("(e.actors LIKE ? ESCAPE '\\' OR e.targets LIKE ? ESCAPE '\\')", [contains(actor)] * 2))
         if category:
             filters.append(("e.category = ?", [category.upper()]))
         if article:

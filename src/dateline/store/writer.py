@@ -16,6 +16,10 @@ from ..model import DUPLICATE, Article, Entity
 from ..serialize import to_jsonable
 from .entities import EntityLinker, KeysFn, MatchFn
 
+#: Source statuses that a rerun skips; ``done_with_errors`` is a source whose reading or analysis
+#: raised on some article (stored as an ``internal_error`` drop), so a rerun does not loop on it.
+FINISHED = ("done", "done_with_errors")
+
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
@@ -54,7 +58,7 @@ class Writer:
         row = self.conn.execute(
             "SELECT status FROM sources WHERE path = ? AND sha256 = ?", (path, sha256 or "")
         ).fetchone()
-        return row is not None and row["status"] == "done"
+        return row is not None and row["status"] in FINISHED
 
     def begin_source(self, path: str, sha256: str | None, size: int, fmt: str | None) -> int:
         key = f"{path}\0{sha256}"
@@ -72,7 +76,9 @@ class Writer:
     def finish_source(self, source_id: int) -> None:
         c = self.conn
         c.execute(
-            """UPDATE sources SET status = 'done', finished_at = :now,
+            """UPDATE sources SET finished_at = :now,
+                 status = CASE WHEN EXISTS (SELECT 1 FROM drops WHERE source_id = :id AND reason = 'internal_error')
+                               THEN 'done_with_errors' ELSE 'done' END,
                  articles = (SELECT count(*) FROM articles WHERE source_id = :id),
                  duplicates = (SELECT count(*) FROM copies WHERE source_id = :id)
                               - (SELECT count(*) FROM articles WHERE source_id = :id),
