@@ -48,4 +48,4 @@ def spreadsheet_cell(value: Any, kind: str) -> str:
     if kind != S:
         return repr(value) if isinstance(value, float) else str(value)
     text = safe_text(value)
-    return "'" + text if text.startswith(_FORMULA) else text
+    return "'" + text if text.lstrip().startswith(_FORMULA) else text

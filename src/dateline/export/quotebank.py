@@ -108,18 +108,25 @@ def quotebank_quote_lines(items: Iterable[tuple[Article, int, Quote]]) -> Iterat
         yield _quote_line(ids[key], group)
 
 
-def _tokens_before(text: str, offset: int) -> int:
-    return len(text[:offset].split())
+def _left(text: str, start: int) -> list[str]:
+    """Whole tokens before ``start`` (a quote mark glued to the quotation is not one)."""
+    tokens = text[:start].split()
+    return tokens[:-1] if tokens and start > 0 and not text[start - 1].isspace() else tokens
+
+
+def _right(text: str, end: int) -> list[str]:
+    tokens = text[end:].split()
+    return tokens[1:] if tokens and end < len(text) and not text[end].isspace() else tokens
 
 
 def _quotation(occ: Occurrence, quote_id: str, group: list[Occurrence]) -> dict[str, Any]:
     text, hull = occ.article.text, occ.quote.hull
-    left = text[:hull.start].split()[-_CONTEXT_TOKENS:]
-    right = text[hull.end:].split()[:_CONTEXT_TOKENS]
+    left = _left(text, hull.start)
     probas = _probas(group)
     return {
-        "quoteID": quote_id, "quotation": occ.quotation, "quotationOffset": _tokens_before(text, hull.start),
-        "leftContext": " ".join(left), "rightContext": " ".join(right), "globalTopSpeaker": probas[0][0],
+        "quoteID": quote_id, "quotation": occ.quotation, "quotationOffset": len(left),
+        "leftContext": " ".join(left[-_CONTEXT_TOKENS:]),
+        "rightContext": " ".join(_right(text, hull.end)[:_CONTEXT_TOKENS]), "globalTopSpeaker": probas[0][0],
         "globalProbas": probas, "numOccurrences": len(group), "type": occ.quote.type,
         "speaker": occ.speaker, "speakerDescriptor": occ.quote.speaker if occ.quote.speaker_kind == "anonymous" else None,
         "speakerKind": occ.quote.speaker_kind, "start": hull.start, "end": hull.end,
