@@ -168,7 +168,12 @@ def _export(table: str, output: str, db: str, fmt: str | None, style: str | None
         check(table, style, fmt)
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from exc
-    n = export(api.open_reader(db), table, output, style=style, fmt=fmt, header=header)
+    reader = api.open_reader(db)
+    try:
+        n = export(reader, table, output, style=style, fmt=fmt, header=header)
+    except OSError as exc:
+        err.print(f"error: cannot write {output}: {exc.strerror or exc}", highlight=False, markup=False)
+        raise typer.Exit(2) from exc
     noun = "lines" if style and style.startswith("quotebank") else table
     err.print(f"wrote {n} {noun} to {output}", highlight=False, markup=False)
 

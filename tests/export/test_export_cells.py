@@ -60,3 +60,21 @@ def test_article_titles_are_guarded_in_the_csv_export(tmp_path: Path) -> None:
     title = frame.set_index("id").loc["a000000000000001", "title"]
     assert title == "'=HYPERLINK(\"http://x\") Post shelled"
     assert frame["copies"].tolist() == [1, 1] and str(frame["length"].dtype) == "Int64"
+
+
+def test_tab_separated_cells_are_never_quoted(tmp_path: Path) -> None:
+    write_rows([{"name": '"Quoted" title', "count": 1, "share": None}], "csv", tmp_path / "t.tsv", COLUMNS,
+               header=False, delimiter="\t")
+    assert (tmp_path / "t.tsv").read_text(encoding="utf-8") == '"Quoted" title\t1\t\n'
+
+
+def test_a_failed_export_leaves_the_old_file(tmp_path: Path) -> None:
+    from dateline.errors import StoreError
+
+    conn = stored()
+    conn.execute("UPDATE events SET data = '{' WHERE article_id = 'a000000000000002'")
+    out = tmp_path / "events.csv"
+    out.write_text("old\n", encoding="utf-8")
+    with pytest.raises(StoreError, match="unreadable"):
+        export(Reader(conn), "events", out, style="acled")
+    assert out.read_text(encoding="utf-8") == "old\n" and [p.name for p in tmp_path.iterdir()] == ["events.csv"]

@@ -107,7 +107,7 @@ def _event_row(group: list[Report], n: int, a1: Actor | None, a2: Actor | None) 
         "GLOBALEVENTID": _event_id(root.happening, n),
         "SQLDATE": int(day.strftime("%Y%m%d")) if day else None,
         "MonthYear": int(day.strftime("%Y%m")) if day else None, "Year": day.year if day else None,
-        "FractionDate": round(day.year + day.timetuple().tm_yday / 365, 4) if day else None,
+        "FractionDate": round(day.year + min(day.timetuple().tm_yday / 365, 0.9999), 4) if day else None,
         **_actor(1, a1), **_actor(2, a2),
         "IsRootEvent": int(_in_lead(root)), "EventCode": cameo, "EventBaseCode": cameo[:3],
         "EventRootCode": cameo[:2], "QuadClass": event.quad_class, "GoldsteinScale": event.goldstein,

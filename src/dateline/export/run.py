@@ -17,10 +17,12 @@ GDELT's CSV is tab-separated without a header (as GDELT's own files), unless ``h
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ..errors import StoreError
 from ..store import Reader
 from .events import event_rows
 from .gdelt import gdelt_mention_rows
@@ -65,9 +67,27 @@ def _jsonl(lines: Iterator[dict[str, Any]], path: Path) -> int:
 
 def export(reader: Reader, table: str, output: str | Path, style: str | None = None, fmt: str | None = None,
            header: bool = False) -> int:
-    """Write ``table`` from the store to ``output``; return the number of rows (or lines) written."""
+    """Write ``table`` from the store to ``output``; return the number of rows (or lines) written.
+
+    The file is written beside ``output`` and moved into place when complete, so a failed export
+    never leaves a truncated file where a good one was; an unreadable stored row is a StoreError.
+    """
     style, fmt = check(table, style, fmt)
-    path = Path(output)
+    target = Path(output)
+    path = target.with_name(target.name + ".part")
+    try:
+        n = _write(reader, table, path, style, fmt, header)
+    except (ValueError, KeyError, TypeError) as exc:
+        path.unlink(missing_ok=True)
+        raise StoreError(f"cannot export {table}: a stored row is unreadable ({exc}); {target} is unchanged") from exc
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    os.replace(path, target)
+    return n
+
+
+def _write(reader: Reader, table: str, path: Path, style: str, fmt: str, header: bool) -> int:
     if table == "events":
         gdelt = style == "gdelt"
         return write_rows(event_rows(reader.export_events(), style), fmt, path, COLUMNS[style], coords=COORDS[style],

@@ -68,7 +68,11 @@ def write_events(rows: Iterable[dict[str, Any]], fmt: str, path: str | Path, sty
 def _csv(rows: Iterable[dict[str, Any]], path: Path, columns: dict[str, str], header: bool, delimiter: str) -> int:
     n = 0
     with path.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.writer(f, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+        # Tab-separated files are written as GDELT writes them: never quoted (cells hold no tabs or line breaks).
+        if delimiter == "\t":
+            writer = csv.writer(f, delimiter="\t", quoting=csv.QUOTE_NONE, quotechar=None, lineterminator="\n")
+        else:
+            writer = csv.writer(f, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
         if header:
             writer.writerow(list(columns))
         for row in rows:
