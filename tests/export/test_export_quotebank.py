@@ -8,6 +8,8 @@ import pandas as pd
 from export_samples import FIRST, stored
 
 from dateline.export import export
+from dateline.export.quotebank import Occurrence
+from dateline.model import Article, Quote, Span
 from dateline.store import Reader
 
 # Quotebank (Vaucher et al., 2021; Zenodo release v1): fields of the quote-centric and article-centric files.
@@ -53,3 +55,11 @@ def test_article_centric_lines(tmp_path: Path) -> None:
     assert direct["globalTopSpeaker"] == "Fuad Hussein" and direct["numOccurrences"] == 2
     assert FIRST[direct["start"]:direct["end"]] == direct["quotation"]
     assert anonymous["speaker"] == "None" and anonymous["speakerDescriptor"] == "a senior official"
+
+
+def test_quotation_marks_and_closing_comma_are_not_part_of_the_quotation() -> None:
+    text = "“We will stay,” he said, adding: \"We are not leaving.\""
+    quote = Quote([Span(0, text.index(" he")), Span(text.index("\"We"), len(text))], "say", None, "direct",
+                  speaker="Ali Hassan", speaker_kind="person")
+    occ = Occurrence(Article(text=text, id="a1"), 0, quote)
+    assert occ.quotation == "We will stay We are not leaving."

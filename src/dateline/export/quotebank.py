@@ -26,6 +26,7 @@ from .reports import citation
 
 PHASE = "E"
 _CONTEXT_TOKENS = 25
+_MARKS = "\"“”«»„"
 
 
 @dataclass
@@ -36,7 +37,9 @@ class Occurrence:
 
     @property
     def quotation(self) -> str:
-        return " ".join(s.of(self.article.text).strip() for s in self.quote.content_spans)
+        """The quoted words as Quotebank gives them: without the quotation marks or a closing comma."""
+        parts = (s.of(self.article.text).strip().strip(_MARKS).rstrip(",").strip() for s in self.quote.content_spans)
+        return " ".join(p for p in parts if p)
 
     @property
     def speaker(self) -> str:
