@@ -58,3 +58,11 @@ def test_happening_key_and_sentence_number() -> None:
     assert happening_key("a1", 3, None) == "a1:3" and happening_key("a1", 3, "h9") == "h9"
     text = "First one. Second \"quoted.\" Third?\n\nFourth starts here."
     assert [sentence_number(text, text.index(w)) for w in ("First", "Second", "Third", "Fourth")] == [1, 2, 3, 4]
+
+
+def test_an_event_without_a_happening_id_stands_alone(tmp_path: Path) -> None:
+    conn = stored(happenings=True)
+    conn.execute("UPDATE events SET happening_id = NULL WHERE article_id = 'a000000000000002'")
+    export(Reader(conn), "events", tmp_path / "events.csv", style="gdelt")
+    events = pd.read_csv(tmp_path / "events.csv", sep="\t", header=None, names=GDELT_EVENT_COLUMNS)
+    assert events["NumMentions"].tolist() == [1, 1] and events["GLOBALEVENTID"].nunique() == 2

@@ -1,7 +1,10 @@
 """Event export: rows in dateline's, GDELT's or ACLED's columns, written as CSV, JSONL, Parquet or GeoJSON.
 
->>> rows = event_rows(reader.event_rows(), style="acled")      # doctest: +SKIP
->>> write_events(rows, "csv", "events.csv")                    # doctest: +SKIP
+>>> rows = event_rows(reader.export_events(), style="acled")   # doctest: +SKIP
+>>> write_events(rows, "csv", "events.csv", style="acled")     # doctest: +SKIP
+
+The GDELT and ACLED layouts themselves live in :mod:`.gdelt` and :mod:`.acled`; this module
+dispatches and holds dateline's own layout.
 
 Which code system each country column uses:
 
@@ -15,7 +18,7 @@ Which code system each country column uses:
 - ``acled``: ``country`` is the country name ("Iraq"), ``iso`` the ISO 3166 numeric code (368),
   as in ACLED's files.
 
-Dyads are made here: dateline keeps every actor and target of an event in one row; GDELT gets
+Dyads are made on export: dateline keeps every actor and target of an event in one row; GDELT gets
 one row per (actor, target) pair; ACLED one row per event with the first actor and target as
 ``actor1``/``actor2`` and the others as associated actors, and only events ACLED covers.
 """
