@@ -115,3 +115,7 @@ def test_acled_columns_codes_and_integer_iso(tmp_path: Path) -> None:
     assert 'Source: "Rebel fighters shelled' in row["notes"]
     assert row["modality"] == "occurred" and row["article_id"] == "a000000000000001"
     assert pd.isna(row["admin2"]) and pd.isna(row["source_scale"]) and pd.isna(row["tags"])
+    types = {"iso": pa.int64(), "year": pa.int64(), "inter1": pa.int64(), "timestamp": pa.int64(),
+             "latitude": pa.float64(), "event_date": pa.string()}
+    table = pacsv.read_csv(out, convert_options=pacsv.ConvertOptions(column_types=types))
+    assert table.column("iso").to_pylist() == [368, 368] and table.schema.field("timestamp").type == pa.int64()

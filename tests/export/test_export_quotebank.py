@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.json as pajson
 from export_samples import FIRST, stored
 
 from dateline.export import export
@@ -40,6 +42,9 @@ def test_quote_centric_lines(tmp_path: Path) -> None:
     assert direct["type"] == "direct" and direct["phase"] == "E"
     assert anonymous["speaker"] == "None" and anonymous["speakerDescriptor"] == "a senior official"
     assert anonymous["type"] == "indirect" and anonymous["probas"] == [["None", "1.0000"]]
+    table = pajson.read_json(tmp_path / "quotebank.json")
+    assert table.schema.field("numOccurrences").type == pa.int64()
+    assert table.schema.field("probas").type == pa.list_(pa.list_(pa.string()))
 
 
 def test_article_centric_lines(tmp_path: Path) -> None:
