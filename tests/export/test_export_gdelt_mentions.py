@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from export_samples import stored
 from test_export_layouts import GDELT_EVENT_COLUMNS, GDELT_MENTION_COLUMNS
 
 from dateline.export import export
+from dateline.export.gdelt import gdelt_event_rows
 from dateline.export.reports import happening_key, sentence_number
 from dateline.store import Reader
 
@@ -66,3 +68,10 @@ def test_an_event_without_a_happening_id_stands_alone(tmp_path: Path) -> None:
     export(Reader(conn), "events", tmp_path / "events.csv", style="gdelt")
     events = pd.read_csv(tmp_path / "events.csv", sep="\t", header=None, names=GDELT_EVENT_COLUMNS)
     assert events["NumMentions"].tolist() == [1, 1] and events["GLOBALEVENTID"].nunique() == 2
+
+
+def test_split_reports_of_a_happening_are_refused() -> None:
+    items = list(Reader(stored(happenings=True)).export_events())
+    other = (items[0][0], items[0][1], "h-other", 5)
+    with pytest.raises(ValueError, match="do not come together"):
+        list(gdelt_event_rows([items[0], other, items[1]]))

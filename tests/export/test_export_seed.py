@@ -22,7 +22,7 @@ def test_seed_mentions_point_at_actor_and_action_text(seed_dump: Path, tmp_path:
     reader = api.open_reader(db)
     items = list(reader.export_events())
     rows = list(gdelt_mention_rows(items))
-    expected = [(rep, event_actors) for group in happenings(reports(items)).values()
+    expected = [(rep, event_actors) for group in happenings(reports(items))
                 for event_actors in [(a, t) for a in (group[0].event.actors or [None])
                                      for t in (group[0].event.targets or [None])] for rep in group]
     assert len(rows) == len(expected) > 10

@@ -95,11 +95,11 @@ def _dateline(article: Article, event: Event) -> Iterator[dict[str, Any]]:
 
 
 def event_rows(items: Iterable[tuple[Any, ...]], style: str = "dateline") -> Iterator[dict[str, Any]]:
-    """Export rows for ``(article, event)`` or ``(article, event, happening_id)`` tuples in ``style``.
+    """Export rows for ``(article, event[, happening_id[, position]])`` tuples in ``style``.
 
     ``style`` is "dateline", "gdelt" (GDELT 2.0 event table) or "acled"; every row has exactly the
-    keys of ``COLUMNS[style]``, in that order. GDELT rows need every report of a happening, so that
-    style reads all of ``items`` before the first row.
+    keys of ``COLUMNS[style]``, in that order. GDELT rows need every report of a happening, so the
+    reports of one happening must come together (``Reader.export_events`` orders them so).
     """
     if style not in STYLES:
         raise ValueError(f"unknown export style {style!r}; use one of {', '.join(STYLES)}")

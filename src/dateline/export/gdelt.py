@@ -120,7 +120,7 @@ def _event_row(group: list[Report], n: int, a1: Actor | None, a2: Actor | None) 
 
 def gdelt_event_rows(items: Iterable[tuple[Any, ...]]) -> Iterator[dict[str, Any]]:
     """GDELT 2.0 event rows for ``(article, event[, happening_id])`` tuples."""
-    for group in happenings(reports(items)).values():
+    for group in happenings(reports(items)):
         for n, (a1, a2) in enumerate(_dyads(group[0].event)):
             yield _event_row(group, n, a1, a2)
 
@@ -156,7 +156,7 @@ def _mention_row(event_id: int, added: int | None, report: Report, a1: Actor | N
 
 def gdelt_mention_rows(items: Iterable[tuple[Any, ...]]) -> Iterator[dict[str, Any]]:
     """GDELT 2.0 mentions rows: for every event row, one row per report of its happening."""
-    for group in happenings(reports(items)).values():
+    for group in happenings(reports(items)):
         root = group[0]
         added = stamp(root.article)
         for n, (a1, a2) in enumerate(_dyads(root.event)):

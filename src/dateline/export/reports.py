@@ -9,9 +9,10 @@ is its own happening. :func:`happening_key` is the one place that decides.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import groupby
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -31,26 +32,36 @@ class Report:
     event: Event
     index: int  # position of the event within its article
     happening: str
+    shared: bool = False  # the happening comes from the store (other reports may share it)
 
 
-def reports(items: Iterable[tuple[Any, ...]]) -> list[Report]:
-    """Reports from ``(article, event)`` or ``(article, event, happening_id)`` tuples, in order."""
-    out: list[Report] = []
+def reports(items: Iterable[tuple[Any, ...]]) -> Iterator[Report]:
+    """Reports from ``(article, event[, happening_id[, position]])`` tuples, in order.
+
+    Without a position, events are numbered in the order they come within each article.
+    """
     counts: dict[str, int] = {}
     for item in items:
         article, event = item[0], item[1]
         happening_id = item[2] if len(item) > 2 else None
-        index = counts[article.id] = counts.get(article.id, -1) + 1
-        out.append(Report(article, event, index, happening_key(article.id, index, happening_id)))
-    return out
+        index = item[3] if len(item) > 3 else counts.get(article.id, -1) + 1
+        counts[article.id] = index
+        yield Report(article, event, index, happening_key(article.id, index, happening_id), bool(happening_id))
 
 
-def happenings(items: list[Report]) -> dict[str, list[Report]]:
-    """Reports grouped by happening, in order of first report."""
-    groups: dict[str, list[Report]] = {}
-    for report in items:
-        groups.setdefault(report.happening, []).append(report)
-    return groups
+def happenings(items: Iterable[Report]) -> Iterator[list[Report]]:
+    """Reports grouped by happening, streaming: the reports of one happening must come together.
+
+    Raises ValueError when a happening's reports are split (the store orders them by happening).
+    """
+    done: set[str] = set()
+    for key, group in groupby(items, key=lambda r: r.happening):
+        reports_of = list(group)
+        if reports_of[0].shared:
+            if key in done:
+                raise ValueError(f"the reports of happening {key!r} do not come together; order them by happening")
+            done.add(key)
+        yield reports_of
 
 
 def source_name(article: Article) -> str:
