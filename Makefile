@@ -7,6 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SEED := ../shared/corpus/asharq_al_awsat_2024-08.txt
 DEMO_DB ?= demo.db
+SEED_DB ?= demo-seed.db
 
 .PHONY: setup demo test lint typecheck unit eval bench clean
 
@@ -21,13 +22,22 @@ $(STAMP): requirements.txt requirements-dev.txt requirements-model.txt pyproject
 	touch $(STAMP)
 
 demo: $(STAMP)
-	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(SEED_DB) $(SEED_DB)-wal $(SEED_DB)-shm
 	$(BIN)/dateline ingest samples/dumps samples/html samples/feeds samples/warc samples/jsonl --db $(DEMO_DB)
+	$(BIN)/dateline articles --db $(DEMO_DB)
 	@if [ -f $(SEED) ]; then \
 	  echo "== the seed dump from ../shared =="; \
-	  $(BIN)/dateline ingest $(SEED) --db $(DEMO_DB) --outlet "Asharq Al-Awsat" --published 2024-08-16; \
+	  $(BIN)/dateline ingest $(SEED) --db $(SEED_DB) --outlet "Asharq Al-Awsat" --published 2024-08-16 && \
+	  echo "== who said what in the seed dump (anonymous sources: speaker_kind anonymous) ==" && \
+	  $(BIN)/dateline quotes --db $(SEED_DB) && \
+	  echo "== who did what to whom in the seed dump ==" && \
+	  $(BIN)/dateline events --db $(SEED_DB); \
+	else \
+	  echo "== ../shared is absent: who said what in the bundled samples (anonymous sources: speaker_kind anonymous) =="; \
+	  $(BIN)/dateline quotes --db $(DEMO_DB) && \
+	  echo "== who did what to whom in the bundled samples ==" && \
+	  $(BIN)/dateline events --db $(DEMO_DB); \
 	fi
-	$(BIN)/dateline articles --db $(DEMO_DB)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests eval bench
@@ -52,4 +62,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/memory.py
 
 clean:
-	rm -rf $(VENV) out $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	rm -rf $(VENV) out $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(SEED_DB) $(SEED_DB)-wal $(SEED_DB)-shm

@@ -26,7 +26,6 @@ out = Console()
 err = Console(stderr=True)
 
 Db = Annotated[str, typer.Option("--db", help="SQLite database file.", envvar="DATELINE_DB")]
-FORMATS = ("csv", "jsonl", "parquet", "geojson")
 Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 Language = Annotated[str | None, typer.Option("--language", help="Only articles in this language (ISO 639-1, e.g. de).")]
 
@@ -171,22 +170,61 @@ def events(db: Db = "dateline.db", json_out: Json = False,
     out.print(listing(rows, cols, f"Events ({len(rows)})"))
 
 
-@export_app.command("events")
-def export_events(
-    output: Annotated[str, typer.Option("--output", "-o", help="File to write.")],
-    db: Db = "dateline.db",
-    fmt: Annotated[str, typer.Option("--format", help="csv, jsonl, parquet or geojson.")] = "csv",
-    style: Annotated[str, typer.Option(help="dateline, gdelt or acled columns.")] = "dateline",
-) -> None:
-    """Export events as CSV, JSONL, Parquet or GeoJSON, in our, GDELT's or ACLED's columns."""
-    from .export.events import STYLES, event_rows, write_events
+Output = Annotated[str, typer.Option("--output", "-o", help="File to write.")]
+Format = Annotated[str | None, typer.Option("--format", help="csv, jsonl, parquet (events also geojson).")]
+Header = Annotated[bool, typer.Option("--header", help="GDELT layouts: add the column names.")]
 
-    if fmt not in FORMATS:
-        raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
-    if style not in STYLES:
-        raise typer.BadParameter(f"{style!r} is not one of {', '.join(STYLES)}", param_hint="--style")
-    n = write_events(event_rows(api.open_reader(db).event_rows(), style=style), fmt, output, style=style)
-    err.print(Text(one_line(f"wrote {n} events to {output}")))
+
+def _export(table: str, output: str, db: str, fmt: str | None, style: str | None, header: bool) -> None:
+    from .export.run import check, export
+
+    try:
+        check(table, style, fmt)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    reader = api.open_reader(db)
+    try:
+        n = export(reader, table, output, style=style, fmt=fmt, header=header)
+    except OSError as exc:
+        err.print(Text(one_line(f"error: cannot write {output}: {exc.strerror or exc}")))
+        raise typer.Exit(2) from exc
+    noun = "lines" if style and style.startswith("quotebank") else table
+    err.print(Text(one_line(f"wrote {n} {noun} to {output}")))
+
+
+@export_app.command("events")
+def export_events(output: Output, db: Db = "dateline.db", fmt: Format = None, header: Header = False,
+                  style: Annotated[str | None, typer.Option(help="dateline, gdelt or acled layout.")] = None) -> None:
+    """Export events in our layout, GDELT 2.0's event table or ACLED's export."""
+    _export("events", output, db, fmt, style, header)
+
+
+@export_app.command("mentions")
+def export_mentions(output: Output, db: Db = "dateline.db", fmt: Format = None, header: Header = False,
+                    style: Annotated[str | None, typer.Option(help="gdelt (the only layout).")] = None) -> None:
+    """Export GDELT 2.0's mentions table: one row per report of an event, with exact offsets."""
+    _export("mentions", output, db, fmt, style, header)
+
+
+@export_app.command("quotes")
+def export_quotes(output: Output, db: Db = "dateline.db", fmt: Format = None,
+                  style: Annotated[str | None, typer.Option(
+                      help="dateline, quotebank (quote-centric) or quotebank-articles (article-centric).")] = None,
+                  ) -> None:
+    """Export quotes in our layout or Quotebank's JSON lines."""
+    _export("quotes", output, db, fmt, style, False)
+
+
+@export_app.command("entities")
+def export_entities(output: Output, db: Db = "dateline.db", fmt: Format = None) -> None:
+    """Export canonical entities with aliases, roles, country and counts."""
+    _export("entities", output, db, fmt, None, False)
+
+
+@export_app.command("articles")
+def export_articles(output: Output, db: Db = "dateline.db", fmt: Format = None) -> None:
+    """Export articles with their metadata and text."""
+    _export("articles", output, db, fmt, None, False)
 
 
 @app.command()

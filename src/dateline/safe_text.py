@@ -9,12 +9,10 @@ or carriage return is neutralised with a leading apostrophe.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 # C0 controls but tab and newline, DEL, C1 controls, and the bidirectional overrides and isolates.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _CONTROL_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -53,15 +51,3 @@ def json_safe(dumped: str) -> str:
 def one_line(text: str) -> str:
     """``text`` on one line: newlines, tabs and every other control character shown as escapes."""
     return _CONTROL_ONE_LINE.sub(_escape, text)
-
-
-def csv_cell(value: Any) -> Any:
-    """A value safe for a spreadsheet: text starting with a formula character gets a leading ``'``
-    (as OWASP recommends for CSV injection) and control characters shown as escapes; other values
-    are returned unchanged."""
-    if not isinstance(value, str):
-        return value
-    value = visible(value)
-    if value.startswith(_FORMULA_START):
-        return "'" + value
-    return value

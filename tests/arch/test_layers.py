@@ -138,3 +138,23 @@ def test_modules_and_functions_stay_small() -> None:
                     long.append(f"{path.relative_to(PKG)}:{node.lineno} {node.name}() has {size} lines")
     assert not long, "\n".join(long)
     assert still_long == KNOWN_LONG, f"no longer long, take them off KNOWN_LONG: {sorted(KNOWN_LONG - still_long)}"
+
+
+def test_every_internal_import_names_a_module_that_exists() -> None:
+    """Also imports inside functions, which importing the package would not reach."""
+    modules = {_module_name(p) for p in PKG.rglob("*.py")}
+    missing = []
+    for path in PKG.rglob("*.py"):
+        name = _module_name(path)
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                base = package.split(".")
+                base = base[: len(base) - node.level + 1]
+                target = ".".join(base + ([node.module] if node.module else []))
+                if target not in modules:
+                    missing.append(f"{_module_name(path)}:{node.lineno} imports {target}")
+            elif (isinstance(node, ast.ImportFrom) and (node.module or "").startswith("dateline")
+                  and node.module not in modules):
+                missing.append(f"{_module_name(path)}:{node.lineno} imports {node.module}")
+    assert not missing, "\n".join(missing)

@@ -103,37 +103,6 @@ def test_missing_database_for_a_listing(tmp_path: Path) -> None:
     assert proc.returncode == 2 and "no such database" in proc.stderr
 
 
-@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet", "geojson"])
-@pytest.mark.parametrize("style", ["dateline", "gdelt", "acled"])
-def test_export_events_loads_with_pandas(db: str, tmp_path: Path, fmt: str, style: str) -> None:
-    import json
-
-    import pandas as pd
-
-    from dateline.export import COLUMNS
-
-    out = tmp_path / f"events.{fmt}"
-    proc = run("export", "events", "--db", db, "--format", fmt, "--style", style, "-o", str(out))
-    assert f"to {out}" in proc.stderr
-    if fmt == "csv":
-        frame = pd.read_csv(out)
-    elif fmt == "jsonl":
-        frame = pd.read_json(out, lines=True)
-    elif fmt == "parquet":
-        frame = pd.read_parquet(out)
-    else:
-        data = json.loads(out.read_text())
-        assert data["type"] == "FeatureCollection"
-        frame = pd.DataFrame([f["properties"] for f in data["features"]])
-    if len(frame):
-        assert set(COLUMNS[style]) <= set(frame.columns) | {"latitude", "longitude", "ActionGeo_Lat", "ActionGeo_Long"}
-
-
-def test_export_rejects_an_unknown_format(db: str, tmp_path: Path) -> None:
-    proc = run("export", "events", "--db", db, "--format", "xlsx", "-o", str(tmp_path / "x"), check=False)
-    assert proc.returncode == 2 and "xlsx" in proc.stderr
-
-
 def test_ingest_in_two_processes_stores_the_same(tmp_path: Path, db: str) -> None:
     path = str(tmp_path / "two.db")
     run("ingest", str(FIX / "harbour_dump.txt"), str(FIX / "wires.jsonl"), "--db", path, "--processes", "2",

@@ -40,7 +40,9 @@ def sample() -> list[tuple[Article, Event]]:
     return [(article, attack), (article, talks)]
 
 
-def load(path: Path, fmt: str) -> pd.DataFrame:
+def load(path: Path, fmt: str, style: str = "dateline") -> pd.DataFrame:
+    if fmt == "csv" and style == "gdelt":  # GDELT's own convention: tab-separated, no header
+        return pd.read_csv(path, sep="\t", header=None, names=list(COLUMNS["gdelt"]))
     if fmt == "csv":
         return pd.read_csv(path)
     if fmt == "jsonl":
@@ -56,8 +58,8 @@ def load(path: Path, fmt: str) -> pd.DataFrame:
 @pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet", "geojson"])
 def test_each_format_and_style_loads_with_pandas(tmp_path: Path, fmt: str, style: str) -> None:
     path = tmp_path / f"events.{fmt}"
-    n = write_events(event_rows(sample(), style=style), fmt, path)
-    frame = load(path, fmt)
+    n = write_events(event_rows(sample(), style=style), fmt, path, style=style)
+    frame = load(path, fmt, style)
     assert n == len(frame) > 0
     assert list(frame.columns) == list(COLUMNS[style])
 

@@ -1,8 +1,9 @@
-"""Write export rows as CSV, JSONL, Parquet or GeoJSON, with a fixed schema per style.
+"""Write export rows as CSV (or tab-separated), JSONL, Parquet or GeoJSON, with a fixed schema.
 
-Columns and their types are fixed (``COLUMNS``), so an export always has the same header and
-Parquet types, even when it holds no rows. Rows stream to CSV, JSONL and GeoJSON; Parquet is
-written in batches.
+Columns and their kinds are fixed per layout (a ``dict`` column → kind), so an export always has
+the same header and Parquet types, even when it holds no rows. Rows stream to CSV, JSONL and
+GeoJSON; Parquet is written in batches. Text cells in CSV are spreadsheet-safe (see
+:mod:`.cells`); JSONL and Parquet keep the text as stored.
 """
 
 from __future__ import annotations
@@ -14,103 +15,70 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from ..safe_text import csv_cell
+from .cells import F, N, S, cast, spreadsheet_cell
+from .layouts import ACLED_EVENTS, DATELINE_EVENTS, GDELT_EVENTS
 
 FORMATS = ("csv", "jsonl", "parquet", "geojson")
-S, N, F = "string", "int64", "float64"  # text, integer, real
 
-COLUMNS: dict[str, dict[str, str]] = {
-    "dateline": {
-        "article_id": S, "url": S, "outlet": S, "published": S, "sentence": S, "sentence_start": N,
-        "sentence_end": N, "trigger": S, "trigger_start": N, "trigger_end": N, "action": S,
-        "category": S, "mode": S, "reported_category": S, "cameo": S, "cameo_root": S,
-        "quad_class": N, "goldstein": F, "acled_event_type": S, "acled_sub_event_type": S,
-        "modality": S, "actors": S, "actor_countries": S, "actor_groups": S, "actor_sectors": S,
-        "targets": S, "target_countries": S, "target_groups": S, "target_sectors": S,
-        "attributed_to": S, "attributed_country": S, "instrument": S, "casualties": S,
-        "fatalities": N, "place": S, "place_country": S, "latitude": F, "longitude": F,
-        "geo_precision": N, "place_kind": S, "date": S, "date_precision": S, "date_raw": S,
-        "source_quote": N, "confidence": F,
-    },
-    "gdelt": {
-        "GLOBALEVENTID": N, "SQLDATE": N, "MonthYear": N, "Year": N, "FractionDate": F,
-        "Actor1Code": S, "Actor1Name": S, "Actor1CountryCode": S, "Actor1KnownGroupCode": S,
-        "Actor1Type1Code": S, "Actor2Code": S, "Actor2Name": S, "Actor2CountryCode": S,
-        "Actor2KnownGroupCode": S, "Actor2Type1Code": S, "IsRootEvent": N, "EventCode": S,
-        "EventBaseCode": S, "EventRootCode": S, "QuadClass": N, "GoldsteinScale": F,
-        "NumMentions": N, "NumSources": N, "NumArticles": N, "AvgTone": F, "ActionGeo_Type": N,
-        "ActionGeo_FullName": S, "ActionGeo_CountryCode": S, "ActionGeo_Lat": F,
-        "ActionGeo_Long": F, "ActionGeo_FeatureID": S, "DATEADDED": N, "SOURCEURL": S,
-        "Modality": S, "PloverCategory": S,
-    },
-    "acled": {
-        "event_id_cnty": S, "event_date": S, "year": N, "time_precision": N, "event_type": S,
-        "sub_event_type": S, "actor1": S, "assoc_actor_1": S, "inter1": N, "actor2": S,
-        "assoc_actor_2": S, "inter2": N, "interaction": N, "iso": N, "country": S, "admin1": S,
-        "location": S, "latitude": F, "longitude": F, "geo_precision": N, "source": S, "notes": S,
-        "fatalities": N, "modality": S,
-    },
-}  # fmt: skip
+#: Event export columns by style.
+COLUMNS: dict[str, dict[str, str]] = {"dateline": DATELINE_EVENTS, "gdelt": GDELT_EVENTS, "acled": ACLED_EVENTS}
 #: Latitude and longitude columns of each style (for GeoJSON points).
 COORDS = {"dateline": ("latitude", "longitude"), "gdelt": ("ActionGeo_Lat", "ActionGeo_Long"),
           "acled": ("latitude", "longitude")}
+__all__ = ["COLUMNS", "F", "FORMATS", "N", "S", "write_events", "write_rows"]
 
 
-def _style_of(first: dict[str, Any] | None) -> str:
-    if first is None:
-        return "dateline"
-    for style, cols in COLUMNS.items():
-        if list(first) == list(cols):
-            return style
-    return "dateline"
+def write_rows(rows: Iterable[dict[str, Any]], fmt: str, path: str | Path, columns: dict[str, str], *,
+               header: bool = True, delimiter: str = ",",
+               coords: tuple[str, str] = ("latitude", "longitude")) -> int:
+    """Write ``rows`` (dicts keyed by ``columns``) to ``path``; return the number written.
 
-
-def _peek(rows: Iterable[dict[str, Any]]) -> tuple[dict[str, Any] | None, Iterator[dict[str, Any]]]:
-    it = iter(rows)
-    first = next(it, None)
-    if first is None:
-        return None, iter(())
-
-    def chain() -> Iterator[dict[str, Any]]:
-        yield first
-        yield from it
-
-    return first, chain()
-
-
-def write_events(rows: Iterable[dict[str, Any]], fmt: str, path: str | Path, style: str | None = None) -> int:
-    """Write export rows to ``path`` as csv, jsonl, parquet or geojson; return the number written.
-
-    The columns are those of the rows' style (guessed from the first row, or ``style``), so an
-    empty export still has its header (CSV, Parquet).
+    ``columns`` maps each column to its kind (string, int64, float64); values are cast to it, a
+    missing value is written empty (CSV) or null. ``header`` and ``delimiter`` apply to CSV.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
-    first, stream = _peek(rows)
-    style = style or _style_of(first)
-    columns = list(COLUMNS[style]) if first is None or list(first) == list(COLUMNS[style]) else list(first)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    typed = ({c: cast(row.get(c), kind) for c, kind in columns.items()} for row in rows)
     if fmt == "csv":
-        with path.open("w", encoding="utf-8", newline="") as f:
-            writer = csv.DictWriter(f, fieldnames=columns)
-            writer.writeheader()
-            return sum(1 for row in stream if writer.writerow(_csv_row(row)) is not None or True)
+        return _csv(rows, path, columns, header, delimiter)
     if fmt == "jsonl":
         n = 0
         with path.open("w", encoding="utf-8") as f:
-            for row in stream:
-                f.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+            for row in typed:
+                f.write(json.dumps(row, ensure_ascii=False) + "\n")
                 n += 1
         return n
     if fmt == "geojson":
-        return _geojson(stream, path, COORDS.get(style, ("latitude", "longitude")))
-    return _parquet(stream, path, columns, COLUMNS.get(style, {}))
+        return _geojson(typed, path, coords)
+    return _parquet(typed, path, columns)
 
 
-def _csv_row(row: dict[str, Any]) -> dict[str, Any]:
-    """Text cells guarded against spreadsheet formulas and control characters."""
-    return {k: csv_cell(v) for k, v in row.items()}
+def write_events(rows: Iterable[dict[str, Any]], fmt: str, path: str | Path, style: str = "dateline",
+                 header: bool | None = None) -> int:
+    """Write event rows of ``style``; GDELT's CSV is tab-separated without a header, as GDELT's own."""
+    if style not in COLUMNS:
+        raise ValueError(f"unknown export style {style!r}; use one of {', '.join(COLUMNS)}")
+    gdelt = style == "gdelt"
+    return write_rows(rows, fmt, path, COLUMNS[style], header=(not gdelt) if header is None else header,
+                      delimiter="\t" if gdelt else ",", coords=COORDS[style])
+
+
+def _csv(rows: Iterable[dict[str, Any]], path: Path, columns: dict[str, str], header: bool, delimiter: str) -> int:
+    n = 0
+    with path.open("w", encoding="utf-8", newline="") as f:
+        # Tab-separated files are written as GDELT writes them: never quoted (cells hold no tabs or line breaks).
+        if delimiter == "\t":
+            writer = csv.writer(f, delimiter="\t", quoting=csv.QUOTE_NONE, quotechar=None, lineterminator="\n")
+        else:
+            writer = csv.writer(f, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+        if header:
+            writer.writerow(list(columns))
+        for row in rows:
+            writer.writerow([spreadsheet_cell(row.get(c), kind) for c, kind in columns.items()])
+            n += 1
+    return n
 
 
 def _geojson(rows: Iterator[dict[str, Any]], path: Path, coords: tuple[str, str]) -> int:
@@ -122,32 +90,21 @@ def _geojson(rows: Iterator[dict[str, Any]], path: Path, coords: tuple[str, str]
             lat, lon = row.get(coords[0]), row.get(coords[1])
             geometry = {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
             feature = {"type": "Feature", "geometry": geometry, "properties": row}
-            f.write((",\n" if n else "") + json.dumps(feature, ensure_ascii=False, default=str))
+            f.write((",\n" if n else "") + json.dumps(feature, ensure_ascii=False))
             n += 1
         f.write("\n]}\n")
     return n
 
 
-def _parquet(rows: Iterator[dict[str, Any]], path: Path, columns: list[str], types: dict[str, str]) -> int:
+def _parquet(rows: Iterator[dict[str, Any]], path: Path, columns: dict[str, str]) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    arrow = {"string": pa.string(), "int64": pa.int64(), "float64": pa.float64()}
-    schema = pa.schema([(c, arrow[types.get(c, "string")]) for c in columns])
+    arrow = {S: pa.string(), N: pa.int64(), F: pa.float64()}
+    schema = pa.schema([(c, arrow[kind]) for c, kind in columns.items()])
     n = 0
     with pq.ParquetWriter(str(path), schema) as writer:
         while batch := list(islice(rows, 5000)):
-            data = {c: [_cast(r.get(c), types.get(c, "string")) for r in batch] for c in columns}
-            writer.write_table(pa.table(data, schema=schema))
+            writer.write_table(pa.table({c: [r[c] for r in batch] for c in columns}, schema=schema))
             n += len(batch)
     return n
-
-
-def _cast(value: Any, kind: str) -> Any:
-    if value is None or value == "":
-        return None if kind != "string" else value
-    if kind == "int64":
-        return int(value)
-    if kind == "float64":
-        return float(value)
-    return str(value)

@@ -234,3 +234,37 @@ class Reader:
         for table in ("sources", "articles", "drops", "entities", "mentions", "quotes", "events"):
             out[table] = self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         return out
+
+    # -- export reads ----------------------------------------------------------------------------
+    _ARTICLE_COLUMNS = ", ".join(f"a.{c} AS a_{c}" for c in ("id", "title", "url", "outlet", "published", "text",
+                                                             "ingested_at"))
+
+    def _has_column(self, table: str, column: str) -> bool:
+        return any(r["name"] == column for r in self.conn.execute(f"PRAGMA table_info({table})"))
+
+    def _export_article(self, r: sqlite3.Row) -> Article:
+        return Article(text=r["a_text"], id=r["a_id"], title=r["a_title"], url=r["a_url"], outlet=r["a_outlet"],
+                       published=_published(r["a_published"]), meta={"ingested_at": r["a_ingested_at"]})
+
+    def export_events(self) -> Iterator[tuple[Article, Event, str | None, int]]:
+        """Every stored event as (article, event, happening id, position of the event in its article).
+
+        The article has ``meta['ingested_at']`` set. The happening id is None when the events table
+        has no ``happening_id`` column (or no value); reports of one happening come one after another.
+        """
+        grouped = self._has_column("events", "happening_id")
+        happening = "e.happening_id" if grouped else "NULL"
+        order = "e.happening_id IS NULL, e.happening_id, " if grouped else ""
+        sql = (f"SELECT e.data, e.position AS e_position, {happening} AS happening_id, {self._ARTICLE_COLUMNS} "
+               f"FROM events e JOIN articles a ON a.id = e.article_id ORDER BY {order}a.rowid, e.position")
+        for r in self.conn.execute(sql):
+            h = r["happening_id"]
+            yield (self._export_article(r), event_from_dict(json.loads(r["data"])), None if h is None else str(h),
+                   int(r["e_position"]))
+
+    def export_quotes(self) -> Iterator[tuple[Article, int, Quote]]:
+        """Every stored quote with its article (``meta['ingested_at']`` set) and its position in it."""
+        sql = (f"SELECT q.*, {self._ARTICLE_COLUMNS} FROM quotes q "
+               "JOIN articles a ON a.id = q.article_id ORDER BY a.rowid, q.position")
+        for r in self.conn.execute(sql):
+            yield self._export_article(r), int(r["position"]), self._quote(r)

@@ -1,0 +1,106 @@
+"""One entry point for every export: which table, in which layout, to which file.
+
+=========  ===============================  ==========================
+table      styles                           formats
+=========  ===============================  ==========================
+events     dateline, gdelt, acled           csv, jsonl, parquet, geojson
+mentions   gdelt                            csv, jsonl, parquet
+quotes     dateline, quotebank,             csv, jsonl, parquet (quotebank styles: jsonl)
+           quotebank-articles
+entities   dateline                         csv, jsonl, parquet
+articles   dateline                         csv, jsonl, parquet
+=========  ===============================  ==========================
+
+GDELT's CSV is tab-separated without a header (as GDELT's own files), unless ``header`` is set.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ..errors import StoreError
+from ..store import Reader
+from .events import event_rows
+from .gdelt import gdelt_mention_rows
+from .layouts import DATELINE_ARTICLES, DATELINE_ENTITIES, DATELINE_QUOTES, GDELT_MENTIONS
+from .quotebank import quotebank_article_lines, quotebank_quote_lines
+from .tables import article_rows, entity_rows, quote_rows
+from .writers import COLUMNS, COORDS, write_rows
+
+#: Styles of each table; the first is the default.
+STYLES: dict[str, tuple[str, ...]] = {
+    "events": ("dateline", "gdelt", "acled"), "mentions": ("gdelt",),
+    "quotes": ("dateline", "quotebank", "quotebank-articles"), "entities": ("dateline",),
+    "articles": ("dateline",),
+}
+QUOTEBANK = ("quotebank", "quotebank-articles")
+
+
+def check(table: str, style: str | None, fmt: str | None) -> tuple[str, str]:
+    """The (style, format) to use, defaults filled in; ValueError naming the bad choice."""
+    if table not in STYLES:
+        raise ValueError(f"nothing to export called {table!r}; use one of {', '.join(STYLES)}")
+    style = style or STYLES[table][0]
+    if style not in STYLES[table]:
+        raise ValueError(f"--style {style!r} does not apply to {table}; use one of {', '.join(STYLES[table])}")
+    fmt = fmt or ("jsonl" if style in QUOTEBANK else "csv")
+    formats = ("jsonl",) if style in QUOTEBANK else ("csv", "jsonl", "parquet", "geojson") if table == "events" \
+        else ("csv", "jsonl", "parquet")
+    if fmt not in formats:
+        raise ValueError(f"--format {fmt!r} does not apply to {table} in {style} style; use one of {', '.join(formats)}")
+    return style, fmt
+
+
+def _jsonl(lines: Iterator[dict[str, Any]], path: Path) -> int:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    n = 0
+    with path.open("w", encoding="utf-8") as f:
+        for line in lines:
+            f.write(json.dumps(line, ensure_ascii=False) + "\n")
+            n += 1
+    return n
+
+
+def export(reader: Reader, table: str, output: str | Path, style: str | None = None, fmt: str | None = None,
+           header: bool = False) -> int:
+    """Write ``table`` from the store to ``output``; return the number of rows (or lines) written.
+
+    The file is written beside ``output`` and moved into place when complete, so a failed export
+    never leaves a truncated file where a good one was; an unreadable stored row is a StoreError.
+    """
+    style, fmt = check(table, style, fmt)
+    target = Path(output)
+    path = target.with_name(target.name + ".part")
+    try:
+        n = _write(reader, table, path, style, fmt, header)
+    except (ValueError, KeyError, TypeError) as exc:
+        path.unlink(missing_ok=True)
+        raise StoreError(f"cannot export {table}: a stored row is unreadable ({exc}); {target} is unchanged") from exc
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    os.replace(path, target)
+    return n
+
+
+def _write(reader: Reader, table: str, path: Path, style: str, fmt: str, header: bool) -> int:
+    if table == "events":
+        gdelt = style == "gdelt"
+        return write_rows(event_rows(reader.export_events(), style), fmt, path, COLUMNS[style], coords=COORDS[style],
+                          header=header or not gdelt, delimiter="\t" if gdelt else ",")
+    if table == "mentions":
+        return write_rows(gdelt_mention_rows(reader.export_events()), fmt, path, GDELT_MENTIONS, header=header,
+                          delimiter="\t")
+    if table == "quotes" and style == "quotebank":
+        return _jsonl(quotebank_quote_lines(reader.export_quotes()), path)
+    if table == "quotes" and style == "quotebank-articles":
+        return _jsonl(quotebank_article_lines(reader.export_quotes()), path)
+    if table == "quotes":
+        return write_rows(quote_rows(reader.export_quotes()), fmt, path, DATELINE_QUOTES)
+    if table == "entities":
+        return write_rows(entity_rows(reader.entities()), fmt, path, DATELINE_ENTITIES)
+    return write_rows(article_rows(reader.articles()), fmt, path, DATELINE_ARTICLES)
