@@ -6,11 +6,14 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import StoreError
 from ..model import Article, Caption, Entity, Event, Mention, Quote, Span
 from ..serialize import event_from_dict, quote_to_dict, span_from
+
+if TYPE_CHECKING:
+    from .browse import Browse
 
 
 def _published(value: str | None) -> date | datetime | None:
@@ -207,3 +210,10 @@ class Reader:
         for table in ("sources", "articles", "drops", "entities", "mentions", "quotes", "events"):
             out[table] = self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         return out
+
+    # -- browsing (web app, JSON API) ----------------------------------------------------------
+    def browse(self) -> Browse:
+        """Filtered, keyset-paginated listings over this connection."""
+        from .browse import Browse
+
+        return Browse(self.conn)
