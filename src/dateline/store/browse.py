@@ -7,6 +7,7 @@ ordered by row id so a page is found by ``rowid > after`` without counting the r
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterator
 from typing import Any
@@ -102,19 +103,33 @@ class Browse:
 
     def latest(self, limit: int = 8) -> list[dict[str, Any]]:
         rows = self.conn.execute(
-            "SELECT id, title, outlet, published FROM articles ORDER BY published IS NULL, published DESC, "
-            "rowid DESC LIMIT ?", (limit,))
+            "SELECT id, title, outlet, published FROM articles WHERE published IS NOT NULL "
+            "ORDER BY published DESC LIMIT ?", (limit,))
         return [dict(r) for r in rows]
 
     def search(self, match: str, filters: Filters, offset: int = 0, limit: int = 20) -> list[dict[str, Any]]:
-        """FTS5 matches best first, with a snippet whose hits sit between MARK_OPEN and MARK_CLOSE."""
-        rows = self._rows(
-            f"SELECT a.id, a.title, a.outlet, a.published, a.language, "
-            f"snippet(articles_fts, 1, '{MARK_OPEN}', '{MARK_CLOSE}', ' … ', 16) AS snippet, "
-            "bm25(articles_fts) AS score FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid",
-            [("articles_fts MATCH ?", [match]), *filters], " ORDER BY score, a.rowid LIMIT ? OFFSET ?",
+        """FTS5 matches best first, with a snippet whose hits sit between MARK_OPEN and MARK_CLOSE.
+
+        The best rows are chosen first and snippets made for those only.
+        """
+        best = self._rows(
+            "SELECT articles_fts.rowid AS rid FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid",
+            [("articles_fts MATCH ?", [match]), *filters], " ORDER BY articles_fts.rank, a.rowid LIMIT ? OFFSET ?",
             [limit, offset])
-        return [dict(r) for r in rows]
+        rowids = [r["rid"] for r in best]
+        if not rowids:
+            return []
+        marks = ", ".join("?" * len(rowids))
+        rows = self.conn.execute(
+            f"SELECT a.rowid AS rid, a.id, a.title, a.outlet, a.published, a.language, "
+            f"snippet(articles_fts, 1, '{MARK_OPEN}', '{MARK_CLOSE}', ' … ', 16) AS snippet, "
+            "articles_fts.rank AS score FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+            f"WHERE articles_fts MATCH ? AND articles_fts.rowid IN ({marks})", [match, *rowids]).fetchall()
+        order = {rid: i for i, rid in enumerate(rowids)}
+        out = sorted((dict(r) for r in rows), key=lambda r: order[r["rid"]])
+        for r in out:
+            del r["rid"]
+        return out
 
     def entities(self, after: int = 0, limit: int = 50, type_: str | None = None,
                  name: str | None = None) -> list[dict[str, Any]]:
@@ -170,10 +185,22 @@ class Browse:
             yield art, event_from_dict(json.loads(r["data"]))
 
     def entity_events(self, entity_id: str, limit: int = 200) -> list[dict[str, Any]]:
-        """Events naming the entity, each with ``as`` = "actor", "target" or both."""
+        """Events naming the entity, each with ``as`` = "actor", "target" or both.
+
+        Candidates are events in articles that mention the entity and whose actors or targets hold its
+        name; the stored event data then says which side it is on.
+        """
+        named = self.conn.execute("SELECT name FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        if named is None:
+            return []
+        like = f"%{named['name']}%"
+        (mentioned,) = self.conn.execute("SELECT count(*) FROM mentions WHERE entity_id = ?", (entity_id,)).fetchone()
+        # a rare entity: look only in the articles naming it; a frequent one: walk events until enough
+        scope = "e.article_id IN (SELECT article_id FROM mentions WHERE entity_id = ?) AND " if mentioned < 1000 else ""
+        args = ([entity_id] if scope else []) + [like, like, limit * 2]
         rows = self.conn.execute(
             self._EVENT_SQL.replace("FROM events e", ", e.data FROM events e")
-            + " WHERE e.data LIKE ? ORDER BY e.id LIMIT ?", (f'%"entity_id": "{entity_id}"%', limit))
+            + f" WHERE {scope}(e.actors LIKE ? OR e.targets LIKE ?) ORDER BY e.id LIMIT ?", args)
         out = []
         for r in rows:
             data = json.loads(r["data"])
@@ -183,15 +210,16 @@ class Browse:
                 row = dict(r)
                 row.pop("data")
                 out.append({**row, "as": " and ".join(roles)})
-        return out
+        return out[:limit]
 
     def quotes_about(self, entity_id: str, limit: int = 100) -> list[dict[str, Any]]:
-        """Quotes whose content holds a mention of the entity."""
+        """Quotes whose content holds a mention of the entity (at most ``limit``, in stored order)."""
         rows = self.conn.execute(
-            "SELECT DISTINCT q.id, q.article_id, q.content, q.speaker, q.speaker_entity_id, q.cue "
+            "SELECT q.id, q.article_id, q.content, q.speaker, q.speaker_entity_id, q.cue "
             "FROM mentions m JOIN quotes q ON q.article_id = m.article_id AND m.start >= q.start AND m.end <= q.end "
-            "WHERE m.entity_id = ? AND m.field = 'text' ORDER BY q.id LIMIT ?", (entity_id, limit))
-        return [dict(r) for r in rows]
+            "WHERE m.entity_id = ? AND m.field = 'text' LIMIT ?", (entity_id, limit * 2))
+        unique = {r["id"]: dict(r) for r in rows}
+        return [unique[k] for k in sorted(unique)][:limit]
 
     def timeline(self, entity_id: str) -> list[dict[str, Any]]:
         """Articles mentioning the entity, counted by published day."""
@@ -225,10 +253,10 @@ class Browse:
 
     def event_places(self, filters: Filters, limit: int = 2000) -> list[dict[str, Any]]:
         """Places of the selected events with coordinates, with how many events each holds."""
+        join = " JOIN articles a ON a.id = e.article_id" if any(re.search(r"\ba\.", c) for c, _ in filters) else ""
         rows = self._rows(
-            "SELECT e.place, e.country, e.latitude, e.longitude, count(*) AS events FROM events e "
-            "JOIN articles a ON a.id = e.article_id",
-            [("e.latitude IS NOT NULL AND e.longitude IS NOT NULL", []), *filters],
+            "SELECT e.place, e.country, e.latitude, e.longitude, count(*) AS events FROM events e" + join,
+            [("e.latitude IS NOT NULL", []), *filters],
             " GROUP BY e.place, e.country, e.latitude, e.longitude ORDER BY events DESC LIMIT ?", [limit])
         return [dict(r) for r in rows]
 

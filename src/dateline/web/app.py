@@ -14,6 +14,7 @@ from .. import __version__
 from ..store import Reader
 from . import api_routes, docs, pages_facts, pages_read, problems
 from .db import check_database, open_readonly
+from .deps import file_signature
 
 HERE = Path(__file__).resolve().parent
 LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
@@ -36,17 +37,19 @@ def create_app(db: str | Path | None = None, *, reader_factory: Callable[[], Rea
     ``allowed_hosts`` are the Host headers answered ("*" for any), which keeps pages bound to
     127.0.0.1 out of reach of other sites' scripts through DNS rebinding.
     """
+    path = check_database(db) if db is not None else None
     if reader_factory is None:
-        if db is None:
+        if path is None:
             raise ValueError("create_app needs a database path or a reader_factory")
-        path = check_database(db)
+        found = path
 
         def reader_factory() -> Reader:
-            return open_readonly(path)
+            return open_readonly(found)
 
     app = FastAPI(title="dateline", version=__version__, docs_url=None, redoc_url=None,
                   description="Articles, entities, quotes, events and stories of a dateline database.")
     app.state.reader_factory = reader_factory
+    app.state.signature = file_signature(path) if path is not None else None
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals["version"] = __version__
     templates.env.filters["web_url"] = web_url

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 from fastapi import Request
@@ -29,3 +30,34 @@ def contradictions_of(rd: Reader, story: str | None = None) -> list[dict[str, An
     """The reader's contradictions (of one story, or all) where the store provides them, else none."""
     method = getattr(rd, "contradictions", None)
     return list(method(story=story)) if callable(method) else []
+
+
+def file_signature(path: Path) -> Callable[[], tuple[int, ...]]:
+    """A function telling whether the database file (or its write-ahead log) changed."""
+    files = [path, path.with_name(path.name + "-wal")]
+
+    def signature() -> tuple[int, ...]:
+        out: list[int] = []
+        for f in files:
+            try:
+                st = f.stat()
+            except OSError:
+                out += [0, 0]
+            else:
+                out += [st.st_mtime_ns, st.st_size]
+        return tuple(out)
+
+    return signature
+
+
+def choices(request: Request, rd: Reader) -> dict[str, list[str]]:
+    """Filter menu values, remembered until the database file changes (they need full scans)."""
+    state = request.app.state
+    signature = getattr(state, "signature", None)
+    key = signature() if signature else None
+    cached = getattr(state, "choices", None)
+    if key is not None and cached is not None and cached[0] == key:
+        return cached[1]  # type: ignore[no-any-return]
+    values = rd.browse().choices()
+    state.choices = (key, values)
+    return values

@@ -16,7 +16,7 @@ from ..export import event_rows, write_events
 from ..store import Reader
 from ..store.browse import Filters, event_filters, quote_filters
 from . import mapsvg
-from .deps import contradictions_of, reader, stories_of
+from .deps import choices, contradictions_of, reader, stories_of
 from .problems import Problem
 from .render import page, with_params
 
@@ -65,7 +65,7 @@ def events(request: Request, rd: Rd, selection: Selection, after: After = 0) -> 
     rows = browse.events(selection.filters, after, PER_PAGE + 1)
     downloads = {fmt: with_params(request, f"/events/download.{fmt}", after=None) for fmt in DOWNLOADS}
     return page(request, "events.html", rows=rows[:PER_PAGE], form=dict(request.query_params),
-                next_url=_next(request, rows), choices=browse.choices(), downloads=downloads,
+                next_url=_next(request, rows), choices=choices(request, rd), downloads=downloads,
                 points=mapsvg.points(browse.event_places(selection.filters)), grid=mapsvg.graticule(),
                 width=mapsvg.WIDTH, height=mapsvg.HEIGHT)
 

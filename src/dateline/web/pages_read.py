@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse
 from ..store import Reader
 from ..store.browse import MARK_CLOSE, MARK_OPEN, article_filters, quote_filters
 from .api_routes import run_search
-from .deps import reader, stories_of
+from .deps import choices, reader, stories_of
 from .highlight import layers, render_body, render_snippet
 from .render import page, with_params
 
@@ -43,7 +43,7 @@ def search(request: Request, rd: Rd, q: Annotated[str, Query(max_length=500)] = 
         for row in results:
             row["snippet_html"] = render_snippet(row["snippet"] or "", MARK_OPEN, MARK_CLOSE)
     more = len(results) > PER_PAGE
-    return page(request, "search.html", q=q, results=results[:PER_PAGE], choices=rd.browse().choices(),
+    return page(request, "search.html", q=q, results=results[:PER_PAGE], choices=choices(request, rd),
                 form=dict(request.query_params),
                 next_url=with_params(request, offset=offset + PER_PAGE) if more else None)
 
