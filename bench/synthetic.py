@@ -24,6 +24,10 @@ PEOPLE = ["Leila Mansour", "Karim Haddad", "Amina Yusuf", "Tomas Varga", "Nadia 
 PLACES = [("Khartoum", "SDN", 15.5, 32.53), ("Odesa", "UKR", 46.48, 30.72), ("Cairo", "EGY", 30.04, 31.24),
           ("Nairobi", "KEN", -1.29, 36.82), ("Beirut", "LBN", 33.89, 35.5), ("Tripoli", "LBY", 32.89, 13.19),
           ("Kabul", "AFG", 34.53, 69.17), ("Lima", "PER", -12.05, -77.04)]
+SYLLABLES = ["ka", "lo", "mi", "ra", "su", "te", "vo", "ne", "di", "ba", "zu", "pe", "go", "ha", "ju", "wi",
+             "xo", "fa", "ci", "yu", "ro", "sa"]
+#: 484 rare words, one per article, so that searches can be selective as real ones are.
+TOPICS = [a + b + "dor" for a in SYLLABLES for b in SYLLABLES]
 CATEGORIES = ["ASSAULT", "CONSULT", "PROTEST", "COERCE", "AID", "DEMAND", "SUPPORT", "ACCUSE"]
 MODALITIES = ["occurred", "claimed", "planned", "denied"]
 
@@ -44,6 +48,7 @@ def _article(rng: random.Random, i: int) -> tuple[str, str, list[tuple[int, int,
         chunk = lead + _sentence(rng) + " " + _sentence(rng, 20) + "\n\n"
         parts.append(chunk)
         offset += len(chunk)
+    parts.append(f"The {rng.choice(TOPICS)} file was reviewed.")
     title = f"{rng.choice(WORDS).capitalize()} {rng.choice(WORDS)} in {rng.choice(PLACES)[0]} ({i})"
     return title, "".join(parts).rstrip(), names
 

@@ -184,7 +184,7 @@ class Browse:
                           published=_published(r["published"]))
             yield art, event_from_dict(json.loads(r["data"]))
 
-    def entity_events(self, entity_id: str, limit: int = 200) -> list[dict[str, Any]]:
+    def entity_events(self, entity_id: str, limit: int = 100) -> list[dict[str, Any]]:
         """Events naming the entity, each with ``as`` = "actor", "target" or both.
 
         Candidates are events in articles that mention the entity and whose actors or targets hold its
