@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import shutil
 import sqlite3
 import statistics
 import tempfile
@@ -37,7 +38,8 @@ Case = tuple[str, str, str, tuple[Any, ...]]  # kind, url, bare SQL, its argumen
 
 def cases(conn: sqlite3.Connection) -> list[Case]:
     """What to request, each with the SQL that answers it without the app."""
-    mid = conn.execute("SELECT rowid FROM articles ORDER BY rowid LIMIT 1 OFFSET 5000").fetchone()[0]
+    half = conn.execute("SELECT count(*) FROM articles").fetchone()[0] // 2
+    mid = conn.execute("SELECT rowid FROM articles ORDER BY rowid LIMIT 1 OFFSET ?", (half,)).fetchone()[0]
     aid = conn.execute("SELECT id FROM articles WHERE rowid = ?", (mid,)).fetchone()[0]
     eid = conn.execute("SELECT entity_id FROM mentions GROUP BY entity_id ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
     from dateline.web.paging import encode
@@ -91,10 +93,20 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=30, help="requests per page or endpoint")
     ap.add_argument("--db", default=None, help="build (or reuse) the synthetic database here")
     args = ap.parse_args()
-    db = Path(args.db) if args.db else Path(tempfile.mkdtemp(prefix="dateline-bench-")) / "web.db"
+    scratch = None if args.db else Path(tempfile.mkdtemp(prefix="dateline-bench-"))
+    db = Path(args.db) if args.db else Path(str(scratch)) / "web.db"
+    try:
+        run(db, args.articles, args.repeat)
+    finally:
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+def run(db: Path, articles: int, repeat: int) -> None:
+    """Build the database at ``db`` unless it exists, then time every case."""
     if not db.exists():
         started = time.perf_counter()
-        counts = build(db, args.articles, random.Random(7))
+        counts = build(db, articles, random.Random(7))
         print(f"built {db}: {counts} in {time.perf_counter() - started:.1f} s")
     bare = open_readonly(db).conn
     with TestClient(create_app(db), base_url="http://127.0.0.1") as client:  # one event loop for all requests
@@ -102,8 +114,8 @@ def main() -> None:
         for kind, url, sql, params in cases(bare):
             response = client.get(url)
             assert response.status_code == 200, (url, response.text[:200])
-            app = timings(lambda url=url: client.get(url), args.repeat)
-            raw = timings(lambda sql=sql, params=params: bare.execute(sql, params).fetchall(), args.repeat)
+            app = timings(lambda url=url: client.get(url), repeat)
+            raw = timings(lambda sql=sql, params=params: bare.execute(sql, params).fetchall(), repeat)
             target = {"list": 50.0, "page": 150.0}.get(kind)
             verdict = "" if target is None else ("ok" if pct(app, 95) < target else "OVER") + f" (<{target:.0f})"
             print(f"{kind:8} {url[:58]:58} {pct(app, 50):7.1f} {pct(app, 95):7.1f} {pct(raw, 50):8.2f} "
