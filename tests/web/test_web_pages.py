@@ -128,3 +128,9 @@ def test_unusable_databases_are_named(tmp_path: Path) -> None:
     sqlite3.connect(empty).execute("CREATE TABLE t (x)").connection.close()
     with pytest.raises(StoreError, match="empty.db: not a dateline database"):
         check_database(empty)
+
+
+def test_browsers_get_an_html_error_page_with_the_detail_escaped(client: Any) -> None:
+    r = client.get("/articles/<img src=x onerror=alert(1)>", headers={"accept": "text/html"})
+    assert r.status_code == 404 and r.headers["content-type"].startswith("text/html")
+    assert "no article with id" in r.text and "&lt;img src=x onerror=alert(1)&gt;" in r.text and "<img" not in r.text
