@@ -12,7 +12,8 @@ __all__ = ["create_app", "serve"]
 def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000) -> None:
     """Serve the database at ``db`` on ``host:port`` until interrupted.
 
-    On a loopback address only requests naming that host are answered; on any other address, any.
+    On 127.0.0.1 or localhost only requests addressed to one of those names are answered (no DNS
+    rebinding); on any other address, any.
     """
     import uvicorn
 
