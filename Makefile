@@ -9,7 +9,7 @@ SEED := ../shared/corpus/asharq_al_awsat_2024-08.txt
 DEMO_DB ?= demo.db
 SEED_DB ?= demo-seed.db
 
-.PHONY: setup demo test lint typecheck unit eval bench clean
+.PHONY: setup demo test lint typecheck unit eval bench browser clean
 
 setup: $(STAMP)
 
@@ -60,6 +60,11 @@ bench: $(STAMP)
 	$(BIN)/python bench/quotes.py
 	$(BIN)/python bench/events.py
 	$(BIN)/python bench/memory.py
+	$(BIN)/python bench/web.py
+
+# Debian's chromium for the browser tests (skipped without it); needs root for apt-get.
+browser:
+	@test -x /usr/bin/chromium || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
 
 clean:
 	rm -rf $(VENV) out $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(SEED_DB) $(SEED_DB)-wal $(SEED_DB)-shm

@@ -240,6 +240,16 @@ def log(db: Db = "dateline.db", json_out: Json = False) -> None:
     out.print(listing(data["drops"], ["path", "position", "reason", "detail"], "Drops"))
 
 
+@app.command()
+def serve(db: Db = "dateline.db",
+          host: Annotated[str, typer.Option(help="Address to bind; other than 127.0.0.1 exposes the data.")] = "127.0.0.1",
+          port: Annotated[int, typer.Option(help="TCP port.", min=1, max=65535)] = 8000) -> None:
+    """Browse the database in a web browser, with a JSON API under /api/v1 (read-only)."""
+    from .web import serve as run
+
+    run(db, host=host, port=port)
+
+
 def main() -> None:
     try:
         app()

@@ -5,25 +5,16 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
-from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import StoreError
 from ..model import Article, Caption, Entity, Event, Mention, Quote, Span
-from ..serialize import event_from_dict, quote_to_dict, span_from
+from ..serialize import event_from_dict, quote_to_dict
+from .rows import contains, quote_of_row
+from .rows import published_of as _published
 
-
-def _published(value: str | None) -> date | datetime | None:
-    if not value:
-        return None
-    return datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
-
-
-def contains(text: str) -> str:
-    """A LIKE pattern matching ``text`` anywhere, with ``%``, ``_`` and ``\\`` in it taken literally
-    (use with ``ESCAPE '\\'``)."""
-    literal = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{literal}%"
+if TYPE_CHECKING:
+    from .browse import Browse
 
 
 class Reader:
@@ -120,16 +111,7 @@ class Reader:
             "SELECT data FROM events WHERE article_id = ? ORDER BY position", (aid,))]
         return art
 
-    @staticmethod
-    def _quote(r: sqlite3.Row) -> Quote:
-        return Quote(
-            content_spans=[s for s in (span_from(x) for x in json.loads(r["content_spans"])) if s],
-            cue=r["cue"] or "", cue_span=span_from([r["cue_start"], r["cue_end"]]) if r["cue_start"] is not None else None,
-            type=r["type"], speaker=r["speaker"], speaker_mention=r["speaker_mention"],
-            speaker_span=span_from([r["speaker_start"], r["speaker_end"]]) if r["speaker_start"] is not None else None,
-            speaker_entity=r["speaker_entity_id"], speaker_kind=r["speaker_kind"] or "unknown",
-            confidence=r["confidence"] or 0.0, anonymity_reason=r["anonymity_reason"], relay=r["relay"],
-        )
+    _quote = staticmethod(quote_of_row)
 
     # -- entities ------------------------------------------------------------------------------
     def entity(self, entity_id: str) -> Entity:
@@ -268,3 +250,9 @@ class Reader:
                "JOIN articles a ON a.id = q.article_id ORDER BY a.rowid, q.position")
         for r in self.conn.execute(sql):
             yield self._export_article(r), int(r["position"]), self._quote(r)
+    # -- browsing (web app, JSON API) ----------------------------------------------------------
+    def browse(self) -> Browse:
+        """Filtered, keyset-paginated listings over this connection."""
+        from .browse import Browse
+
+        return Browse(self.conn)

@@ -1,0 +1,71 @@
+"""The web app: server-rendered pages, the JSON API, static files, security headers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from fastapi import FastAPI, Request, Response
+from fastapi.middleware.trustedhost import TrustedHostMiddleware
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from .. import __version__
+from ..store import Reader
+from . import api_routes, docs, pages_facts, pages_read, problems
+from .db import check_database, open_readonly
+from .deps import file_signature
+
+HERE = Path(__file__).resolve().parent
+LOOPBACK = ("127.0.0.1", "localhost")
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+       "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
+           "X-Frame-Options": "DENY", "Cross-Origin-Opener-Policy": "same-origin"}
+
+
+def web_url(value: object) -> bool:
+    """Whether a stored URL may be a link (http or https only, so never ``javascript:``)."""
+    return str(value).strip().lower().startswith(("http://", "https://"))
+
+
+def create_app(db: str | Path | None = None, *, reader_factory: Callable[[], Reader] | None = None,
+               allowed_hosts: Iterable[str] = LOOPBACK) -> FastAPI:
+    """The app over the database ``db`` (checked now, opened read-only for each request).
+
+    ``reader_factory`` replaces how each request gets its Reader (it must give a fresh one each call);
+    ``allowed_hosts`` are the Host headers answered ("*" for any), which keeps pages bound to
+    127.0.0.1 out of reach of other sites' scripts through DNS rebinding.
+    """
+    path = check_database(db) if db is not None else None
+    if reader_factory is None:
+        if path is None:
+            raise ValueError("create_app needs a database path or a reader_factory")
+        found = path
+
+        def reader_factory() -> Reader:
+            return open_readonly(found)
+
+    app = FastAPI(title="dateline", version=__version__, docs_url=None, redoc_url=None,
+                  description="Articles, entities, quotes, events and stories of a dateline database.")
+    app.state.reader_factory = reader_factory
+    app.state.signature = file_signature(path) if path is not None else None
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.globals["version"] = __version__
+    templates.env.filters["web_url"] = web_url
+    app.state.templates = templates
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    for module in (api_routes, pages_read, pages_facts, docs):
+        app.include_router(module.router)
+    problems.install(app)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Callable[[Request], object]) -> Response:
+        response: Response = await call_next(request)  # type: ignore[misc]
+        response.headers.update(HEADERS)
+        return response
+
+    hosts = list(allowed_hosts)
+    if "*" not in hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts)
+    return app

@@ -1,0 +1,116 @@
+"""HTML pages: quotes, events (table, map, downloads), stories, contradictions."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import FileResponse, HTMLResponse
+from starlette.background import BackgroundTask
+
+from ..export import event_rows, write_events
+from ..store import Reader
+from ..store.browse import Filters, event_filters, quote_filters
+from . import mapsvg
+from .deps import choices, contradictions_of, reader, stories_of
+from .problems import Problem
+from .render import page, with_params
+
+router = APIRouter(include_in_schema=False)
+Rd = Annotated[Reader, Depends(reader)]
+Text = Annotated[str | None, Query(max_length=200)]
+Day = Annotated[date | None, Query()]
+After = Annotated[int, Query(ge=0)]
+PER_PAGE = 50
+DOWNLOADS = {"csv": "text/csv", "jsonl": "application/x-ndjson", "parquet": "application/vnd.apache.parquet",
+             "geojson": "application/geo+json"}
+STYLES = ("dateline", "gdelt", "acled")
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _next(request: Request, rows: list[dict[str, Any]]) -> str | None:
+    return with_params(request, after=rows[PER_PAGE - 1]["key"]) if len(rows) > PER_PAGE else None
+
+
+@router.get("/quotes", response_class=HTMLResponse)
+def quotes(request: Request, rd: Rd, speaker: Text = None, anonymous: bool = False, type: Text = None,  # noqa: A002
+           cue: Text = None, since: Day = None, until: Day = None, after: After = 0) -> HTMLResponse:
+    filters = quote_filters(speaker, anonymous, type, cue, _day(since), _day(until))
+    rows = rd.browse().quotes(filters, after, PER_PAGE + 1)
+    return page(request, "quotes.html", rows=rows[:PER_PAGE], form=dict(request.query_params),
+                next_url=_next(request, rows))
+
+
+class EventQuery:
+    """The events page's filters, shared by the table, the map and the downloads."""
+
+    def __init__(self, category: Text = None, acled: Text = None, country: Text = None, modality: Text = None,
+                 since: Day = None, until: Day = None, actor: Text = None) -> None:
+        self.filters: Filters = event_filters(category, acled, country, modality, _day(since), _day(until), actor)
+
+
+Selection = Annotated[EventQuery, Depends()]
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events(request: Request, rd: Rd, selection: Selection, after: After = 0) -> HTMLResponse:
+    browse = rd.browse()
+    rows = browse.events(selection.filters, after, PER_PAGE + 1)
+    downloads = {fmt: with_params(request, f"/events/download.{fmt}", after=None) for fmt in DOWNLOADS}
+    return page(request, "events.html", rows=rows[:PER_PAGE], form=dict(request.query_params),
+                next_url=_next(request, rows), choices=choices(request, rd), downloads=downloads,
+                points=mapsvg.points(browse.event_places(selection.filters)), grid=mapsvg.graticule(),
+                width=mapsvg.WIDTH, height=mapsvg.HEIGHT)
+
+
+@router.get("/events/download.{fmt}")
+def download(fmt: str, rd: Rd, selection: Selection,
+             style: Annotated[str, Query(max_length=20)] = "dateline") -> FileResponse:
+    """The selected events as a file, written by the export module to a temporary file."""
+    if fmt not in DOWNLOADS:
+        raise Problem(404, f"no download format {fmt!r}; use one of {', '.join(DOWNLOADS)}")
+    if style not in STYLES:
+        raise Problem(400, f"unknown export style {style!r}; use one of {', '.join(STYLES)}")
+    folder = Path(tempfile.mkdtemp(prefix="dateline-events-"))
+    target = folder / f"events.{fmt}"
+
+    def cleanup() -> None:
+        shutil.rmtree(folder, ignore_errors=True)
+
+    try:
+        write_events(event_rows(rd.browse().event_pairs(selection.filters), style=style), fmt, target, style=style)
+    except BaseException:
+        cleanup()
+        raise
+    return FileResponse(target, media_type=DOWNLOADS[fmt], filename=f"events.{fmt}",
+                        background=BackgroundTask(cleanup))
+
+
+@router.get("/stories", response_class=HTMLResponse)
+def stories(request: Request, rd: Rd) -> HTMLResponse:
+    return page(request, "stories.html", stories=stories_of(rd))
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story(request: Request, story_id: str, rd: Rd) -> HTMLResponse:
+    found = next((s for s in stories_of(rd) if str(s.get("id")) == story_id), None)
+    if found is None:
+        raise Problem(404, f"no story with id {story_id!r}")
+    browse = rd.browse()
+    ids = [str(a) for a in found.get("articles") or []]
+    articles = [a for a in (browse.article_brief(i) for i in ids) if a]
+    articles.sort(key=lambda a: str(a.get("published") or ""))
+    return page(request, "story.html", story=found, articles=articles,
+                contradictions=contradictions_of(rd, story_id))
+
+
+@router.get("/contradictions", response_class=HTMLResponse)
+def contradictions(request: Request, rd: Rd, story: Text = None) -> HTMLResponse:
+    return page(request, "contradictions.html", rows=contradictions_of(rd, story), story=story)
