@@ -21,7 +21,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .lexicon import Cue, Lexicon
+from .can_speak import PASSIVE_AGENT
+from .lexicon import Cue, CueLexicon
 from .marks import Marked, inside_quotation, paragraphs
 from .objects import reduced_relative, said_object
 from .speaker import find_speaker
@@ -90,7 +91,7 @@ def runs(tokens: Iterable[Token]) -> list[tuple[int, int]]:
     return out
 
 
-def _particle_cue(tok: Token, lex: Lexicon) -> tuple[Cue, list[Token]] | None:
+def _particle_cue(tok: Token, lex: CueLexicon) -> tuple[Cue, list[Token]] | None:
     options = lex.cues.get(tok.lemma_.lower())
     if not options:
         return None
@@ -128,7 +129,7 @@ def _misparsed_clause(tok: Token, speech: bool) -> list[Token]:
     return []
 
 
-def _content_of(tok: Token, cue: Cue, particle: list[Token], lex: Lexicon) -> tuple[list[Token], str]:
+def _content_of(tok: Token, cue: Cue, particle: list[Token], lex: CueLexicon) -> tuple[list[Token], str]:
     """Content tokens governed by the cue and the construction found."""
     clauses = [c for c in tok.children if c.dep_ in _CLAUSE_DEPS] or _misparsed_clause(tok, cue.kind in ("speech", "clausal"))
     reduced = reduced_relative(tok, cue, clauses)
@@ -163,16 +164,9 @@ def _content_of(tok: Token, cue: Cue, particle: list[Token], lex: Lexicon) -> tu
         return said, "object"
     passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
     agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    if passive and agents and cue.kind in ("act", "speech") and _can_speak(agents[0], lex):
+    if passive and agents and cue.kind in ("act", "speech") and PASSIVE_AGENT(agents[0], lex):
         return list(passive[0].subtree), "passive"  # "The plan was criticized by Democrats"
     return [], ""
-
-
-def _can_speak(tok: Token, lex: Lexicon) -> bool:
-    """A name of a person or group, or a source noun: "by Democrats", not "by two missiles"."""
-    if tok.pos_ == "PROPN":
-        return tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "")
-    return tok.pos_ == "PRON" or lex.nouns.get(tok.lemma_.lower()) is not None
 
 
 def _parenthetical(tok: Token, sent: Any) -> list[Token]:
@@ -228,7 +222,7 @@ def _source(tok: Token, cue: Cue) -> tuple[Token | None, list[Token]]:
     return speaker, [t for t in sent if t.i not in skip]
 
 
-def _noun_frame(tok: Token, lex: Lexicon, para: tuple[int, int]) -> Frame | None:
+def _noun_frame(tok: Token, lex: CueLexicon, para: tuple[int, int]) -> Frame | None:
     """"Trump's claim that ...", "his promise to cut taxes", "made the argument that ...", and
     with a possessor a prepositional object: "Trump's criticism of the deal"."""
     cue = lex.noun_cues.get(tok.lemma_.lower())
@@ -260,7 +254,7 @@ def _within(tokens: list[Token], para: tuple[int, int]) -> list[Token]:
     return [t for t in tokens if para[0] <= t.idx < para[1]]
 
 
-def _trim(tokens: list[Token], cue: Token, lex: Lexicon, quotations: Sequence[Marked]) -> list[Token]:
+def _trim(tokens: list[Token], cue: Token, lex: CueLexicon, quotations: Sequence[Marked]) -> list[Token]:
     """Content without what the speaker adds in a clause of its own, and cut at semicolons.
 
     ``said A, adding that B`` and ``said A; they only learned B`` are two statements: the
@@ -310,7 +304,7 @@ def _passive(tok: Token) -> bool:
     return tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl", "amod") and not any(c.dep_ == "aux" for c in tok.children)
 
 
-def _own_statement(tok: Token, lex: Lexicon) -> bool:
+def _own_statement(tok: Token, lex: CueLexicon) -> bool:
     """True for a cue verb coordinated or appended to the content: "..., adding that ...", "but noted ..."."""
     cues = lex.cues.get(tok.lemma_.lower(), {})
     if tok.pos_ != "VERB" or not any(c.kind in ("speech", "clausal") for c in cues.values()):
@@ -325,7 +319,7 @@ def _own_statement(tok: Token, lex: Lexicon) -> bool:
     return tok.doc[j].text in (",", ";", "—", "–", "--")
 
 
-def find_frames(doc: Any, lex: Lexicon, quotations: Sequence[Marked], text: str | None = None) -> list[Frame]:
+def find_frames(doc: Any, lex: CueLexicon, quotations: Sequence[Marked], text: str | None = None) -> list[Frame]:
     """Every attribution frame of ``doc`` (content may still be empty for colon/quotation cues).
 
     Content and speaker stay in the cue's paragraph: the parser sometimes runs a sentence over a

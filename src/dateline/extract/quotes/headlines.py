@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from .frames import Frame, runs
-from .lexicon import Cue, Lexicon
+from .lexicon import Cue, CueLexicon
 from .marks import paragraphs
 
 _HEAD = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+\S")
@@ -22,7 +22,7 @@ _MAX_WORDS = 30
 _COLON_CUE = Cue(":", "speech")
 
 
-def headline_frames(doc: Any, text: str, lex: Lexicon) -> list[Frame]:
+def headline_frames(doc: Any, text: str, lex: CueLexicon) -> list[Frame]:
     """One frame for each paragraph that opens with ``Name: claim``."""
     frames = []
     for start, end in paragraphs(text):
@@ -52,7 +52,7 @@ def headline_frames(doc: Any, text: str, lex: Lexicon) -> list[Frame]:
     return frames
 
 
-def _is_source(name: Any, lex: Lexicon) -> bool:
+def _is_source(name: Any, lex: CueLexicon) -> bool:
     """A person or organization named by the whole span, or a single source noun ("Poll")."""
     if len(name) == 1 and lex.nouns.get(name[0].lemma_.lower()) in ("document", "institution", "anonymous"):
         return True

@@ -40,7 +40,7 @@ class Cue:
 
 
 @dataclass
-class Lexicon:
+class CueLexicon:
     """Everything the quote extractor looks words up in."""
 
     #: verb lemma -> {particle ("" for none) -> Cue}
@@ -87,9 +87,9 @@ def _lines(name: str, data_dir: Path) -> list[list[str]]:
     return read_table(data_dir / name, strip=True)
 
 
-def read_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
+def read_lexicon(data_dir: Path = DATA_DIR) -> CueLexicon:
     """Read the five lists from ``data_dir``; a bad cue kind raises ``ValueError`` naming the line."""
-    lex = Lexicon()
+    lex = CueLexicon()
     for row in _lines("cues.tsv", data_dir):
         if len(row) < 2 or row[1] not in CUE_KINDS:
             raise ValueError(f"cues.tsv: bad line {row!r}; expected LEMMA<tab>KIND with KIND in {CUE_KINDS}")
@@ -107,6 +107,6 @@ def read_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
 
 
 @lru_cache(maxsize=4)
-def default_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
+def default_lexicon(data_dir: Path = DATA_DIR) -> CueLexicon:
     """The lexicon read once per process."""
     return read_lexicon(data_dir)

@@ -37,8 +37,9 @@ import bisect
 from collections.abc import Sequence
 from typing import Any
 
+from .can_speak import LOOSE_SPEAKER
 from .frames import Frame
-from .lexicon import Cue, Lexicon
+from .lexicon import Cue, CueLexicon
 from .marks import Marked, inside_quotation, paragraphs
 
 MIN_WORDS = 4
@@ -47,15 +48,12 @@ MIN_RUNNING_WORDS = 8
 _OPENING = frozenset({"", ".", "?", "!", ":", ";", "”", '"', "’", "'", ")"})
 _NAMING = frozenset({"titled", "entitled", "called", "named", "dubbed", "headlined", "labeled", "labelled", "as", "the", "a", "an"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-_SPEAKING_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
-_SPEAKER_NOUNS = frozenset({"person", "institution", "anonymous"})
-_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _SENTENCES_BACK = 3
 _PARAGRAPHS_BACK = 1
 _MAX_GAP_WORDS = 8
 
 
-def loose_frames(frames: Sequence[Frame], quotations: Sequence[Marked], text: str, doc: Any, lex: Lexicon) -> list[Frame]:
+def loose_frames(frames: Sequence[Frame], quotations: Sequence[Marked], text: str, doc: Any, lex: CueLexicon) -> list[Frame]:
     """New frames for the quotations no frame owns or covers (see the module docstring)."""
     owned = {id(m): f for f in frames for m in f.quotations}
     covered = [span for f in frames for span in f.content]
@@ -167,7 +165,7 @@ def _speaker(
     frames: list[Frame],
     quotations: Sequence[Marked],
     paras: list[tuple[int, int]],
-    lex: Lexicon,
+    lex: CueLexicon,
     reach: int,
 ) -> int | None:
     """Head token of the nearest speaker of the quotation (see the module docstring)."""
@@ -226,7 +224,7 @@ def _labelled(sent: Any, mark: Marked) -> int | None:
     return name.i if name.pos_ == "PROPN" and name.ent_type_ in ("PERSON", "ORG") else None
 
 
-def _subject(sent: Any, limit: int, quotations: Sequence[Marked], lex: Lexicon, main: bool, after: int = -1) -> int | None:
+def _subject(sent: Any, limit: int, quotations: Sequence[Marked], lex: CueLexicon, main: bool, after: int = -1) -> int | None:
     """The last subject between ``after`` and ``limit`` that can speak: a name, a pronoun or a
     speaker noun (with ``main``, only the subject of the main verb: in the quotation's own sentence
     a subject of a subordinate clause, "if they “...”", is seldom the one quoted). With ``after``,
@@ -242,7 +240,7 @@ def _subject(sent: Any, limit: int, quotations: Sequence[Marked], lex: Lexicon, 
         if main and not (tok.head.dep_ == "ROOT" or (tok.head.dep_ == "conj" and tok.head.head.dep_ == "ROOT")):
             continue
         owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
-        if _can_speak(tok, lex):
+        if LOOSE_SPEAKER(tok, lex):
             found = tok.i  # "Clinton's spokesman, Brian Fallon, ..."
         elif owner is not None:
             found = owner.i  # "Hale's response was short."
@@ -251,10 +249,3 @@ def _subject(sent: Any, limit: int, quotations: Sequence[Marked], lex: Lexicon, 
     return found
 
 
-def _can_speak(tok: Any, lex: Lexicon) -> bool:
-    """A name, a personal pronoun, or a noun the lexicon lists for a person or a body."""
-    if tok.pos_ == "PROPN" or tok.ent_type_ in _NAME_LABELS:
-        return True
-    if tok.pos_ == "PRON":
-        return bool(tok.lower_ in _SPEAKING_PRONOUNS)
-    return tok.pos_ == "NOUN" and lex.nouns.get(tok.lemma_.lower()) in _SPEAKER_NOUNS

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .lexicon import Cue, Lexicon
+from .lexicon import Cue, CueLexicon
 
 Token = Any  # a spaCy Token; only its attributes are read
 
@@ -22,7 +22,7 @@ _EMPTY_OBJECTS = frozenset({"nothing", "anything", "something", "everything", "m
 _SEPARATORS = frozenset({",", "—", "–", "--", '"', "”"})
 
 
-def said_object(tok: Token, cue: Cue, lex: Lexicon) -> list[Token]:
+def said_object(tok: Token, cue: Cue, lex: CueLexicon) -> list[Token]:
     """The noun-phrase object of a speech cue that names what was said: "noted the shortage",
     "mentioned his remarks", "wrote a memoir" (not "told reporters", "said nothing")."""
     if cue.kind != "speech" or cue.particle or cue.lemma in _ADDRESSEE_CUES:

@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .lexicon import Cue, Lexicon
+from .can_speak import NOUN_SPEAKER
+from .lexicon import Cue, CueLexicon
 from .marks import Marked, inside_quotation
 
 Token = Any  # a spaCy Token; only its attributes are read
@@ -68,7 +69,7 @@ def _subject(tok: Token, quotations: Sequence[Marked]) -> Token | None:
     return None
 
 
-def find_speaker(tok: Token, cue: Cue, lex: Lexicon, quotations: Sequence[Marked]) -> Token | None:
+def find_speaker(tok: Token, cue: Cue, lex: CueLexicon, quotations: Sequence[Marked]) -> Token | None:
     """The subject of the cue, climbing to the governing verb for participles and conjuncts.
 
     A subject inside quotation marks never speaks for a cue outside them: ``"We did not," he
@@ -78,7 +79,7 @@ def find_speaker(tok: Token, cue: Cue, lex: Lexicon, quotations: Sequence[Marked
     return found if found is not None else _preceding_noun(tok)
 
 
-def _climb(tok: Token, cue: Cue, lex: Lexicon, quotations: Sequence[Marked]) -> Token | None:
+def _climb(tok: Token, cue: Cue, lex: CueLexicon, quotations: Sequence[Marked]) -> Token | None:
     current, came_by = tok, ""
     for _ in range(4):
         subject = _subject(current, quotations)
@@ -96,7 +97,7 @@ def _climb(tok: Token, cue: Cue, lex: Lexicon, quotations: Sequence[Marked]) -> 
             shown = _shown_speaker(current, lex)
             if shown is not None:
                 return shown  # "footage of the senator saying ..."
-            if cue.kind == "speech" and _speaks(current.head, lex):
+            if cue.kind == "speech" and NOUN_SPEAKER(current.head, lex):
                 return current.head  # "officials warning that ..."
         if current.dep_ == "acl" and lex.nouns.get(current.head.lemma_.lower()) == "document":
             return current.head  # "a statement saying ..."
@@ -108,20 +109,13 @@ def _climb(tok: Token, cue: Cue, lex: Lexicon, quotations: Sequence[Marked]) -> 
     return None
 
 
-def _shown_speaker(participle: Token, lex: Lexicon) -> Token | None:
+def _shown_speaker(participle: Token, lex: CueLexicon) -> Token | None:
     """The speaker named right before a participle hung on the noun that shows them: "footage of
     the senator saying ...", "a video of Ellis telling ..."."""
     before = participle.doc[participle.i - 1]
     if before.dep_ == "pobj" and before.head.lower_ == "of" and before.head.head.i == participle.head.i:
-        return before if _speaks(before, lex) else None
+        return before if NOUN_SPEAKER(before, lex) else None
     return None
-
-
-def _speaks(noun: Token, lex: Lexicon) -> bool:
-    """True for a noun that can be a speaker: a person's name or a source noun of the lexicon."""
-    if noun.pos_ == "PROPN":
-        return noun.ent_type_ in ("PERSON", "ORG", "")
-    return noun.pos_ == "NOUN" and lex.nouns.get(noun.lemma_.lower()) in ("person", "anonymous", "institution")
 
 
 def _raised(verb: Token) -> Token | None:
@@ -148,7 +142,7 @@ def _preceding_noun(tok: Token) -> Token | None:
     return people[-1].root if people else None
 
 
-def _sibling_speaker(head: Token, tok: Token, lex: Lexicon, quotations: Sequence[Marked]) -> Token | None:
+def _sibling_speaker(head: Token, tok: Token, lex: CueLexicon, quotations: Sequence[Marked]) -> Token | None:
     for sibling in head.children:
         if sibling.i == tok.i or sibling.dep_ not in ("parataxis", "conj", "ccomp"):
             continue

@@ -21,7 +21,7 @@ from typing import Any
 from ...vocab import SpeakerKind
 from .coref import PRONOUNS, Referent, Resolver, gender_of
 from .frames import Frame
-from .lexicon import Lexicon
+from .lexicon import CueLexicon
 from .speaker import speaker_phrase
 
 Token = Any
@@ -88,13 +88,13 @@ def kind_of_label(label: str) -> SpeakerKind:
     return "organization" if label in _ORG_LABELS else "unknown"
 
 
-def name_of(named: Named, lex: Lexicon) -> str:
+def name_of(named: Named, lex: CueLexicon) -> str:
     if named.label in ("GPE", "LOC", "FAC", "ORG"):
         return lex.metonyms.get(strip_article(named.text).lower(), strip_article(named.name))
     return named.name
 
 
-def describe(head: Token, first: int, last: int, lex: Lexicon, names: Sequence[Named], resolver: Resolver) -> Speaker:
+def describe_speaker(head: Token, first: int, last: int, lex: CueLexicon, names: Sequence[Named], resolver: Resolver) -> Speaker:
     """Kind, name and entity of the speaker phrase ``doc[first:last+1]`` headed by ``head``."""
     doc = head.doc
     tokens = list(doc[first : last + 1])
@@ -108,7 +108,7 @@ def describe(head: Token, first: int, last: int, lex: Lexicon, names: Sequence[N
 
 
 def _by_reference(
-    head: Token, mention: str, span: tuple[int, int], plural: bool, lex: Lexicon, names: Sequence[Named],
+    head: Token, mention: str, span: tuple[int, int], plural: bool, lex: CueLexicon, names: Sequence[Named],
     resolver: Resolver,
 ) -> Speaker | None:
     """A pronoun ("he") or a relative pronoun ("who") as speaker: what it refers to."""
@@ -123,13 +123,13 @@ def _by_reference(
     if low in _RELATIVE and head.head.dep_ == "relcl" and head.head.head.i != head.i:
         antecedent = head.head.head
         a_first, a_last = speaker_phrase(antecedent)
-        inner = describe(antecedent, a_first, a_last, lex, names, resolver)
+        inner = describe_speaker(antecedent, a_first, a_last, lex, names, resolver)
         return Speaker(mention, span, inner.name, inner.kind, inner.entity_id, True, inner.plural)
     return None
 
 
 def _by_phrase(
-    head: Token, tokens: list[Token], mention: str, span: tuple[int, int], plural: bool, lex: Lexicon,
+    head: Token, tokens: list[Token], mention: str, span: tuple[int, int], plural: bool, lex: CueLexicon,
     names: Sequence[Named], resolver: Resolver,
 ) -> Speaker:
     """A noun phrase as speaker: a name inside it, a description resolved to an earlier one, or a descriptor."""
@@ -197,7 +197,7 @@ def referent_of(speaker: Speaker, words: Sequence[str]) -> Referent:
     )
 
 
-def anonymity_reason(frame: Frame, text: str, lex: Lexicon) -> str | None:
+def anonymity_reason(frame: Frame, text: str, lex: CueLexicon) -> str | None:
     """A stated reason for anonymity in the frame's sentence, outside its content."""
     start, end = frame.sentence
     for m_start, m_end in lex.anonymity_spans(text[start:end]):
@@ -207,7 +207,7 @@ def anonymity_reason(frame: Frame, text: str, lex: Lexicon) -> str | None:
     return None
 
 
-def credit_relays(frames: list[Frame], doc: Any, lex: Lexicon) -> list[Frame]:
+def credit_relays(frames: list[Frame], doc: Any, lex: CueLexicon) -> list[Frame]:
     """Turn "..., AFP reported" and "according to Reuters" into the relay of the frame they credit."""
     drop = set()
     for outer in frames:
@@ -229,7 +229,7 @@ def credit_relays(frames: list[Frame], doc: Any, lex: Lexicon) -> list[Frame]:
     return [f for f in frames if id(f) not in drop]
 
 
-def _is_outlet_speaker(frame: Frame, doc: Any, lex: Lexicon) -> bool:
+def _is_outlet_speaker(frame: Frame, doc: Any, lex: CueLexicon) -> bool:
     if frame.speaker is None:
         return False
     first, last = speaker_phrase(doc[frame.speaker])

@@ -26,7 +26,7 @@ from .coref import Referent, Resolver, as_speaker, gender_of
 from .direct import attach, drop_nested, quote_type
 from .frames import Frame, find_frames
 from .headlines import headline_frames
-from .lexicon import Lexicon, default_lexicon
+from .lexicon import CueLexicon, default_lexicon
 from .loose import loose_frames
 from .marks import Marked, find_quotations
 from .speaker import speaker_phrase
@@ -35,7 +35,7 @@ from .speakers import (
     Speaker,
     anonymity_reason,
     credit_relays,
-    describe,
+    describe_speaker,
     kind_of_label,
     name_of,
     referent_of,
@@ -73,7 +73,7 @@ class QuoteStep(Step):
         {"tagger", "attribute_ruler", "lemmatizer", "parser", "ner"}
     )
 
-    def __init__(self, lexicon: Lexicon | None = None) -> None:
+    def __init__(self, lexicon: CueLexicon | None = None) -> None:
         self.lexicon = lexicon or default_lexicon()
 
     def process(self, article: Article) -> Iterator[Article]:
@@ -81,7 +81,7 @@ class QuoteStep(Step):
         yield article
 
 
-def extract_quotes(article: Article, lexicon: Lexicon | None = None) -> list[Quote]:
+def extract_quotes(article: Article, lexicon: CueLexicon | None = None) -> list[Quote]:
     """The attributions of a parsed article (``article.doc`` must be set, with a dependency parse)."""
     lex = lexicon or default_lexicon()
     doc, text = article.doc, article.text
@@ -105,7 +105,7 @@ def _quote(
     frame: Frame,
     doc: Any,
     text: str,
-    lex: Lexicon,
+    lex: CueLexicon,
     names: list[Named],
     resolver: Resolver,
     quotations: list[Marked],
@@ -115,7 +115,7 @@ def _quote(
     if frame.speaker is not None:
         head = doc[frame.speaker]
         first, last = speaker_phrase(head)
-        speaker = describe(head, first, last, lex, names, resolver)
+        speaker = describe_speaker(head, first, last, lex, names, resolver)
         words = [t.text for t in doc[first : last + 1]] + _roles(names, speaker)
         if speaker.resolved:
             found = _referent_named(resolver, speaker)
@@ -198,7 +198,7 @@ def _local_roles(ent: Any) -> tuple[str, ...]:
     return tuple(" ".join(t.text for t in c.subtree if t.dep_ != "punct") for c in words)
 
 
-def referents(names: list[Named], doc: Any, quotations: list[Marked], lex: Lexicon) -> list[Referent]:
+def referents(names: list[Named], doc: Any, quotations: list[Marked], lex: CueLexicon) -> list[Referent]:
     """Names as antecedents for pronouns and descriptions."""
     out = []
     for named in names:

@@ -20,14 +20,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from .frames import Frame, runs
-from .lexicon import Lexicon
+from .lexicon import CueLexicon
 from .marks import Marked, inside_quotation, paragraphs
 
 _MODIFIERS = frozenset({"det", "poss", "amod", "compound", "nummod"})
 _INFINITIVE_KINDS = frozenset({"speech", "intent"})
 
 
-def verbal_noun_frames(doc: Any, lex: Lexicon, quotations: Sequence[Marked], text: str) -> list[Frame]:
+def verbal_noun_frames(doc: Any, lex: CueLexicon, quotations: Sequence[Marked], text: str) -> list[Frame]:
     """Frames for cue verbs tagged as plural nouns."""
     bounds = paragraphs(text)
     starts = [b[0] for b in bounds]
@@ -70,7 +70,7 @@ def verbal_noun_frames(doc: Any, lex: Lexicon, quotations: Sequence[Marked], tex
     return frames
 
 
-def _subject(word: Any, lex: Lexicon) -> bool:
+def _subject(word: Any, lex: CueLexicon) -> bool:
     """True for a word that can be the subject right before a cue: "Trump", "she", "the campaign"."""
     if word.pos_ == "PROPN":
         return bool(word.ent_type_) or word.i > word.sent.start  # a capitalised first word may be none
