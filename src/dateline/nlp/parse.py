@@ -128,7 +128,7 @@ class ParseStep(Step):
                     f"a paragraph is longer than the parser's limit of {self.nlp.max_length:,} characters; "
                     "split it into paragraphs"))
                 return article
-            return self._attached(article, Doc.from_docs(list(self.nlp.pipe(chunks))))
+            return self._attached(article, Doc.from_docs([self.nlp(chunk) for chunk in chunks]))
         except Exception as exc:  # noqa: BLE001
             return failed(article, self.name, exc)
 
