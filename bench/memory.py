@@ -6,7 +6,7 @@ prints peak memory (tracemalloc, which sees numpy's buffers too) against a bare 
 the 1x bodies in the same process. Run: ``.venv/bin/python bench/memory.py [--copies 8]``.
 
 ``--hostile`` instead ingests, each in a child process, a gzipped WARC bomb (``WARC/1.0`` then 1 GiB
-of zeros), a 1.3 MB plain-text article (over spaCy's ``max_length``) and, as the baseline, one short
+of zeros), a 1.3 MB plain-text article (over spaCy's ``max_length``; ``--long-chars`` sets another length) and, as the baseline, one short
 article; it prints each child's peak resident memory, its wall time, and both as ratios to the baseline.
 """
 
@@ -64,15 +64,15 @@ def _child_ingest(path: Path, db: Path) -> tuple[float, float, str]:
     return usage.ru_maxrss / 1024, time.perf_counter() - started, out
 
 
-def hostile() -> None:
+def hostile(long_chars: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
         short, long_, bomb = base / "short.txt", base / "long.txt", base / "bomb.warc.gz"
         short.write_text(STORY + "\n")
         paragraph = " ".join(f"{STORY} Crew {i} returned." for i in range(8))
-        long_.write_text("\n\n".join(f"{paragraph} Shift {n}." for n in range(1_300_000 // len(paragraph) + 1)))
+        long_.write_text("\n\n".join(f"{paragraph} Shift {n}." for n in range(long_chars // len(paragraph) + 1)))
         _bomb(bomb)
-        rows = [("baseline: one short article", short), (f"1.3 MB article ({long_.stat().st_size:,} bytes)", long_),
+        rows = [("baseline: one short article", short), (f"long article ({long_.stat().st_size:,} bytes)", long_),
                 (f"WARC bomb ({bomb.stat().st_size:,} bytes gzipped, 1 GiB inside)", bomb)]
         results = [(label, *_child_ingest(path, base / f"{i}.db")) for i, (label, path) in enumerate(rows)]
     rss0, sec0 = results[0][1], results[0][2]
@@ -83,10 +83,11 @@ def hostile() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--copies", type=int, default=8)
-    parser.add_argument("--hostile", action="store_true", help="Peak memory of a WARC bomb and a 1.3 MB article.")
+    parser.add_argument("--hostile", action="store_true", help="Peak memory of a WARC bomb and a long article.")
+    parser.add_argument("--long-chars", type=int, default=1_300_000, help="Length of the long article.")
     args = parser.parse_args()
     if args.hostile:
-        return hostile()
+        return hostile(args.long_chars)
     nlp = load_pipeline(Settings().models, None)
     with tempfile.TemporaryDirectory() as tmp:
         base = api.ingest(FOLDERS, str(Path(tmp) / "base.db"))

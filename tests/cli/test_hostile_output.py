@@ -109,3 +109,17 @@ def test_csv_export_guards_formulas_and_controls(db: str, tmp_path: Path) -> Non
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert rows[0]["actors"].startswith("'=cmd")
     assert ESC not in out.read_text(encoding="utf-8")
+
+
+def test_ingest_drop_lines_with_markup_and_escapes_in_names(tmp_path: Path) -> None:
+    inbox = tmp_path / "[red]in[b]"
+    inbox.mkdir()
+    (inbox / "empty\x1b[2J\nname.txt").write_bytes(b"")
+    (inbox / "[bold]resume.txt").write_bytes(b"\x00\x01binary")
+    proc = run("ingest", str(inbox), "--db", str(tmp_path / "n.db"), "--quiet")
+    _clean(proc.stdout + proc.stderr)
+    drops = [line for line in proc.stderr.splitlines() if line.startswith("dropped")]
+    assert len(drops) == 2
+    assert any("[red]in[b]/[bold]resume.txt: binary_file" in line for line in drops)
+    assert any("empty\\x1b[2J\\nname.txt: empty_file" in line for line in drops)
+    assert str(tmp_path / "n.db") in proc.stdout

@@ -6,6 +6,7 @@ import logging
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from typing import Any, ClassVar
 
 from spacy.tokens import Doc
@@ -78,10 +79,15 @@ class ParseStep(Step):
         source = iter(articles)
         while True:
             queue: deque[tuple[Article, bool]] = deque()
+            bodies = self._bodies(source, queue)
+            first = next(bodies, None)
+            if first is None:  # nothing to parse in the pipe: the pipeline is not even loaded
+                while queue:
+                    yield self._alone(queue.popleft()[0])
+                return
             try:
                 for doc in self.nlp.pipe(
-                    self._bodies(source, queue), batch_size=self.settings.batch_size,
-                    n_process=self.settings.processes,
+                    chain([first], bodies), batch_size=self.settings.batch_size, n_process=self.settings.processes,
                 ):
                     while not queue[0][1]:
                         yield self._alone(queue.popleft()[0])
@@ -122,7 +128,7 @@ class ParseStep(Step):
                     f"a paragraph is longer than the parser's limit of {self.nlp.max_length:,} characters; "
                     "split it into paragraphs"))
                 return article
-            return self._attached(article, Doc.from_docs(list(self.nlp.pipe(chunks))))
+            return self._attached(article, Doc.from_docs([self.nlp(chunk) for chunk in chunks]))
         except Exception as exc:  # noqa: BLE001
             return failed(article, self.name, exc)
 
