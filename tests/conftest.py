@@ -64,3 +64,18 @@ def quotes_of(nlp: Any) -> Any:
         return list(done.quotes)
 
     return go
+
+
+@pytest.fixture(scope="session")
+def seed_cleaned(seed_dump: Path) -> list[Any]:
+    """The seed dump's articles as the real segment, clean and identity steps give them."""
+    from datetime import date
+
+    from dateline.clean import CleanStep, IdentityStep, SegmentStep
+    from dateline.model import Article
+    from dateline.pipeline import Pipeline
+
+    raw = seed_dump.read_text(encoding="utf-8")
+    dump = Article(text=raw, source=str(seed_dump), format="text", outlet="Asharq Al-Awsat",
+                   published=date(2024, 8, 16))
+    return list(Pipeline([SegmentStep(), CleanStep(), IdentityStep()]).run([dump]))

@@ -6,9 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dateline.clean import CleanStep, IdentityStep, SegmentStep
 from dateline.model import Article
-from dateline.pipeline import Pipeline
 
 pytestmark = pytest.mark.shared
 
@@ -19,10 +17,8 @@ CAPTION_2_START = "FILE PHOTO: US Secretary of State Antony Blinken testifies be
 
 
 @pytest.fixture(scope="module")
-def seed_articles(seed_dump: Path) -> list[Article]:
-    raw = seed_dump.read_text(encoding="utf-8")
-    dump = Article(text=raw, source=str(seed_dump), format="text", outlet="Asharq Al-Awsat")
-    return list(Pipeline([SegmentStep(), CleanStep(), IdentityStep()]).run([dump]))
+def seed_articles(seed_cleaned: list[Article]) -> list[Article]:
+    return seed_cleaned
 
 
 @pytest.fixture(scope="module")

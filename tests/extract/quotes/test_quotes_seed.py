@@ -1,15 +1,10 @@
 """Every attribution of the two seed wire stories, with its resolved speaker and kind.
 
-Until the cleaning step is wired in here, each article body is built in the test: the dump is
-split into articles at runs of blank lines, and lines repeated in the dump (headline, captions)
-and the "TT" credit line are skipped.
+The article bodies come from the real segment and clean steps (the ``seed_cleaned`` fixture).
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -54,24 +49,14 @@ BLINKEN = [
 ]
 
 
-def bodies(dump: Path) -> list[str]:
-    raw = dump.read_text(encoding="utf-8")
-    lines = Counter(line.strip() for line in raw.splitlines() if line.strip())
-    out = []
-    for part in re.split(r"\n\s*\n\s*\n+", raw):
-        keep = [
-            p.strip() for p in re.split(r"\n\s*\n", part)
-            if p.strip() and p.strip() != "TT" and lines[p.strip().splitlines()[0].strip()] == 1
-        ]
-        if keep:
-            out.append("\n\n".join(keep))
-    return out
+def bodies(seed_cleaned: list[Article]) -> list[str]:
+    return [a.text for a in seed_cleaned]
 
 
 @pytest.fixture(scope="module")
-def seed_quotes(nlp: Any, seed_dump: Path) -> list[tuple[str, list[Quote]]]:
+def seed_quotes(nlp: Any, seed_cleaned: list[Article]) -> list[tuple[str, list[Quote]]]:
     out = []
-    for text in bodies(seed_dump):
+    for text in bodies(seed_cleaned):
         article = Article(text=text)
         article.doc = nlp(text)
         (article,) = QuoteStep().run([article])
@@ -79,8 +64,8 @@ def seed_quotes(nlp: Any, seed_dump: Path) -> list[tuple[str, list[Quote]]]:
     return out
 
 
-def test_article_bodies_are_built_without_furniture(seed_dump: Path) -> None:
-    iraq, blinken = bodies(seed_dump)
+def test_article_bodies_are_built_without_furniture(seed_cleaned: list[Article]) -> None:
+    iraq, blinken = bodies(seed_cleaned)
     assert iraq.startswith("Washington is mulling") and iraq.endswith("he remarked.")
     assert blinken.startswith("US Secretary of State Antony Blinken will travel")
     assert "TT" not in iraq.split("\n") and "FILE PHOTO" not in blinken
@@ -121,9 +106,9 @@ def test_colon_introduced_quote_and_split_free_direct_quotes(seed_quotes: list[t
     assert not any("revolutionaries" in s.of(text) for q in quotes for s in q.content_spans)
 
 
-def test_with_entities_the_ministry_and_the_department_are_one_speaker_each(nlp: Any, seed_dump: Path) -> None:
+def test_with_entities_the_ministry_and_the_department_are_one_speaker_each(nlp: Any, seed_cleaned: list[Article]) -> None:
     entities = pytest.importorskip("dateline.extract.entities.step")
-    iraq = bodies(seed_dump)[0]
+    iraq = bodies(seed_cleaned)[0]
     article = Article(text=iraq)
     article.doc = nlp(iraq)
     (article,) = QuoteStep().run(entities.EntityStep().run([article]))
