@@ -54,9 +54,9 @@ def _subject(verb: Any) -> Any | None:
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
-def read(trigger: Any, quotes: list[Quote] | None = None) -> Reading:
+def read(trigger: Any, quotes: list[Quote] | None = None, control: dict[str, str] | None = None) -> Reading:
     """The modality of the event at ``trigger`` and who reports it."""
-    control = lexicon().control
+    control = control if control is not None else lexicon().control
     out = Reading()
     verb = trigger
     described = next((c for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
