@@ -115,8 +115,8 @@ def _dateline(article: Article, event: Event) -> Iterator[dict[str, Any]]:
         "latitude": place.latitude if place else None, "longitude": place.longitude if place else None,
         "geo_precision": place.precision if place else None, "place_kind": place.kind if place else None,
         "date": when.value if when else None, "date_precision": when.precision if when else None,
-        "date_raw": when.raw if when else None, "source_quote": event.source_quote,
-        "confidence": event.confidence,
+        "date_raw": when.raw if when else None, "date_source": event.date_source,
+        "source_quote": event.source_quote, "confidence": event.confidence, "primary": event.primary,
     }
 
 
@@ -206,6 +206,7 @@ def _acled(article: Article, event: Event, index: int) -> Iterator[dict[str, Any
     i1, i2 = _inter(a1, event), _inter(a2, event)
     pair = sorted(i for i in (i1, i2) if i is not None)
     precision = {"day": 1, "week": 2}.get(event.date.precision if event.date else "", 3)
+    precision = 2 if event.date_source == "publication" else precision  # the report's date, not the event's
     yield {
         "event_id_cnty": f"{iso3 or 'XXX'}{article.id[-6:]}{index:03d}",
         "event_date": day.isoformat() if day else None, "year": day.year if day else None,

@@ -144,13 +144,14 @@ def test_denied_events_name_who_denies(nlp: Any) -> None:
     assert event.attributed_to is not None and event.attributed_to.sector == "GOV"
 
 
-def test_dates_and_places_of_the_sentence_else_the_publication_week(nlp: Any) -> None:
+def test_dates_and_places_of_the_sentence_else_the_publication_date(nlp: Any) -> None:
     text = "Troops clashed with rebels near Aleppo on Thursday. Rebels later retreated."
     events = code(Article(text=text, published=PUB), nlp=nlp)
     clash, retreat = events[0], events[-1]
     assert clash.date is not None and clash.date.value == "2024-03-14" and clash.date.raw == "on Thursday"
     assert clash.place is not None and clash.place.country == "SYR"
-    assert retreat.date is not None and retreat.date.value == "2024-W11" and retreat.date.precision == "week"
+    assert clash.date_source == "text"
+    assert retreat.date is not None and retreat.date.value == "2024-03-15" and retreat.date_source == "publication"
 
 
 def test_step_works_without_entities_quotes_or_publication_date(nlp: Any) -> None:

@@ -17,8 +17,10 @@ into it. Each remaining trigger becomes an :class:`~dateline.model.Event` with
 - modality (:mod:`dateline.extract.events.modality`), with ``source_quote`` set when the trigger is
   inside a quote's content;
 - casualties stated in the sentence (and carried back to the attack a later "in the attack" names);
-- the nearest place of the sentence and its date phrase, else the publication week;
-- a confidence: the sentence's main predicate scores highest.
+- the nearest place of the sentence and its date phrase (``date_source`` "text"), else the
+  publication date (``date_source`` "publication");
+- a confidence: the sentence's main predicate scores highest;
+- ``primary`` on the one event that stands for the article (:mod:`dateline.extract.events.primary`).
 
 ``Event.category`` is the action's PLOVER type; a planned, hypothetical or negated action is also
 given the CAMEO code of what was actually reported — an intent (03), a threat (13) or a refusal
@@ -29,7 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any, ClassVar
 
 from ...model import Actor, Article, DateRef, Event, Place, Span
@@ -41,6 +43,7 @@ from .codes import cameo_reading, reported_category
 from .lexicon import TriggerLexicon, lexicon
 from .lexicon import lexicon as default_lexicon
 from .modality import Reading, read
+from .primary import mark_primary
 from .rules import ACTOR_RULES, TOKEN_RULES, Coding, apply
 from .triggers import ABSORBING, Trigger, find_triggers
 from .violence import SenseRules, is_prose, is_violent, sense_rules, violent_sense
@@ -168,17 +171,17 @@ def _actor_ok(actor: Actor, tok: Any) -> bool:
                 or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
 
 
-def _pick_date(article: Article, sent: Span, trigger_at: int) -> DateRef | None:
+def _pick_date(article: Article, sent: Span, trigger_at: int) -> tuple[DateRef | None, str | None]:
+    """The sentence's date phrase nearest the trigger ("text"), else the publication date ("publication")."""
     inside = [d for d in article.dates if d.span is not None and sent.contains(d.span)
               and d.value is not None and d.kind == "point"]
     if inside:
-        return min(inside, key=lambda d: abs(d.span.start - trigger_at) if d.span else 0)
+        return min(inside, key=lambda d: abs(d.span.start - trigger_at) if d.span else 0), "text"
     pub = article.published
     if pub is None:
-        return None
+        return None, None
     day = pub.date() if isinstance(pub, datetime) else pub
-    year, week, _ = date.isocalendar(day)
-    return DateRef("", None, f"{year}-W{week:02d}", "week", "publication date")
+    return DateRef("", None, day.isoformat(), "day", "publication date"), "publication"
 
 
 def _pick_place(article: Article, sent: Span, trigger_at: int) -> Place | None:
@@ -218,6 +221,7 @@ def _event(trig: Trigger, article: Article, state: _State, sent: Span, lex: Trig
     at = tok.idx
     action = " ".join(t.lemma_.lower() for t in sorted([tok, *trig.extra], key=lambda t: t.i))
     reporter = _resolve(reading.reporter, Reading(), state, article) if reading.reporter is not None else None
+    when, date_source = _pick_date(article, sent, at)
     return Event(
         sentence_span=sent,
         trigger_span=Span(tok.idx, tok.idx + len(tok)),
@@ -234,7 +238,8 @@ def _event(trig: Trigger, article: Article, state: _State, sent: Span, lex: Trig
         targets=c.targets,
         instrument=c.instrument,
         place=_pick_place(article, sent, at),
-        date=_pick_date(article, sent, at),
+        date=when,
+        date_source=date_source,
         source_quote=reading.source_quote,
         confidence=_confidence(trig, c.sources, c.targets, lex),
         attributed_to=build_actor(reporter, article) if reporter is not None else None,
@@ -322,6 +327,7 @@ def extract_events(article: Article, lex: TriggerLexicon | None = None, rules: S
             state.last_subject = root_subj
     _corefer(state.events)
     _domestic(state.events)
+    mark_primary(state.events)
     return state.events
 
 
