@@ -176,6 +176,7 @@ class Event:
     attributed_to: Actor | None = None  # who reports, claims or denies it (subject of "said", "denied")
     date_source: str | None = None  # text (a date phrase of the sentence) | publication (none: the article's date)
     primary: bool = False  # the article's headline happening
+    topic: str | None = None  # natural disaster | man-made disaster | organised crime | diplomatic event | attribution of responsibility
 
 
 @dataclass

@@ -20,6 +20,8 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 MAYBE_AUX = frozenset({"would", "could", "might", "may", "'d"})
 NEG_WORDS = frozenset({"not", "n't", "never", "no", "nt"})
 COND_MARKS = frozenset({"if", "unless", "whether"})
+#: Nouns whose infinitive is an event not yet done ("plans to meet"; not "an attempt to assassinate").
+PLAN_NOUNS = frozenset({"plan", "intention", "intent", "proposal"})
 #: Dependencies through which a governing verb reaches an event under it.
 GOVERNED = frozenset({"xcomp", "ccomp", "conj", "acomp", "pcomp", "pobj", "prep", "advcl", "dobj", "attr", "nsubj", "nsubjpass"})
 
@@ -80,6 +82,8 @@ def read(trigger: Any, quotes: list[Quote] | None = None, control: dict[str, str
             break
         dep, cur = cur.dep_, cur.head
         if dep not in GOVERNED:
+            if dep == "acl" and cur.pos_ == "NOUN" and cur.lemma_.lower() in PLAN_NOUNS:
+                out.add(control.get(cur.lemma_.lower(), "planned"))  # "made plans to meet", "their intention to attack"
             if dep in ("relcl", "acl", "advmod", "npadvmod", "appos"):
                 break
             continue

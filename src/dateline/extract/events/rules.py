@@ -94,12 +94,13 @@ def stated_instrument(c: Coding) -> bool:
 
 
 def vowed_threat(c: Coding) -> bool:
-    """"vowed to retaliate": a promise of harm is a threat."""
+    """"vowed to retaliate": a promise of harm is a threat, of a planned harm."""
     if not (c.category == "AGREE" and c.token.lemma_.lower() in senses.PROMISES
             and set(c.trigger.content) & senses.CONFLICT):
         return False
     harm = next(k for k in c.trigger.content if k in senses.CONFLICT)
     c.recode("THREATEN", harm.lower(), threat_code(harm))
+    c.reading.add("planned")  # the harm is to come
     return True
 
 

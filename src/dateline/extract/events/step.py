@@ -13,7 +13,8 @@ into it. Each remaining trigger becomes an :class:`~dateline.model.Event` with
   multi-party events keep lists; "X said Y must Z" and "X wants Y to Z" become X REQUEST Y, and
   "X said Y was behind the attack" X ACCUSE Y; an ethnic group takes the country it lives in;
 - PLOVER category and mode, CAMEO code, QuadClass and Goldstein (``data/events/cameo.tsv``) and the
-  ACLED type, refined by a stated instrument ("two missiles" → shelling/artillery/missile attack);
+  ACLED type, refined by a stated instrument ("two missiles" → shelling/artillery/missile attack)
+  and by the sentence's words (``data/events/acled.tsv``), and a ``topic`` for what ACLED does not code;
 - modality (:mod:`dateline.extract.events.modality`), with ``source_quote`` set when the trigger is
   inside a quote's content;
 - casualties stated in the sentence (and carried back to the attack a later "in the attack" names);
@@ -38,6 +39,7 @@ from ...model import Actor, Article, DateRef, Event, Place, Span
 from ...pipeline import Step
 from . import args
 from . import triggers as senses
+from .acled import TypeRule, acled_type, topic_of, type_rules, words_of
 from .actors import build_actor
 from .codes import cameo_reading, reported_category
 from .lexicon import TriggerLexicon, lexicon
@@ -85,6 +87,14 @@ class _State:
     people: dict[str, Actor] = field(default_factory=dict)  # surname → the fullest actor seen
     article: Article | None = None
     senses: SenseRules | None = None
+    types: tuple[TypeRule, ...] | None = None
+    _words: dict[int, set[str]] = field(default_factory=dict)
+
+    def words(self, sent: Any) -> set[str]:
+        """The words of a sentence (cached by its start)."""
+        if sent.start not in self._words:
+            self._words[sent.start] = words_of(sent)
+        return self._words[sent.start]
 
     def remember(self, actor: Actor, tok: Any) -> Actor:
         """Fill a bare surname ("Blinken") from an earlier, fuller mention in the article."""
@@ -205,6 +215,9 @@ def _coding(trig: Trigger, article: Article, state: _State, lex: TriggerLexicon)
     c.targets = [a for t in tgt if (a := _owner(state.remember(build_actor(t, article), t), t, state)).country
                  or a.group or a.sector or a.entity_id]
     apply(ACTOR_RULES, c)
+    typed = acled_type(c.category, state.words(trig.token.sent), state.types)
+    if typed is not None:
+        c.acled, c.sub = typed
     if is_violent(c.category, c.mode, c.acled) and not violent_sense(
             trig.token, list(trig.token.sent), c.sources, tgt, state.senses, lex.weapons):
         return None  # "beat a record", "hit by an outage", "shell out": no violence
@@ -240,6 +253,7 @@ def _event(trig: Trigger, article: Article, state: _State, sent: Span, lex: Trig
         place=_pick_place(article, sent, at),
         date=when,
         date_source=date_source,
+        topic=topic_of(c.category, state.words(tok.sent), state.types),
         source_quote=reading.source_quote,
         confidence=_confidence(trig, c.sources, c.targets, lex),
         attributed_to=build_actor(reporter, article) if reporter is not None else None,
@@ -304,13 +318,14 @@ def _domestic(events: list[Event]) -> None:
                 actor.country = event.place.country
 
 
-def extract_events(article: Article, lex: TriggerLexicon | None = None, rules: SenseRules | None = None) -> list[Event]:
+def extract_events(article: Article, lex: TriggerLexicon | None = None, rules: SenseRules | None = None,
+                   types: tuple[TypeRule, ...] | None = None) -> list[Event]:
     """All events of a parsed article (see the module docstring); the default tables unless given."""
     doc = article.doc
     if doc is None:
         return []
     lex = lex or lexicon()
-    state = _State(article=article, senses=rules or sense_rules())
+    state = _State(article=article, senses=rules or sense_rules(), types=types if types is not None else type_rules())
     for sent in doc.sents:
         tokens = list(sent)  # one pass over the sentence's tokens, shared by the steps below
         if not is_prose(tokens):
@@ -334,8 +349,9 @@ def extract_events(article: Article, lex: TriggerLexicon | None = None, rules: S
 class EventStep(Step):
     """Requires doc, mentions, entities, dates, places; assigns ``events``. Drops nothing.
 
-    ``lexicon`` (the trigger, control, CAMEO and instrument tables) and ``senses`` (the violence
-    sense rules) default to the shipped tables under ``data/events/``.
+    ``lexicon`` (the trigger, control, CAMEO and instrument tables), ``senses`` (the violence
+    sense rules) and ``types`` (ACLED sub-event types and topics) default to the shipped tables
+    under ``data/events/``.
     """
 
     name = "events"
@@ -343,10 +359,12 @@ class EventStep(Step):
     assigns: ClassVar[frozenset[str]] = frozenset({"events"})
     nlp_components: ClassVar[frozenset[str]] = frozenset({"parser", "ner", "lemmatizer", "tagger"})
 
-    def __init__(self, lexicon: TriggerLexicon | None = None, senses: SenseRules | None = None) -> None:
+    def __init__(self, lexicon: TriggerLexicon | None = None, senses: SenseRules | None = None,
+                 types: tuple[TypeRule, ...] | None = None) -> None:
         self.lexicon = lexicon or default_lexicon()
         self.senses = senses or sense_rules()
+        self.types = types if types is not None else type_rules()
 
     def process(self, article: Article) -> Iterator[Article]:
-        article.events = extract_events(article, self.lexicon, self.senses)
+        article.events = extract_events(article, self.lexicon, self.senses, self.types)
         yield article
