@@ -44,7 +44,7 @@ def test_each_sense_rule_decides_its_example(nlp: Any, rule: Any) -> None:
 
 def test_every_sense_rule_has_an_example() -> None:
     assert all(r.example and r.words for r in sense_rules().rules)
-    assert {r.kind for r in sense_rules().rules} == {"self", "armed", "weapon", "harm", "target", "never", "context"}
+    assert {r.kind for r in sense_rules().rules} == {"self", "armed", "weapon", "harm", "target", "never", "context", "cause"}
 
 
 def test_a_rule_table_with_an_unknown_kind_is_refused(tmp_path: Path) -> None:

@@ -31,6 +31,8 @@ HARMABLE_SECTORS = frozenset({"MIL", "REB", "COP", "CVL", "REF"})
 _ARG_DEPS = frozenset({"dobj", "prt", "prep", "pobj", "agent", "nsubjpass", "compound", "amod", "dative", "attr",
                        "oprd", "npadvmod", "acomp", "advmod", "poss", "nmod", "pcomp"})
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+#: The trigger's object and subject of a passive: where a "never" word of any trigger is looked for.
+_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
 #: Prepositions of circumstance: their phrases are no argument ("during a protest against the tax").
 CIRCUMSTANCE = frozenset({"during", "after", "before", "amid", "despite", "following", "since", "until", "over"})
 _SCORE = re.compile(r"^\d{1,3}[-–]\d{1,3}$")
@@ -77,7 +79,7 @@ def sense_rules(path: str | Path = "events/violence.tsv") -> SenseRules:
     rows = []
     for row in read_table(path, header=True, width=5, strip=True):
         kind, triggers, words, example, violent = row
-        if kind not in ("self", "armed", "weapon", "harm", "target", "never", "context"):
+        if kind not in ("self", "armed", "weapon", "harm", "target", "never", "context", "cause"):
             raise ValueError(f"{path}: unknown kind {kind!r} in row {row!r}")
         rows.append(SenseRule(kind, frozenset(triggers.split("|")), frozenset(words.split("|")), example,
                               violent == "yes"))
@@ -110,15 +112,32 @@ def argument_words(trigger: Any) -> set[str]:
     return {w for tok in _argument_tokens(trigger) for w in (_lemma(tok), tok.lower_)}
 
 
+def causes(trigger: Any) -> list[Any]:
+    """The doer of the trigger: its subject, the agent of a passive, or the noun a relative clause
+    hangs on ("flooding that killed ...")."""
+    out = [c for c in trigger.children if c.dep_ in ("nsubj", "csubj")]
+    out += [g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if trigger.dep_ in ("relcl", "acl") and (not out or out[0].lower_ in ("that", "which")):
+        out.append(trigger.head)
+    return out
+
+
 def never_violent(trigger: Any, rules: SenseRules) -> bool:
-    """The trigger's arguments name a sense that is no violence ("shell out", "fire 200 workers")."""
+    """The trigger's arguments name a sense that is no violence ("shell out", "fire 200 workers"),
+    or its doer is a hazard ("floods hit Colorado")."""
+    hazards = rules.words("cause")
+    if any(_lemma(t) in hazards or t.lower_ in hazards for t in causes(trigger)):
+        return True
     words = argument_words(trigger)
     if trigger.dep_ == "amod" and trigger.i > 0 and trigger.nbor(-1).text in ("-", "–"):
         return True  # "coal-fired", "rapid-fire": a compound adjective
     if any(t.text in ("-", "–") and t.i + 1 == trigger.i for t in trigger.lefts):
         return True
-    found = rules.never.get("*", frozenset()) | rules.never.get(_lemma(trigger), frozenset())
-    return bool(words & found)
+    if words & rules.never.get(_lemma(trigger), frozenset()):
+        return True
+    objects = {w for c in trigger.children if c.dep_ in _OBJECT_DEPS
+               for t in c.subtree for w in (_lemma(t), t.lower_)}
+    return bool(objects & rules.never.get("*", frozenset()))
 
 
 def violent_sense(trigger: Any, sentence: list[Any], sources: list[Actor], targets: list[Any],
