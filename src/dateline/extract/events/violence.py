@@ -119,6 +119,8 @@ def causes(trigger: Any) -> list[Any]:
     out += [g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if trigger.dep_ in ("relcl", "acl") and (not out or out[0].lower_ in ("that", "which")):
         out.append(trigger.head)
+    if not out and trigger.dep_ in ("advcl", "xcomp", "conj") and trigger.head.i != trigger.i:
+        return causes(trigger.head)  # "floods hit the town, killing three": the floods killed
     return out
 
 
