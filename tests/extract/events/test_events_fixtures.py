@@ -155,12 +155,18 @@ def test_dates_and_places_of_the_sentence_else_the_publication_date(nlp: Any) ->
 
 
 def test_step_works_without_entities_quotes_or_publication_date(nlp: Any) -> None:
-    text = "Police arrested 40 protesters outside parliament."
+    text = "Police arrested 40 opposition members outside parliament."
     article = Article(text=text)
     article.doc = nlp(text)
     out = list(EventStep().run([article]))[0]
     assert [e.category for e in out.events] == ["COERCE"]
     assert out.events[0].date is None and out.events[0].acled_sub_event_type == "Arrests"
+    assert out.events[0].date_source is None
+
+
+def test_arrests_at_a_protest_are_a_protest_with_intervention(nlp: Any) -> None:
+    events = code(Article(text="Police arrested 40 protesters outside parliament.", published=PUB), nlp=nlp)
+    assert [(e.category, e.acled_sub_event_type) for e in events] == [("COERCE", "Protest with intervention")]
 
 
 def test_article_without_doc_gets_no_events() -> None:
