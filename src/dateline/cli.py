@@ -157,11 +157,14 @@ def quotes(db: Db = "dateline.db", json_out: Json = False,
 def events(db: Db = "dateline.db", json_out: Json = False,
            actor: Annotated[str | None, typer.Option(help="Actor or target name contains this.")] = None,
            category: Annotated[str | None, typer.Option(help="PLOVER category, e.g. ASSAULT.")] = None,
-           article: Annotated[str | None, typer.Option(help="Only this article.")] = None) -> None:
+           article: Annotated[str | None, typer.Option(help="Only this article.")] = None,
+           primary: Annotated[bool, typer.Option(help="Only each article's primary (headline) event.")] = False,
+           ) -> None:
     """List events: who did what to whom, when and where."""
     from .export.events import event_rows
 
     rows = list(event_rows(api.open_reader(db).event_rows(actor, category, article), style="dateline"))
+    rows = [r for r in rows if r.get("primary")] if primary else rows
     if json_out:
         return _emit_json(rows)
     from .render import listing

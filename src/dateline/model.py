@@ -180,6 +180,9 @@ class Event:
     source_quote: int | None = None  # index into Article.quotes when reported speech
     confidence: float = 0.5
     attributed_to: Actor | None = None  # who reports, claims or denies it (subject of "said", "denied")
+    date_source: str | None = None  # text (a date phrase of the sentence) | publication (none: the article's date)
+    primary: bool = False  # the article's headline happening
+    topic: str | None = None  # natural disaster | man-made disaster | organised crime | diplomatic event | attribution of responsibility
 
 
 @dataclass

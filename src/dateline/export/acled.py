@@ -115,7 +115,9 @@ def _row(article: Article, event: Event, index: int) -> dict[str, Any]:
     return {
         "event_id_cnty": f"{iso3 or 'XXX'}{article.id[-6:]}{index:03d}",
         "event_date": day.isoformat() if day else None, "year": day.year if day else None,
-        "time_precision": 1 if precision == "day" else 3 if precision in ("month", "year") else 2,
+        # the report's date stands in for an undated event: ACLED's "within a week"
+        "time_precision": 2 if event.date_source == "publication" else
+        1 if precision == "day" else 3 if precision in ("month", "year") else 2,
         "disorder_type": disorder, "event_type": event.acled_event_type,
         "sub_event_type": event.acled_sub_event_type,
         "actor1": _label(a1) if a1 else "", "assoc_actor_1": _join(_label(a) for a in event.actors[1:]),

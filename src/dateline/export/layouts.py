@@ -64,7 +64,7 @@ DATELINE_EVENTS: dict[str, str] = {
     "attributed_to": S, "attributed_country": S, "instrument": S, "casualties": S,
     "fatalities": N, "place": S, "place_country": S, "latitude": F, "longitude": F,
     "geo_precision": N, "place_kind": S, "date": S, "date_precision": S, "date_raw": S,
-    "source_quote": N, "confidence": F,
+    "date_source": S, "source_quote": N, "confidence": F, "primary": N,
 }
 
 DATELINE_QUOTES: dict[str, str] = {

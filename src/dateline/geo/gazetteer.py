@@ -39,6 +39,7 @@ class Site:
     kind: PlaceKind
     population: int = 0
     geonameid: int | None = None
+    admin1: str | None = None  # first-level division code of a city ("NC" for a US state)
 
 
 def _tsv(name: str) -> Iterator[list[str]]:
@@ -64,7 +65,7 @@ class Gazetteer:
             iso3 = self.iso3.get(city["countrycode"])
             pop = int(city.get("population") or 0)
             site = Site(city["name"], iso3, city["latitude"], city["longitude"], 1, "city", pop,
-                        city["geonameid"])
+                        city["geonameid"], city.get("admin1code") or None)
             keys = {fold(city["name"])}
             if pop >= 50_000:
                 keys |= {fold(a) for a in city.get("alternatenames", ()) if _ALT_NAME.match(a)}
@@ -75,6 +76,7 @@ class Gazetteer:
                 w[0] += pop * city["latitude"]
                 w[1] += pop * city["longitude"]
                 w[2] += pop
+        self.us_states = {fold(str(v["name"])): str(v["code"]) for v in gc.get_us_states().values()}
         self.centres = {k: (round(w[0] / w[2], 4), round(w[1] / w[2], 4)) for k, w in weights.items() if w[2]}
         self.sites: dict[str, Site] = {}
         for name, aliases, country, lat, lon, _kind in _tsv("facilities.tsv"):
@@ -109,6 +111,19 @@ class Gazetteer:
     def country(self, iso3: str) -> Site:
         lat, lon = self.centres.get(iso3, (None, None))
         return Site(self.country_names.get(iso3, iso3), iso3, lat, lon, 3, "country")
+
+    def in_division(self, name: str, division: str) -> Site | None:
+        """The site of ``name`` written "Town, Division" ("Hendersonville, North Carolina"): the town
+        when the gazetteer has it in that US state, else the state itself (precision 2); None
+        when ``division`` is no US state of the lists."""
+        state = self.sites.get(fold(division))
+        code = self.us_states.get(fold(division))
+        if state is None or code is None:
+            return None
+        town = next((c for c in self.cities.get(fold(name), []) if c.country == "USA" and c.admin1 == code), None)
+        if town is not None:
+            return town
+        return Site(f"{name}, {state.name}", state.country, state.latitude, state.longitude, 2, "region")
 
     def lookup(self, name: str, context: Collection[str] = ()) -> Site | None:
         """The site ``name`` most likely means, preferring countries in ``context``."""

@@ -1,11 +1,9 @@
-"""CI floors for event coding on a fixed subset of the PLOVER gold records.
+"""CI floors for event coding on a fixed subset of the tuning part of the PLOVER gold records.
 
-The subset is every third record by sorted id (108 of 322, dev and held-back alike). Measured on
-it when the floors were last set: category accuracy .898, category + actor countries .870,
-category F1 .705 (the broader lexicon finds more secondary events, so precision fell from .601
-to .572). After the coverage pass over every CAMEO second-level code (and the lexicon's NONE
-lines for senses that are no event) the same subset gives .898, .870 and F1 .702 (P .569,
-R .917). The floors sit a little below. Full figures: ``python eval/events.py
+The subset is every third record of the ``dev`` (tuning) split by sorted id: 86 of the 258 tuning
+records; the held-back part is never sampled. Measured on it when the floors were set (after
+the violence sense rules): category accuracy .930, category + actor countries .872, category F1
+.723 (P .587, R .942). The floors sit a little below. Full figures: ``python eval/events.py
 ../shared/eval/events/plover_gold.jsonl``.
 """
 
@@ -19,7 +17,7 @@ import pytest
 from paths import ROOT, load_script
 
 pytestmark = [pytest.mark.slow, pytest.mark.shared]
-FLOORS = {"category_accuracy": 0.86, "category+actor_country_accuracy": 0.83, "F1": 0.68}
+FLOORS = {"category_accuracy": 0.91, "category+actor_country_accuracy": 0.85, "F1": 0.70}
 
 
 
@@ -33,7 +31,7 @@ def gold_dir(shared_dir: Path) -> Path:
 
 def test_event_coding_stays_above_its_floors(gold_dir: Path, nlp: Any) -> None:
     runner = load_script(ROOT / "eval" / "events.py", "eval_events")
-    records = runner.split(runner.load(gold_dir / "plover_gold.jsonl"), "all")[::3]
+    records = runner.split(runner.load(gold_dir / "plover_gold.jsonl"), "dev")[::3]
     preds = runner.run(records, nlp)
     assert len(preds) == len(records)
     scores = runner.load_scorer(gold_dir / "score_events.py").score_plover(

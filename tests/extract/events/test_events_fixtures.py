@@ -144,22 +144,29 @@ def test_denied_events_name_who_denies(nlp: Any) -> None:
     assert event.attributed_to is not None and event.attributed_to.sector == "GOV"
 
 
-def test_dates_and_places_of_the_sentence_else_the_publication_week(nlp: Any) -> None:
+def test_dates_and_places_of_the_sentence_else_the_publication_date(nlp: Any) -> None:
     text = "Troops clashed with rebels near Aleppo on Thursday. Rebels later retreated."
     events = code(Article(text=text, published=PUB), nlp=nlp)
     clash, retreat = events[0], events[-1]
     assert clash.date is not None and clash.date.value == "2024-03-14" and clash.date.raw == "on Thursday"
     assert clash.place is not None and clash.place.country == "SYR"
-    assert retreat.date is not None and retreat.date.value == "2024-W11" and retreat.date.precision == "week"
+    assert clash.date_source == "text"
+    assert retreat.date is not None and retreat.date.value == "2024-03-15" and retreat.date_source == "publication"
 
 
 def test_step_works_without_entities_quotes_or_publication_date(nlp: Any) -> None:
-    text = "Police arrested 40 protesters outside parliament."
+    text = "Police arrested 40 opposition members outside parliament."
     article = Article(text=text)
     article.doc = nlp(text)
     out = list(EventStep().run([article]))[0]
     assert [e.category for e in out.events] == ["COERCE"]
     assert out.events[0].date is None and out.events[0].acled_sub_event_type == "Arrests"
+    assert out.events[0].date_source is None
+
+
+def test_arrests_at_a_protest_are_a_protest_with_intervention(nlp: Any) -> None:
+    events = code(Article(text="Police arrested 40 protesters outside parliament.", published=PUB), nlp=nlp)
+    assert [(e.category, e.acled_sub_event_type) for e in events] == [("COERCE", "Protest with intervention")]
 
 
 def test_article_without_doc_gets_no_events() -> None:

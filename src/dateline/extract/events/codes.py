@@ -2,7 +2,8 @@
 
 ``Event.category`` is the PLOVER type of the action itself. A planned or hypothetical action is
 reported as an intent to cooperate (CAMEO 03) or a threat (13); a negated intention ("will not
-accept") as a refusal (12); a conditional one ("will withdraw unless ...") as a threat.
+accept") as a refusal (12); a conditional one ("will withdraw unless ...") as a threat. Which code
+stands for which reading of which category is the ``reading_of`` column of ``data/events/cameo.tsv``.
 :func:`reported_category` gives the PLOVER category of that reading, the one a CAMEO-derived
 coder (and the PLOVER gold records) assign.
 """
@@ -10,22 +11,20 @@ coder (and the PLOVER gold records) assign.
 from __future__ import annotations
 
 from ...model import Event
-from .lexicon import lexicon
+from .lexicon import TriggerLexicon, lexicon
 
-COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
-#: CAMEO codes for an intended (03), threatened (13) or refused (12) action, by PLOVER category.
-INTENT = {"AGREE": "030", "CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033",
-          "CONCEDE": "035", "RETREAT": "035"}
-THREAT = {"SANCTION": "132", "COERCE": "137", "ASSAULT": "138", "MOBILIZE": "138", "PROTEST": "133",
-          "REJECT": "131", "ACCUSE": "130", "REQUEST": "130"}
 #: Categories whose negation is a refusal in any tense: "has not accepted", "did not agree".
 WILLING = frozenset({"AGREE", "SUPPORT", "CONCEDE"})
-REFUSAL = {"AGREE": "120", "CONSULT": "125", "SUPPORT": "120", "COOPERATE": "121", "AID": "122",
-           "CONCEDE": "124", "RETREAT": "124"}
+
+
+def threat_code(category: str, lex: TriggerLexicon | None = None) -> str:
+    """The CAMEO code of a threat to do an action of ``category`` (130, a plain threat, by default)."""
+    return (lex or lexicon()).readings.get(("threat", category), "130")
 
 
 def cameo_reading(
-    category: str, modality: str, cameo: str | None, refusal: bool = False, unless: bool = False
+    category: str, modality: str, cameo: str | None, refusal: bool = False, unless: bool = False,
+    lex: TriggerLexicon | None = None,
 ) -> str | None:
     """The CAMEO code of what the text reports: an intent, threat or refusal for unrealised actions.
 
@@ -34,14 +33,13 @@ def cameo_reading(
     accepted") is a refusal in any tense; ``unless`` a conditional one ("will withdraw unless ..."),
     which is a threat whatever the action.
     """
+    readings = (lex or lexicon()).readings
     if modality in ("planned", "hypothetical") and unless:
-        return THREAT.get(category, "130")
+        return readings.get(("threat", category), "130")
     if modality in ("planned", "hypothetical"):
-        if category in INTENT:
-            return INTENT[category]
-        return THREAT.get(category, cameo)
-    if modality == "negated" and (refusal or category in WILLING) and category in REFUSAL:
-        return REFUSAL[category]
+        return readings.get(("intent", category)) or readings.get(("threat", category), cameo)
+    if modality == "negated" and (refusal or category in WILLING):
+        return readings.get(("refusal", category), cameo)
     return cameo
 
 

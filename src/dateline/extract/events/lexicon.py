@@ -9,8 +9,9 @@ plain tab-separated files users can read and extend.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from ...tables import read_table
@@ -23,8 +24,8 @@ _SLOT_DEPS = frozenset({
 _NOUN_MOD_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "npadvmod"})
 
 
-def _rows(name: str) -> list[list[str]]:
-    return read_table(f"events/{name}", header=True, width=8)
+def _rows(name: str | Path) -> list[list[str]]:
+    return read_table(name, header=True, width=8)
 
 
 @dataclass(frozen=True)
@@ -62,12 +63,20 @@ class Instrument:
 
 
 @dataclass
-class Lexicon:
+class TriggerLexicon:
+    """The event tables: trigger lines, control verbs, CAMEO codes and instruments."""
+
     entries: dict[tuple[str, str], list[Entry]]  # (pos, head lemma) → entries, most specific first
     control: dict[str, str]
     codes: dict[str, Code]
     instruments: dict[str, Instrument]
     heads: frozenset[str] = frozenset()  # every head word, to skip most tokens at once
+    readings: dict[tuple[str, str], str] = field(default_factory=dict)  # (intent|threat|refusal, category) → code
+
+    @property
+    def weapons(self) -> frozenset[str]:
+        """Every instrument word ("missile", "drone", "bomb")."""
+        return frozenset(self.instruments)
 
     def code(self, cameo: str | None) -> Code | None:
         """The most specific row for ``cameo`` (e.g. "1952" → "195" → "19")."""
@@ -79,25 +88,41 @@ class Lexicon:
 
 
 @lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    """Load the shipped tables once per process."""
+def lexicon() -> TriggerLexicon:
+    """The shipped tables, loaded once per process."""
+    return load_lexicon()
+
+
+def load_lexicon(
+    triggers: str | Path = "events/lexicon.tsv",
+    control: str | Path = "events/control.tsv",
+    cameo: str | Path = "events/cameo.tsv",
+    instruments: str | Path = "events/instruments.tsv",
+) -> TriggerLexicon:
+    """Event tables from the given files (paths relative to ``data/`` or a user's own files)."""
     entries: dict[tuple[str, str], list[Entry]] = {}
-    for n, row in enumerate(_rows("lexicon.tsv")):
-        trigger, pos, category, mode, cameo, acled, sub = (c.strip() for c in row[:7])
+    for n, row in enumerate(_rows(triggers)):
+        trigger, pos, category, mode, code, acled, sub = (c.strip() for c in row[:7])
         slots = [frozenset(w.split("|")) for w in trigger.split()]
         if pos == "noun":
             slots.reverse()  # the noun comes last in the phrase
-        entry = Entry(tuple(slots), pos, category, mode or None, cameo, acled or None, sub or None, n)
+        entry = Entry(tuple(slots), pos, category, mode or None, code, acled or None, sub or None, n)
         for head in slots[0]:
             entries.setdefault((pos, head), []).append(entry)
     for found in entries.values():
         found.sort(key=lambda e: (-len(e.words), e.line))
-    control = {r[0].strip(): r[1].strip() for r in _rows("control.tsv")}
+    controls = {r[0].strip(): r[1].strip() for r in _rows(control)}
     codes = {}
-    for r in _rows("cameo.tsv"):
-        codes[r[0].strip()] = Code(r[0].strip(), r[1].strip(), int(r[2]), float(r[3]), r[4].strip() or None)
-    instruments = {r[0].strip(): Instrument(*(c.strip() for c in r[:5])) for r in _rows("instruments.tsv")}
-    return Lexicon(entries, control, codes, instruments, frozenset(head for _, head in entries))
+    readings: dict[tuple[str, str], str] = {}
+    for r in _rows(cameo):
+        key = r[0].strip()
+        codes[key] = Code(key, r[1].strip(), int(r[2]), float(r[3]), r[4].strip() or None)
+        for pair in r[5].split():
+            kind, _, category = pair.partition(":")
+            readings[(kind, category)] = key
+    tools = {r[0].strip(): Instrument(*(c.strip() for c in r[:5])) for r in _rows(instruments)}
+    heads = frozenset(head for _, head in entries)
+    return TriggerLexicon(entries, controls, codes, tools, heads, readings)
 
 
 def _nearby(tok: Any, depth: int = 4) -> dict[str, Any]:
@@ -165,7 +190,7 @@ def lemmas(tok: Any) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def match(tok: Any, lex: Lexicon | None = None) -> tuple[Entry, list[Any]] | None:
+def match(tok: Any, lex: TriggerLexicon | None = None) -> tuple[Entry, list[Any]] | None:
     """The lexicon entry the token ``tok`` triggers, with the tokens of the extra words."""
     lex = lex or lexicon()
     if tok.ent_type_ in ("DATE", "TIME"):

@@ -21,6 +21,8 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 MAYBE_AUX = frozenset({"would", "could", "might", "may", "'d"})
 NEG_WORDS = frozenset({"not", "n't", "never", "no", "nt"})
 COND_MARKS = frozenset({"if", "unless", "whether"})
+#: Nouns whose infinitive is an event not yet done ("plans to meet"; not "an attempt to assassinate").
+PLAN_NOUNS = frozenset({"plan", "intention", "intent", "proposal"})
 #: Dependencies through which a governing verb reaches an event under it.
 GOVERNED = frozenset({"xcomp", "ccomp", "conj", "acomp", "pcomp", "pobj", "prep", "advcl", "dobj", "attr", "nsubj", "nsubjpass"})
 
@@ -55,9 +57,9 @@ def _subject(verb: Any) -> Any | None:
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
-def read(trigger: Any, quotes: list[Quote] | None = None) -> Reading:
+def read(trigger: Any, quotes: list[Quote] | None = None, control: dict[str, str] | None = None) -> Reading:
     """The modality of the event at ``trigger`` and who reports it."""
-    control = lexicon().control
+    control = control if control is not None else lexicon().control
     out = Reading()
     verb = trigger
     described = next((c for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
@@ -81,6 +83,9 @@ def read(trigger: Any, quotes: list[Quote] | None = None) -> Reading:
             break
         dep, cur = cur.dep_, cur.head
         if dep not in GOVERNED:
+            if dep == "acl" and cur.pos_ == "NOUN" and cur.lemma_.lower() in PLAN_NOUNS:
+                kind = control.get(cur.lemma_.lower(), "planned")  # "made plans to meet", "their intention to attack"
+                out.add("hypothetical" if kind == "hypothetical" else "planned")
             if dep in ("relcl", "acl", "advmod", "npadvmod", "appos"):
                 break
             continue

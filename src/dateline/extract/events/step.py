@@ -13,12 +13,15 @@ into it. Each remaining trigger becomes an :class:`~dateline.model.Event` with
   multi-party events keep lists; "X said Y must Z" and "X wants Y to Z" become X REQUEST Y, and
   "X said Y was behind the attack" X ACCUSE Y; an ethnic group takes the country it lives in;
 - PLOVER category and mode, CAMEO code, QuadClass and Goldstein (``data/events/cameo.tsv``) and the
-  ACLED type, refined by a stated instrument ("two missiles" → shelling/artillery/missile attack);
+  ACLED type, refined by a stated instrument ("two missiles" → shelling/artillery/missile attack)
+  and by the sentence's words (``data/events/acled.tsv``), and a ``topic`` for what ACLED does not code;
 - modality (:mod:`dateline.extract.events.modality`), with ``source_quote`` set when the trigger is
   inside a quote's content;
 - casualties stated in the sentence (and carried back to the attack a later "in the attack" names);
-- the nearest place of the sentence and its date phrase, else the publication week;
-- a confidence: the sentence's main predicate scores highest.
+- the nearest place of the sentence and its date phrase (``date_source`` "text"), else the
+  publication date (``date_source`` "publication");
+- a confidence: the sentence's main predicate scores highest;
+- ``primary`` on the one event that stands for the article (:mod:`dateline.extract.events.primary`).
 
 ``Event.category`` is the action's PLOVER type; a planned, hypothetical or negated action is also
 given the CAMEO code of what was actually reported — an intent (03), a threat (13) or a refusal
@@ -29,18 +32,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any, ClassVar
 
 from ...model import Actor, Article, DateRef, Event, Place, Span
 from ...pipeline import Step
 from . import args
 from . import triggers as senses
+from .acled import TypeRule, acled_type, topic_of, type_rules, words_of
 from .actors import build_actor
-from .codes import THREAT, cameo_reading, reported_category
-from .lexicon import lexicon
+from .codes import cameo_reading, reported_category
+from .lexicon import TriggerLexicon, lexicon
+from .lexicon import lexicon as default_lexicon
 from .modality import Reading, read
-from .triggers import ABSORBING, MUST, Trigger, find_triggers
+from .primary import mark_primary
+from .rules import ACTOR_RULES, TOKEN_RULES, Coding, apply
+from .triggers import ABSORBING, Trigger, find_triggers
+from .violence import SenseRules, is_prose, is_violent, sense_rules, violent_sense
 
 __all__ = ["EventStep", "cameo_reading", "extract_events", "find_triggers", "reported_category"]
 
@@ -51,13 +59,13 @@ DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "REB", "OPP", "CVL", "REF", "
 
 
 
-def _confidence(trig: Trigger, sources: list[Actor], targets: list[Actor]) -> float:
+def _confidence(trig: Trigger, sources: list[Actor], targets: list[Actor], lex: TriggerLexicon) -> float:
     hops = 0.0
     cur = trig.token
     noun = trig.entry.pos == "noun"
     if noun and cur.dep_ == "dobj" and args.is_light(cur.head):
         cur, noun = cur.head, False  # "staged rallies": the light verb is the predicate
-    control = lexicon().control
+    control = lex.control
     while cur.head.i != cur.i:
         if cur.dep_ in _ARG_DEPS:
             hops += 1
@@ -78,6 +86,15 @@ class _State:
     events: list[Event] = field(default_factory=list)
     people: dict[str, Actor] = field(default_factory=dict)  # surname → the fullest actor seen
     article: Article | None = None
+    senses: SenseRules | None = None
+    types: tuple[TypeRule, ...] | None = None
+    _words: dict[int, set[str]] = field(default_factory=dict)
+
+    def words(self, sent: Any) -> set[str]:
+        """The words of a sentence (cached by its start)."""
+        if sent.start not in self._words:
+            self._words[sent.start] = words_of(sent)
+        return self._words[sent.start]
 
     def remember(self, actor: Actor, tok: Any) -> Actor:
         """Fill a bare surname ("Blinken") from an earlier, fuller mention in the article."""
@@ -164,17 +181,17 @@ def _actor_ok(actor: Actor, tok: Any) -> bool:
                 or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
 
 
-def _pick_date(article: Article, sent: Span, trigger_at: int) -> DateRef | None:
+def _pick_date(article: Article, sent: Span, trigger_at: int) -> tuple[DateRef | None, str | None]:
+    """The sentence's date phrase nearest the trigger ("text"), else the publication date ("publication")."""
     inside = [d for d in article.dates if d.span is not None and sent.contains(d.span)
               and d.value is not None and d.kind == "point"]
     if inside:
-        return min(inside, key=lambda d: abs(d.span.start - trigger_at) if d.span else 0)
+        return min(inside, key=lambda d: abs(d.span.start - trigger_at) if d.span else 0), "text"
     pub = article.published
     if pub is None:
-        return None
+        return None, None
     day = pub.date() if isinstance(pub, datetime) else pub
-    year, week, _ = date.isocalendar(day)
-    return DateRef("", None, f"{year}-W{week:02d}", "week", "publication date")
+    return DateRef("", None, day.isoformat(), "day", "publication date"), "publication"
 
 
 def _pick_place(article: Article, sent: Span, trigger_at: int) -> Place | None:
@@ -184,86 +201,62 @@ def _pick_place(article: Article, sent: Span, trigger_at: int) -> Place | None:
     return min(inside, key=lambda p: abs(p.span.start - trigger_at) if p.span else 0)
 
 
-def _event(trig: Trigger, article: Article, state: _State, sent: Span) -> Event:
-    lex = lexicon()
-    tok = trig.token
+def _coding(trig: Trigger, article: Article, state: _State, lex: TriggerLexicon) -> Coding | None:
+    """The trigger's coding after the rules, or None when a violent reading has no violent sense."""
     entry = trig.entry
-    reading = read(tok, article.quotes)
-    category, mode, cameo = entry.category, entry.mode, entry.cameo
-    acled, sub = entry.acled_event_type, entry.acled_sub_event_type
-    src_toks, tgt_toks = _arguments(trig, reading)
-    if (senses.must(tok) or entry is MUST) and entry.pos == "verb":  # "Russia said Sudan must return the helicopter"
-        tgt_toks = src_toks
-        src_toks = [reading.reporter] if reading.reporter is not None else []
-        category, mode, cameo, acled, sub = "REQUEST", "demand", "100", None, None
-        reading.modality = "occurred" if reading.modality == "claimed" else reading.modality
-    blamed = senses.blamed(tok) if reading.reporter is not None else None
-    if blamed is not None:  # "Iran said Israel was behind the assassination": an accusation
-        src_toks, tgt_toks = [reading.reporter], [blamed]
-        category, mode, cameo, acled, sub = "ACCUSE", "accuse", "112", None, None
-    asker = senses.wanted_by(tok) if entry.pos == "verb" else None
-    if asker is not None:  # "Tehran wants Washington to lift sanctions": Tehran asks Washington
-        src_toks, tgt_toks = [asker], senses.asked(tok)
-        category, mode, cameo, acled, sub = "REQUEST", "demand", "100", None, None
-        if reading.modality == "planned":
-            reading.modality = "claimed" if reading.reporter is not None else "occurred"
-    instrument = None
-    if category == "ASSAULT":
-        found = args.instrument_of(tok)
-        if found is not None:
-            instrument = found[0]
-            acled, sub = found[1].acled_event_type, found[1].acled_sub_event_type
-            cameo = found[1].cameo if cameo in ("190", "180") else cameo
-        src_toks = [t for t in src_toks if args.is_instrument(t) is None or senses.national(t)]
-    src = [r for t in src_toks if (r := _resolve(t, reading, state, article)) is not None]
-    tgt = [r for t in tgt_toks if (r := _resolve(t, reading, state, article, "target")) is not None]
-    sources = [a for t in src if _actor_ok(a := _owner(state.remember(build_actor(t, article), t), t, state), t)]
-    targets = [a for t in tgt if (a := _owner(state.remember(build_actor(t, article), t), t, state)).country
-               or a.group or a.sector or a.entity_id]
-    if category == "ASSAULT" and sub is None and targets:
-        if any(a.sector in ("CVL", "REF") for a in targets):
-            acled, sub = "Violence against civilians", "Attack"
-        elif any(a.sector in ("MIL", "COP", "REB") for a in targets):
-            acled, sub = "Battles", "Armed clash"
-    if category == "AGREE" and tok.lemma_.lower() in senses.PROMISES and set(trig.content) & senses.CONFLICT:
-        harm = next(c for c in trig.content if c in senses.CONFLICT)  # "vowed to retaliate"
-        category, mode, cameo, acled, sub = "THREATEN", harm.lower(), THREAT.get(harm, "130"), None, None
-    if category == "ASSAULT" and entry.pos == "verb" and senses.labour_strike(tok, sources, targets):
-        category, mode, cameo, acled, sub = "PROTEST", "strike", "143", "Protests", "Peaceful protest"
-    if category == "ASSAULT" and senses.street_clash(tok, sources):
-        category, mode, cameo, acled, sub = "PROTEST", "riot", "145", "Riots", "Violent demonstration"
-    if category == "PROTEST" and mode == "obstruct" and senses.by_authorities(src_toks):
-        category, mode, cameo, acled, sub = "COERCE", "restrict", "172", None, None  # "police blocked access"
-    if category == "PROTEST" and entry.pos == "verb" and senses.speech(tok):  # "..., a rights group protested"
-        category, mode, cameo, acled, sub = "ACCUSE", "complain", "114", None, None
-    if category == "CONSULT" and mode == "visit" and any("peacekeep" in a.text.lower() for a in sources):
-        category, mode, cameo = "AID", "peacekeeping", "074"  # peacekeepers arriving
-    cameo_code = cameo_reading(category, reading.modality, cameo, reading.refusal, senses.unless(tok))
+    reading = read(trig.token, article.quotes, lex.control)
+    c = Coding(trig, reading, entry.category, entry.mode, entry.cameo, entry.acled_event_type,
+               entry.acled_sub_event_type)
+    c.src_toks, c.tgt_toks = _arguments(trig, reading)
+    apply(TOKEN_RULES, c)
+    src = [r for t in c.src_toks if (r := _resolve(t, reading, state, article)) is not None]
+    tgt = [r for t in c.tgt_toks if (r := _resolve(t, reading, state, article, "target")) is not None]
+    c.sources = [a for t in src if _actor_ok(a := _owner(state.remember(build_actor(t, article), t), t, state), t)]
+    c.targets = [a for t in tgt if (a := _owner(state.remember(build_actor(t, article), t), t, state)).country
+                 or a.group or a.sector or a.entity_id]
+    apply(ACTOR_RULES, c)
+    typed = acled_type(c.category, state.words(trig.token.sent), state.types)
+    if typed is not None:
+        c.acled, c.sub = typed
+    if is_violent(c.category, c.mode, c.acled) and not violent_sense(
+            trig.token, list(trig.token.sent), c.sources, tgt, state.senses, lex.weapons):
+        return None  # "beat a record", "hit by an outage", "shell out": no violence
+    return c
+
+
+def _event(trig: Trigger, article: Article, state: _State, sent: Span, lex: TriggerLexicon) -> Event | None:
+    c = _coding(trig, article, state, lex)
+    if c is None:
+        return None
+    tok, reading = trig.token, c.reading
+    cameo_code = cameo_reading(c.category, reading.modality, c.cameo, reading.refusal, senses.unless(tok), lex)
     code = lex.code(cameo_code)
     at = tok.idx
     action = " ".join(t.lemma_.lower() for t in sorted([tok, *trig.extra], key=lambda t: t.i))
+    reporter = _resolve(reading.reporter, Reading(), state, article) if reading.reporter is not None else None
+    when, date_source = _pick_date(article, sent, at)
     return Event(
         sentence_span=sent,
         trigger_span=Span(tok.idx, tok.idx + len(tok)),
         action=action,
-        category=category,
-        mode=mode,
+        category=c.category,
+        mode=c.mode,
         cameo=cameo_code,
         quad_class=code.quad_class if code else None,
         goldstein=code.goldstein if code else None,
-        acled_event_type=acled,
-        acled_sub_event_type=sub,
+        acled_event_type=c.acled,
+        acled_sub_event_type=c.sub,
         modality=reading.modality,
-        actors=sources,
-        targets=targets,
-        instrument=instrument,
+        actors=c.sources,
+        targets=c.targets,
+        instrument=c.instrument,
         place=_pick_place(article, sent, at),
-        date=_pick_date(article, sent, at),
+        date=when,
+        date_source=date_source,
+        topic=topic_of(c.category, state.words(tok.sent), state.types),
         source_quote=reading.source_quote,
-        confidence=_confidence(trig, sources, targets),
-        attributed_to=build_actor(r, article)
-        if reading.reporter is not None and (r := _resolve(reading.reporter, Reading(), state, article)) is not None
-        else None,
+        confidence=_confidence(trig, c.sources, c.targets, lex),
+        attributed_to=build_actor(reporter, article) if reporter is not None else None,
     )
 
 
@@ -325,17 +318,21 @@ def _domestic(events: list[Event]) -> None:
                 actor.country = event.place.country
 
 
-def extract_events(article: Article) -> list[Event]:
-    """All events of a parsed article (see the module docstring)."""
+def extract_events(article: Article, lex: TriggerLexicon | None = None, rules: SenseRules | None = None,
+                   types: tuple[TypeRule, ...] | None = None) -> list[Event]:
+    """All events of a parsed article (see the module docstring); the default tables unless given."""
     doc = article.doc
     if doc is None:
         return []
-    lex = lexicon()
-    state = _State(article=article)
+    lex = lex or lexicon()
+    state = _State(article=article, senses=rules or sense_rules(), types=types if types is not None else type_rules())
     for sent in doc.sents:
         tokens = list(sent)  # one pass over the sentence's tokens, shared by the steps below
+        if not is_prose(tokens):
+            continue  # "Free Sign Up.", a menu, a headline fragment
         span = Span(sent.start_char, sent.end_char)
-        here = [_event(t, article, state, span) for t in find_triggers(tokens, lex)]
+        found = [_event(t, article, state, span, lex) for t in find_triggers(tokens, lex)]
+        here = [e for e in found if e is not None]
         if here:
             _casualties(tokens, here, state.events)
         state.events.extend(here)
@@ -345,17 +342,29 @@ def extract_events(article: Article) -> list[Event]:
             state.last_subject = root_subj
     _corefer(state.events)
     _domestic(state.events)
+    mark_primary(state.events)
     return state.events
 
 
 class EventStep(Step):
-    """Requires doc, mentions, entities, dates, places; assigns ``events``. Drops nothing."""
+    """Requires doc, mentions, entities, dates, places; assigns ``events``. Drops nothing.
+
+    ``lexicon`` (the trigger, control, CAMEO and instrument tables), ``senses`` (the violence
+    sense rules) and ``types`` (ACLED sub-event types and topics) default to the shipped tables
+    under ``data/events/``.
+    """
 
     name = "events"
     requires: ClassVar[frozenset[str]] = frozenset({"doc", "mentions", "entities", "dates", "places"})
     assigns: ClassVar[frozenset[str]] = frozenset({"events"})
     nlp_components: ClassVar[frozenset[str]] = frozenset({"parser", "ner", "lemmatizer", "tagger"})
 
+    def __init__(self, lexicon: TriggerLexicon | None = None, senses: SenseRules | None = None,
+                 types: tuple[TypeRule, ...] | None = None) -> None:
+        self.lexicon = lexicon or default_lexicon()
+        self.senses = senses or sense_rules()
+        self.types = types if types is not None else type_rules()
+
     def process(self, article: Article) -> Iterator[Article]:
-        article.events = extract_events(article)
+        article.events = extract_events(article, self.lexicon, self.senses, self.types)
         yield article

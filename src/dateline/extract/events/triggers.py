@@ -18,7 +18,7 @@ from ...geo.orgs import sectors
 from ...model import Actor
 from ..places import PLACE_NOUNS
 from . import args
-from .lexicon import Entry, Lexicon, match
+from .lexicon import Entry, TriggerLexicon, match
 
 #: Categories whose trigger takes the event under it as its content ("agreed to withdraw").
 ABSORBING = frozenset({"AGREE", "THREATEN", "REJECT", "REQUEST", "ACCUSE"})
@@ -43,7 +43,7 @@ class Trigger:
     folded: list[Any] = field(default_factory=list)  # their trigger tokens
 
 
-def find_triggers(sent: Iterable[Any], lex: Lexicon) -> list[Trigger]:
+def find_triggers(sent: Iterable[Any], lex: TriggerLexicon) -> list[Trigger]:
     """Lexicon triggers of a sentence (its tokens), with the ones folded into a governing trigger removed."""
     found = []
     used: set[int] = set()
@@ -57,7 +57,7 @@ def find_triggers(sent: Iterable[Any], lex: Lexicon) -> list[Trigger]:
         elif tok.pos_ == "VERB" and (must(tok) or wanted_by(tok) is not None):
             found.append(Trigger(tok, MUST))  # "Sudan must return ...", "wants Italy to pay ...": a demand
     used |= {x.i for t in found for x in t.extra}
-    found = [t for t in found if t.token.i not in used and not _not_an_event(t)]
+    found = [t for t in found if t.token.i not in used and not _not_an_event(t, lex)]
     by_i = {t.token.i: t for t in found}
     commanded = set()
     kept = []
@@ -80,7 +80,7 @@ def find_triggers(sent: Iterable[Any], lex: Lexicon) -> list[Trigger]:
     return [t for t in kept if t.token.i not in commanded]
 
 
-def _not_an_event(trig: Trigger) -> bool:
+def _not_an_event(trig: Trigger, lex: TriggerLexicon) -> bool:
     """A noun that is only a topic ("assessing the threat", "talks on the transition"), or a verb
     used in another sense ("a group calling itself ...")."""
     tok = trig.token
@@ -88,6 +88,9 @@ def _not_an_event(trig: Trigger) -> bool:
         head = tok.head
         if tok.dep_ == "dobj" and not args.is_light(head):
             return True
+        if (trig.entry.category == "COERCE" and tok.dep_ == "compound" and head.pos_ == "NOUN"
+                and head.lemma_.lower() not in lex.heads):
+            return True  # "a harassment drama": a modifier, not an event
         if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in EPISODES:
             return False  # "a second round of talks", "a wave of arrests": the event itself
         return tok.dep_ == "pobj" and head.lower_ in ("about", "over", "regarding", "concerning", "of")

@@ -1,0 +1,172 @@
+"""Coding rules: small named overrides of a trigger's lexicon coding, read from its arguments.
+
+A :class:`Coding` starts as the lexicon line of the trigger. :data:`TOKEN_RULES` run on the
+argument tokens, before actors are built ("Russia said Sudan must return ..." is a demand of
+Russia's); :data:`ACTOR_RULES` run once the actors and their sectors are known ("workers struck"
+is a labour strike). Each rule changes the coding when its case applies and returns whether it did.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ...model import Actor
+from . import args
+from . import triggers as senses
+from .codes import threat_code
+from .modality import Reading
+from .triggers import MUST, Trigger
+
+
+@dataclass
+class Coding:
+    """The coding of one trigger as the rules refine it."""
+
+    trigger: Trigger
+    reading: Reading
+    category: str
+    mode: str | None
+    cameo: str
+    acled: str | None
+    sub: str | None
+    src_toks: list[Any] = field(default_factory=list)
+    tgt_toks: list[Any] = field(default_factory=list)
+    sources: list[Actor] = field(default_factory=list)
+    targets: list[Actor] = field(default_factory=list)
+    instrument: str | None = None
+
+    @property
+    def token(self) -> Any:
+        return self.trigger.token
+
+    def recode(self, category: str, mode: str | None, cameo: str, acled: str | None = None,
+               sub: str | None = None) -> None:
+        self.category, self.mode, self.cameo, self.acled, self.sub = category, mode, cameo, acled, sub
+
+
+def must_demand(c: Coding) -> bool:
+    """"Russia said Sudan must return the helicopter": Russia demands it of Sudan."""
+    if not ((senses.must(c.token) or c.trigger.entry is MUST) and c.trigger.entry.pos == "verb"):
+        return False
+    c.tgt_toks = c.src_toks
+    c.src_toks = [c.reading.reporter] if c.reading.reporter is not None else []
+    c.recode("REQUEST", "demand", "100")
+    c.reading.modality = "occurred" if c.reading.modality == "claimed" else c.reading.modality
+    return True
+
+
+def blamed_accusation(c: Coding) -> bool:
+    """"Iran said Israel was behind the assassination": Iran accuses Israel."""
+    blamed = senses.blamed(c.token) if c.reading.reporter is not None else None
+    if blamed is None:
+        return False
+    c.src_toks, c.tgt_toks = [c.reading.reporter], [blamed]
+    c.recode("ACCUSE", "accuse", "112")
+    return True
+
+
+def wanted_request(c: Coding) -> bool:
+    """"Tehran wants Washington to lift sanctions": Tehran asks Washington."""
+    asker = senses.wanted_by(c.token) if c.trigger.entry.pos == "verb" else None
+    if asker is None:
+        return False
+    c.src_toks, c.tgt_toks = [asker], senses.asked(c.token)
+    c.recode("REQUEST", "demand", "100")
+    if c.reading.modality == "planned":
+        c.reading.modality = "claimed" if c.reading.reporter is not None else "occurred"
+    return True
+
+
+def stated_instrument(c: Coding) -> bool:
+    """"attacked with two missiles": the weapon sets the ACLED sub-event type and the CAMEO code."""
+    if c.category != "ASSAULT":
+        return False
+    found = args.instrument_of(c.token)
+    c.src_toks = [t for t in c.src_toks if args.is_instrument(t) is None or senses.national(t)]
+    if found is None:
+        return False
+    c.instrument = found[0]
+    c.acled, c.sub = found[1].acled_event_type, found[1].acled_sub_event_type
+    c.cameo = found[1].cameo if c.cameo in ("190", "180") else c.cameo
+    return True
+
+
+def vowed_threat(c: Coding) -> bool:
+    """"vowed to retaliate": a promise of harm is a threat, of a planned harm."""
+    if not (c.category == "AGREE" and c.token.lemma_.lower() in senses.PROMISES
+            and set(c.trigger.content) & senses.CONFLICT):
+        return False
+    harm = next(k for k in c.trigger.content if k in senses.CONFLICT)
+    c.recode("THREATEN", harm.lower(), threat_code(harm))
+    c.reading.add("planned")  # the harm is to come
+    return True
+
+
+def target_sector(c: Coding) -> bool:
+    """An attack with no stated weapon: on civilians it is an Attack, on forces an Armed clash."""
+    if not (c.category == "ASSAULT" and c.sub is None and c.targets):
+        return False
+    if any(a.sector in ("CVL", "REF") for a in c.targets):
+        c.acled, c.sub = "Violence against civilians", "Attack"
+    elif any(a.sector in ("MIL", "COP", "REB") for a in c.targets):
+        c.acled, c.sub = "Battles", "Armed clash"
+    else:
+        return False
+    return True
+
+
+def labour_strike(c: Coding) -> bool:
+    """"dock workers struck for a third day": a labour strike, not an air strike."""
+    if not (c.category == "ASSAULT" and c.trigger.entry.pos == "verb"
+            and senses.labour_strike(c.token, c.sources, c.targets)):
+        return False
+    c.recode("PROTEST", "strike", "143", "Protests", "Peaceful protest")
+    return True
+
+
+def street_clash(c: Coding) -> bool:
+    """"protesters clashed with police": a violent demonstration."""
+    if not (c.category == "ASSAULT" and senses.street_clash(c.token, c.sources)):
+        return False
+    c.recode("PROTEST", "riot", "145", "Riots", "Violent demonstration")
+    return True
+
+
+def police_obstruction(c: Coding) -> bool:
+    """"police blocked access to the square": a restriction, not a protest."""
+    if not (c.category == "PROTEST" and c.mode == "obstruct" and senses.by_authorities(c.src_toks)):
+        return False
+    c.recode("COERCE", "restrict", "172")
+    return True
+
+
+def spoken_protest(c: Coding) -> bool:
+    """"..., a rights group protested": a complaint in words."""
+    if not (c.category == "PROTEST" and c.trigger.entry.pos == "verb" and senses.speech(c.token)):
+        return False
+    c.recode("ACCUSE", "complain", "114")
+    return True
+
+
+def peacekeepers_arrive(c: Coding) -> bool:
+    """"UN peacekeepers arrived in the town": peacekeeping aid, not a visit."""
+    if not (c.category == "CONSULT" and c.mode == "visit"
+            and any("peacekeep" in a.text.lower() for a in c.sources)):
+        return False
+    c.recode("AID", "peacekeeping", "074", c.acled, c.sub)
+    return True
+
+
+Rule = Callable[[Coding], bool]
+#: Rules on argument tokens, in order (before actors are built).
+TOKEN_RULES: tuple[Rule, ...] = (must_demand, blamed_accusation, wanted_request, stated_instrument)
+#: Rules on built actors, in order.
+ACTOR_RULES: tuple[Rule, ...] = (target_sector, vowed_threat, labour_strike, street_clash, police_obstruction,
+                                 spoken_protest, peacekeepers_arrive)
+
+
+def apply(rules: tuple[Rule, ...], coding: Coding) -> list[str]:
+    """Run ``rules`` on ``coding`` in order; the names of those that applied."""
+    return [rule.__name__ for rule in rules if rule(coding)]

@@ -1,0 +1,193 @@
+"""Violence needs violence: whether a violent trigger is used in its conflict sense, and prose lines.
+
+A violent reading (ASSAULT, a destructive COERCE, or an ACLED Battles, Explosions/
+Remote violence or Violence against civilians type) is kept only when the sentence shows violence:
+the trigger is violent on its own ("airstrike"), or the sentence names an armed actor, a weapon or
+a casualty or damage word, or the trigger's object is a harmable target (people, forces, places,
+vehicles, infrastructure) and the sentence is not about a game or a market. "Never" rules tell the
+other senses apart by the trigger's arguments ("shell out money", "fire an employee", "hit by an
+outage"). The rules are the rows of ``data/events/violence.tsv``; :func:`sense_rules` loads them.
+
+:func:`is_prose` tells a sentence of news prose from sign-up lines, menus and headline fragments,
+which yield no events.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ...model import Actor
+from ...tables import read_table
+
+VIOLENT_ACLED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+VIOLENT_COERCE_MODES = frozenset({"destroy"})
+ARMED_SECTORS = frozenset({"MIL", "REB", "COP"})
+HARMABLE_SECTORS = frozenset({"MIL", "REB", "COP", "CVL", "REF"})
+#: Dependencies that carry a trigger's arguments (not the clauses under it).
+_ARG_DEPS = frozenset({"dobj", "prt", "prep", "pobj", "agent", "nsubjpass", "compound", "amod", "dative", "attr",
+                       "oprd", "npadvmod", "acomp", "advmod", "poss", "nmod", "pcomp"})
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+#: The trigger's object and subject of a passive: where a "never" word of any trigger is looked for.
+_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
+#: Prepositions of circumstance: their phrases are no argument ("during a protest against the tax").
+CIRCUMSTANCE = frozenset({"during", "after", "before", "amid", "despite", "following", "since", "until", "over"})
+_SCORE = re.compile(r"^\d{1,3}[-–]\d{1,3}$")
+
+
+@dataclass(frozen=True)
+class SenseRule:
+    """One row of ``violence.tsv``."""
+
+    kind: str
+    triggers: frozenset[str]
+    words: frozenset[str]
+    example: str
+    violent: bool
+
+
+@dataclass
+class SenseRules:
+    """The rows of ``violence.tsv`` gathered by kind."""
+
+    rules: list[SenseRule]
+    by_kind: dict[str, frozenset[str]] = field(default_factory=dict)
+    never: dict[str, frozenset[str]] = field(default_factory=dict)  # trigger lemma ("*": any) → words
+
+    def __post_init__(self) -> None:
+        kinds: dict[str, set[str]] = {}
+        never: dict[str, set[str]] = {}
+        for rule in self.rules:
+            if rule.kind == "never":
+                for trig in rule.triggers:
+                    never.setdefault(trig, set()).update(rule.words)
+            else:
+                kinds.setdefault(rule.kind, set()).update(rule.words)
+        self.by_kind = {k: frozenset(v) for k, v in kinds.items()}
+        self.never = {k: frozenset(v) for k, v in never.items()}
+
+    def words(self, kind: str) -> frozenset[str]:
+        return self.by_kind.get(kind, frozenset())
+
+
+@lru_cache(maxsize=4)
+def sense_rules(path: str | Path = "events/violence.tsv") -> SenseRules:
+    """The sense rules of ``path`` (a shipped table by default), loaded once per process."""
+    rows = []
+    for row in read_table(path, header=True, width=5, strip=True):
+        kind, triggers, words, example, violent = row
+        if kind not in ("self", "armed", "weapon", "harm", "target", "never", "context", "cause"):
+            raise ValueError(f"{path}: unknown kind {kind!r} in row {row!r}")
+        rows.append(SenseRule(kind, frozenset(triggers.split("|")), frozenset(words.split("|")), example,
+                              violent == "yes"))
+    return SenseRules(rows)
+
+
+def is_violent(category: str, mode: str | None, acled: str | None) -> bool:
+    """Whether a coding is a violent one that needs a violent sense."""
+    return category == "ASSAULT" or acled in VIOLENT_ACLED or (category == "COERCE" and mode in VIOLENT_COERCE_MODES)
+
+
+def _lemma(tok: Any) -> str:
+    return str(tok.lemma_).lower()
+
+
+def _argument_tokens(trigger: Any) -> list[Any]:
+    """The tokens of the trigger's argument phrases (not the clauses under it)."""
+    out = []
+    frontier = [c for c in trigger.children if c.dep_ in _ARG_DEPS and c.lower_ not in CIRCUMSTANCE]
+    while frontier:
+        tok = frontier.pop()
+        out.append(tok)
+        frontier.extend(c for c in tok.children if (c.dep_ in _ARG_DEPS or c.dep_ in ("pobj", "det"))
+                        and c.lower_ not in CIRCUMSTANCE)
+    return out
+
+
+def argument_words(trigger: Any) -> set[str]:
+    """Lemmas and forms of the words in the trigger's argument phrases (not the clauses under it)."""
+    return {w for tok in _argument_tokens(trigger) for w in (_lemma(tok), tok.lower_)}
+
+
+def causes(trigger: Any) -> list[Any]:
+    """The doer of the trigger: its subject, the agent of a passive, or the noun a relative clause
+    hangs on ("flooding that killed ...")."""
+    out = [c for c in trigger.children if c.dep_ in ("nsubj", "csubj")]
+    out += [g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if trigger.dep_ in ("relcl", "acl") and (not out or out[0].lower_ in ("that", "which")):
+        out.append(trigger.head)
+    if not out and trigger.dep_ in ("advcl", "xcomp", "conj") and trigger.head.i != trigger.i:
+        return causes(trigger.head)  # "floods hit the town, killing three": the floods killed
+    return out
+
+
+def never_violent(trigger: Any, rules: SenseRules) -> bool:
+    """The trigger's arguments name a sense that is no violence ("shell out", "fire 200 workers"),
+    or its doer is a hazard ("floods hit Colorado")."""
+    hazards = rules.words("cause")
+    if any(_lemma(t) in hazards or t.lower_ in hazards for t in causes(trigger)):
+        return True
+    words = argument_words(trigger)
+    if trigger.dep_ == "amod" and trigger.i > 0 and trigger.nbor(-1).text in ("-", "–"):
+        return True  # "coal-fired", "rapid-fire": a compound adjective
+    if any(t.text in ("-", "–") and t.i + 1 == trigger.i for t in trigger.lefts):
+        return True
+    if words & rules.never.get(_lemma(trigger), frozenset()):
+        return True
+    objects = {w for c in trigger.children if c.dep_ in _OBJECT_DEPS
+               for t in c.subtree for w in (_lemma(t), t.lower_)}
+    return bool(objects & rules.never.get("*", frozenset()))
+
+
+def violent_sense(trigger: Any, sentence: list[Any], sources: list[Actor], targets: list[Any],
+                  rules: SenseRules | None = None, weapons: frozenset[str] = frozenset()) -> bool:
+    """Whether ``trigger`` (already coded as violent) is violence in this sentence.
+
+    ``sources`` are the event's actors, ``targets`` its target tokens, ``weapons`` more weapon
+    words (the instrument table's).
+    """
+    rules = rules or sense_rules()
+    if never_violent(trigger, rules):
+        return False
+    if _lemma(trigger) in rules.words("self") or trigger.lower_ in rules.words("self"):
+        return True
+    if any(a.sector in ARMED_SECTORS for a in sources):
+        return True
+    strong = rules.words("armed") | rules.words("weapon") | rules.words("harm") | weapons
+    others = [t for t in sentence if t.i != trigger.i]
+    if any(_lemma(t) in strong or t.lower_ in strong for t in others):
+        return True
+    if any(_SCORE.match(t.text) for t in others):
+        return False  # "beat Barcelona 3-1"
+    if any(_lemma(t) in rules.words("context") for t in others):
+        return False
+    harmable = rules.words("target")
+    if any(_lemma(t) in harmable or t.ent_type_ in _PLACE_TYPES for t in targets):
+        return True
+    around = _argument_tokens(trigger)
+    if trigger.dep_ in ("nsubj", "nsubjpass"):  # "fighting broke out in Kosovo"
+        around += [t for t in _argument_tokens(trigger.head) if t.i != trigger.i and t.dep_ != "nsubj"]
+    if any(t.ent_type_ in _PLACE_TYPES for t in around):
+        return True  # "fighting in Kosovo", "clashes near Tuzla"
+    return any(a.country or a.group for a in sources) and any(t.ent_type_ in ("NORP", "ORG") for t in targets)
+
+
+def is_prose(sentence: list[Any]) -> bool:
+    """A sentence of prose: three words or more, a verb, not a title-case line or a menu command.
+
+    "Free Sign Up.", "Subscribe to our newsletter", "Meta Outage Hits Facebook" are not.
+    """
+    words = [t for t in sentence if t.is_alpha]
+    if len(words) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in sentence):
+        return False
+    if words[0].tag_ == "VB" and not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in sentence):
+        return False  # an imperative line: "Sign up now", "Read more about ..."
+    long_words = [t for t in words[1:] if len(t) > 3]
+    capitalised = [t for t in long_words if t.text[0].isupper()]
+    if long_words and len(capitalised) == len(long_words):
+        return False  # "Free Sign Up.", "Rebels Attack Army Base In North"
+    ending = sentence[-1].text
+    return ending in (".", "!", "?", '"', "'", "”", "’", ":", ";") or len(capitalised) < 0.6 * len(long_words)

@@ -1,0 +1,52 @@
+"""Each coding rule of dateline.extract.events.rules, shown on a sentence of its own."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from dateline.extract.dates import extract_dates
+from dateline.extract.events.rules import ACTOR_RULES, TOKEN_RULES
+from dateline.extract.events.step import extract_events
+from dateline.extract.places import extract_places
+from dateline.model import Article, Event
+
+pytestmark = pytest.mark.slow
+
+#: rule name → (sentence, category, ACLED sub-event type or None for "any") of the event it codes.
+EXAMPLES = {
+    "must_demand": ("Russia said on Tuesday that Sudan must return the helicopter.", "REQUEST", None),
+    "blamed_accusation": ("Iran said Israel was behind the assassination of the scientist.", "ACCUSE", None),
+    "wanted_request": ("Tehran wants Washington to lift the sanctions.", "REQUEST", None),
+    "stated_instrument": ("Militants attacked the base with two missiles on Friday.", "ASSAULT",
+                          "Shelling/artillery/missile attack"),
+    "target_sector": ("Gunmen killed five civilians in the village on Sunday.", "ASSAULT", "Attack"),
+    "vowed_threat": ("The militia vowed to retaliate against the army.", "THREATEN", None),
+    "labour_strike": ("Dock workers struck for a third day over pay.", "PROTEST", "Peaceful protest"),
+    "street_clash": ("Protesters clashed with police in the capital on Saturday.", "PROTEST", "Violent demonstration"),
+    "police_obstruction": ("Police blocked access to the main square on Friday.", "COERCE", None),
+    "spoken_protest": ("The opposition protested that the vote had been rigged.", "ACCUSE", None),
+    "peacekeepers_arrive": ("UN peacekeepers arrived in the town on Monday.", "AID", None),
+}
+
+
+def events_of(nlp: Any, text: str) -> list[Event]:
+    article = Article(text=text, published=date(2024, 3, 15))
+    article.doc = nlp(text)
+    article.dates = extract_dates(text, article.published, article.doc)
+    article.places = extract_places(article)
+    return extract_events(article)
+
+
+def test_every_rule_has_an_example() -> None:
+    assert {r.__name__ for r in (*TOKEN_RULES, *ACTOR_RULES)} == set(EXAMPLES)
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_rule_codes_its_example(nlp: Any, name: str) -> None:
+    text, category, sub = EXAMPLES[name]
+    events = events_of(nlp, text)
+    assert any(e.category == category and (sub is None or e.acled_sub_event_type == sub) for e in events), \
+        [(e.category, e.acled_sub_event_type) for e in events]
