@@ -175,6 +175,7 @@ def ingest(
                 if on_drop:
                     on_drop(line)
         finish()
+        writer.relink_people()
     except KeyboardInterrupt:
         report.interrupted = True
     finally:

@@ -61,6 +61,7 @@ class Mention:
     entity_id: str | None = None  # set by entity linking
     role: str | None = None  # descriptor next to the name, e.g. "US State Department spokesman"
     field: str = "text"  # the text the span points into: "text" (the body) or "caption:N"
+    unlinked: str | None = None  # why a name is left without an entity ("ambiguous-surname: ...")
 
 
 @dataclass

@@ -157,7 +157,7 @@ def extract_entities(doc: Any) -> tuple[list[Mention], list[Entity]]:
     tk = tokens_of(doc)
     mentions = find_mentions(doc, tk)
     assign_roles(tk, mentions)
-    clusters = merge(mentions)
+    clusters = merge(mentions, tk.text)
     mentions = sorted(mentions + attach_descriptions(tk, mentions, clusters), key=lambda m: m.span)
     for cluster in clusters:
         order = sorted(range(len(cluster.members)), key=lambda i: cluster.members[i].span)

@@ -1,0 +1,102 @@
+"""After an ingest: bare surnames held under their own name are moved to the person a plan picks.
+
+The plan (:meth:`dateline.corpus.linking.CorpusLinker.plan`) decides from what this module reads;
+this module only reads the rows it needs and writes the moves.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import Any
+
+Plan = Callable[[Sequence[dict[str, Any]], Sequence[dict[str, Any]]], Sequence[Any]]
+
+
+def _neighbours(conn: sqlite3.Connection, entity_id: str, article_id: str | None = None) -> Counter[str]:
+    sql = (
+        "SELECT m2.entity_id, count(DISTINCT m2.article_id) FROM mentions m1 "
+        "JOIN mentions m2 ON m1.article_id = m2.article_id "
+        "WHERE m1.entity_id = ? AND m2.entity_id IS NOT NULL AND m2.entity_id != m1.entity_id"
+    )
+    args: list[Any] = [entity_id]
+    if article_id is not None:
+        sql += " AND m1.article_id = ?"
+        args.append(article_id)
+    return Counter({r[0]: r[1] for r in conn.execute(sql + " GROUP BY m2.entity_id", args)})
+
+
+def held_rows(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """One row per article and bare (one-word) PERSON entity named in it."""
+    rows = conn.execute(
+        "SELECT m.article_id, m.entity_id, e.name, group_concat(m.role, '|') FROM mentions m "
+        "JOIN entities e ON e.id = m.entity_id WHERE e.type = 'PERSON' AND instr(trim(e.name), ' ') = 0 "
+        "GROUP BY m.article_id, m.entity_id ORDER BY m.article_id, m.entity_id"
+    ).fetchall()
+    return [
+        {"article_id": r[0], "entity_id": r[1], "name": r[2], "roles": set(filter(None, (r[3] or "").split("|"))),
+         "neighbours": set(_neighbours(conn, r[1], r[0]))}
+        for r in rows
+    ]  # fmt: skip
+
+
+def people_rows(conn: sqlite3.Connection, surnames: set[str], surname: Callable[[str], str]) -> list[dict[str, Any]]:
+    """Full-name PERSON entities whose surname (by ``surname``) is one of ``surnames``."""
+    out = []
+    for eid, name, country in conn.execute(
+        "SELECT id, name, country FROM entities WHERE type = 'PERSON' AND instr(trim(name), ' ') > 0"
+    ).fetchall():
+        if surname(name) not in surnames:
+            continue
+        count = conn.execute("SELECT count(*) FROM mentions WHERE entity_id = ?", (eid,)).fetchone()[0]
+        roles = {r[0] for r in conn.execute("SELECT role FROM entity_roles WHERE entity_id = ?", (eid,))}
+        out.append({"id": eid, "name": name, "country": country, "mentions": count, "roles": roles,
+                    "neighbours": _neighbours(conn, eid)})  # fmt: skip
+    return out
+
+
+def apply_moves(conn: sqlite3.Connection, moves: Sequence[Any]) -> int:
+    """Write ``moves``; bare entities left without mentions are removed. Returns how many were applied."""
+    with conn:
+        conn.execute("BEGIN IMMEDIATE")
+        for mv in moves:
+            where = (mv.source_id, mv.article_id)
+            conn.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ? AND article_id = ?", (mv.target_id, *where))
+            conn.execute(
+                "UPDATE quotes SET speaker_entity_id = ? WHERE speaker_entity_id = ? AND article_id = ?", (mv.target_id, *where)
+            )
+            conn.execute(
+                "UPDATE events SET actors = replace(actors, ?, ?), targets = replace(targets, ?, ?) WHERE article_id = ?",
+                (mv.source_id, mv.target_id, mv.source_id, mv.target_id, mv.article_id),
+            )
+            conn.execute("UPDATE merges SET entity_id = ? WHERE entity_id = ? AND article_id = ?", (mv.target_id, *where))
+            name = conn.execute("SELECT name FROM entities WHERE id = ?", (mv.source_id,)).fetchone()[0]
+            conn.execute(
+                "INSERT INTO merges (entity_id, article_id, mention, start, end, rule, confidence, evidence) "
+                "VALUES (?, ?, ?, NULL, NULL, ?, ?, ?)",
+                (mv.target_id, mv.article_id, name, f"corpus:{mv.rule}", mv.confidence, mv.evidence),
+            )
+            conn.execute("INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)", (mv.target_id, name))
+        for source_id in {mv.source_id for mv in moves}:
+            _drop_if_empty(conn, source_id)
+    return len(moves)
+
+
+def _drop_if_empty(conn: sqlite3.Connection, entity_id: str) -> None:
+    if conn.execute("SELECT 1 FROM mentions WHERE entity_id = ? LIMIT 1", (entity_id,)).fetchone():
+        return
+    if conn.execute("SELECT 1 FROM merges WHERE entity_id = ? LIMIT 1", (entity_id,)).fetchone():
+        return
+    for table in ("entity_aliases", "entity_roles", "entity_keys"):
+        conn.execute(f"DELETE FROM {table} WHERE entity_id = ?", (entity_id,))
+    conn.execute("DELETE FROM entities WHERE id = ?", (entity_id,))
+
+
+def relink(conn: sqlite3.Connection, rules: Any) -> int:
+    """Ask ``rules.plan`` (with ``rules.surname``) where held bare surnames go, and write it."""
+    held = held_rows(conn)
+    if not held:
+        return 0
+    people = people_rows(conn, {rules.surname(h["name"]) for h in held}, rules.surname)
+    return apply_moves(conn, rules.plan(held, people))
