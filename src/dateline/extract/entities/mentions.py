@@ -13,6 +13,7 @@ from typing import Any
 
 from ...geo.countries import country_word
 from ...model import Mention, Span
+from .recover import recover_names, trim_fragments
 from .tables import alias_of, aliases, honorifics, name_key, titles
 from .tokens import Tokens, tokens_of
 
@@ -250,4 +251,5 @@ def find_mentions(doc: Any, tk: Tokens | None = None) -> list[Mention]:
     extra += [m for m in _kind_orgs(tk, covered) if not any(b.contains(m.span) for b in blocked)]
     mentions = sorted(_alias_mentions(tk.text, mentions + extra), key=lambda m: m.span)
     _relabel(mentions)
-    return mentions
+    mentions = trim_fragments(tk.text, mentions)
+    return sorted(mentions + recover_names(tk, mentions), key=lambda m: m.span)
