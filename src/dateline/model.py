@@ -85,6 +85,8 @@ class Entity:
     country: str | None = None  # ISO 3166 alpha-3
     mentions: list[Mention] = field(default_factory=list)
     evidence: list[MergeEvidence] = field(default_factory=list)
+    affiliation: str | None = None  # party ("Republican Party"); on a NORP word: it is an attribute
+    nationality: str | None = None  # ISO alpha-3; on a NORP word: it is an attribute
 
     @staticmethod
     def make_id(type_: str, name: str) -> str:

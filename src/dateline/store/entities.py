@@ -56,7 +56,7 @@ class EntityLinker:
         aliases = [r[0] for r in self.conn.execute("SELECT alias FROM entity_aliases WHERE entity_id = ?", (entity_id,))]
         roles = [r[0] for r in self.conn.execute("SELECT role FROM entity_roles WHERE entity_id = ?", (entity_id,))]
         return Entity(id=row["id"], name=row["name"], type=row["type"], aliases=aliases, roles=roles,
-                      country=row["country"])
+                      country=row["country"], affiliation=row["affiliation"], nationality=row["nationality"])
 
     def _candidates(self, keys: set[str]) -> list[Entity]:
         found = self.conn.execute(
@@ -76,14 +76,20 @@ class EntityLinker:
         if hit is None:
             target_id = entity.id
             self.conn.execute(
-                "INSERT OR IGNORE INTO entities (id, name, type, country) VALUES (?, ?, ?, ?)",
-                (entity.id, entity.name, entity.type, entity.country),
+                "INSERT OR IGNORE INTO entities (id, name, type, country, affiliation, nationality) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (entity.id, entity.name, entity.type, entity.country, entity.affiliation, entity.nationality),
             )
             created = self.conn.execute("SELECT changes()").fetchone()[0] > 0
         else:
             created, target_id = False, hit.target.id
             if hit.target.country is None and entity.country:
                 self.conn.execute("UPDATE entities SET country = ? WHERE id = ?", (entity.country, target_id))
+            self.conn.execute(
+                "UPDATE entities SET affiliation = coalesce(affiliation, ?), nationality = coalesce(nationality, ?) "
+                "WHERE id = ?",
+                (entity.affiliation, entity.nationality, target_id),
+            )
             self.conn.execute(
                 "INSERT INTO merges (entity_id, article_id, mention, start, end, rule, confidence, evidence) "
                 "VALUES (?, ?, ?, NULL, NULL, ?, ?, ?)",

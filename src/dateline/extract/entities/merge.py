@@ -13,7 +13,7 @@ from ...geo.countries import country_word
 from ...model import Mention, Span
 from .names import acronym_matches, given_name, is_acronym, is_full_name, org_shape, suffix, surname
 from .shared import choose
-from .tables import alias_of, name_key
+from .tables import alias_of, constituents, name_key
 from .tokens import Tokens
 
 
@@ -169,7 +169,7 @@ def _merge_places(mentions: list[Mention], label: str) -> list[Cluster]:
     """GPE and NORP: every name of one country is one entity ("US", "U.S.", "the United States")."""
     keys_of: dict[int, dict[str, str]] = {}
     for m in mentions:
-        word = country_word(m.text)
+        word = None if name_key(m.text) in constituents() else country_word(m.text)
         keys = {"name:" + name_key(m.text): "exact"}
         if word is not None and label == "GPE" and word.kind == "name":
             keys["country:" + word.iso3] = "country-name"

@@ -16,8 +16,7 @@ import re
 
 from ...model import Mention, Span
 from .names import suffix
-from .shared import given_names
-from .tables import name_key
+from .tables import given_names, name_key
 from .tokens import Tokens
 
 _BEFORE_SENTENCE = re.compile(r"(?:^|[.!?][\"”’']?\s+|\n\s*)$")
@@ -86,3 +85,18 @@ def recover_names(tk: Tokens, mentions: list[Mention]) -> list[Mention]:
         if word in wanted and _free(tk, i, covered):
             out.append(Mention(Span(tk.starts[i], tk.end(i)), word, "PERSON"))
     return out
+
+
+_WORK_CUE = re.compile(
+    r"\b(?:film|movie|book|novel|memoir|series|documentary|play|song|album|show)\s+(?:the\s+)?[\"“]?$",
+    re.IGNORECASE,
+)
+
+
+def mark_works(text: str, mentions: list[Mention]) -> None:
+    """Relabel a name standing after "the film", "his book" ... or inside quotes as WORK_OF_ART."""
+    for m in mentions:
+        head = text[max(0, m.span.start - 16) : m.span.start]
+        quoted = head.endswith(('"', "“")) and text[m.span.end : m.span.end + 1] in {'"', "”"}
+        if m.label != "WORK_OF_ART" and (_WORK_CUE.search(head) or (quoted and m.label in {"NORP", "GPE"})):
+            m.label = "WORK_OF_ART"

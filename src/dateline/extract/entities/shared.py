@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import Protocol
 
 from ...model import Mention
-from ...tables import read_table
 from .names import given_name
-from .tables import name_key
+from .tables import given_names, name_key
 
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 _GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
@@ -29,13 +27,6 @@ class Candidate(Protocol):
     """A cluster of one person's mentions (see :class:`dateline.extract.entities.merge.Cluster`)."""
 
     members: list[Mention]
-
-
-@lru_cache(maxsize=1)
-def given_names() -> dict[str, str]:
-    """Case-folded given name → "m" or "f" (``data/entities/given_names.tsv``)."""
-    rows = read_table("entities/given_names.tsv", header=True, strip=True)
-    return {name_key(row[0]): row[1] for row in rows if len(row) > 1}
 
 
 def honorific_gender(mention: Mention, text: str) -> str | None:
