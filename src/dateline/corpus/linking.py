@@ -113,11 +113,18 @@ class CorpusLinker:
         by_surname: dict[str, list[Person]] = {}
         for person in (Person(**row) for row in people):
             by_surname.setdefault(surname(person.name), []).append(person)
-        moves = []
-        for row in held:
-            move = self._decide(row, by_surname.get(surname(row["name"]), []))
+        moves: list[Move] = []
+        placed: dict[tuple[str, str], str] = {}  # (article, held id) -> person id
+        # surnames with one candidate first, so that the others see them placed ("Comey" → James Comey)
+        ordered = sorted(
+            held, key=lambda r: (len(by_surname.get(surname(r["name"]), [])) != 1, r["article_id"])
+        )
+        for row in ordered:
+            seen = {placed.get((row["article_id"], n), n) for n in row["neighbours"]}
+            move = self._decide(dict(row, neighbours=seen), by_surname.get(surname(row["name"]), []))
             if move is not None:
                 moves.append(move)
+                placed[(move.article_id, move.source_id)] = move.target_id
         return moves
 
     def _decide(self, row: dict[str, Any], people: list[Person]) -> Move | None:
