@@ -102,11 +102,12 @@ def _given_names(loose: list[Mention], clusters: list[Cluster]) -> list[Mention]
 
     Returns the mentions still loose."""
     rest = []
+    by_given: dict[str, list[Cluster]] = {}
+    for c in clusters:
+        for key in dict.fromkeys(given_name(x.text) for x in c.members if is_full_name(x.text)):
+            by_given.setdefault(key, []).append(c)
     for m in loose:
-        key = name_key(m.text)
-        found = [
-            c for c in clusters if any(is_full_name(x.text) and given_name(x.text) == key for x in c.members)
-        ]
+        found = by_given.get(name_key(m.text), [])
         if len(found) == 1:
             found[0].add(m, "given-name")
         else:

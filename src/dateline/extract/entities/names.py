@@ -55,6 +55,7 @@ def suffix(text: str) -> str:
     return last if last in _SUFFIXES else ""
 
 
+@lru_cache(maxsize=65536)
 def given_name(text: str) -> str:
     words = name_words(text)
     return normalise_key(words[0]) if words else ""
