@@ -53,15 +53,33 @@ class EntityLinker:
 
     def _load(self, entity_id: str) -> Entity:
         row = self.conn.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
-        aliases = [r[0] for r in self.conn.execute("SELECT alias FROM entity_aliases WHERE entity_id = ?", (entity_id,))]
-        roles = [r[0] for r in self.conn.execute("SELECT role FROM entity_roles WHERE entity_id = ?", (entity_id,))]
-        return Entity(id=row["id"], name=row["name"], type=row["type"], aliases=aliases, roles=roles,
-                      country=row["country"], affiliation=row["affiliation"], nationality=row["nationality"])
+        aliases = [
+            r[0]
+            for r in self.conn.execute("SELECT alias FROM entity_aliases WHERE entity_id = ?", (entity_id,))
+        ]
+        roles = [
+            r[0] for r in self.conn.execute("SELECT role FROM entity_roles WHERE entity_id = ?", (entity_id,))
+        ]
+        return Entity(
+            id=row["id"],
+            name=row["name"],
+            type=row["type"],
+            aliases=aliases,
+            roles=roles,
+            country=row["country"],
+            affiliation=row["affiliation"],
+            nationality=row["nationality"],
+        )
 
     def _candidates(self, keys: set[str]) -> list[Entity]:
-        found = self.conn.execute(
-            f"SELECT DISTINCT entity_id FROM entity_keys WHERE key IN ({','.join('?' * len(keys))})", list(keys)
-        ).fetchall() if keys else []
+        found = (
+            self.conn.execute(
+                f"SELECT DISTINCT entity_id FROM entity_keys WHERE key IN ({','.join('?' * len(keys))})",
+                list(keys),
+            ).fetchall()
+            if keys
+            else []
+        )
         return [self._load(r[0]) for r in found]
 
     def link(self, article_id: str, entity: Entity) -> tuple[str, bool]:
@@ -93,7 +111,14 @@ class EntityLinker:
             self.conn.execute(
                 "INSERT INTO merges (entity_id, article_id, mention, start, end, rule, confidence, evidence) "
                 "VALUES (?, ?, ?, NULL, NULL, ?, ?, ?)",
-                (target_id, article_id, entity.name, f"corpus:{hit.rule}", hit.confidence, hit.evidence or None),
+                (
+                    target_id,
+                    article_id,
+                    entity.name,
+                    f"corpus:{hit.rule}",
+                    hit.confidence,
+                    hit.evidence or None,
+                ),
             )
         self._write_names(target_id, article_id, entity, keys)
         return target_id, created
@@ -101,10 +126,12 @@ class EntityLinker:
     def _write_names(self, target_id: str, article_id: str, entity: Entity, keys: set[str]) -> None:
         names = {entity.name, *entity.aliases}
         self.conn.executemany(
-            "INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)", [(target_id, n) for n in names]
+            "INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)",
+            [(target_id, n) for n in names],
         )
         self.conn.executemany(
-            "INSERT OR IGNORE INTO entity_roles (entity_id, role) VALUES (?, ?)", [(target_id, r) for r in entity.roles]
+            "INSERT OR IGNORE INTO entity_roles (entity_id, role) VALUES (?, ?)",
+            [(target_id, r) for r in entity.roles],
         )
         self.conn.executemany(
             "INSERT OR IGNORE INTO entity_keys (key, entity_id) VALUES (?, ?)", [(k, target_id) for k in keys]
@@ -112,8 +139,14 @@ class EntityLinker:
         self.conn.executemany(
             "INSERT INTO merges (entity_id, article_id, mention, start, end, rule) VALUES (?, ?, ?, ?, ?, ?)",
             [
-                (target_id, article_id, ev.mention, ev.span.start if ev.span else None,
-                 ev.span.end if ev.span else None, ev.rule)
+                (
+                    target_id,
+                    article_id,
+                    ev.mention,
+                    ev.span.start if ev.span else None,
+                    ev.span.end if ev.span else None,
+                    ev.rule,
+                )
                 for ev in entity.evidence
             ],
         )

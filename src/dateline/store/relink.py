@@ -15,16 +15,21 @@ Plan = Callable[[Sequence[dict[str, Any]], Sequence[dict[str, Any]]], Sequence[A
 
 
 def _neighbours(conn: sqlite3.Connection, entity_id: str, article_id: str | None = None) -> Counter[str]:
-    sql = (
-        "SELECT m2.entity_id, count(DISTINCT m2.article_id) FROM mentions m1 "
-        "JOIN mentions m2 ON m1.article_id = m2.article_id "
-        "WHERE m1.entity_id = ? AND m2.entity_id IS NOT NULL AND m2.entity_id != m1.entity_id"
-    )
-    args: list[Any] = [entity_id]
+    """Entities named in the articles that name ``entity_id`` (or in ``article_id``), with article counts."""
     if article_id is not None:
-        sql += " AND m1.article_id = ?"
-        args.append(article_id)
-    return Counter({r[0]: r[1] for r in conn.execute(sql + " GROUP BY m2.entity_id", args)})
+        rows = conn.execute(
+            "SELECT DISTINCT entity_id, 1 FROM mentions WHERE article_id = ? AND entity_id IS NOT NULL",
+            (article_id,),
+        )
+    else:
+        rows = conn.execute(
+            "SELECT entity_id, count(DISTINCT article_id) FROM mentions WHERE article_id IN "
+            "(SELECT article_id FROM mentions WHERE entity_id = ?) AND entity_id IS NOT NULL GROUP BY entity_id",
+            (entity_id,),
+        )
+    found = Counter({r[0]: r[1] for r in rows})
+    found.pop(entity_id, None)
+    return found
 
 
 def held_rows(conn: sqlite3.Connection) -> list[dict[str, Any]]:
@@ -41,7 +46,9 @@ def held_rows(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     ]  # fmt: skip
 
 
-def people_rows(conn: sqlite3.Connection, surnames: set[str], surname: Callable[[str], str]) -> list[dict[str, Any]]:
+def people_rows(
+    conn: sqlite3.Connection, surnames: set[str], surname: Callable[[str], str]
+) -> list[dict[str, Any]]:
     """Full-name PERSON entities whose surname (by ``surname``) is one of ``surnames``."""
     out = []
     for eid, name, country in conn.execute(
@@ -62,22 +69,31 @@ def apply_moves(conn: sqlite3.Connection, moves: Sequence[Any]) -> int:
         conn.execute("BEGIN IMMEDIATE")
         for mv in moves:
             where = (mv.source_id, mv.article_id)
-            conn.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ? AND article_id = ?", (mv.target_id, *where))
             conn.execute(
-                "UPDATE quotes SET speaker_entity_id = ? WHERE speaker_entity_id = ? AND article_id = ?", (mv.target_id, *where)
+                "UPDATE mentions SET entity_id = ? WHERE entity_id = ? AND article_id = ?",
+                (mv.target_id, *where),
+            )
+            conn.execute(
+                "UPDATE quotes SET speaker_entity_id = ? WHERE speaker_entity_id = ? AND article_id = ?",
+                (mv.target_id, *where),
             )
             conn.execute(
                 "UPDATE events SET actors = replace(actors, ?, ?), targets = replace(targets, ?, ?) WHERE article_id = ?",
                 (mv.source_id, mv.target_id, mv.source_id, mv.target_id, mv.article_id),
             )
-            conn.execute("UPDATE merges SET entity_id = ? WHERE entity_id = ? AND article_id = ?", (mv.target_id, *where))
+            conn.execute(
+                "UPDATE merges SET entity_id = ? WHERE entity_id = ? AND article_id = ?",
+                (mv.target_id, *where),
+            )
             name = conn.execute("SELECT name FROM entities WHERE id = ?", (mv.source_id,)).fetchone()[0]
             conn.execute(
                 "INSERT INTO merges (entity_id, article_id, mention, start, end, rule, confidence, evidence) "
                 "VALUES (?, ?, ?, NULL, NULL, ?, ?, ?)",
                 (mv.target_id, mv.article_id, name, f"corpus:{mv.rule}", mv.confidence, mv.evidence),
             )
-            conn.execute("INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)", (mv.target_id, name))
+            conn.execute(
+                "INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)", (mv.target_id, name)
+            )
         for source_id in {mv.source_id for mv in moves}:
             _drop_if_empty(conn, source_id)
     return len(moves)

@@ -225,3 +225,11 @@ def test_step_declares_what_it_needs_and_gives() -> None:
     assert "ner" in step.nlp_components
     with pytest.raises(PipelineOrderError):
         Pipeline([step])
+
+
+def test_all_caps_names_are_normalised() -> None:
+    text = "HILLARY CLINTON WINS. Hillary Clinton thanked voters."
+    (found,) = entities(text, ("HILLARY CLINTON", "PERSON"), ("Hillary Clinton", "PERSON"))
+    assert found.name == "Hillary Clinton"
+    (caps,) = entities("DONNA BRAZILE RESIGNS", ("DONNA BRAZILE", "PERSON"))
+    assert caps.name == "Donna Brazile"

@@ -33,7 +33,8 @@ def _canonical(cluster: Cluster) -> str:
     texts = [strip_name(m.text) for m in cluster.members]
     if cluster.label == "PERSON":
         full = [t for t in texts if is_full_name(t)] or texts
-        return max(full, key=lambda t: (len(t.split()), len(t)))
+        best = max(full, key=lambda t: (len(t.split()), len(t), not t.isupper()))
+        return best.title() if best.isupper() and len(best) > 3 else best  # "HILLARY CLINTON"
     for m in cluster.members:
         alias = alias_of(m.text)
         if alias is not None:
