@@ -81,6 +81,11 @@ class CorpusLinker:
         """Key of a person's surname ("Clinton" → "clinton")."""
         return surname(name)
 
+    @staticmethod
+    def name_parts(name: str) -> tuple[str, ...]:
+        """Keys a held one-word name may match: the surname and the given name."""
+        return surname(name), given_name(name)
+
     def keys(self, entity: Entity) -> set[str]:
         """Blocking keys (see :func:`dateline.extract.entities.matching.corpus_keys`)."""
         return corpus_keys(entity)
@@ -111,8 +116,12 @@ class CorpusLinker:
         (entity ids named in that article). ``people`` rows: the fields of :class:`Person`.
         """
         by_surname: dict[str, list[Person]] = {}
+        by_given: dict[str, list[Person]] = {}
         for person in (Person(**row) for row in people):
             by_surname.setdefault(surname(person.name), []).append(person)
+            by_given.setdefault(given_name(person.name), []).append(person)
+        for key, found in by_given.items():  # a lone given name ("Hillary") when no one has it as surname
+            by_surname.setdefault(key, found)
         moves: list[Move] = []
         placed: dict[tuple[str, str], str] = {}  # (article, held id) -> person id
         # surnames with one candidate first, so that the others see them placed ("Comey" → James Comey)

@@ -47,14 +47,14 @@ def held_rows(conn: sqlite3.Connection) -> list[dict[str, Any]]:
 
 
 def people_rows(
-    conn: sqlite3.Connection, surnames: set[str], surname: Callable[[str], str]
+    conn: sqlite3.Connection, surnames: set[str], surname: Callable[[str], tuple[str, ...]]
 ) -> list[dict[str, Any]]:
-    """Full-name PERSON entities whose surname (by ``surname``) is one of ``surnames``."""
+    """Full-name PERSON entities one of whose name parts (by ``surname``) is in ``surnames``."""
     out = []
     for eid, name, country in conn.execute(
         "SELECT id, name, country FROM entities WHERE type = 'PERSON' AND instr(trim(name), ' ') > 0"
     ).fetchall():
-        if surname(name) not in surnames:
+        if not surnames & set(surname(name)):
             continue
         count = conn.execute("SELECT count(*) FROM mentions WHERE entity_id = ?", (eid,)).fetchone()[0]
         roles = {r[0] for r in conn.execute("SELECT role FROM entity_roles WHERE entity_id = ?", (eid,))}
@@ -110,9 +110,9 @@ def _drop_if_empty(conn: sqlite3.Connection, entity_id: str) -> None:
 
 
 def relink(conn: sqlite3.Connection, rules: Any) -> int:
-    """Ask ``rules.plan`` (with ``rules.surname``) where held bare surnames go, and write it."""
+    """Ask ``rules.plan`` (with ``rules.surname`` and ``rules.name_parts``) where held one-word names go; write it."""
     held = held_rows(conn)
     if not held:
         return 0
-    people = people_rows(conn, {rules.surname(h["name"]) for h in held}, rules.surname)
+    people = people_rows(conn, {rules.surname(h["name"]) for h in held}, rules.name_parts)
     return apply_moves(conn, rules.plan(held, people))
