@@ -171,6 +171,7 @@ def _ingest(
             _write_or_drop(writer, article, current[1])
             _count_drop(report, article, on_drop)
         finish()
+        writer.relink_people()
     except KeyboardInterrupt:
         report.interrupted = True
     finally:

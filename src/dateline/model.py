@@ -67,6 +67,7 @@ class Mention:
     entity_id: str | None = None  # set by entity linking
     role: str | None = None  # descriptor next to the name, e.g. "US State Department spokesman"
     field: str = "text"  # the text the span points into: "text" (the body) or "caption:N"
+    unlinked: str | None = None  # why a name is left without an entity ("ambiguous-surname: ...")
 
 
 @dataclass
@@ -90,6 +91,8 @@ class Entity:
     country: str | None = None  # ISO 3166 alpha-3
     mentions: list[Mention] = field(default_factory=list)
     evidence: list[MergeEvidence] = field(default_factory=list)
+    affiliation: str | None = None  # party ("Republican Party"); on a NORP word: it is an attribute
+    nationality: str | None = None  # ISO alpha-3; on a NORP word: it is an attribute
 
     @staticmethod
     def make_id(type_: str, name: str) -> str:

@@ -1,16 +1,168 @@
-"""Corpus-wide entity linking: the rules the writer uses to join a new entity to a stored one."""
+"""Corpus-wide entity linking: which stored entity a new one is, decided here; the store only writes.
+
+Two parts, both independent of the order articles arrive in:
+
+- :meth:`CorpusLinker.match`, asked by the writer for every entity it stores: full names join the
+  same full name (exact, name variant, close spelling), never a different full name and never a bare
+  surname; a bare surname ("Clinton") is held under that bare name; other things follow
+  :func:`dateline.extract.entities.matching.match_corpus`.
+- :meth:`CorpusLinker.plan`, run once the corpus is written: every article's held bare surname goes
+  to the full-name person whose context agrees (people named in the same article, roles, country,
+  how often each is named), with a confidence and the evidence; too close a call stays held.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 from ..extract.entities.matching import corpus_keys, match_corpus
+from ..extract.entities.names import given_name, is_full_name, suffix, surname
 from ..model import Entity
 
-KeysFn = Callable[[Entity], set[str]]
-MatchFn = Callable[[Entity, Sequence[Entity]], "tuple[Entity, str] | None"]
+#: A plan's pick must lead the runner-up by this much (scores are 0..1).
+MARGIN = 0.15
 
 
-def corpus_rules() -> tuple[KeysFn, MatchFn]:
-    """Blocking keys and the matcher for corpus-wide linking (see :mod:`dateline.extract.entities.matching`)."""
-    return corpus_keys, match_corpus
+@dataclass(frozen=True)
+class Decision:
+    """The stored entity a new one is, the rule, how sure, and what supports it."""
+
+    target: Entity
+    rule: str
+    confidence: float
+    evidence: str = ""
+
+
+@dataclass(frozen=True)
+class Move:
+    """Move the mentions of a held bare name in one article to a person."""
+
+    source_id: str
+    article_id: str
+    target_id: str
+    rule: str
+    confidence: float
+    evidence: str
+
+
+@dataclass
+class Person:
+    """A stored full-name person as the plan sees it (filled from ``people`` rows)."""
+
+    id: str
+    name: str
+    country: str | None
+    mentions: int
+    roles: set[str] = field(default_factory=set)
+    neighbours: Counter[str] = field(default_factory=Counter)
+
+
+def _full_names(entity: Entity) -> set[tuple[str, str, str]]:
+    names = [entity.name, *entity.aliases]
+    return {(given_name(n), surname(n), suffix(n)) for n in names if is_full_name(n) and n[:1].isupper()}
+
+
+def _different_people(a: Entity, b: Entity) -> bool:
+    """Both carry full names with one surname but different given names or suffixes (Chelsea ≠ Hillary)."""
+    mine, theirs = _full_names(a), _full_names(b)
+    return bool(mine and theirs) and not any(
+        x[1] == y[1] and x[2] == y[2] and (x[0] == y[0] or x[0][:1] == y[0][:1]) for x in mine for y in theirs
+    )
+
+
+class CorpusLinker:
+    """The writer's linking rules: blocking keys, the match for a new entity, and the surname plan."""
+
+    @staticmethod
+    def surname(name: str) -> str:
+        """Key of a person's surname ("Clinton" → "clinton")."""
+        return surname(name)
+
+    @staticmethod
+    def name_parts(name: str) -> tuple[str, ...]:
+        """Keys a held one-word name may match: the surname and the given name."""
+        return surname(name), given_name(name)
+
+    def keys(self, entity: Entity) -> set[str]:
+        """Blocking keys (see :func:`dateline.extract.entities.matching.corpus_keys`)."""
+        return corpus_keys(entity)
+
+    def match(self, entity: Entity, candidates: Sequence[Entity]) -> Decision | None:
+        """The stored entity ``entity`` is, or None (store it as new)."""
+        if entity.type == "PERSON":
+            return self._match_person(entity, candidates)
+        hit = match_corpus(entity, candidates)
+        return Decision(hit[0], hit[1], 1.0 if hit[1] == "exact" else 0.9) if hit else None
+
+    def _match_person(self, entity: Entity, candidates: Sequence[Entity]) -> Decision | None:
+        full = is_full_name(entity.name)
+        pool = [c for c in candidates if c.type == "PERSON" and is_full_name(c.name) == full]
+        if full:
+            pool = [c for c in pool if not _different_people(entity, c)]
+            hit = match_corpus(entity, pool)
+            if hit is None or hit[1] == "surname":
+                return None
+            return Decision(hit[0], hit[1], 1.0 if hit[1] == "exact" else 0.9)
+        same = [c for c in pool if c.name == entity.name]
+        return Decision(same[0], "held-surname", 1.0) if len(same) == 1 else None
+
+    def plan(self, held: Sequence[dict[str, Any]], people: Sequence[dict[str, Any]]) -> list[Move]:
+        """Moves for held bare surnames.
+
+        ``held`` rows: ``entity_id``, ``article_id``, ``name``, ``roles`` (set) and ``neighbours``
+        (entity ids named in that article). ``people`` rows: the fields of :class:`Person`.
+        """
+        by_surname: dict[str, list[Person]] = {}
+        by_given: dict[str, list[Person]] = {}
+        for person in (Person(**row) for row in people):
+            by_surname.setdefault(surname(person.name), []).append(person)
+            by_given.setdefault(given_name(person.name), []).append(person)
+        for key, found in by_given.items():  # a lone given name ("Hillary") when no one has it as surname
+            by_surname.setdefault(key, found)
+        moves: list[Move] = []
+        placed: dict[tuple[str, str], str] = {}  # (article, held id) -> person id
+        # surnames with one candidate first, so that the others see them placed ("Comey" → James Comey)
+        ordered = sorted(
+            held, key=lambda r: (len(by_surname.get(surname(r["name"]), [])) != 1, r["article_id"])
+        )
+        for row in ordered:
+            seen = {placed.get((row["article_id"], n), n) for n in row["neighbours"]}
+            move = self._decide(dict(row, neighbours=seen), by_surname.get(surname(row["name"]), []))
+            if move is not None:
+                moves.append(move)
+                placed[(move.article_id, move.source_id)] = move.target_id
+        return moves
+
+    def _decide(self, row: dict[str, Any], people: list[Person]) -> Move | None:
+        if not people:
+            return None
+        total = sum(p.mentions for p in people) or 1
+        scored = []
+        for p in people:
+            shared = sorted(n for n in row["neighbours"] if p.neighbours.get(n))
+            roles = row["roles"] & p.roles
+            context = min(len(shared) / 3, 1.0)
+            score = 0.5 * context + 0.2 * bool(roles) + 0.3 * p.mentions / total
+            scored.append((score, p, shared, roles))
+        scored.sort(key=lambda s: (-s[0], s[1].id))
+        best, person, shared, roles = scored[0]
+        if len(scored) == 1:
+            rule, confidence = "surname", 0.8 + 0.2 * min(len(shared) / 3, 1.0)
+        elif best - scored[1][0] >= MARGIN:
+            rule, confidence = "context", round(best / (best + scored[1][0]), 3)
+        else:
+            return None
+        parts = [f"only {person.name}"] if len(scored) == 1 else [f"over {scored[1][1].name}"]
+        parts += [f"shares {len(shared)} named in the article"] if shared else []
+        parts += [f"role {', '.join(sorted(roles))}"] if roles else []
+        return Move(
+            row["entity_id"], row["article_id"], person.id, rule, round(confidence, 3), "; ".join(parts)
+        )
+
+
+def corpus_rules() -> CorpusLinker:
+    """The linker a normal ingest gives the writer."""
+    return CorpusLinker()

@@ -123,13 +123,15 @@ class Reader:
         roles = [r[0] for r in self.conn.execute(
             "SELECT role FROM entity_roles WHERE entity_id = ? ORDER BY role", (entity_id,))]
         return Entity(id=row["id"], name=row["name"], type=row["type"], aliases=aliases, roles=roles,
-                      country=row["country"])
+                      country=row["country"], affiliation=row["affiliation"], nationality=row["nationality"])
 
     def entities(self, type_: str | None = None) -> list[dict[str, Any]]:
+        """Listed entities, most mentioned first; party and nationality words (attributes) are left out."""
         sql = (
             "SELECT e.id, count(m.id) AS mentions, count(DISTINCT m.article_id) AS articles FROM entities e "
             "LEFT JOIN mentions m ON m.entity_id = e.id "
-            + ("WHERE e.type = ? " if type_ else "")
+            "WHERE NOT (e.type = 'NORP' AND (e.affiliation IS NOT NULL OR e.nationality IS NOT NULL)) "
+            + ("AND e.type = ? " if type_ else "")
             + "GROUP BY e.id ORDER BY mentions DESC, e.name"
         )
         out = []
@@ -139,7 +141,8 @@ class Reader:
                 "SELECT article_id, mention, start, end, rule FROM merges WHERE entity_id = ? ORDER BY id", (ent.id,))]
             out.append({
                 "id": ent.id, "name": ent.name, "type": ent.type, "aliases": ent.aliases, "roles": ent.roles,
-                "country": ent.country, "mentions": row["mentions"], "articles": row["articles"],
+                "country": ent.country, "affiliation": ent.affiliation, "nationality": ent.nationality,
+                "mentions": row["mentions"], "articles": row["articles"],
                 "evidence": merges,
             })
         return out

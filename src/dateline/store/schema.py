@@ -7,6 +7,18 @@ from __future__ import annotations
 
 import sqlite3
 
+
+def _entity_linking_columns() -> str:
+    """Migration: why a name was left unlinked, how sure a corpus merge is, and people's attributes."""
+    return """
+    ALTER TABLE mentions ADD COLUMN unlinked TEXT;
+    ALTER TABLE merges ADD COLUMN confidence REAL;
+    ALTER TABLE merges ADD COLUMN evidence TEXT;
+    ALTER TABLE entities ADD COLUMN affiliation TEXT;
+    ALTER TABLE entities ADD COLUMN nationality TEXT;
+    """
+
+
 MIGRATIONS: list[str] = [
     # 1: articles, sources, drops, entities, mentions, quotes, events, full-text search
     """
@@ -198,6 +210,8 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE mentions ADD COLUMN field TEXT NOT NULL DEFAULT 'text';
     """,
+    # 3: see _entity_linking_columns
+    _entity_linking_columns(),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -215,7 +229,9 @@ def migrate(conn: sqlite3.Connection) -> int:
         )
     for number in range(version, SCHEMA_VERSION):
         try:
-            conn.executescript(f"BEGIN IMMEDIATE;\n{MIGRATIONS[number]}\nPRAGMA user_version = {number + 1};\nCOMMIT;")
+            conn.executescript(
+                f"BEGIN IMMEDIATE;\n{MIGRATIONS[number]}\nPRAGMA user_version = {number + 1};\nCOMMIT;"
+            )
         except sqlite3.Error:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")

@@ -14,7 +14,8 @@ from typing import Any
 
 from ..model import DUPLICATE, Article, Entity
 from ..serialize import to_jsonable
-from .entities import EntityLinker, KeysFn, MatchFn
+from .entities import EntityLinker, LinkRules
+from .relink import relink
 
 #: Source statuses that a rerun skips; ``done_with_errors`` is a source whose reading or analysis
 #: raised on some article (stored as an ``internal_error`` drop), so a rerun does not loop on it.
@@ -45,7 +46,7 @@ class Writer:
         conn: sqlite3.Connection,
         near_duplicates: Any = None,
         counts: WriteCounts | None = None,
-        link_rules: tuple[KeysFn, MatchFn] | None = None,
+        link_rules: LinkRules | None = None,
     ) -> None:
         self.conn = conn
         self.counts = counts if counts is not None else WriteCounts()
@@ -86,6 +87,10 @@ class Writer:
                WHERE id = :id""",
             {"now": _now(), "id": source_id},
         )
+
+    def relink_people(self) -> int:
+        """After a batch: move held bare surnames to the person the link rules' plan picks (if they have one)."""
+        return relink(self.conn, self.linker.rules) if hasattr(self.linker.rules, "plan") else 0
 
     # -- articles ------------------------------------------------------------------------------
     def write(self, article: Article, source_id: int | None) -> str:
@@ -160,10 +165,11 @@ class Writer:
 
     def _insert_mentions(self, a: Article, ids: dict[str, str]) -> None:
         self.conn.executemany(
-            "INSERT INTO mentions (article_id, entity_id, start, end, text, label, role, field) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO mentions (article_id, entity_id, start, end, text, label, role, field, unlinked) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (a.id, ids.get(m.entity_id or ""), m.span.start, m.span.end, m.text, m.label, m.role, m.field)
+                (a.id, ids.get(m.entity_id or ""), m.span.start, m.span.end, m.text, m.label, m.role, m.field,
+                 m.unlinked)
                 for m in (*a.mentions, *a.caption_mentions)
             ],
         )

@@ -20,7 +20,7 @@ def mentions_in(text: str, *wanted: tuple[str, str] | tuple[str, str, str]) -> l
 
 
 def entities(text: str, *wanted: tuple[str, str] | tuple[str, str, str]) -> list[Entity]:
-    return [build_entity(c, text) for c in merge(mentions_in(text, *wanted))]
+    return [build_entity(c, text) for c in merge(mentions_in(text, *wanted), text)]
 
 
 def rules(entity: Entity) -> list[tuple[str, str]]:
@@ -59,16 +59,49 @@ def test_person_surname_title_surname_and_name_variant() -> None:
     assert blinken.id == Entity.make_id("PERSON", "Antony Blinken")
 
 
-def test_shared_surname_stays_apart() -> None:
+def test_shared_surname_named_together_stays_unlinked_with_a_reason() -> None:
     text = "Ahmed Karim and Layla Karim attended. Karim said the talks would go on."
-    found = entities(text, ("Ahmed Karim", "PERSON"), ("Layla Karim", "PERSON"), ("Karim", "PERSON"))
-    assert sorted(e.name for e in found) == ["Ahmed Karim", "Karim", "Layla Karim"]
-    assert all(len(e.mentions) == 1 for e in found)
+    found = mentions_in(text, ("Ahmed Karim", "PERSON"), ("Layla Karim", "PERSON"), ("Karim", "PERSON"))
+    clusters = merge(found, text)
+    assert sorted(build_entity(c, text).name for c in clusters) == ["Ahmed Karim", "Layla Karim"]
+    assert found[2].entity_id is None and (found[2].unlinked or "").startswith("ambiguous-surname")
 
 
-def test_given_name_alone_is_not_merged() -> None:
+def test_shared_surname_decided_by_honorific_title_and_nearest_mention() -> None:
+    text = (
+        "Hillary Clinton spoke after former President Bill Clinton. Mrs. Clinton praised the crowd. "
+        "Mr. Clinton recalled the 1990s. Clinton, 70, left early. Former President Clinton waved."
+    )
+    found = mentions_in(
+        text, ("Hillary Clinton", "PERSON"), ("Bill Clinton", "PERSON", "former President"),
+        ("Clinton", "PERSON"), ("Clinton", "PERSON"), ("Clinton", "PERSON"), ("Clinton", "PERSON", "Former President"),
+    )  # fmt: skip
+    by_name = {e.name: rules(e) for e in (build_entity(c, text) for c in merge(found, text))}
+    assert by_name["Hillary Clinton"][1:] == [("Clinton", "honorific-gender")]
+    assert by_name["Bill Clinton"][1:] == [
+        ("Clinton", "honorific-gender"), ("Clinton", "nearest-mention"), ("Clinton", "title-cue")
+    ]  # fmt: skip
+
+
+def test_elder_and_younger_are_not_guessed() -> None:
+    text = "Ahmed Karim sued his son Omar Karim. The elder Karim founded the firm."
+    found = mentions_in(text, ("Ahmed Karim", "PERSON"), ("Omar Karim", "PERSON"), ("Karim", "PERSON"))
+    merge(found, text)
+    assert found[2].entity_id is None and "age cue" in (found[2].unlinked or "")
+
+
+def test_given_name_alone_joins_the_one_full_name_with_it() -> None:
     text = "Rana Haddad spoke first. Rana then left."
     found = entities(text, ("Rana Haddad", "PERSON"), ("Rana", "PERSON"))
+    assert len(found) == 1 and rules(found[0])[1] == ("Rana", "given-name")
+    text = "Rana Haddad met Rana Saleh. Rana then left."
+    found = entities(text, ("Rana Haddad", "PERSON"), ("Rana Saleh", "PERSON"), ("Rana", "PERSON"))
+    assert len(found) == 3
+
+
+def test_suffix_keeps_father_and_son_apart() -> None:
+    text = "Donald Trump Jr. and Donald Trump spoke."
+    found = entities(text, ("Donald Trump Jr.", "PERSON"), ("Donald Trump", "PERSON"))
     assert len(found) == 2
 
 
@@ -192,3 +225,11 @@ def test_step_declares_what_it_needs_and_gives() -> None:
     assert "ner" in step.nlp_components
     with pytest.raises(PipelineOrderError):
         Pipeline([step])
+
+
+def test_all_caps_names_are_normalised() -> None:
+    text = "HILLARY CLINTON WINS. Hillary Clinton thanked voters."
+    (found,) = entities(text, ("HILLARY CLINTON", "PERSON"), ("Hillary Clinton", "PERSON"))
+    assert found.name == "Hillary Clinton"
+    (caps,) = entities("DONNA BRAZILE RESIGNS", ("DONNA BRAZILE", "PERSON"))
+    assert caps.name == "Donna Brazile"

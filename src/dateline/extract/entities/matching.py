@@ -20,6 +20,7 @@ from .names import (
     is_acronym,
     is_full_name,
     org_shape,
+    suffix,
     surname,
 )
 from .tables import alias_of, name_key
@@ -95,7 +96,10 @@ def _rules(entity: Entity) -> list[tuple[str, Callable[[Entity], bool]]]:
                 (
                     "name-variant",
                     lambda c: (
-                        is_full_name(c.name) and surname(c.name) == last and given_name(c.name) == given
+                        is_full_name(c.name)
+                        and surname(c.name) == last
+                        and given_name(c.name) == given
+                        and suffix(c.name) == suffix(entity.name)
                     ),
                 ),
                 ("surname", lambda c: not is_full_name(c.name) and surname(c.name) == last),
@@ -105,6 +109,7 @@ def _rules(entity: Entity) -> list[tuple[str, Callable[[Entity], bool]]]:
                         is_full_name(c.name)
                         and surname(c.name) == last
                         and given_name(c.name)[:1] == given[:1]
+                        and suffix(c.name) == suffix(entity.name)
                         and ratio(given_name(c.name), given) >= _GIVEN_NAME_SIMILARITY
                     ),
                 ),

@@ -13,7 +13,8 @@ from typing import Any
 
 from ...geo.countries import country_word
 from ...model import Mention, Span
-from .tables import alias_of, aliases, honorifics, name_key, titles
+from .recover import mark_works, recover_names, trim_fragments
+from .tables import CACHED, alias_of, aliases, honorifics, name_key, titles
 from .tokens import Tokens, tokens_of
 
 #: spaCy labels that name things (numbers, dates and times are other steps' work).
@@ -193,6 +194,9 @@ def _alias_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(v) for v in variants) + r")(?![\w-])")
 
 
+CACHED.extend([_title_last_words, _alias_pattern])
+
+
 def _alias_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     """Names from the alias table NER missed or cut ("Islamic" + "State group"); replaces cut pieces."""
     out = list(mentions)
@@ -250,4 +254,6 @@ def find_mentions(doc: Any, tk: Tokens | None = None) -> list[Mention]:
     extra += [m for m in _kind_orgs(tk, covered) if not any(b.contains(m.span) for b in blocked)]
     mentions = sorted(_alias_mentions(tk.text, mentions + extra), key=lambda m: m.span)
     _relabel(mentions)
-    return mentions
+    mentions = trim_fragments(tk.text, mentions)
+    mark_works(tk.text, mentions)
+    return sorted(mentions + recover_names(tk, mentions), key=lambda m: m.span)

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 
 from ...geo.countries import country_word
 from ...model import Mention, Span
-from .names import acronym_matches, given_name, is_acronym, is_full_name, org_shape, surname
-from .tables import alias_of, name_key
+from .names import acronym_matches, given_name, is_acronym, is_full_name, org_shape, suffix, surname
+from .shared import choose
+from .tables import alias_of, constituents, name_key
 from .tokens import Tokens
 
 
@@ -53,17 +54,18 @@ def _group(mentions: list[Mention], label: str, keys_of: dict[int, dict[str, str
     return clusters
 
 
-def _merge_people(mentions: list[Mention]) -> list[Cluster]:
+def _merge_people(mentions: list[Mention], text: str = "") -> list[Cluster]:
     full = [m for m in mentions if is_full_name(m.text)]
     short = [m for m in mentions if not is_full_name(m.text)]
     keys_of = {
         id(m): {
             "name:" + name_key(m.text): "exact",
-            f"gs:{given_name(m.text)}|{surname(m.text)}": "name-variant",
+            f"gs:{given_name(m.text)}|{surname(m.text)}|{suffix(m.text)}": "name-variant",
         }
         for m in full
     }
     clusters = _group(full, "PERSON", keys_of)
+    by_id = {id(c): c for c in clusters}
     loose: list[Mention] = []
     first_full: dict[str, int] = {}
     for m in full:
@@ -82,10 +84,35 @@ def _merge_people(mentions: list[Mention]) -> list[Cluster]:
         found = by_surname.get(surname(m.text), [])
         if len(found) == 1:
             found[0].add(m, "title+surname" if m.role else "surname")
+        elif found:
+            target, why = choose(m, found, text)
+            if target is None:
+                m.unlinked = why
+            else:
+                by_id[id(target)].add(m, why)
         else:
             loose.append(m)
+    loose = _given_names(loose, clusters)
     clusters += _group(loose, "PERSON", {id(m): {"name:" + name_key(m.text): "exact"} for m in loose})
     return clusters
+
+
+def _given_names(loose: list[Mention], clusters: list[Cluster]) -> list[Mention]:
+    """A lone given name ("Ivanka") joins the one full name in the article that starts with it.
+
+    Returns the mentions still loose."""
+    rest = []
+    by_given: dict[str, list[Cluster]] = {}
+    for c in clusters:
+        for key in dict.fromkeys(given_name(x.text) for x in c.members if is_full_name(x.text)):
+            by_given.setdefault(key, []).append(c)
+    for m in loose:
+        found = by_given.get(name_key(m.text), [])
+        if len(found) == 1:
+            found[0].add(m, "given-name")
+        else:
+            rest.append(m)
+    return rest
 
 
 def _org_keys(m: Mention) -> dict[str, str]:
@@ -143,7 +170,7 @@ def _merge_places(mentions: list[Mention], label: str) -> list[Cluster]:
     """GPE and NORP: every name of one country is one entity ("US", "U.S.", "the United States")."""
     keys_of: dict[int, dict[str, str]] = {}
     for m in mentions:
-        word = country_word(m.text)
+        word = None if name_key(m.text) in constituents() else country_word(m.text)
         keys = {"name:" + name_key(m.text): "exact"}
         if word is not None and label == "GPE" and word.kind == "name":
             keys["country:" + word.iso3] = "country-name"
@@ -153,13 +180,13 @@ def _merge_places(mentions: list[Mention], label: str) -> list[Cluster]:
     return _group(mentions, label, keys_of)
 
 
-def merge(mentions: list[Mention]) -> list[Cluster]:
-    """Clusters of ``mentions`` per label, in order of first mention."""
+def merge(mentions: list[Mention], text: str = "") -> list[Cluster]:
+    """Clusters of ``mentions`` per label, in order of first mention (``text``: the article's, for cues)."""
     clusters: list[Cluster] = []
     for label in dict.fromkeys(m.label for m in mentions):
         group = [m for m in mentions if m.label == label]
         if label == "PERSON":
-            clusters += _merge_people(group)
+            clusters += _merge_people(group, text)
         elif label in {"GPE", "NORP"}:
             clusters += _merge_places(group, label)
         else:

@@ -30,6 +30,7 @@ SHAPE_KINDS = frozenset(
 _PARTICLE = re.compile(r"^(?:al|el|ad|ar|as|at|an|ash|az)[-‐]", re.IGNORECASE)
 _TOPIC_SKIP = frozenset({"affairs", "the", "and", "of", "for"})
 _TOPIC_SAME = {"defence": "defense", "foreign relations": "foreign"}
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "al", "-"})
 
 
@@ -42,9 +43,19 @@ def name_words(text: str) -> list[str]:
 def surname(text: str) -> str:
     """Key of the last word of a person's name without an Arabic article: "al-Sudani" → "sudani"."""
     words = name_words(text)
+    while len(words) > 1 and normalise_key(words[-1]) in _SUFFIXES:
+        words = words[:-1]
     return normalise_key(_PARTICLE.sub("", words[-1])) if words else ""
 
 
+def suffix(text: str) -> str:
+    """The generational suffix of a name ("jr" for "Donald Trump Jr."), or ""."""
+    words = name_words(text)
+    last = normalise_key(words[-1]) if len(words) > 1 else ""
+    return last if last in _SUFFIXES else ""
+
+
+@lru_cache(maxsize=65536)
 def given_name(text: str) -> str:
     words = name_words(text)
     return normalise_key(words[0]) if words else ""

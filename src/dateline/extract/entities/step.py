@@ -16,13 +16,16 @@ from typing import Any, ClassVar
 from ...geo.countries import country_adjective, country_name, country_word, find_country_words
 from ...model import Article, Entity, Mention, MergeEvidence
 from ...pipeline import Step
+from .attributes import assign_attributes
 from .captions import caption_entities
 from .mentions import find_mentions
 from .merge import Cluster, attach_descriptions, merge
 from .names import is_full_name, name_words, org_shape, surname
 from .roles import assign_roles
-from .tables import alias_of, aliases, name_key, strip_name, titles
+from .tables import EntityTables, alias_of, aliases, constituents, name_key, strip_name, titles, use
 from .tokens import tokens_of
+
+_NO_COUNTRY = frozenset({"WORK_OF_ART", "EVENT", "LAW"})
 
 
 def _canonical(cluster: Cluster) -> str:
@@ -30,12 +33,13 @@ def _canonical(cluster: Cluster) -> str:
     texts = [strip_name(m.text) for m in cluster.members]
     if cluster.label == "PERSON":
         full = [t for t in texts if is_full_name(t)] or texts
-        return max(full, key=lambda t: (len(t.split()), len(t)))
+        best = max(full, key=lambda t: (len(t.split()), len(t), not t.isupper()))
+        return best.title() if best.isupper() and len(best) > 3 else best  # "HILLARY CLINTON"
     for m in cluster.members:
         alias = alias_of(m.text)
         if alias is not None:
             return alias.canonical
-    words = [country_word(m.text) for m in cluster.members]
+    words = [None if name_key(m.text) in constituents() else country_word(m.text) for m in cluster.members]
     if cluster.label == "GPE" and any(w and w.kind == "name" for w in words):
         iso3 = next(w.iso3 for w in words if w and w.kind == "name")
         return country_name(iso3) or texts[0]
@@ -94,6 +98,8 @@ def _country_in(text: str) -> str | None:
 
 def _country(cluster: Cluster, name: str, roles: list[str]) -> str | None:
     """ISO alpha-3 of an entity: GPE/NORP itself; ORG from its name; PERSON from its roles."""
+    if cluster.label in _NO_COUNTRY:
+        return None  # "The Irishman" is a film, not Irish
     if cluster.label in {"GPE", "NORP", "LOC"}:
         for m in [name, *(m.text for m in cluster.members)]:
             word = country_word(m)
@@ -157,7 +163,7 @@ def extract_entities(doc: Any) -> tuple[list[Mention], list[Entity]]:
     tk = tokens_of(doc)
     mentions = find_mentions(doc, tk)
     assign_roles(tk, mentions)
-    clusters = merge(mentions)
+    clusters = merge(mentions, tk.text)
     mentions = sorted(mentions + attach_descriptions(tk, mentions, clusters), key=lambda m: m.span)
     for cluster in clusters:
         order = sorted(range(len(cluster.members)), key=lambda i: cluster.members[i].span)
@@ -174,6 +180,7 @@ def extract_entities(doc: Any) -> tuple[list[Mention], list[Entity]]:
             seen.evidence += entity.evidence
             seen.aliases = list(dict.fromkeys(seen.aliases + entity.aliases))
             seen.roles = _unique_roles(seen.roles + entity.roles)
+    assign_attributes(tk.text, mentions, list(entities.values()))
     return mentions, list(entities.values())
 
 
@@ -183,7 +190,9 @@ class EntityStep(Step):
     Names in captions (``caption_docs``) become ``caption_mentions`` whose entities join the body's.
     Reads spaCy's entities (``ner``) and, when present, the tagger's tags (``NNP``) to be stricter
     about names the rules add; the parser is not needed. Roles, countries and merges come from token
-    rules and the tables in ``data/entities/`` (``aliases.tsv``, ``roles.tsv``, ``countries.tsv``).
+    rules and the tables in ``data/entities/`` (``aliases.tsv``, ``groups.tsv``, ``roles.tsv``,
+    ``given_names.tsv``, ``adjectives.tsv``; ``countries.tsv`` through ``geo``), or the files named by
+    ``tables`` (an :class:`~dateline.extract.entities.tables.EntityTables`).
     """
 
     name = "entities"
@@ -191,7 +200,11 @@ class EntityStep(Step):
     assigns: ClassVar[frozenset[str]] = frozenset({"mentions", "entities", "caption_mentions"})
     nlp_components: ClassVar[frozenset[str]] = frozenset({"ner", "tagger"})
 
+    def __init__(self, tables: EntityTables | None = None) -> None:
+        self.tables = tables or EntityTables()
+
     def process(self, article: Article) -> Iterator[Article]:
+        use(self.tables)
         if article.doc is None:
             article.mentions, article.entities = [], []
         else:

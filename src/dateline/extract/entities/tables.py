@@ -1,6 +1,8 @@
-"""The shipped entity tables: organisation aliases and the words that make a person's role.
+"""The entity tables: organisation aliases, groups (broadcasters, newspapers, parties, armed groups),
+party words, given names and the words that make a person's role.
 
-Both live in ``data/entities/`` as TSV files written for this package and are read once.
+They ship in ``data/entities/`` as TSV files written for this package and are read once;
+:class:`EntityTables` names other files (``EntityStep(tables=...)``) and :func:`use` switches to them.
 """
 
 from __future__ import annotations
@@ -8,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 from ...model import normalise_key
 from ...tables import read_table
@@ -18,16 +22,42 @@ _POSSESSIVE = re.compile(r"\s*['’]s?$")
 
 @dataclass(frozen=True)
 class Alias:
-    """One row of ``aliases.tsv``: a variant and the canonical entity it names."""
+    """One row of ``aliases.tsv`` or ``groups.tsv``: a variant and the canonical entity it names."""
 
     variant: str
     canonical: str
     type: str
     country: str | None
+    kind: str = ""  # groups.tsv: broadcaster, newspaper, agency, party, armed group
+
+
+@dataclass(frozen=True)
+class EntityTables:
+    """Where each table is read from: a path relative to ``data/`` or a user's own file."""
+
+    aliases: str | Path = "entities/aliases.tsv"
+    groups: str | Path = "entities/groups.tsv"
+    roles: str | Path = "entities/roles.tsv"
+    given_names: str | Path = "entities/given_names.tsv"
+    adjectives: str | Path = "entities/adjectives.tsv"
+    constituents: str | Path = "entities/constituents.tsv"
+
+
+_ACTIVE: list[EntityTables] = [EntityTables()]
+
+
+def use(tables: EntityTables) -> None:
+    """Read the tables from ``tables`` from now on (cached lookups are cleared when they change)."""
+    if tables == _ACTIVE[0]:
+        return
+    _ACTIVE[0] = tables
+    for cached in CACHED:
+        cached.cache_clear()
 
 
 def _read(name: str) -> list[list[str]]:
-    return read_table(f"entities/{name}", header=True, strip=True)
+    path = getattr(_ACTIVE[0], name.removesuffix(".tsv"))
+    return read_table(path, header=True, strip=True)
 
 
 @lru_cache(maxsize=65536)
@@ -46,12 +76,35 @@ def name_key(text: str) -> str:
 def aliases() -> dict[str, Alias]:
     """Key of a variant (see :func:`name_key`) → its row. Canonical names are variants of themselves."""
     table: dict[str, Alias] = {}
-    for row in _read("aliases.tsv"):
+    for row in _read("aliases.tsv") + _read("groups.tsv"):
         variant, canonical, type_ = row[0], row[1], row[2]
         country = row[3] if len(row) > 3 and row[3] else None
-        table.setdefault(name_key(canonical), Alias(canonical, canonical, type_, country))
-        table[name_key(variant)] = Alias(variant, canonical, type_, country)
+        kind = row[4] if len(row) > 4 else ""
+        table.setdefault(name_key(canonical), Alias(canonical, canonical, type_, country, kind))
+        table[name_key(variant)] = Alias(variant, canonical, type_, country, kind)
     return table
+
+
+@lru_cache(maxsize=1)
+def party_words() -> dict[str, str]:
+    """Case-folded party adjective or member noun → the party's canonical name (``adjectives.tsv``)."""
+    return {row[0].casefold(): row[1] for row in _read("adjectives.tsv") if len(row) > 1}
+
+
+@lru_cache(maxsize=1)
+def constituents() -> dict[str, str]:
+    """Key of a constituent country's name or word ("scottish") → its name ("Scotland")."""
+    out = {}
+    for row in _read("constituents.tsv"):
+        for word in [row[0], *(row[1].split("|") if len(row) > 1 else [])]:
+            out[name_key(word)] = row[0]
+    return out
+
+
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    """Key of a given name → "m" or "f" (``given_names.tsv``)."""
+    return {name_key(row[0]): row[1] for row in _read("given_names.tsv") if len(row) > 1}
 
 
 def alias_of(text: str) -> Alias | None:
@@ -95,3 +148,17 @@ def role_fillers() -> frozenset[str]:
 def honorifics() -> frozenset[str]:
     """Case-folded honorifics ("mr.", "mrs") that are dropped from names and not kept as roles."""
     return frozenset(row[0].casefold() for row in _read("roles.tsv") if row[1] == "honorific")
+
+
+#: Cached lookups that depend on the tables; modules with their own add theirs.
+CACHED: list[Any] = [
+    aliases,
+    constituents,
+    party_words,
+    given_names,
+    role_words,
+    titles,
+    role_heads,
+    role_fillers,
+    honorifics,
+]

@@ -1,0 +1,96 @@
+"""What entity linking adds to parsing, on the same text in one run.
+
+Prints the parse time (``nlp.pipe`` with the components EntityStep needs), the time of EntityStep
+(mentions, roles, in-article linking), the time of corpus-wide linking (the writer's decisions on an
+in-memory database plus the surname plan after the batch), and the ratio of the linking parts to
+the parse (the target: linking under 5% of parse time). The text is the PolNeAR dev articles when
+``../shared/eval/quotes/polnear_dev.jsonl`` is there, else the labelled people fixtures. Never
+asserts on time.
+
+Run: ``.venv/bin/python bench/entities.py [--limit N] [--repeat N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from texts import POLNEAR, polnear_texts
+
+from dateline.config import Settings
+from dateline.corpus.linking import corpus_rules
+from dateline.extract.entities import EntityStep
+from dateline.model import Article, article_id
+from dateline.nlp import load_pipeline
+from dateline.store.connection import connect
+from dateline.store.writer import Writer
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "entities" / "people"
+
+
+def texts(limit: int | None) -> tuple[str, list[str]]:
+    polnear = polnear_texts(limit)
+    if polnear is not None:
+        return POLNEAR.name, polnear
+    found = [
+        p.read_text(encoding="utf-8").replace("{", "").replace("}", "")
+        for p in sorted(FIXTURES.rglob("*.txt"))
+    ]
+    return "tests/fixtures/entities/people", found[:limit]
+
+
+def _write(articles: list[Article], relink: bool) -> float:
+    conn = connect(":memory:")
+    writer = Writer(conn, None, link_rules=corpus_rules())
+    began = time.perf_counter()
+    for a in articles:
+        writer.write(a, None)
+    if relink and hasattr(writer, "relink_people"):
+        writer.relink_people()
+    spent = time.perf_counter() - began
+    conn.close()
+    return spent
+
+
+def link_corpus(articles: list[Article]) -> float:
+    """Seconds corpus linking adds to writing ``articles``: a write with entities and the surname
+    plan, less the same write without entities or mentions."""
+    bare = [replace(a, entities=[], mentions=[]) for a in articles]
+    return max(_write(articles, True) - _write(bare, False), 0.0)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--limit", type=int, default=None, help="only the first N texts")
+    ap.add_argument("--repeat", type=int, default=3, help="runs; the fastest of each is kept")
+    args = ap.parse_args()
+    source, bodies = texts(args.limit)
+    nlp = load_pipeline(Settings().models, EntityStep.nlp_components)
+    nlp("warm up")
+    words = sum(len(b.split()) for b in bodies)
+    parse_best = step_best = corpus_best = float("inf")
+    count = 0
+    for _ in range(args.repeat):
+        began = time.perf_counter()
+        docs = list(nlp.pipe(bodies, batch_size=Settings().batch_size))
+        parse_best = min(parse_best, time.perf_counter() - began)
+        articles = [Article(text=b, doc=d, id=article_id(b)) for b, d in zip(bodies, docs, strict=True)]
+        began = time.perf_counter()
+        articles = list(EntityStep().run(articles))
+        step_best = min(step_best, time.perf_counter() - began)
+        count = sum(len(a.entities) for a in articles)
+        for a in articles:
+            a.doc = None
+        corpus_best = min(corpus_best, link_corpus(articles))
+    print(f"text: {source}, {len(bodies)} articles, {words:,} words; {count} entities found in articles")
+    print(f"parse:                      {parse_best:8.2f} s  ({words / parse_best:,.0f} words/s)")
+    print(f"EntityStep (in-article):    {step_best:8.3f} s  ({step_best / parse_best:.1%} of parse)")
+    print(f"corpus linking (writer+plan): {corpus_best:6.3f} s  ({corpus_best / parse_best:.1%} of parse)")
+    print(f"ratio linking / parse: {(step_best + corpus_best) / parse_best:.3f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,179 @@
+"""Score dateline's people: mention recall and entity linking (B-cubed) on labelled multi-article fixtures.
+
+Usage::
+
+    python eval/entities.py [FOLDER ...] [--json SCORES.json] [--reverse]
+
+Each FOLDER (default: ``tests/fixtures/entities/people/dev`` and ``.../held``) is one corpus: every
+``*.txt`` is one article (first line the title, the rest the body) whose person mentions are marked
+``{surface|person}``. The articles run through ParseStep and EntityStep and are written, in file
+order (``--reverse``: the other way round), into an in-memory database by the store's writer with
+corpus-wide linking, as ``dateline ingest`` does. Stored PERSON mentions are then compared with the
+marks:
+
+- mention recall / precision: a gold mention is found when a stored PERSON mention overlaps it;
+- B-cubed precision, recall and F1 over the gold mentions, the predicted cluster being the stored
+  entity (a gold mention that was not found is a cluster of its own);
+- splits: extra entities a person is spread over; wrong merges: entities holding two people;
+- top people in one entity: of the ten most mentioned people, how many sit in a single entity.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dateline.config import Settings
+from dateline.corpus.linking import corpus_rules
+from dateline.extract.entities import EntityStep
+from dateline.model import Article, article_id
+from dateline.nlp import ParseStep, load_pipeline
+from dateline.store.connection import connect
+from dateline.store.writer import Writer
+
+ROOT = Path(__file__).resolve().parent.parent
+FOLDERS = [ROOT / "tests/fixtures/entities/people/dev", ROOT / "tests/fixtures/entities/people/held"]
+_MARK = re.compile(r"\{([^{}|]+)\|([^{}|]+)\}")
+
+
+@dataclass(frozen=True)
+class Gold:
+    """One labelled person mention: character offsets into the body, and who it is."""
+
+    start: int
+    end: int
+    text: str
+    person: str
+
+
+def read_fixture(path: Path) -> tuple[str, str, list[Gold]]:
+    """(title, body without marks, gold mentions) of one marked article."""
+    title, _, marked = path.read_text(encoding="utf-8").partition("\n")
+    body, gold, last = [], [], 0
+    size = 0
+    for match in _MARK.finditer(marked.strip("\n")):
+        before = marked.strip("\n")[last : match.start()]
+        body.append(before)
+        size += len(before)
+        surface, person = match.group(1), match.group(2)
+        gold.append(Gold(size, size + len(surface), surface, person))
+        body.append(surface)
+        size += len(surface)
+        last = match.end()
+    body.append(marked.strip("\n")[last:])
+    return title.strip(), "".join(body), gold
+
+
+def predict(nlp: Any, articles: list[Article]) -> dict[str, list[tuple[int, int, str]]]:
+    """Stored PERSON mentions (start, end, entity id) per article id, after a full corpus write."""
+    conn = connect(":memory:")
+    writer = Writer(conn, None, link_rules=corpus_rules())
+    for article in EntityStep().run(ParseStep(nlp=nlp).run(articles)):
+        writer.write(article, None)
+    writer.relink_people()
+    out: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    rows = conn.execute(
+        "SELECT article_id, start, end, entity_id FROM mentions WHERE label = 'PERSON' AND field = 'text'"
+    )
+    for art, start, end, entity in rows:
+        out[art].append((start, end, entity or f"unlinked:{art}:{start}"))
+    conn.close()
+    return out
+
+
+def _b_cubed(gold: list[str], pred: list[str]) -> tuple[float, float]:
+    by_gold: dict[str, set[int]] = defaultdict(set)
+    by_pred: dict[str, set[int]] = defaultdict(set)
+    for i, (g, p) in enumerate(zip(gold, pred, strict=True)):
+        by_gold[g].add(i)
+        by_pred[p].add(i)
+    if not gold:
+        return 0.0, 0.0
+    precision = sum(len(by_gold[g] & by_pred[p]) / len(by_pred[p]) for g, p in zip(gold, pred, strict=True))
+    recall = sum(len(by_gold[g] & by_pred[p]) / len(by_gold[g]) for g, p in zip(gold, pred, strict=True))
+    return precision / len(gold), recall / len(gold)
+
+
+def score(docs: list[tuple[str, list[Gold]]], found: dict[str, list[tuple[int, int, str]]]) -> dict[str, Any]:
+    """Scores of stored mentions ``found`` against gold ``docs`` ((article id, gold mentions))."""
+    gold_ids, pred_ids = [], []
+    hits = extra = 0
+    for art, gold in docs:
+        pred = found.get(art, [])
+        used: set[int] = set()
+        for g in gold:
+            match = next((k for k, (s, e, _) in enumerate(pred) if s < g.end and g.start < e), None)
+            gold_ids.append(g.person)
+            if match is None:
+                pred_ids.append(f"missed:{art}:{g.start}")
+                continue
+            used.add(match)
+            hits += 1
+            pred_ids.append(pred[match][2])
+        extra += len(pred) - len(used)
+    precision, recall = _b_cubed(gold_ids, pred_ids)
+    people: dict[str, set[str]] = defaultdict(set)
+    holders: dict[str, set[str]] = defaultdict(set)
+    for g, p in zip(gold_ids, pred_ids, strict=True):
+        if not p.startswith("missed:"):
+            people[g].add(p)
+            holders[p].add(g)
+    top = [g for g, _ in Counter(gold_ids).most_common(10)]
+    return {
+        "gold_mentions": len(gold_ids),
+        "people": len(set(gold_ids)),
+        "mention_recall": round(hits / len(gold_ids), 3) if gold_ids else 0.0,
+        "mention_precision": round(hits / (hits + extra), 3) if hits + extra else 0.0,
+        "b3_precision": round(precision, 3),
+        "b3_recall": round(recall, 3),
+        "b3_f1": round(2 * precision * recall / (precision + recall), 3) if precision + recall else 0.0,
+        "splits": sum(len(v) - 1 for v in people.values() if v),
+        "wrong_merges": sum(1 for v in holders.values() if len(v) > 1),
+        "top10_in_one_entity": sum(1 for g in top if len(people[g]) == 1),
+        "merged_people": sorted("+".join(sorted(v)) for v in holders.values() if len(v) > 1),
+        "split_people": sorted(g for g, v in people.items() if len(v) > 1),
+    }
+
+
+def evaluate(nlp: Any, folder: Path, reverse: bool = False) -> dict[str, Any]:
+    """Scores of one fixture folder (one corpus)."""
+    docs, articles = [], []
+    for position, path in enumerate(sorted(folder.glob("*.txt"))):
+        title, body, gold = read_fixture(path)
+        art = Article(text=body, title=title, source=str(path), position=position, id=article_id(body))
+        articles.append(art)
+        docs.append((art.id, gold))
+    if reverse:
+        articles.reverse()
+    return score(docs, predict(nlp, articles))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("folders", nargs="*", type=Path, default=FOLDERS)
+    ap.add_argument("--json", type=Path, help="write the scores here")
+    ap.add_argument("--reverse", action="store_true", help="write the articles in reverse order")
+    args = ap.parse_args()
+    nlp = load_pipeline(Settings().models, EntityStep.nlp_components)
+    results = {}
+    keys = ["gold_mentions", "people", "mention_recall", "mention_precision", "b3_precision", "b3_recall",
+            "b3_f1", "splits", "wrong_merges", "top10_in_one_entity"]  # fmt: skip
+    print("folder".ljust(8), *(k.replace("_", " ")[:12].rjust(12) for k in keys))
+    for folder in args.folders:
+        scores = evaluate(nlp, folder, args.reverse)
+        results[folder.name] = scores
+        print(folder.name.ljust(8), *(str(scores[k]).rjust(12) for k in keys))
+        for key in ("split_people", "merged_people"):
+            if scores[key]:
+                print(f"  {key.replace('_', ' ')}: {', '.join(scores[key])}")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

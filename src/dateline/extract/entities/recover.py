@@ -1,0 +1,102 @@
+"""Person mentions repaired after NER: fragments trimmed, and short forms NER missed added back.
+
+- "Hammering Hillary Clinton", "Donna Brazile Leak": a PERSON mention holding the full name of a
+  person named elsewhere in the article is cut down to that name;
+- "the Demogorgon Trump", "Take Trump": a two-word PERSON mention whose first word is not a given
+  name, standing after "the" or at a sentence start, ending in the surname of a person in the
+  article, is cut down to the surname;
+- a capitalised word that is the surname (or given name) of a person named in full in the article,
+  not tagged as something else and not part of a longer name ("Trump Organization"), is a PERSON
+  mention ("Trump held a rally"; NER often misses a sentence-initial surname).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Mention, Span
+from .names import suffix
+from .tables import given_names, name_key
+from .tokens import Tokens
+
+_BEFORE_SENTENCE = re.compile(r"(?:^|[.!?][\"”’']?\s+|\n\s*)$")
+_DETERMINER = re.compile(r"\b(?:the|The|a|an)\s+$")
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Gov|Rep)\.?\s+$")
+_OTHER_TYPES = frozenset(
+    {"DATE", "TIME", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
+)
+
+
+def _full_names(mentions: list[Mention]) -> list[str]:
+    return [m.text for m in mentions if m.label == "PERSON" and len(m.text.split()) == 2]
+
+
+def _cut(mention: Mention, start: int, end: int, text: str) -> Mention:
+    return Mention(Span(start, end), text[start:end], "PERSON", role=mention.role, field=mention.field)
+
+
+def trim_fragments(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with PERSON fragments cut down to the name they hold (see the module doc)."""
+    full = sorted(set(_full_names(mentions)), key=len, reverse=True)
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        if m.label == "PERSON" and len(words) >= 3:
+            inside = next((n for n in full if n in m.text and n != m.text), None)
+            if inside is not None and not suffix(m.text):
+                start = m.span.start + m.text.index(inside)
+                out.append(_cut(m, start, start + len(inside), text))
+                continue
+        others = [n for n in full if n != m.text and name_key(n.split()[-1]) == name_key(words[-1])]
+        if m.label == "PERSON" and len(words) == 2 and others:
+            head = text[max(0, m.span.start - 12) : m.span.start]
+            lone = _DETERMINER.search(head) or _BEFORE_SENTENCE.search(head)
+            if lone and name_key(words[0]) not in given_names():
+                start = m.span.end - len(words[1])
+                out.append(_cut(m, start, m.span.end, text))
+                continue
+        out.append(m)
+    return out
+
+
+def _free(tk: Tokens, i: int, covered: list[bool]) -> bool:
+    """Token ``i`` is outside every mention and not part of a longer capitalised name."""
+    start, end = tk.starts[i], tk.end(i)
+    if any(covered[start:end]) or tk.ents[i] in _OTHER_TYPES:
+        return False
+    if i + 1 < len(tk) and tk.is_upper_word(i + 1):
+        return False
+    head = tk.text[max(0, start - 6) : start]
+    before_upper = i > 0 and tk.is_upper_word(i - 1) and not tk.sent_starts[i]
+    return not before_upper or bool(_HONORIFIC.search(head))
+
+
+def recover_names(tk: Tokens, mentions: list[Mention]) -> list[Mention]:
+    """PERSON mentions for surnames and given names of people named in full that NER left out."""
+    full = _full_names(mentions)
+    wanted = {n.split()[-1] for n in full} | {n.split()[0] for n in full}
+    if not wanted:
+        return []
+    covered = [False] * len(tk.text)
+    for m in mentions:
+        covered[m.span.start : m.span.end] = [True] * (m.span.end - m.span.start)
+    out = []
+    for i, word in enumerate(tk.words):
+        if word in wanted and _free(tk, i, covered):
+            out.append(Mention(Span(tk.starts[i], tk.end(i)), word, "PERSON"))
+    return out
+
+
+_WORK_CUE = re.compile(
+    r"\b(?:film|movie|book|novel|memoir|series|documentary|play|song|album|show)\s+(?:the\s+)?[\"“]?$",
+    re.IGNORECASE,
+)
+
+
+def mark_works(text: str, mentions: list[Mention]) -> None:
+    """Relabel a name standing after "the film", "his book" ... or inside quotes as WORK_OF_ART."""
+    for m in mentions:
+        head = text[max(0, m.span.start - 16) : m.span.start]
+        quoted = head.endswith(('"', "“")) and text[m.span.end : m.span.end + 1] in {'"', "”"}
+        if m.label != "WORK_OF_ART" and (_WORK_CUE.search(head) or (quoted and m.label in {"NORP", "GPE"})):
+            m.label = "WORK_OF_ART"

@@ -1,0 +1,117 @@
+"""People who share a surname in one article: which of them a short form ("Mrs. Clinton", "Clinton") names.
+
+Cues, strongest first: the honorific's gender ("Mr." / "Mrs.", "Ms.", "Miss") against the given names
+of the candidates (``given_names.tsv``) or honorifics used with their full names; a title shared with
+a candidate's roles; then the nearest earlier mention. "the elder Karim" or a form with no earlier
+candidate is left unlinked with the reason, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+from ...model import Mention
+from .names import given_name
+from .tables import given_names, name_key
+
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
+_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+_AGE_CUE = re.compile(r"\b(?:elder|younger|senior|junior)\s+$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
+_ROLE_SKIP = frozenset({"former", "the", "of", "a", "an", "and", "us", "u.s."})
+
+
+class Candidate(Protocol):
+    """A cluster of one person's mentions (see :class:`dateline.extract.entities.merge.Cluster`)."""
+
+    members: list[Mention]
+
+
+def honorific_gender(mention: Mention, text: str) -> str | None:
+    """ "m" or "f" when an honorific stands right before ``mention`` in ``text``."""
+    found = _HONORIFIC.search(text[max(0, mention.span.start - 6) : mention.span.start])
+    return _GENDER[found.group(1).lower()] if found else None
+
+
+def gender_of(cluster: Candidate, text: str) -> str | None:
+    """A person's gender from a full-name member: its given name, else an honorific before it."""
+    for m in cluster.members:
+        if len(name_key(m.text).split()) < 2:
+            continue
+        known = given_names().get(given_name(m.text)) or honorific_gender(m, text)
+        if known:
+            return known
+    return None
+
+
+def _role_words(role: str | None) -> set[str]:
+    return {w.strip(".,") for w in (role or "").casefold().split()} - _ROLE_SKIP
+
+
+def _nearest(mention: Mention, candidates: Sequence[Candidate]) -> Candidate | None:
+    before = [
+        (max(m.span.start for m in c.members if m.span.start < mention.span.start), i)
+        for i, c in enumerate(candidates)
+        if any(m.span.start < mention.span.start for m in c.members)
+    ]
+    return candidates[max(before)[1]] if before else None
+
+
+def _last_before(mention: Mention, cluster: Candidate) -> int:
+    return max((m.span.end for m in cluster.members if m.span.start < mention.span.start), default=-1)
+
+
+def _named_together(mention: Mention, nearest: Candidate, candidates: Sequence[Candidate], text: str) -> bool:
+    """Another candidate is named in the same sentence as the nearest one's last mention."""
+    last = _last_before(mention, nearest)
+    for other in candidates:
+        if other is nearest or _last_before(mention, other) < 0:
+            continue
+        between = text[_last_before(mention, other) : last]
+        if not _SENTENCE_END.search(between):
+            return True
+    return False
+
+
+def _salient(mention: Mention, candidates: Sequence[Candidate]) -> Candidate | None:
+    """The candidate named at least twice as often as each other one before ``mention``, or None."""
+    counts = sorted(
+        ((sum(m.span.start < mention.span.start for m in c.members), i) for i, c in enumerate(candidates)),
+        reverse=True,
+    )
+    if len(counts) > 1 and counts[0][0] >= 2 * max(counts[1][0], 1):
+        return candidates[counts[0][1]]
+    return None
+
+
+def choose(mention: Mention, found: Sequence[Candidate], text: str) -> tuple[Candidate | None, str]:
+    """The candidate a short form names and the rule, or None and the reason it stays unlinked."""
+    if _AGE_CUE.search(text[max(0, mention.span.start - 10) : mention.span.start]):
+        return None, "ambiguous-surname: an age cue names one of several people"
+    candidates = list(found)
+    rule = "nearest-mention"
+    cue = honorific_gender(mention, text)
+    if cue is not None:
+        same = [c for c in candidates if gender_of(c, text) == cue]
+        if same:
+            candidates, rule = same, "honorific-gender"
+    titled = [
+        c
+        for c in candidates
+        if _role_words(mention.role) & set().union(*(_role_words(m.role) for m in c.members))
+    ]
+    if mention.role and titled and len(titled) < len(candidates):
+        candidates, rule = titled, "title-cue"
+    if len(candidates) == 1:
+        return candidates[0], rule
+    salient = _salient(mention, candidates)
+    if salient is not None:
+        return salient, "salience"
+    nearest = _nearest(mention, candidates)
+    if nearest is None:
+        return None, "ambiguous-surname: no earlier full name decides"
+    if _named_together(mention, nearest, candidates, text):
+        return None, "ambiguous-surname: two people with it named together last"
+    return nearest, rule if rule != "honorific-gender" else "honorific-gender+nearest"
