@@ -175,12 +175,29 @@ def ingest(
                 if on_drop:
                     on_drop(line)
         finish()
+        link_corpus(conn)
     except KeyboardInterrupt:
         report.interrupted = True
     finally:
         report.seconds = time.perf_counter() - started
         conn.close()
     return report
+
+
+def link_corpus(conn: Any) -> Any:
+    """Run the corpus stages (stories, happenings, contradictions) over what ``conn`` holds."""
+    from .corpus import stage
+
+    return stage.run(conn)
+
+
+def relink(db: str | Path | None = None) -> Any:
+    """Recompute stories, happenings and contradictions of a database; returns their counts."""
+    conn = connect(db or Settings().db_path)
+    try:
+        return link_corpus(conn)
+    finally:
+        conn.close()
 
 
 def open_reader(db: str | Path | None = None) -> Reader:

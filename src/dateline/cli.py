@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from . import api
+from . import api, cli_corpus
 from .config import Settings
 from .errors import DatelineError
 from .serialize import to_jsonable
@@ -186,6 +186,9 @@ def log(db: Db = "dateline.db", json_out: Json = False) -> None:
 
     out.print(listing(data["sources"], ["path", "format", "status", "articles", "duplicates", "drops"], "Sources"))
     out.print(listing(data["drops"], ["path", "position", "reason", "detail"], "Drops"))
+
+
+cli_corpus.register(app)
 
 
 def main() -> None:

@@ -1,0 +1,222 @@
+"""Stories: articles that report the same happening, grouped across outlets and days.
+
+Each article becomes one TF-IDF vector over its content words (title words count twice), the names
+it mentions (``e:`` terms, weighted up) and its event signatures (``v:`` terms: category with place
+or actor). Vectors keep their :data:`TOP_TERMS` strongest terms, so similar pairs are found through
+an inverted index without comparing every pair. A pair's score is the cosine of the two vectors
+times a time decay (half per :data:`HALF_LIFE_DAYS` between publication days; nothing links beyond
+:data:`WINDOW_DAYS`).
+
+Grouping is agglomerative: links are taken strongest first and two groups join only when the
+average score over all their cross pairs (pairs never scored count as 0) reaches
+:data:`JOIN_AVERAGE`. A distractor that shares one minister or one city with a story shares few
+other words with it, so its average with the story's articles stays low.
+
+Everything is computed from the articles alone, sorted by id, with sums taken in a fixed order:
+the same articles give the same groups whatever order they were ingested in. Story ids are kept
+stable across ingests by :func:`assign_ids`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from array import array
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from .words import content_words
+
+TOP_TERMS = 40
+NAME_WEIGHT = 1.0
+EVENT_WEIGHT = 1.5
+WINDOW_DAYS = 5
+HALF_LIFE_DAYS = 4.0
+#: Scores below this are not kept at all (they count as 0 in averages).
+FLOOR = 0.05
+#: A link must score at least this to be considered for a join.
+LINK = 0.13
+#: Two groups join when the average over their cross pairs reaches this.
+JOIN_AVERAGE = 0.125
+#: Terms in more than this share of the articles (and more than MIN_COMMON) carry no signal.
+COMMON_SHARE = 0.05
+MIN_COMMON = 30
+
+
+@dataclass
+class ArticleDoc:
+    """What grouping needs of one article. ``day``: proleptic ordinal of its publication day."""
+
+    id: str
+    day: int
+    title: str = ""
+    text: str = ""
+    names: Sequence[str] = ()
+    events: Sequence[str] = ()
+
+
+@dataclass
+class Group:
+    """One story's articles (sorted by id) and its most central article."""
+
+    articles: list[str]
+    representative: str
+    scores: dict[str, float] = field(default_factory=dict)
+
+
+def doc_terms(doc: ArticleDoc) -> Counter[str]:
+    """Weighted terms of one article: content words, title words again, names, event signatures."""
+    terms: Counter[str] = Counter(content_words(doc.text))
+    terms.update(content_words(doc.title))
+    terms.update(content_words(doc.title))
+    for name in doc.names:
+        terms["e:" + name.lower()] += 1
+    for event in doc.events:
+        terms["v:" + event] += 1
+    return terms
+
+
+def _weight(term: str) -> float:
+    return NAME_WEIGHT if term.startswith("e:") else EVENT_WEIGHT if term.startswith("v:") else 1.0
+
+
+class _Index:
+    """Term ids, document frequencies and the truncated, normalised vectors of every article."""
+
+    def __init__(self, docs: Sequence[ArticleDoc]) -> None:
+        self.ids: dict[str, int] = {}
+        self.weights: list[float] = []
+        per_doc: list[tuple[array, array]] = []
+        df: Counter[int] = Counter()
+        for doc in docs:
+            terms = doc_terms(doc)
+            keys = array("i", (self._id(t) for t in sorted(terms)))
+            counts = array("f", (terms[t] for t in sorted(terms)))
+            df.update(keys)
+            per_doc.append((keys, counts))
+        n = len(docs)
+        common = max(MIN_COMMON, int(COMMON_SHARE * n))
+        self.vectors: list[tuple[array, array]] = []
+        for keys, counts in per_doc:
+            scored = []
+            for key, count in zip(keys, counts, strict=True):
+                if df[key] > common:
+                    continue
+                idf = math.log((n + 1) / (df[key] + 0.5))
+                scored.append((-(1 + math.log(count)) * idf * self.weights[key], key))
+            scored.sort()
+            norm = math.sqrt(math.fsum(w * w for w, _ in scored)) or 1.0
+            shared = [(w, k) for w, k in scored if df[k] > 1][:TOP_TERMS]
+            top = sorted((k, -w) for w, k in shared)
+            self.vectors.append((array("i", (k for k, _ in top)), array("f", (w / norm for _, w in top))))
+
+    def _id(self, term: str) -> int:
+        if term not in self.ids:
+            self.ids[term] = len(self.ids)
+            self.weights.append(_weight(term))
+        return self.ids[term]
+
+
+def decay(gap_days: int) -> float:
+    if gap_days > WINDOW_DAYS:
+        return 0.0
+    return float(0.5 ** (gap_days / HALF_LIFE_DAYS))
+
+
+def similar_pairs(docs: Sequence[ArticleDoc]) -> dict[tuple[int, int], float]:
+    """Scores of every pair (indices into ``docs``, lower first) at or above :data:`FLOOR`."""
+    index = _Index(docs)
+    order = sorted(range(len(docs)), key=lambda i: (docs[i].day, docs[i].id))
+    postings: dict[int, tuple[array, array]] = {}
+    starts: dict[int, int] = {}
+    pairs: dict[tuple[int, int], float] = {}
+    for i in order:
+        keys, weights = index.vectors[i]
+        day = docs[i].day
+        acc: dict[int, float] = {}
+        for key, weight in zip(keys, weights, strict=True):
+            posting = postings.setdefault(key, (array("i"), array("f")))
+            members, values = posting
+            start = starts.get(key, 0)
+            while start < len(members) and docs[members[start]].day < day - WINDOW_DAYS:
+                start += 1
+            starts[key] = start
+            for pos in range(start, len(members)):
+                j = members[pos]
+                acc[j] = acc.get(j, 0.0) + weight * values[pos]
+            members.append(i)
+            values.append(weight)
+        for j, dot in acc.items():
+            score = dot * decay(abs(day - docs[j].day))
+            if score >= FLOOR:
+                pairs[(min(i, j), max(i, j))] = round(score, 6)
+    return pairs
+
+
+def group(docs: Iterable[ArticleDoc]) -> list[Group]:
+    """Stories over ``docs``: every article in exactly one group; groups sorted by first article id."""
+    ordered = sorted(docs, key=lambda d: d.id)
+    pairs = similar_pairs(ordered)
+    parent = list(range(len(ordered)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(ordered))}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for (i, j), score in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0])):
+        if score < LINK:
+            break
+        a, b = find(i), find(j)
+        if a == b:
+            continue
+        total = math.fsum(pairs.get((min(x, y), max(x, y)), 0.0) for x in members[a] for y in members[b])
+        if total / (len(members[a]) * len(members[b])) < JOIN_AVERAGE:
+            continue
+        keep, gone = min(a, b), max(a, b)
+        parent[gone] = keep
+        members[keep] = sorted(members[keep] + members.pop(gone))
+    groups = []
+    for root in sorted(members):
+        idx = members[root]
+        central = {ordered[x].id: math.fsum(pairs.get((min(x, y), max(x, y)), 0.0) for y in idx if y != x)
+                   for x in idx}
+        best = min(idx, key=lambda x: (-central[ordered[x].id], ordered[x].day, ordered[x].id))
+        groups.append(Group([ordered[x].id for x in idx], ordered[best].id, central))
+    return groups
+
+
+def new_story_id(articles: Sequence[str]) -> str:
+    """The id a story gets when it is first formed: a hash of its first article id."""
+    return "s" + hashlib.sha1(min(articles).encode()).hexdigest()[:9]
+
+
+def assign_ids(groups: Sequence[Group], previous: dict[str, str]) -> list[str]:
+    """Ids for ``groups``: each keeps the id of the stored story it shares most articles with.
+
+    ``previous`` maps article id -> the story id stored for it before this run. A stored story
+    gives its id to one group only (the one sharing most, then the one with the first article);
+    other groups get :func:`new_story_id`. So an ingest that adds articles renumbers nothing.
+    """
+    claims: list[tuple[int, str, int, str]] = []
+    for n, grp in enumerate(groups):
+        shared = Counter(previous[a] for a in grp.articles if a in previous)
+        for story_id, count in shared.items():
+            claims.append((-count, grp.articles[0], n, story_id))
+    ids: list[str | None] = [None] * len(groups)
+    taken: set[str] = set()
+    for _, _, n, story_id in sorted(claims):
+        if ids[n] is None and story_id not in taken:
+            ids[n] = story_id
+            taken.add(story_id)
+    out = []
+    for n, grp in enumerate(groups):
+        sid = ids[n] or new_story_id(grp.articles)
+        while sid in taken and ids[n] is None:
+            sid = "s" + hashlib.sha1(sid.encode()).hexdigest()[:9]
+        taken.add(sid)
+        out.append(sid)
+    return out
