@@ -26,19 +26,19 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .words import content_words
+from .words import content_words, split_names
 
 TOP_TERMS = 40
-NAME_WEIGHT = 1.0
+NAME_WEIGHT = 0.6
 EVENT_WEIGHT = 1.5
 WINDOW_DAYS = 5
 HALF_LIFE_DAYS = 4.0
 #: Scores below this are not kept at all (they count as 0 in averages).
 FLOOR = 0.05
 #: A link must score at least this to be considered for a join.
-LINK = 0.13
+LINK = 0.11
 #: Two groups join when the average over their cross pairs reaches this.
-JOIN_AVERAGE = 0.125
+JOIN_AVERAGE = 0.10
 #: Terms in more than this share of the articles (and more than MIN_COMMON) carry no signal.
 COMMON_SHARE = 0.05
 MIN_COMMON = 30
@@ -67,9 +67,11 @@ class Group:
 
 def doc_terms(doc: ArticleDoc) -> Counter[str]:
     """Weighted terms of one article: content words, title words again, names, event signatures."""
-    terms: Counter[str] = Counter(content_words(doc.text))
-    terms.update(content_words(doc.title))
-    terms.update(content_words(doc.title))
+    words, names = split_names(doc.text)
+    terms: Counter[str] = Counter(words)
+    terms.update("e:" + n for n in names)
+    title_words = content_words(doc.title)
+    terms.update(title_words + title_words)
     for name in doc.names:
         terms["e:" + name.lower()] += 1
     for event in doc.events:

@@ -63,6 +63,20 @@ def content_words(text: str) -> list[str]:
     return out
 
 
+def split_names(text: str) -> tuple[list[str], list[str]]:
+    """Stemmed content words of ``text`` in two lists: lower-case words, and capitalised words (names,
+    mostly; a capitalised first word of a sentence lands there too)."""
+    stop = stopwords()
+    words: list[str] = []
+    names: list[str] = []
+    for raw in _WORD.findall(text):
+        word = raw.lower().replace("’", "'").removesuffix("'s")
+        if word in stop or word[0].isdigit() or len(word) < 3:
+            continue
+        (names if raw[0].isupper() else words).append(stem(word))
+    return words, names
+
+
 def concepts(text: str) -> set[str]:
     """Content words mapped to their concept (``synonyms.tsv``): what a claim is about."""
     syn = synonyms()
