@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import product
 
 from .words import concepts, cue_words, stem, tokens
 
@@ -195,17 +196,24 @@ def _denials_and_disputes(claims: Sequence[Claim], auth: dict[int, str]) -> Iter
 
 def _conflicting_figures(claims: Sequence[Claim], auth: dict[int, str]) -> Iterator[Contradiction]:
     figs = {c.quote_id: figures(c.content) for c in claims}
+    given: dict[tuple[str, str], set[float]] = {}
+    for c in claims:
+        for value, unit in figs[c.quote_id]:
+            given.setdefault((auth[c.quote_id], unit), set()).add(value)
     for i, first in enumerate(claims):
         for second in claims[i + 1:]:
-            if _same_authority(auth[first.quote_id], auth[second.quote_id]):
+            a, b = auth[first.quote_id], auth[second.quote_id]
+            if _same_authority(a, b):
                 continue  # a later figure of the same authority is an update
             context = concepts(first.content) & concepts(second.content)
-            for value_a, unit_a in figs[first.quote_id]:
-                for value_b, unit_b in figs[second.quote_id]:
-                    if unit_a == unit_b and value_a != value_b and context - {unit_a}:
-                        claim, counter = sorted((first, second), key=lambda c: (c.day, c.article_id, c.position))
-                        yield Contradiction("conflicting_figures", 0.75, claim, counter,
-                                            {"unit": unit_a, "values": [value_a, value_b]})
+            for (value_a, unit), (value_b, unit_b) in product(figs[first.quote_id], figs[second.quote_id]):
+                if unit != unit_b or value_a == value_b or not context - {unit}:
+                    continue
+                if given[(a, unit)] & given[(b, unit)]:
+                    continue  # they gave the same figure at some point: agreement, then an update
+                claim, counter = sorted((first, second), key=lambda c: (c.day, c.article_id, c.position))
+                yield Contradiction("conflicting_figures", 0.75, claim, counter,
+                                    {"unit": unit, "values": [value_a, value_b]})
 
 
 def find(claims: Sequence[Claim]) -> list[Contradiction]:

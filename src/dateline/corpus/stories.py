@@ -36,12 +36,15 @@ HALF_LIFE_DAYS = 4.0
 #: Scores below this are not kept at all (they count as 0 in averages).
 FLOOR = 0.05
 #: A link must score at least this to be considered for a join.
-LINK = 0.11
+LINK = 0.15
 #: Two groups join when the average over their cross pairs reaches this.
-JOIN_AVERAGE = 0.10
+JOIN_AVERAGE = 0.15
 #: Terms in more than this share of the articles (and more than MIN_COMMON) carry no signal.
 COMMON_SHARE = 0.05
 MIN_COMMON = 30
+#: IDF is taken as if the corpus had at least this many articles, so that in a small corpus a word
+#: shared by two of five articles still counts as rare (it would be, among many more articles).
+PRIOR_ARTICLES = 1000
 
 
 @dataclass
@@ -105,7 +108,7 @@ class _Index:
             for key, count in zip(keys, counts, strict=True):
                 if df[key] > common:
                     continue
-                idf = math.log((n + 1) / (df[key] + 0.5))
+                idf = math.log((max(n, PRIOR_ARTICLES) + 1) / (df[key] + 0.5))
                 scored.append((-(1 + math.log(count)) * idf * self.weights[key], key))
             scored.sort()
             norm = math.sqrt(math.fsum(w * w for w, _ in scored)) or 1.0
