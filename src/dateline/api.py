@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -198,6 +199,40 @@ def relink(db: str | Path | None = None) -> Any:
         return link_corpus(conn)
     finally:
         conn.close()
+
+
+def correct_entities(db: str | Path | None, action: str, entity: str, other: str, who: str = "",
+                     why: str = "") -> int:
+    """Store and apply an entity correction (``merge`` ``other`` into ``entity``, or ``split`` the
+    mentions written ``other`` out of ``entity``); returns its id. Stories are recomputed."""
+    from .store.corrections import Corrections
+
+    conn = connect(db or Settings().db_path)
+    try:
+        correction = Corrections(conn).add(action, entity, other, who or os.environ.get("USER") or "unknown", why)
+        link_corpus(conn)
+        return correction
+    finally:
+        conn.close()
+
+
+def undo_correction(db: str | Path | None, correction_id: int) -> None:
+    """Undo a stored entity correction; stories are recomputed."""
+    from .store.corrections import Corrections
+
+    conn = connect(db or Settings().db_path)
+    try:
+        Corrections(conn).undo(correction_id)
+        link_corpus(conn)
+    finally:
+        conn.close()
+
+
+def corrections(db: str | Path | None = None) -> list[dict[str, Any]]:
+    """Every entity correction with who made it, when and why, and when it was undone."""
+    from .store.corrections import Corrections
+
+    return Corrections(connect(db or Settings().db_path, readonly=True)).listing()
 
 
 def open_reader(db: str | Path | None = None) -> Reader:

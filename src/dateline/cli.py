@@ -101,10 +101,16 @@ def show(article_id: Annotated[str, typer.Argument(help="Article id (a unique pr
     article_view(out, article)
 
 
-@app.command()
-def entities(db: Db = "dateline.db", json_out: Json = False,
+entities_app = typer.Typer(help="List canonical entities; correct their merges.")
+app.add_typer(entities_app, name="entities")
+
+
+@entities_app.callback(invoke_without_command=True)
+def entities(ctx: typer.Context, db: Db = "dateline.db", json_out: Json = False,
              type_: Annotated[str | None, typer.Option("--type", help="PERSON, ORG, GPE, ...")] = None) -> None:
     """List canonical entities with aliases, roles and countries."""
+    if ctx.invoked_subcommand:
+        return
     rows = api.open_reader(db).entities(type_)
     if json_out:
         return _emit_json(rows)
@@ -163,6 +169,7 @@ def export_events(
     db: Db = "dateline.db",
     fmt: Annotated[str, typer.Option("--format", help="csv, jsonl, parquet or geojson.")] = "csv",
     style: Annotated[str, typer.Option(help="dateline, gdelt or acled columns.")] = "dateline",
+    per: Annotated[str, typer.Option(help="One row per report, or per happening.")] = "report",
 ) -> None:
     """Export events as CSV, JSONL, Parquet or GeoJSON, in our, GDELT's or ACLED's columns."""
     from .export.events import STYLES, event_rows, write_events
@@ -171,7 +178,11 @@ def export_events(
         raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
     if style not in STYLES:
         raise typer.BadParameter(f"{style!r} is not one of {', '.join(STYLES)}", param_hint="--style")
-    n = write_events(event_rows(api.open_reader(db).event_rows(), style=style), fmt, output, style=style)
+    if per not in ("report", "happening"):
+        raise typer.BadParameter(f"{per!r} is not one of report, happening", param_hint="--per")
+    reader = api.open_reader(db)
+    items = reader.happening_event_rows() if per == "happening" else reader.event_rows()
+    n = write_events(event_rows(items, style=style), fmt, output, style=style)
     err.print(f"wrote {n} events to {output}")
 
 
@@ -188,7 +199,7 @@ def log(db: Db = "dateline.db", json_out: Json = False) -> None:
     out.print(listing(data["drops"], ["path", "position", "reason", "detail"], "Drops"))
 
 
-cli_corpus.register(app)
+cli_corpus.register(app, entities_app)
 
 
 def main() -> None:

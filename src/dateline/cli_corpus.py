@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
@@ -102,7 +103,65 @@ def relink(db: Db = "dateline.db", json_out: Json = False) -> None:
     out.print(f"{counts.stories} stories, {counts.happenings} happenings, {counts.contradictions} contradictions")
 
 
-def register(app: typer.Typer) -> None:
-    """Add the corpus commands to ``app``."""
-    for command in (stories, story, contradictions, relink):
+def entity(name: Annotated[str, typer.Argument(help="Entity name or alias.")],
+           db: Db = "dateline.db", json_out: Json = False) -> None:
+    """An entity's profile: aliases, roles over time, what it said and did, its stories and company."""
+    data = api.open_reader(db).entity_profile(name)
+    if json_out:
+        return _emit_json(data)
+    out.print(f"[bold]{escape(data['name'])}[/] ({escape(data['type'])}, {escape(str(data['country'] or '-'))}); "
+              f"aliases: {escape(', '.join(data['aliases']))}")
+    out.print(_table("Roles", ["role", "first_seen", "last_seen", "articles"],
+                     [[r["role"], r["first_seen"], r["last_seen"], r["articles"]] for r in data["roles"]]))
+    out.print(_table("Timeline", ["date", "precision", "what"], [
+        [x["date"], x["precision"], f"said: {x['content']}" if x["kind"] == "quote"
+         else f"{x['as']}: {x['actors']} {x['action'] or x['category']} {x['targets']}"] for x in data["timeline"]]))
+    out.print(_table("Said about it", ["speaker", "content"], [[q["speaker"], q["content"]] for q in data["said_about"]]))
+    out.print(_table("Stories", ["id", "title", "articles"], [[s["id"], s["title"], s["articles"]] for s in data["stories"]]))
+    out.print(_table("Appears with", ["name", "type", "articles"], [[w["name"], w["type"], w["articles"]]
+                                                                     for w in data["with"]]))
+
+
+Who = Annotated[str, typer.Option("--who", help="Who makes the correction.", envvar="USER")]
+Why = Annotated[str, typer.Option("--why", help="Why the correction is made.")]
+
+
+def merge(entity_name: Annotated[str, typer.Argument(help="The entity to keep.")],
+          other: Annotated[str, typer.Argument(help="The entity that is the same as it.")],
+          db: Db = "dateline.db", who: Who = "", why: Why = "") -> None:
+    """Merge OTHER into ENTITY; stored with who, when and why, kept across ingests, undoable."""
+    number = api.correct_entities(db, "merge", entity_name, other, who, why)
+    out.print(f"correction {number}: merged {escape(other)} into {escape(entity_name)}")
+
+
+def split(entity_name: Annotated[str, typer.Argument(help="The entity to split.")],
+          alias: Annotated[str, typer.Argument(help="The alias whose mentions become an entity of their own.")],
+          db: Db = "dateline.db", who: Who = "", why: Why = "") -> None:
+    """Split the mentions written ALIAS out of ENTITY; stored, kept across ingests, undoable."""
+    number = api.correct_entities(db, "split", entity_name, alias, who, why)
+    out.print(f"correction {number}: split {escape(alias)} out of {escape(entity_name)}")
+
+
+def corrections(db: Db = "dateline.db", json_out: Json = False) -> None:
+    """Entity corrections: what, who, when, why, and when undone."""
+    rows = api.corrections(db)
+    if json_out:
+        return _emit_json(rows)
+    cols = ["id", "action", "entity_a", "entity_b", "who", "at", "why", "undone_at"]
+    out.print(_table(f"Corrections ({len(rows)})", cols, [[r[c] for c in cols] for r in rows]))
+
+
+def undo(correction_id: Annotated[int, typer.Argument(help="Correction number.")], db: Db = "dateline.db") -> None:
+    """Undo an entity correction."""
+    api.undo_correction(db, correction_id)
+    out.print(f"correction {correction_id} undone")
+
+
+def register(app: typer.Typer, entities_app: typer.Typer) -> None:
+    """Add the corpus commands to ``app`` and the correction commands to ``entities_app``."""
+    main: list[Callable[..., None]] = [stories, story, contradictions, relink, entity]
+    fixes: list[Callable[..., None]] = [merge, split, corrections, undo]
+    for command in main:
         app.command()(command)
+    for command in fixes:
+        entities_app.command()(command)

@@ -105,3 +105,15 @@ def test_seed_holds_exactly_two_contradictions(tmp_path: Path, seed_dump: Path) 
     assert "At no time did we discuss the withdrawal" in denial["counter"]["text"]
     verdict = by_relation["disputes"]
     assert "inaccurate" in verdict["counter"]["text"] and verdict["claim"]["speaker"] == "Matthew Miller"
+
+
+def test_export_one_row_per_happening(dbs: dict[str, Any], tmp_path: Path) -> None:
+    db = dbs["whole"]
+    per_report, per_happening = tmp_path / "reports.jsonl", tmp_path / "happenings.jsonl"
+    run("export", "events", "--db", db, "--format", "jsonl", "-o", str(per_report))
+    run("export", "events", "--db", db, "--format", "jsonl", "-o", str(per_happening), "--per", "happening")
+    conn = api.open_reader(db).conn
+    (happenings,) = conn.execute("SELECT count(*) FROM happenings").fetchone()
+    (events,) = conn.execute("SELECT count(*) FROM events").fetchone()
+    assert len(per_happening.read_text().splitlines()) == happenings < events
+    assert len(per_report.read_text().splitlines()) == events

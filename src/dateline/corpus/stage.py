@@ -17,6 +17,7 @@ from typing import Any
 
 from ..store import Reader
 from ..store.corpus import ContradictionRow, CorpusWriter, HappeningRow, StoryRow
+from ..store.corrections import Corrections
 from . import contradictions, happenings, stories
 
 KEY_ENTITIES = 8
@@ -117,7 +118,9 @@ def _contradiction_rows(reader: Reader, story_of: dict[str, str]) -> list[Contra
 
 
 def run(conn: sqlite3.Connection) -> CorpusCounts:
-    """Recompute and store stories, happenings and contradictions; returns how many of each."""
+    """Re-apply the entity corrections, then recompute and store stories, happenings and contradictions;
+    returns how many of each."""
+    Corrections(conn).reapply()
     reader = Reader(conn)
     story_rows = _story_rows(reader, reader.story_inputs())
     story_of = {a: s.id for s in story_rows for a in s.articles}

@@ -87,40 +87,36 @@ def _weight(term: str) -> float:
 
 
 class _Index:
-    """Term ids, document frequencies and the truncated, normalised vectors of every article."""
+    """Term ids, document frequencies and the truncated, normalised vectors of every article.
+
+    Term ids are given in the order terms first appear in the (id-sorted) articles, so the same
+    articles always give the same ids, vectors and sums.
+    """
 
     def __init__(self, docs: Sequence[ArticleDoc]) -> None:
-        self.ids: dict[str, int] = {}
-        self.weights: list[float] = []
-        per_doc: list[tuple[array, array]] = []
+        ids: dict[str, int] = {}
+        weights: list[float] = []
+        rows: list[dict[int, int]] = []
         df: Counter[int] = Counter()
         for doc in docs:
-            terms = doc_terms(doc)
-            keys = array("i", (self._id(t) for t in sorted(terms)))
-            counts = array("f", (terms[t] for t in sorted(terms)))
-            df.update(keys)
-            per_doc.append((keys, counts))
-        n = len(docs)
-        common = max(MIN_COMMON, int(COMMON_SHARE * n))
+            row: dict[int, int] = {}
+            for term, count in doc_terms(doc).items():
+                key = ids.get(term)
+                if key is None:
+                    key = ids[term] = len(weights)
+                    weights.append(_weight(term))
+                row[key] = count
+            df.update(row.keys())
+            rows.append(row)
+        total = max(len(docs), PRIOR_ARTICLES) + 1
+        common = max(MIN_COMMON, int(COMMON_SHARE * len(docs)))
+        idf = {k: math.log(total / (d + 0.5)) * weights[k] for k, d in df.items() if d <= common}
         self.vectors: list[tuple[array, array]] = []
-        for keys, counts in per_doc:
-            scored = []
-            for key, count in zip(keys, counts, strict=True):
-                if df[key] > common:
-                    continue
-                idf = math.log((max(n, PRIOR_ARTICLES) + 1) / (df[key] + 0.5))
-                scored.append((-(1 + math.log(count)) * idf * self.weights[key], key))
-            scored.sort()
+        for row in rows:
+            scored = sorted(((1 + math.log(c)) * idf[k], k) for k, c in row.items() if k in idf)
             norm = math.sqrt(math.fsum(w * w for w, _ in scored)) or 1.0
-            shared = [(w, k) for w, k in scored if df[k] > 1][:TOP_TERMS]
-            top = sorted((k, -w) for w, k in shared)
-            self.vectors.append((array("i", (k for k, _ in top)), array("f", (w / norm for _, w in top))))
-
-    def _id(self, term: str) -> int:
-        if term not in self.ids:
-            self.ids[term] = len(self.ids)
-            self.weights.append(_weight(term))
-        return self.ids[term]
+            top = sorted([(k, w) for w, k in scored[::-1] if df[k] > 1][:TOP_TERMS])
+            self.vectors.append((array("i", (k for k, _ in top)), array("d", (w / norm for _, w in top))))
 
 
 def decay(gap_days: int) -> float:
@@ -131,29 +127,29 @@ def decay(gap_days: int) -> float:
 
 def similar_pairs(docs: Sequence[ArticleDoc]) -> dict[tuple[int, int], float]:
     """Scores of every pair (indices into ``docs``, lower first) at or above :data:`FLOOR`."""
-    index = _Index(docs)
-    order = sorted(range(len(docs)), key=lambda i: (docs[i].day, docs[i].id))
+    vectors = _Index(docs).vectors
+    days = [d.day for d in docs]
+    factor = [decay(gap) for gap in range(WINDOW_DAYS + 1)]
+    order = sorted(range(len(docs)), key=lambda i: (days[i], docs[i].id))
     postings: dict[int, tuple[array, array]] = {}
     starts: dict[int, int] = {}
     pairs: dict[tuple[int, int], float] = {}
     for i in order:
-        keys, weights = index.vectors[i]
-        day = docs[i].day
+        day = days[i]
+        oldest = day - WINDOW_DAYS
         acc: dict[int, float] = {}
-        for key, weight in zip(keys, weights, strict=True):
-            posting = postings.setdefault(key, (array("i"), array("f")))
-            members, values = posting
+        for key, weight in zip(*vectors[i], strict=True):
+            members, values = postings.get(key) or postings.setdefault(key, (array("i"), array("d")))
             start = starts.get(key, 0)
-            while start < len(members) and docs[members[start]].day < day - WINDOW_DAYS:
+            while start < len(members) and days[members[start]] < oldest:
                 start += 1
             starts[key] = start
-            for pos in range(start, len(members)):
-                j = members[pos]
-                acc[j] = acc.get(j, 0.0) + weight * values[pos]
+            for j, value in zip(members[start:], values[start:], strict=True):
+                acc[j] = acc.get(j, 0.0) + weight * value
             members.append(i)
             values.append(weight)
         for j, dot in acc.items():
-            score = dot * decay(abs(day - docs[j].day))
+            score = dot * factor[day - days[j]]
             if score >= FLOOR:
                 pairs[(min(i, j), max(i, j))] = round(score, 6)
     return pairs

@@ -9,7 +9,7 @@ stems that name the same thing ("pullout", "withdraw" -> "withdrawal") to one co
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ..tables import read_table, read_text
 
@@ -53,27 +53,27 @@ def tokens(text: str) -> list[str]:
 
 def content_words(text: str) -> list[str]:
     """Stemmed content words of ``text``: no stop words, no numbers, no possessive endings."""
-    stop = stopwords()
-    out = []
-    for word in tokens(text):
-        word = word.removesuffix("'s")
-        if word in stop or word[0].isdigit() or len(word) < 3:
-            continue
-        out.append(stem(word))
-    return out
+    return [w for w in map(_content, _WORD.findall(text)) if w]
+
+
+@lru_cache(maxsize=500_000)
+def _content(raw: str) -> str:
+    """The stemmed content word of one raw token, or "" for a stop word, a number or a short word."""
+    word = raw.lower().replace("’", "'").removesuffix("'s")
+    if word in stopwords() or word[0].isdigit() or len(word) < 3:
+        return ""
+    return stem(word)
 
 
 def split_names(text: str) -> tuple[list[str], list[str]]:
     """Stemmed content words of ``text`` in two lists: lower-case words, and capitalised words (names,
     mostly; a capitalised first word of a sentence lands there too)."""
-    stop = stopwords()
     words: list[str] = []
     names: list[str] = []
     for raw in _WORD.findall(text):
-        word = raw.lower().replace("’", "'").removesuffix("'s")
-        if word in stop or word[0].isdigit() or len(word) < 3:
-            continue
-        (names if raw[0].isupper() else words).append(stem(word))
+        word = _content(raw)
+        if word:
+            (names if raw[0].isupper() else words).append(word)
     return words, names
 
 

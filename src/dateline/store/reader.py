@@ -330,6 +330,94 @@ class Reader:
                           "contested": r["quote_id"] in contested, **dict(r)})
         return sorted(items, key=lambda x: (_sortable(x["date"]), x["kind"], x["article_id"], str(x.get("quote_id"))))
 
+    def happening_event_rows(self) -> Iterator[tuple[Article, Event]]:
+        """Like :meth:`event_rows`, one report per happening (its first by article id and position);
+        events outside any happening come as they are."""
+        sql = ("SELECT e.data, a.id, a.title, a.url, a.outlet, a.published, a.text FROM events e "
+               "JOIN articles a ON a.id = e.article_id WHERE e.happening_id IS NULL OR e.id = "
+               "(SELECT x.id FROM events x WHERE x.happening_id = e.happening_id ORDER BY x.article_id, x.position "
+               "LIMIT 1) ORDER BY a.rowid, e.position")
+        for r in self.conn.execute(sql):
+            art = Article(text=r["text"], id=r["id"], title=r["title"], url=r["url"], outlet=r["outlet"],
+                          published=_published(r["published"]))
+            yield art, event_from_dict(json.loads(r["data"]))
+
+    # -- corpus view: entity profiles ------------------------------------------------------------
+    def find_entity(self, name: str) -> str:
+        """The id of the entity called ``name`` (its name or an alias, any case); the most mentioned wins."""
+        row = self.conn.execute(
+            "SELECT e.id FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id "
+            "WHERE lower(e.name) = lower(:n) OR e.id = :n OR e.id IN "
+            "(SELECT entity_id FROM entity_aliases WHERE lower(alias) = lower(:n)) "
+            "GROUP BY e.id ORDER BY lower(e.name) = lower(:n) DESC, count(m.id) DESC, e.id LIMIT 1", {"n": name}
+        ).fetchone()
+        if row is None:
+            raise StoreError(f"no entity named {name!r}; `dateline entities` lists them")
+        return str(row[0])
+
+    def entity_profile(self, name: str) -> dict[str, Any]:
+        """Who the entity is and what it said and did: aliases, roles over time, its quotes, quotes about
+        it, events as actor and as target, its stories, the entities it appears with, and a timeline."""
+        ent = self.entity(self.find_entity(name))
+        events = self._entity_events(ent.id)
+        said = [dict(r) for r in self.conn.execute(
+            "SELECT q.id AS quote_id, q.article_id, q.content, q.cue, a.published FROM quotes q "
+            "JOIN articles a ON a.id = q.article_id WHERE q.speaker_entity_id = ? ORDER BY a.published, q.id",
+            (ent.id,))]
+        return {
+            "id": ent.id, "name": ent.name, "type": ent.type, "country": ent.country, "aliases": ent.aliases,
+            "roles": self._roles_over_time(ent.id), "said": said, "said_about": self._quotes_about(ent),
+            "as_actor": [e for e in events if e["as"] == "actor"], "as_target": [e for e in events if e["as"] == "target"],
+            "stories": [dict(r) for r in self.conn.execute(
+                "SELECT s.id, s.title, count(DISTINCT m.article_id) AS articles FROM mentions m "
+                "JOIN story_articles sa ON sa.article_id = m.article_id JOIN stories s ON s.id = sa.story_id "
+                "WHERE m.entity_id = ? GROUP BY s.id ORDER BY s.first_seen, s.id", (ent.id,))],
+            "with": [dict(r) for r in self.conn.execute(
+                "SELECT e.name, e.type, count(DISTINCT o.article_id) AS articles FROM mentions m "
+                "JOIN mentions o ON o.article_id = m.article_id AND o.entity_id != m.entity_id "
+                "JOIN entities e ON e.id = o.entity_id WHERE m.entity_id = ? "
+                "GROUP BY e.id ORDER BY articles DESC, e.name LIMIT 15", (ent.id,))],
+            "timeline": sorted(
+                [{"kind": "event", **e} for e in events]
+                + [{"kind": "quote", "date": (q["published"] or "")[:10], "precision": "published", **q} for q in said],
+                key=lambda x: (_sortable(x["date"]), x["kind"], x["article_id"])),
+        }
+
+    def _roles_over_time(self, entity_id: str) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT m.role, min(coalesce(a.published, a.ingested_at)) AS first_seen, "
+            "max(coalesce(a.published, a.ingested_at)) AS last_seen, count(DISTINCT a.id) AS articles "
+            "FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? AND m.role IS NOT NULL "
+            "AND m.role != '' GROUP BY m.role ORDER BY first_seen, m.role", (entity_id,))
+        return [{**dict(r), "first_seen": (r["first_seen"] or "")[:10], "last_seen": (r["last_seen"] or "")[:10]}
+                for r in rows]
+
+    def _quotes_about(self, ent: Entity) -> list[dict[str, Any]]:
+        names = sorted({n for n in (ent.name, *ent.aliases) if len(n) >= 4}, key=len, reverse=True)
+        if not names:
+            return []
+        cond = " OR ".join("q.content LIKE ?" for _ in names)
+        rows = self.conn.execute(
+            f"SELECT q.id AS quote_id, q.article_id, q.speaker, q.content, a.published FROM quotes q "
+            f"JOIN articles a ON a.id = q.article_id WHERE coalesce(q.speaker_entity_id, '') != ? AND ({cond}) "
+            f"ORDER BY a.published, q.id", (ent.id, *[f"%{n}%" for n in names]))
+        return [dict(r) for r in rows]
+
+    def _entity_events(self, entity_id: str) -> list[dict[str, Any]]:
+        out = []
+        for r in self.conn.execute(
+            "SELECT e.article_id, e.data, e.category, e.action, e.actors, e.targets, e.place, e.date, "
+            "e.date_precision, a.published FROM events e JOIN articles a ON a.id = e.article_id "
+            "WHERE e.data LIKE ? ORDER BY a.published, e.id", (f'%"{entity_id}"%',)):
+            data = json.loads(r["data"])
+            for side, key in (("actor", "actors"), ("target", "targets")):
+                if any((x or {}).get("entity_id") == entity_id for x in data.get(key, [])):
+                    out.append({"as": side, "article_id": r["article_id"], "category": r["category"],
+                                "action": r["action"], "actors": r["actors"], "targets": r["targets"],
+                                "place": r["place"], "date": r["date"] or (r["published"] or "")[:10],
+                                "precision": r["date_precision"] if r["date"] else "published"})
+        return out
+
 
 def _sortable(value: str | None) -> str:
     """A date of any precision as a sort key: a week ("2024-W33") sorts by its Monday."""

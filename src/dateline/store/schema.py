@@ -61,6 +61,7 @@ def stories_happenings_contradictions() -> str:
         who TEXT,
         at TEXT NOT NULL,
         why TEXT,
+        detail TEXT,                      -- what a merge moved, so that it can be undone
         undone_at TEXT
     );
     """
