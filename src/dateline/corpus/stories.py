@@ -28,7 +28,11 @@ from dataclasses import dataclass, field
 
 from .words import content_words, split_names
 
-TOP_TERMS = 40
+TOP_TERMS = 30
+#: A term already in more than this many articles of the time window is common in those days: it
+#: adds nothing to the scores of the article that meets it so (scores sum over the other terms). This
+#: bounds the work per article however dense the corpus is.
+BUSY_TERM = 150
 NAME_WEIGHT = 0.6
 EVENT_WEIGHT = 1.5
 WINDOW_DAYS = 5
@@ -144,6 +148,10 @@ def similar_pairs(docs: Sequence[ArticleDoc]) -> dict[tuple[int, int], float]:
             while start < len(members) and days[members[start]] < oldest:
                 start += 1
             starts[key] = start
+            if len(members) - start > BUSY_TERM:
+                members.append(i)
+                values.append(weight)
+                continue
             for j, value in zip(members[start:], values[start:], strict=True):
                 acc[j] = acc.get(j, 0.0) + weight * value
             members.append(i)
