@@ -88,3 +88,11 @@ def test_a_spokesman_speaks_for_the_body_his_role_names() -> None:
 def test_figures_read_digits_and_words() -> None:
     assert figures("at least 30 people died and two guards were hurt; 1,500 hectares burned") == [
         (30.0, "people"), (2.0, "guard"), (1500.0, "hectare")]
+
+
+def test_a_verdict_word_about_a_thing_is_no_dispute() -> None:
+    claims = [
+        _claim(1, "Engineers", "the bridge would open in May", type_="direct"),
+        _claim(2, "Mayor", "the bridge had been built in the wrong place", article="a2"),
+    ]
+    assert find(claims) == []

@@ -145,12 +145,19 @@ def _names(claim: Claim) -> set[str]:
     return {n for n in out if len(n) >= 4}
 
 
+_ABOUT_A_STATEMENT = re.compile(
+    r"\b(?:they|it|this|that|these|those|such)\s+(?:was|were|is|are|been)\b", re.IGNORECASE)
+
+
 def _is_verdict(counter: Claim) -> bool:
+    """Whether ``counter`` judges another statement: a verdict word about a statement ("the police
+    account was baseless"), about a pronoun ("they were inaccurate"), or standing alone; or a denial
+    or dispute cue whose object is a statement ("rejected the police explanation")."""
     words = set(tokens(counter.content))
-    if words & cue_words("verdict"):
-        return True
-    cue = counter.cue.lower()
     statement = bool(words & cue_words("statement"))
+    if words & cue_words("verdict"):
+        return statement or len(words) <= 4 or bool(_ABOUT_A_STATEMENT.search(counter.content))
+    cue = counter.cue.lower()
     return statement and (cue in cue_words("deny") or cue in cue_words("dispute"))
 
 
