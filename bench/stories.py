@@ -4,8 +4,9 @@ Each synthetic story has its own handful of happening words and names; its artic
 over up to three days) draw some of them and fill the rest from a Zipf-distributed general
 vocabulary, so the inverted index meets common words too. Printed per size: seconds to group,
 articles per second, seconds to compute the article terms alone (the baseline, in the same
-process), the ratio of the two, peak traced memory (a second run under tracemalloc), and the
-memory ratio of the largest size against the smallest. Story B-cubed F1 against the generator's
+process), the ratio of the two, the CPU seconds of the grouping (the machine may be shared), the
+peak resident memory of the process after each size (sizes run smallest first; it includes the
+synthetic texts), and the ratios of the largest size against the smallest. Story B-cubed F1 against the generator's
 own labels is printed as a sanity check.
 
 Run: ``.venv/bin/python bench/stories.py [--sizes 10000 100000]``.
@@ -15,9 +16,9 @@ from __future__ import annotations
 
 import argparse
 import random
+import resource
 import sys
 import time
-import tracemalloc
 from pathlib import Path
 
 from dateline.corpus.stories import ArticleDoc, doc_terms, group
@@ -61,30 +62,30 @@ def measure(n: int) -> dict[str, float]:
     for doc in docs:
         doc_terms(doc)
     baseline = time.perf_counter() - started
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     groups = group(docs)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     predicted = {a: str(i) for i, g in enumerate(groups) for a in g.articles}
     f1 = bcubed(predicted, labels)["f1"]
-    tracemalloc.start()
-    group(docs)
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return {"n": n, "seconds": seconds, "baseline": baseline, "peak_mb": peak / 2**20, "f1": f1}
+    return {"n": n, "seconds": seconds, "cpu": cpu, "baseline": baseline, "peak_mb": peak, "f1": f1}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000])
     args = parser.parse_args()
-    rows = [measure(n) for n in args.sizes]
-    for r in rows:
+    rows = []
+    for n in sorted(args.sizes):
+        rows.append(measure(n))
+        r = rows[-1]
         print(f"{int(r['n']):>7} articles: grouping {r['seconds']:.1f} s ({r['n'] / r['seconds']:.0f} articles/s), "
               f"terms alone {r['baseline']:.1f} s, ratio {r['seconds'] / r['baseline']:.2f}x; "
-              f"peak {r['peak_mb']:.0f} MB; B-cubed F1 {r['f1']:.3f}")
+              f"CPU {r['cpu']:.1f} s; peak RSS {r['peak_mb']:.0f} MB; B-cubed F1 {r['f1']:.3f}", flush=True)
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
         print(f"{int(last['n'] / first['n'])}x the articles: {last['seconds'] / first['seconds']:.1f}x the time, "
+              f"{last['cpu'] / first['cpu']:.1f}x the CPU time, "
               f"{last['peak_mb'] / first['peak_mb']:.1f}x the peak memory")
 
 
