@@ -124,7 +124,12 @@ def figures(text: str) -> list[tuple[float, str]]:
     return out
 
 
-def _statement_target(counter: Claim, others: Sequence[Claim], auth: dict[int, str]) -> Claim | None:
+def _place(claim: Claim) -> tuple[str, int]:
+    """Where a claim stands in the corpus; unlike the quote id, it does not depend on ingest order."""
+    return claim.article_id, claim.position
+
+
+def _statement_target(counter: Claim, others: Sequence[Claim]) -> Claim | None:
     """The claim a verdict is about: one of the source it names, else the nearest earlier direct quote."""
     text = f" {_key(counter.content)} "
     named = [c for c in others if any(f" {n} " in text for n in _names(c) if n)]
@@ -169,7 +174,7 @@ def _best_denied(counter: Claim, others: Sequence[Claim], by_cue: bool) -> tuple
         shared, coverage = _overlap(claim, counter, negated_only=not by_cue)
         if shared < MIN_SHARED or coverage < MIN_COVERAGE:
             continue
-        if best is None or (coverage, shared, -claim.quote_id) > (best[2], best[1], -best[0].quote_id):
+        if best is None or (-coverage, -shared, _place(claim)) < (-best[2], -best[1], _place(best[0])):
             best = (claim, shared, coverage)
     return best
 
@@ -181,7 +186,7 @@ def _denials_and_disputes(claims: Sequence[Claim], auth: dict[int, str]) -> Iter
         if not others:
             continue
         if _is_verdict(counter):
-            target = _statement_target(counter, others, auth)
+            target = _statement_target(counter, others)
             if target is not None:
                 yield Contradiction("disputes", 0.85 if counter.type != "indirect" else 0.8, target, counter,
                                     {"rule": "verdict on a statement", "cue": counter.cue})
@@ -229,7 +234,7 @@ def find(claims: Sequence[Claim]) -> list[Contradiction]:
     auth = authorities(ordered)
     found = [*_denials_and_disputes(ordered, auth), *_conflicting_figures(ordered, auth)]
     rank = sorted(found, key=lambda x: (-(x.counter.type == "direct"), -x.confidence, x.claim.day, x.counter.day,
-                                        x.claim.quote_id, x.counter.quote_id))
+                                        _place(x.claim), _place(x.counter)))
     out: list[Contradiction] = []
     seen: set[tuple[object, ...]] = set()
     for item in rank:
@@ -239,4 +244,4 @@ def find(claims: Sequence[Claim]) -> list[Contradiction]:
             continue
         seen.update(keys)
         out.append(item)
-    return sorted(out, key=lambda x: (x.claim.day, x.claim.quote_id, x.counter.quote_id, x.relation))
+    return sorted(out, key=lambda x: (x.claim.day, _place(x.claim), _place(x.counter), x.relation))
