@@ -50,8 +50,7 @@ def stories(db: Db = "dateline.db", json_out: Json = False,
     """List stories: articles about the same happening, across outlets and days."""
     rows = api.open_reader(db).stories(min_articles)
     if json_out:
-        return _emit_json([{k: r[k] for k in ("id", "title", "articles", "outlets", "first_seen", "last_seen",
-                                              "entities")} for r in rows])
+        return _emit_json(rows)
     out.print(_table(f"Stories ({len(rows)})", ["id", "first_seen", "last_seen", "articles", "outlets", "title"],
                      [[r["id"], r["first_seen"], r["last_seen"], len(r["articles"]), r["outlets"], r["title"]]
                       for r in rows]))

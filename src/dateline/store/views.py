@@ -84,8 +84,7 @@ class CorpusViews:
             "SELECT sa.article_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
             "WHERE sa.story_id = ? ORDER BY coalesce(a.published, a.ingested_at), a.id", (r["id"],))]
         return {"id": r["id"], "title": r["title"], "articles": articles, "outlets": json.loads(r["outlets"]),
-                "first_seen": r["first_seen"], "last_seen": r["last_seen"], "entities": json.loads(r["entities"]),
-                "places": json.loads(r["places"])}
+                "first_seen": r["first_seen"], "last_seen": r["last_seen"], "entities": json.loads(r["entities"])}
 
     def stories(self, min_articles: int = 1) -> list[dict[str, Any]]:
         """Stories, largest and latest first: id, title, articles, outlets, first_seen, last_seen, entities."""
@@ -126,6 +125,7 @@ class CorpusViews:
         sid = self.resolve_story(story_id)
         row = self.conn.execute("SELECT * FROM stories WHERE id = ?", (sid,)).fetchone()
         out = self._story_dict(row)
+        out["places"] = json.loads(row["places"])
         out["contradictions"] = self.contradictions(sid)
         out["timeline"] = self.timeline(out["articles"])
         out["happenings"] = [dict(r) for r in self.conn.execute(
