@@ -19,6 +19,7 @@ import random
 import resource
 import sys
 import time
+from itertools import accumulate
 from pathlib import Path
 
 from dateline.corpus.stories import ArticleDoc, doc_terms, group
@@ -37,7 +38,7 @@ def synthetic(n_articles: int, seed: int = 7) -> tuple[list[ArticleDoc], dict[st
     """``n_articles`` articles in stories of 1-6 articles; returns the docs and article -> story."""
     rng = random.Random(seed)
     general = [_word(rng, 3) for _ in range(20000)]
-    weights = [1 / (rank + 1) for rank in range(len(general))]
+    cumulative = list(accumulate(1 / (rank + 1) for rank in range(len(general))))
     docs: list[ArticleDoc] = []
     labels: dict[str, str] = {}
     story = 0
@@ -47,7 +48,7 @@ def synthetic(n_articles: int, seed: int = 7) -> tuple[list[ArticleDoc], dict[st
         names = [_word(rng, 3).title() + " " + _word(rng, 3).title() for _ in range(3)]
         start = rng.randrange(365 * 3)
         for k in range(min(rng.randint(1, 6), n_articles - len(docs))):
-            body = rng.sample(topic, 6) + rng.choices(general, weights, k=70)
+            body = rng.sample(topic, 6) + rng.choices(general, cum_weights=cumulative, k=70)
             rng.shuffle(body)
             text = " ".join(body) + ". " + " and ".join(rng.sample(names, 2)) + " said."
             art = f"a{story:07d}{k}"
