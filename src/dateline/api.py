@@ -12,12 +12,17 @@ __all__ = [
     "Reader",
     "Settings",
     "build_pipeline",
+    "correct_entities",
+    "corrections",
     "ingest",
     "open_reader",
     "process",
     "process_text",
+    "relink",
+    "undo_correction",
 ]
 
+import os
 import sqlite3
 import time
 from collections import Counter
@@ -172,6 +177,7 @@ def _ingest(
             _count_drop(report, article, on_drop)
         finish()
         writer.relink_people()
+        link_corpus(conn)
     except KeyboardInterrupt:
         report.interrupted = True
     finally:
@@ -202,6 +208,56 @@ def _write_or_drop(writer: Writer, article: Article, source_id: int) -> None:
     except Exception as exc:  # noqa: BLE001 - one bad article never ends a batch
         failed(article, "store", exc)
         writer.write(article, source_id)
+
+
+def link_corpus(conn: Any) -> Any:
+    """Run the corpus stages (stories, happenings, contradictions) over what ``conn`` holds."""
+    from .corpus import stage
+
+    return stage.run(conn)
+
+
+def relink(db: str | Path | None = None) -> Any:
+    """Recompute stories, happenings and contradictions of a database; returns their counts."""
+    conn = connect(db or Settings().db_path)
+    try:
+        return link_corpus(conn)
+    finally:
+        conn.close()
+
+
+def correct_entities(db: str | Path | None, action: str, entity: str, other: str, who: str = "",
+                     why: str = "") -> int:
+    """Store and apply an entity correction (``merge`` ``other`` into ``entity``, or ``split`` the
+    mentions written ``other`` out of ``entity``); returns its id. Stories are recomputed."""
+    from .store.corrections import Corrections
+
+    conn = connect(db or Settings().db_path)
+    try:
+        correction = Corrections(conn).add(action, entity, other, who or os.environ.get("USER") or "unknown", why)
+        link_corpus(conn)
+        return correction
+    finally:
+        conn.close()
+
+
+def undo_correction(db: str | Path | None, correction_id: int) -> None:
+    """Undo a stored entity correction; stories are recomputed."""
+    from .store.corrections import Corrections
+
+    conn = connect(db or Settings().db_path)
+    try:
+        Corrections(conn).undo(correction_id)
+        link_corpus(conn)
+    finally:
+        conn.close()
+
+
+def corrections(db: str | Path | None = None) -> list[dict[str, Any]]:
+    """Every entity correction with who made it, when and why, and when it was undone."""
+    from .store.corrections import Corrections
+
+    return Corrections(connect(db or Settings().db_path, readonly=True)).listing()
 
 
 def open_reader(db: str | Path | None = None) -> Reader:

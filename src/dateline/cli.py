@@ -13,7 +13,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
-from . import api
+from . import api, cli_corpus
 from .config import Settings
 from .errors import DatelineError
 from .safe_text import json_safe, one_line
@@ -113,10 +113,16 @@ def show(article_id: Annotated[str, typer.Argument(help="Article id (a unique pr
     article_view(out, article)
 
 
-@app.command()
-def entities(db: Db = "dateline.db", json_out: Json = False,
+entities_app = typer.Typer(help="List canonical entities; correct their merges.")
+app.add_typer(entities_app, name="entities")
+
+
+@entities_app.callback(invoke_without_command=True)
+def entities(ctx: typer.Context, db: Db = "dateline.db", json_out: Json = False,
              type_: Annotated[str | None, typer.Option("--type", help="PERSON, ORG, GPE, ...")] = None) -> None:
     """List canonical entities with aliases, roles and countries."""
+    if ctx.invoked_subcommand:
+        return
     rows = api.open_reader(db).entities(type_)
     if json_out:
         return _emit_json(rows)
@@ -178,16 +184,19 @@ Format = Annotated[str | None, typer.Option("--format", help="csv, jsonl, parque
 Header = Annotated[bool, typer.Option("--header", help="GDELT layouts: add the column names.")]
 
 
-def _export(table: str, output: str, db: str, fmt: str | None, style: str | None, header: bool) -> None:
+def _export(table: str, output: str, db: str, fmt: str | None, style: str | None, header: bool,
+            per: str = "report") -> None:
     from .export.run import check, export
 
     try:
         check(table, style, fmt)
+        if per not in ("report", "happening"):
+            raise ValueError(f"--per {per!r} is not one of report, happening")
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from exc
     reader = api.open_reader(db)
     try:
-        n = export(reader, table, output, style=style, fmt=fmt, header=header)
+        n = export(reader, table, output, style=style, fmt=fmt, header=header, per=per)
     except OSError as exc:
         err.print(Text(one_line(f"error: cannot write {output}: {exc.strerror or exc}")))
         raise typer.Exit(2) from exc
@@ -197,9 +206,10 @@ def _export(table: str, output: str, db: str, fmt: str | None, style: str | None
 
 @export_app.command("events")
 def export_events(output: Output, db: Db = "dateline.db", fmt: Format = None, header: Header = False,
-                  style: Annotated[str | None, typer.Option(help="dateline, gdelt or acled layout.")] = None) -> None:
+                  style: Annotated[str | None, typer.Option(help="dateline, gdelt or acled layout.")] = None,
+                  per: Annotated[str, typer.Option(help="One row per report, or per happening.")] = "report") -> None:
     """Export events in our layout, GDELT 2.0's event table or ACLED's export."""
-    _export("events", output, db, fmt, style, header)
+    _export("events", output, db, fmt, style, header, per)
 
 
 @export_app.command("mentions")
@@ -251,6 +261,9 @@ def serve(db: Db = "dateline.db",
     from .web import serve as run
 
     run(db, host=host, port=port)
+
+
+cli_corpus.register(app, entities_app)
 
 
 def main() -> None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -66,8 +66,9 @@ def _jsonl(lines: Iterator[dict[str, Any]], path: Path) -> int:
 
 
 def export(reader: Reader, table: str, output: str | Path, style: str | None = None, fmt: str | None = None,
-           header: bool = False) -> int:
+           header: bool = False, per: str = "report") -> int:
     """Write ``table`` from the store to ``output``; return the number of rows (or lines) written.
+    ``per="happening"`` writes events once per happening (its first report), not once per report.
 
     The file is written beside ``output`` and moved into place when complete, so a failed export
     never leaves a truncated file where a good one was; an unreadable stored row is a StoreError.
@@ -76,7 +77,7 @@ def export(reader: Reader, table: str, output: str | Path, style: str | None = N
     target = Path(output)
     path = target.with_name(target.name + ".part")
     try:
-        n = _write(reader, table, path, style, fmt, header)
+        n = _write(reader, table, path, style, fmt, header, per)
     except (ValueError, KeyError, TypeError) as exc:
         path.unlink(missing_ok=True)
         raise StoreError(f"cannot export {table}: a stored row is unreadable ({exc}); {target} is unchanged") from exc
@@ -87,10 +88,24 @@ def export(reader: Reader, table: str, output: str | Path, style: str | None = N
     return n
 
 
-def _write(reader: Reader, table: str, path: Path, style: str, fmt: str, header: bool) -> int:
+def first_reports(items: Iterable[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
+    """The first report of each happening (reports of one happening come together); events outside
+    any happening pass as they are."""
+    last: str | None = None
+    for item in items:
+        happening = item[2]
+        if happening is None or happening != last:
+            yield item
+        last = happening
+
+
+def _write(reader: Reader, table: str, path: Path, style: str, fmt: str, header: bool, per: str = "report") -> int:
     if table == "events":
         gdelt = style == "gdelt"
-        return write_rows(event_rows(reader.export_events(), style), fmt, path, COLUMNS[style], coords=COORDS[style],
+        items = reader.export_events()
+        if per == "happening":
+            items = first_reports(items)
+        return write_rows(event_rows(items, style), fmt, path, COLUMNS[style], coords=COORDS[style],
                           header=header or not gdelt, delimiter="\t" if gdelt else ",")
     if table == "mentions":
         return write_rows(gdelt_mention_rows(reader.export_events()), fmt, path, GDELT_MENTIONS, header=header,

@@ -12,6 +12,7 @@ from ..model import Article, Caption, Entity, Event, Mention, Quote, Span
 from ..serialize import event_from_dict, quote_to_dict
 from .rows import contains, quote_of_row
 from .rows import published_of as _published
+from .views import CorpusViews
 
 if TYPE_CHECKING:
     from .browse import Browse
@@ -259,3 +260,40 @@ class Reader:
         from .browse import Browse
 
         return Browse(self.conn)
+
+    # -- corpus view (queries in store/views.py) -------------------------------------------------
+    def story_inputs(self) -> list[dict[str, Any]]:
+        return CorpusViews(self).story_inputs()
+
+    def story_of_articles(self) -> dict[str, str]:
+        return CorpusViews(self).story_of_articles()
+
+    def claim_rows(self) -> list[dict[str, Any]]:
+        return CorpusViews(self).claim_rows()
+
+    def event_report_rows(self) -> list[dict[str, Any]]:
+        return CorpusViews(self).event_report_rows()
+
+    def stories(self, min_articles: int = 1) -> list[dict[str, Any]]:
+        return CorpusViews(self).stories(min_articles)
+
+    def resolve_story(self, prefix: str) -> str:
+        return CorpusViews(self).resolve_story(prefix)
+
+    def contradictions(self, story: str | None = None) -> list[dict[str, Any]]:
+        return CorpusViews(self).contradictions(story)
+
+    def story(self, story_id: str) -> dict[str, Any]:
+        return CorpusViews(self).story(story_id)
+
+    def timeline(self, articles: list[str]) -> list[dict[str, Any]]:
+        return CorpusViews(self).timeline(articles)
+
+    def happening_event_rows(self) -> Iterator[tuple[Article, Event]]:
+        return CorpusViews(self).happening_event_rows()
+
+    def find_entity(self, name: str) -> str:
+        return CorpusViews(self).find_entity(name)
+
+    def entity_profile(self, name: str) -> dict[str, Any]:
+        return CorpusViews(self).entity_profile(name)

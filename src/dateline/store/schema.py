@@ -19,6 +19,65 @@ def _entity_linking_columns() -> str:
     """
 
 
+def stories_happenings_contradictions() -> str:
+    """Corpus tables: stories and their articles, happenings (events of one happening, linked from
+    ``events.happening_id``), contradictions between attributed claims, and entity corrections."""
+    return """
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        title TEXT,
+        representative TEXT REFERENCES articles(id),
+        first_seen TEXT,
+        last_seen TEXT,
+        articles INTEGER NOT NULL DEFAULT 0,
+        outlets TEXT NOT NULL DEFAULT '[]',
+        entities TEXT NOT NULL DEFAULT '[]',
+        places TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE TABLE story_articles (
+        story_id TEXT NOT NULL REFERENCES stories(id),
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        score REAL,
+        PRIMARY KEY (article_id)
+    );
+    CREATE INDEX story_articles_story ON story_articles(story_id);
+    CREATE TABLE happenings (
+        id TEXT PRIMARY KEY,
+        story_id TEXT REFERENCES stories(id),
+        category TEXT,
+        date TEXT,
+        date_precision TEXT,
+        place TEXT,
+        mentions INTEGER NOT NULL DEFAULT 0,
+        sources INTEGER NOT NULL DEFAULT 0,
+        articles INTEGER NOT NULL DEFAULT 0
+    );
+    ALTER TABLE events ADD COLUMN happening_id TEXT;
+    CREATE INDEX events_happening ON events(happening_id);
+    CREATE TABLE contradictions (
+        id INTEGER PRIMARY KEY,
+        story_id TEXT NOT NULL REFERENCES stories(id),
+        relation TEXT NOT NULL,           -- denies | disputes | conflicting_figures
+        confidence REAL NOT NULL,
+        evidence TEXT,
+        claim_quote_id INTEGER NOT NULL REFERENCES quotes(id),
+        counter_quote_id INTEGER NOT NULL REFERENCES quotes(id)
+    );
+    CREATE INDEX contradictions_story ON contradictions(story_id);
+    CREATE TABLE entity_corrections (
+        id INTEGER PRIMARY KEY,
+        action TEXT NOT NULL,             -- merge | split
+        entity_a TEXT NOT NULL,
+        entity_b TEXT,
+        who TEXT,
+        at TEXT NOT NULL,
+        why TEXT,
+        detail TEXT,                      -- what a merge moved, so that it can be undone
+        undone_at TEXT
+    );
+    """
+
+
 MIGRATIONS: list[str] = [
     # 1: articles, sources, drops, entities, mentions, quotes, events, full-text search
     """
@@ -212,6 +271,8 @@ MIGRATIONS: list[str] = [
     """,
     # 3: see _entity_linking_columns
     _entity_linking_columns(),
+    # 4: stories, happenings, contradictions, entity corrections
+    stories_happenings_contradictions(),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,113 @@
+"""Score stories and contradictions of a database against a gold file of our multi-outlet corpus.
+
+Usage::
+
+    python eval/stories.py [--corpus tests/fixtures/corpus/wires.jsonl] [--gold tests/fixtures/corpus/gold.json]
+                           [--db FILE] [--json]
+
+Without ``--db`` the corpus is ingested into a temporary database first. The gold file holds
+``stories`` (article url -> story label) and ``contradictions`` (story label, relation, and a
+snippet of the claim and of the counter). Printed:
+
+- story B-cubed precision, recall and F1 over the articles of the gold (each article's precision
+  is the share of its predicted story that shares its gold story, recall the share of its gold story
+  that is in its predicted story; both averaged over articles);
+- contradiction precision and recall: a predicted pair matches a gold one when it has the gold
+  relation, its articles belong to the gold story, and its two texts contain the two snippets (in
+  either role). Each gold pair is matched at most once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from dateline import api
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "fixtures" / "corpus" / "wires.jsonl"
+GOLD = ROOT / "tests" / "fixtures" / "corpus" / "gold.json"
+
+
+def bcubed(predicted: dict[str, str], gold: dict[str, str]) -> dict[str, float]:
+    """B-cubed precision, recall and F1 of ``predicted`` (item -> cluster) against ``gold``."""
+    items = sorted(gold)
+    pred_members: dict[str, set[str]] = {}
+    gold_members: dict[str, set[str]] = {}
+    for item in items:
+        pred_members.setdefault(predicted.get(item, f"alone:{item}"), set()).add(item)
+        gold_members.setdefault(gold[item], set()).add(item)
+    p = r = 0.0
+    for item in items:
+        mine = pred_members[predicted.get(item, f"alone:{item}")]
+        truth = gold_members[gold[item]]
+        p += len(mine & truth) / len(mine)
+        r += len(mine & truth) / len(truth)
+    p, r = p / len(items), r / len(items)
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+
+
+def _matches(pred: dict[str, Any], gold: dict[str, Any], story_of_article: dict[str, str]) -> bool:
+    if pred["relation"] != gold["relation"]:
+        return False
+    if story_of_article.get(pred["claim"]["article_id"]) != gold["story"]:
+        return False
+    texts = (pred["claim"]["text"], pred["counter"]["text"])
+    want = (gold["claim"], gold["counter"])
+    return (want[0] in texts[0] and want[1] in texts[1]) or (want[0] in texts[1] and want[1] in texts[0])
+
+
+def contradiction_scores(predicted: list[dict[str, Any]], gold: list[dict[str, Any]],
+                         story_of_article: dict[str, str]) -> dict[str, float]:
+    used: set[int] = set()
+    hits = 0
+    for pred in predicted:
+        for n, want in enumerate(gold):
+            if n not in used and _matches(pred, want, story_of_article):
+                used.add(n)
+                hits += 1
+                break
+    return {"precision": hits / len(predicted) if predicted else 1.0, "recall": hits / len(gold) if gold else 1.0,
+            "predicted": len(predicted), "gold": len(gold)}
+
+
+def score(db: str | Path, gold_path: Path = GOLD) -> dict[str, Any]:
+    """Both scores for the stories and contradictions stored in ``db``."""
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    reader = api.open_reader(db)
+    url_of = {a["id"]: a["url"] for a in reader.articles()}
+    predicted = {url_of[a]: s["id"] for s in reader.stories() for a in s["articles"]}
+    gold_story = {url_of_id: label for url_of_id, label in gold["stories"].items()}
+    story_of_article = {a: gold_story.get(u, "") for a, u in url_of.items()}
+    return {"stories": bcubed(predicted, gold_story),
+            "contradictions": contradiction_scores(reader.contradictions(), gold["contradictions"], story_of_article)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument("--db", help="Score this database instead of ingesting the corpus.")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = args.db or str(Path(tmp) / "stories.db")
+        if not args.db:
+            api.ingest([str(args.corpus)], db)
+        scores = score(db, args.gold)
+    if args.json:
+        print(json.dumps(scores, indent=2))
+        return 0
+    s, c = scores["stories"], scores["contradictions"]
+    print(f"stories B-cubed        P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}")
+    print(f"contradictions         P {c['precision']:.3f}  R {c['recall']:.3f}  "
+          f"({c['predicted']} found, {c['gold']} in the gold)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
