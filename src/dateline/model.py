@@ -7,9 +7,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Final
 
-from .vocab import Modality, PlaceKind, QuoteType, SpeakerKind
+from .vocab import DropReason, Modality, PlaceKind, QuoteType, Sector, SpeakerKind
 
 
 @dataclass(frozen=True, order=True)
@@ -40,14 +40,14 @@ class Span:
 
 
 #: Drop reason of a copy of an article already stored: recorded as a sighting, not as a drop.
-DUPLICATE = "duplicate"
+DUPLICATE: Final = "duplicate"
 
 
 @dataclass(frozen=True)
 class Drop:
     """Why an input was rejected. Counted and stored, never silently lost."""
 
-    reason: str  # short stable code, e.g. "empty_file", "binary_file", "bad_utf8"
+    reason: DropReason  # short stable code, e.g. "empty_file", "binary_file", "bad_utf8"
     detail: str = ""
 
 
@@ -154,7 +154,7 @@ class Actor:
     span: Span | None
     entity_id: str | None = None
     country: str | None = None  # ISO alpha-3
-    sector: str | None = None  # GOV MIL REB CVL IGO BUS MED ...
+    sector: Sector | None = None  # GOV MIL REB CVL IGO BUS MED ...
     name: str | None = None  # canonical name when linked
     group: str | None = None  # IGO | NGO | IMG for actors that belong to no single country
 

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator, Sequence
-from typing import ClassVar
+from typing import ClassVar, Final
 
 from .errors import PipelineOrderError
 from .model import Article, Drop
+from .vocab import DropReason
 
 log = logging.getLogger(__name__)
 
 #: Drop reason for an unexpected exception in a step; the batch goes on without the article.
-INTERNAL_ERROR = "internal_error"
+INTERNAL_ERROR: Final = "internal_error"
 
 #: Languages the configured spaCy pipelines read; articles in any other language are not parsed.
 PARSED_LANGUAGES = frozenset({"en"})
@@ -60,7 +61,7 @@ class Step:
         )
 
     @staticmethod
-    def dropped(article: Article, reason: str, detail: str = "") -> Article:
+    def dropped(article: Article, reason: DropReason, detail: str = "") -> Article:
         article.drop = Drop(reason, detail)
         return article
 

@@ -6,18 +6,14 @@ from typing import Any
 
 from ..model import Article, Drop
 from ..safe_text import one_line
+from ..vocab import DROP_REASONS as ALL_DROP_REASONS
+from ..vocab import DropReason
 
-#: Drop reasons the readers use (stable codes; the writer counts them).
-# fmt: off
-DROP_REASONS = frozenset({
-    "not_found", "empty_file", "binary_file", "bad_utf8", "too_large", "truncated_warc", "malformed_warc",
-    "malformed_html", "malformed_feed", "bad_json_line", "no_text", "no_articles", "unreadable", "internal_error",
-    "not_an_article", "too_long",
-})
-# fmt: on
+#: Drop reasons (stable codes; the writer counts them): the named vocabulary.
+DROP_REASONS = frozenset(ALL_DROP_REASONS)
 
 
-def dropped(reason: str, detail: str, **meta: Any) -> Article:
+def dropped(reason: DropReason, detail: str, **meta: Any) -> Article:
     """An empty article that records why (part of) a source was rejected."""
     return Article(text="", drop=Drop(reason, detail), meta=dict(meta))
 

@@ -12,6 +12,7 @@ import trafilatura
 from lxml import etree
 
 from ..model import Article, Drop
+from ..vocab import DropReason
 from .common import decode_utf8, dropped
 from .dates import parse_published
 from .markup import (
@@ -137,7 +138,7 @@ def _fallback_text(tree: Any) -> str:
     return "\n\n".join(paragraphs)
 
 
-def _why_empty(markup: str, title: str | None) -> tuple[str, str]:
+def _why_empty(markup: str, title: str | None) -> tuple[DropReason, str]:
     tail = markup.rstrip()
     if tail.rfind("<") > tail.rfind(">"):
         return "malformed_html", "the markup is cut off inside a tag and holds no article text"

@@ -17,6 +17,7 @@ from ...geo.countries import country_of, find_countries
 from ...geo.gazetteer import gazetteer
 from ...geo.orgs import GROUP_CODES, Org, find_orgs, sectors
 from ...model import Actor, Article, Span
+from ...vocab import as_sector
 
 #: Dependents that start a clause of their own: not part of the actor's noun phrase.
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct", "parataxis"})
@@ -149,7 +150,7 @@ def build_actor(head: Any, article: Article) -> Actor:
     lemmas = {t.lower_ for t in tokens}
     if head.lemma_.lower() in ARMED_NOUNS and (lemmas & UNKNOWN_WORDS or _calls_itself(head)):
         sector, name = "REB", name or "unidentified armed group"
-    return Actor(text, Span(start, end), entity_id, country, sector, name, group)
+    return Actor(text, Span(start, end), entity_id, country, as_sector(sector), name, group)
 
 
 def _calls_itself(head: Any) -> bool:
