@@ -74,6 +74,7 @@ def stored(path: str = ":memory:", happenings: bool = False) -> sqlite3.Connecti
     for a in articles():
         writer.write(a, None)
     if happenings:
-        conn.execute("ALTER TABLE events ADD COLUMN happening_id TEXT")
+        if not any(r[1] == "happening_id" for r in conn.execute("PRAGMA table_info(events)")):
+            conn.execute("ALTER TABLE events ADD COLUMN happening_id TEXT")
         conn.execute("UPDATE events SET happening_id = 'h-shelling'")
     return conn

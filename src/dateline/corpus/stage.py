@@ -89,9 +89,11 @@ def _happening_rows(reader: Reader, story_of: dict[str, str]) -> list[HappeningR
             continue
         names = frozenset(n.strip().lower() for n in f"{r['actors'] or ''};{r['targets'] or ''}".split(";")
                           if n.strip())
+        # a date taken from the publication is the report's, not the happening's: it fits any
+        dated = r.get("date_source") != "publication"
         per_story.setdefault(sid, []).append(happenings.EventReport(
             r["id"], r["article_id"], r["position"], r["outlet"] or "", r["category"], r["modality"] or "occurred",
-            r["date"], r["date_precision"], r["place"], names))
+            r["date"] if dated else None, r["date_precision"] if dated else None, r["place"], names))
     out = []
     for sid in sorted(per_story):
         for h in happenings.group_events(per_story[sid]):

@@ -67,10 +67,12 @@ class CorpusViews:
                  "aliases": aliases.get(r["speaker_entity_id"] or "", [])} for r in rows]
 
     def event_report_rows(self) -> list[dict[str, Any]]:
-        """Every event with its article's outlet: id, article_id, position, category, modality, date, place."""
+        """Every event with its article's outlet: id, article_id, position, category, modality, date, place,
+        and where its date came from (``publication`` when the text gave none)."""
         return [dict(r) for r in self.conn.execute(
             "SELECT e.id, e.article_id, e.position, e.category, e.modality, e.date, e.date_precision, e.place, "
-            "e.actors, e.targets, a.outlet FROM events e JOIN articles a ON a.id = e.article_id "
+            "e.actors, e.targets, a.outlet, json_extract(e.data, '$.date_source') AS date_source "
+            "FROM events e JOIN articles a ON a.id = e.article_id "
             "ORDER BY e.article_id, e.position")]
 
     # -- corpus view: stories, contradictions, timelines ------------------------------------------
