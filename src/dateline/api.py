@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .config import Settings
 from .model import DUPLICATE, Article
@@ -32,6 +32,9 @@ from .pipeline import Pipeline, Step, failed
 from .store import Reader, Writer, connect
 from .store.connection import writer_lock
 from .store.writer import WriteCounts
+
+if TYPE_CHECKING:
+    from .ingest import Source
 
 
 @dataclass
@@ -134,11 +137,11 @@ def _ingest(
     near.load((r[0], r[1]) for r in conn.execute("SELECT id, signature FROM articles WHERE signature IS NOT NULL"))
     writer = Writer(conn, near, counts=report, link_rules=corpus_rules())
     reader = Reader(conn)
-    sources = list(discover(paths))
+    sources = list(discover(paths)) if settings.engine == "local" else _scale_sources(paths, published, settings.engine)
     report.sources = len(sources)
     done = 0
 
-    def stream() -> Iterator[Article]:
+    def todo() -> Iterator[Source]:
         nonlocal done
         for src in sources:
             if src.error is None and writer.source_done(src.path, src.sha256):
@@ -147,6 +150,10 @@ def _ingest(
                 if on_progress:
                     on_progress(done, len(sources), src.path)
                 continue
+            yield src
+
+    def stream() -> Iterator[Article]:
+        for src in todo():
             yield from read_source(src, outlet=outlet, published=published)
 
     current: tuple[str, int] | None = None
@@ -160,8 +167,16 @@ def _ingest(
                 on_progress(done, len(sources), current[0])
 
     by_path = {s.path: s for s in sources}
+    if settings.engine == "local":
+        articles = build_pipeline(settings, reader).run(stream())
+    else:
+        from .corpus.known import KnownFilter
+        from .scale import dask_articles
+
+        articles = dask_articles(todo(), settings, outlet=outlet, published=published,
+                                 known=KnownFilter(reader.has_article))
     try:
-        for article in build_pipeline(settings, reader).run(stream()):
+        for article in articles:
             src = by_path.get(article.source)
             sha = article.meta.get("source_sha256") or (src.sha256 if src else None)
             if current is None or current[0] != article.source:
@@ -175,6 +190,7 @@ def _ingest(
         report.interrupted = True
     finally:
         report.seconds = time.perf_counter() - started
+        getattr(articles, "close", lambda: None)()  # stops the Dask workers, if any
         conn.close()
     return report
 
@@ -201,6 +217,17 @@ def _write_or_drop(writer: Writer, article: Article, source_id: int) -> None:
     except Exception as exc:  # noqa: BLE001 - one bad article never ends a batch
         failed(article, "store", exc)
         writer.write(article, source_id)
+
+
+def _scale_sources(paths: Sequence[str], published: str | None, settings_engine: str) -> list[Source]:
+    """Sources for the Dask engine (paths or fsspec URLs); ``published`` is checked here, once."""
+    from .ingest import read_paths
+    from .scale import ENGINES, discover_sources
+
+    if settings_engine not in ENGINES:
+        raise ValueError(f"unknown engine {settings_engine!r}; use one of {', '.join(ENGINES)}")
+    read_paths([], published=published)  # raises ValueError at once for an unreadable date
+    return list(discover_sources(paths))
 
 
 def open_reader(db: str | Path | None = None) -> Reader:

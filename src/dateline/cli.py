@@ -49,9 +49,13 @@ def ingest(
     processes: Annotated[int | None, typer.Option(help="Parse in this many processes.", min=1)] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     json_out: Json = False,
+    engine: Annotated[str | None, typer.Option(help="local, or dask: spread sources over Dask workers.")] = None,
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (with --engine dask).")] = None,
+    workers: Annotated[int | None, typer.Option(help="Local Dask workers to start (with --engine dask).", min=1)] = None,
 ) -> None:
     """Read, clean, analyse and store news files."""
     settings = Settings()
+    _engine_options(settings, engine, scheduler, workers)
     if model:
         settings.models = tuple(m.strip() for m in model.split(",") if m.strip())
     if processes:
@@ -85,6 +89,17 @@ def ingest(
     if report.interrupted:
         err.print("[red]interrupted[/]: what was stored is kept; run the same command again to complete it")
         raise typer.Exit(130)
+
+
+def _engine_options(settings: Settings, engine: str | None, scheduler: str | None, workers: int | None) -> None:
+    engine = engine or settings.engine
+    if engine not in ("local", "dask"):
+        raise typer.BadParameter(f"{engine!r} is not one of local, dask", param_hint="--engine")
+    if engine == "local" and (scheduler or workers):
+        raise typer.BadParameter("--scheduler and --workers need --engine dask", param_hint="--engine")
+    if scheduler and workers:
+        raise typer.BadParameter("give --scheduler or --workers, not both", param_hint="--workers")
+    settings.engine, settings.scheduler, settings.workers = engine, scheduler or settings.scheduler, workers
 
 
 @app.command()

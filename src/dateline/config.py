@@ -21,3 +21,10 @@ class Settings:
     batch_size: int = 32
     processes: int = field(default_factory=lambda: int(os.environ.get("DATELINE_PROCESSES", "1")))
     db_path: str = field(default_factory=lambda: os.environ.get("DATELINE_DB", "dateline.db"))
+    #: ``local`` (this machine) or ``dask`` (dask.distributed workers; see :mod:`dateline.scale`).
+    engine: str = field(default_factory=lambda: os.environ.get("DATELINE_ENGINE", "local"))
+    #: Dask scheduler address; None starts a LocalCluster of ``workers`` processes.
+    scheduler: str | None = field(default_factory=lambda: os.environ.get("DATELINE_SCHEDULER") or None)
+    workers: int | None = None
+    #: Sources submitted but not yet written, at most (None: 4 per worker).
+    in_flight: int | None = None

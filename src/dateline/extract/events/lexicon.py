@@ -29,9 +29,9 @@ def _rows(name: str) -> list[list[str]]:
 
 @dataclass(frozen=True)
 class Entry:
-    """One lexicon line. ``words[0]`` is the head slot; each slot is a set of lemmas."""
+    """One lexicon line. ``words[0]`` is the head slot; each slot lists its lemmas, tried in order."""
 
-    words: tuple[frozenset[str], ...]
+    words: tuple[tuple[str, ...], ...]
     pos: str  # verb | noun | adj
     category: str
     mode: str | None
@@ -84,7 +84,7 @@ def lexicon() -> Lexicon:
     entries: dict[tuple[str, str], list[Entry]] = {}
     for n, row in enumerate(_rows("lexicon.tsv")):
         trigger, pos, category, mode, cameo, acled, sub = (c.strip() for c in row[:7])
-        slots = [frozenset(w.split("|")) for w in trigger.split()]
+        slots = [tuple(dict.fromkeys(w.split("|"))) for w in trigger.split()]  # in the line's order
         if pos == "noun":
             slots.reverse()  # the noun comes last in the phrase
         entry = Entry(tuple(slots), pos, category, mode or None, cameo, acled or None, sub or None, n)

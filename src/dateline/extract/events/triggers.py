@@ -31,7 +31,7 @@ PROMISES = frozenset({"promise", "pledge", "vow", "swear", "commit"})
 NOT_AN_EVENT = "NONE"
 
 #: The entry of a verb with "must"/"should" that the lexicon does not know.
-MUST = Entry((frozenset({"must"}),), "verb", "REQUEST", "demand", "100", None, None, -1)
+MUST = Entry((("must",),), "verb", "REQUEST", "demand", "100", None, None, -1)
 
 
 @dataclass
