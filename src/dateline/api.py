@@ -127,7 +127,7 @@ def _ingest(
 ) -> IngestReport:
     from .corpus.dedup import NearDuplicateIndex
     from .corpus.linking import corpus_rules
-    from .ingest import discover, read_source
+    from .ingest import discover
 
     started = time.perf_counter()
     settings = settings or Settings()
@@ -138,8 +138,7 @@ def _ingest(
     writer = Writer(conn, near, counts=report, link_rules=corpus_rules())
     reader = Reader(conn)
     sources = list(discover(paths)) if settings.engine == "local" else _scale_sources(paths, published, settings.engine)
-    report.sources = len(sources)
-    done = 0
+    report.sources, done = len(sources), 0
 
     def todo() -> Iterator[Source]:
         nonlocal done
@@ -152,10 +151,6 @@ def _ingest(
                 continue
             yield src
 
-    def stream() -> Iterator[Article]:
-        for src in todo():
-            yield from read_source(src, outlet=outlet, published=published)
-
     current: tuple[str, int] | None = None
 
     def finish() -> None:
@@ -167,14 +162,7 @@ def _ingest(
                 on_progress(done, len(sources), current[0])
 
     by_path = {s.path: s for s in sources}
-    if settings.engine == "local":
-        articles = build_pipeline(settings, reader).run(stream())
-    else:
-        from .corpus.known import KnownFilter
-        from .scale import dask_articles
-
-        articles = dask_articles(todo(), settings, outlet=outlet, published=published,
-                                 known=KnownFilter(reader.has_article))
+    articles = _analysed(settings, reader, todo, outlet, published)
     try:
         for article in articles:
             src = by_path.get(article.source)
@@ -217,6 +205,25 @@ def _write_or_drop(writer: Writer, article: Article, source_id: int) -> None:
     except Exception as exc:  # noqa: BLE001 - one bad article never ends a batch
         failed(article, "store", exc)
         writer.write(article, source_id)
+
+
+def _analysed(
+    settings: Settings, reader: Reader, todo: Callable[[], Iterator[Source]], outlet: str | None,
+    published: str | None,
+) -> Iterator[Article]:
+    """Analysed articles in source order: here (in ``settings.processes`` forked processes for the
+    parse and extraction) or, with the ``dask`` engine, from Dask workers."""
+    if settings.engine == "local":
+        from .ingest import read_source
+        from .scale.pool import in_processes
+
+        stream = (a for src in todo() for a in read_source(src, outlet=outlet, published=published))
+        return in_processes(build_pipeline(settings, reader), settings.processes).run(stream)
+    from .corpus.known import KnownFilter
+    from .scale import dask_articles
+
+    return dask_articles(todo(), settings, build_pipeline, outlet=outlet, published=published,
+                         known=KnownFilter(reader.has_article))
 
 
 def _scale_sources(paths: Sequence[str], published: str | None, settings_engine: str) -> list[Source]:

@@ -55,7 +55,7 @@ def test_file_url_is_read_as_a_local_path(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_worker_reads_a_remote_source_and_names_it_by_its_url(memory_news: str, nlp: object) -> None:
     (source,) = discover_sources([memory_news])
-    (article,) = process_source(source, Settings(processes=1), outlet="Gulf Wire")
+    (article,) = process_source(source, Settings(processes=1), api.build_pipeline, outlet="Gulf Wire")
     assert article.drop is None and article.source == "memory:///wire/2024/doha.txt"
     assert article.doc is None and article.outlet == "Gulf Wire" and article.meta["source_sha256"]
     assert any(q.speaker and "Ansari" in q.speaker for q in article.quotes)
@@ -65,7 +65,7 @@ def test_a_failing_source_becomes_one_drop(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text(DUMP, encoding="utf-8")
     source = Source(str(path), sha256="abc", size=10, format="text")
-    (article,) = process_source(source, Settings(models=("no_such_pipeline",), processes=1))
+    (article,) = process_source(source, Settings(models=("no_such_pipeline",), processes=1), api.build_pipeline)
     assert article.drop is not None and article.drop.reason == FAILED
     assert "no_such_pipeline" in article.drop.detail and article.source == str(path)
 

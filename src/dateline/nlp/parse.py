@@ -48,8 +48,9 @@ class ParseStep(Step):
     """Requires ``text``; assigns ``doc`` and ``caption_docs`` (transient) and ``sentences``.
 
     ``components`` are the spaCy components the later steps read; the rest are disabled. Bodies go
-    through a single ``nlp.pipe`` (in ``settings.processes`` processes); captions are parsed in this
-    process. Dropped articles pass through, in order, without being parsed.
+    through a single ``nlp.pipe``; captions are parsed in this process. Dropped articles pass through,
+    in order, without being parsed. To parse in several processes, run this step and the extraction
+    steps in :func:`dateline.scale.pool.in_processes`.
     """
 
     name = "parse"
@@ -74,20 +75,21 @@ class ParseStep(Step):
 
     def run(self, articles: Iterable[Article]) -> Iterator[Article]:
         """Parse in one ``nlp.pipe``; an exception inside it re-parses the queued articles one by one
-        (a failing one becomes an ``internal_error`` drop) and the pipe restarts on the rest."""
+        (a failing one becomes an ``internal_error`` drop) and the pipe restarts on the rest. A missing
+        model, or a failure with no article in the pipe, is an error of the run and is raised."""
+        nlp = self.nlp
         source = iter(articles)
         while True:
             queue: deque[tuple[Article, bool]] = deque()
             try:
-                for doc in self.nlp.pipe(
-                    self._bodies(source, queue), batch_size=self.settings.batch_size,
-                    n_process=self.settings.processes,
-                ):
+                for doc in nlp.pipe(self._bodies(source, queue), batch_size=self.settings.batch_size):
                     while not queue[0][1]:
                         yield self._alone(queue.popleft()[0])
                     article = queue.popleft()[0]
                     yield self._attached(article, doc)
             except Exception as exc:  # noqa: BLE001 - one bad article never ends a batch
+                if not queue:
+                    raise
                 log.warning("the parse pipe failed (%s); parsing %d queued articles one by one", exc, len(queue))
                 while queue:
                     yield self._alone(queue.popleft()[0])

@@ -8,22 +8,23 @@ as the local engine: corpus-wide steps (known copies, near-duplicates, entity li
 
 from __future__ import annotations
 
+import functools
 import logging
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from ..config import Settings
 from ..ingest import Source
 from ..model import Article
 from ..pipeline import Step
-from .worker import failed_source, process_source, warm_pipeline
+from .worker import BuildFn, failed_source, process_source, warm_pipeline
 
 #: Sources submitted or finished but not yet written, per worker.
 IN_FLIGHT_PER_WORKER = 4
 
 
-def open_client(settings: Settings) -> tuple[Any, Any]:
+def open_client(settings: Settings, build: BuildFn | None = None) -> tuple[Any, Any]:
     """A client for ``settings.scheduler``, or for a new LocalCluster of ``settings.workers`` processes.
 
     Returns ``(client, cluster)``; ``cluster`` is None for an existing scheduler. Each local worker is a
@@ -37,8 +38,8 @@ def open_client(settings: Settings) -> tuple[Any, Any]:
     if settings.scheduler:
         return Client(settings.scheduler), None
     method = "spawn"
-    if sys.platform.startswith("linux"):
-        warm_pipeline(settings)  # workers forked from here start with the model and tables loaded
+    if build is not None and sys.platform.startswith("linux"):
+        warm_pipeline(build, settings)  # workers forked from here start with the model and tables loaded
         method = "fork"
     with dask.config.set({"distributed.worker.multiprocessing-method": method}):
         cluster = LocalCluster(
@@ -51,13 +52,14 @@ def open_client(settings: Settings) -> tuple[Any, Any]:
 def dask_articles(
     sources: Iterable[Source],
     settings: Settings,
+    build: BuildFn,
     *,
     outlet: str | None = None,
     published: str | None = None,
     known: Step | None = None,
     client: Any = None,
 ) -> Iterator[Article]:
-    """Analysed articles of ``sources``, in source order, computed on Dask workers.
+    """Analysed articles of ``sources``, in source order, computed on Dask workers by ``build``'s steps.
 
     ``known`` (the known-copy filter, which reads the database) runs here, in the writer's process.
     ``client`` is an open ``distributed.Client`` to use (and leave open); by default one is opened
@@ -66,11 +68,12 @@ def dask_articles(
     own = client is None
     cluster = None
     if own:
-        client, cluster = open_client(settings)
+        client, cluster = open_client(settings, build)
     try:
         workers = max(len(client.scheduler_info().get("workers", {})), 1)
         bound = max(settings.in_flight or IN_FLIGHT_PER_WORKER * workers, 1)
-        results = ordered_results(client, sources, settings, outlet, published, bound)
+        task = functools.partial(process_source, settings=settings, build=build, outlet=outlet, published=published)
+        results = ordered_results(client, sources, task, bound)
         yield from known.run(results) if known is not None else results
     finally:
         if own:
@@ -80,10 +83,9 @@ def dask_articles(
 
 
 def ordered_results(
-    client: Any, sources: Iterable[Source], settings: Settings, outlet: str | None, published: str | None,
-    bound: int,
+    client: Any, sources: Iterable[Source], task: Callable[[Source], list[Article]], bound: int
 ) -> Iterator[Article]:
-    """Submit sources while fewer than ``bound`` are pending; yield their articles in source order."""
+    """Submit ``task(source)`` while fewer than ``bound`` are pending; yield the articles in source order."""
     from distributed import as_completed
 
     todo = enumerate(sources)
@@ -97,7 +99,7 @@ def ordered_results(
             item = next(todo, None)
             if item is None:
                 return
-            future = client.submit(process_source, item[1], settings, outlet, published, pure=False)
+            future = client.submit(task, item[1], pure=False)
             pending[future.key] = item
             done.add(future)
 

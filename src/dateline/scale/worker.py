@@ -6,28 +6,28 @@ spaCy model and tables, is built once per worker process and reused for every so
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 from ..config import Settings
 from ..ingest import Source, read_source
 from ..model import Article, Drop
-from ..pipeline import Pipeline
+from ..pipeline import INTERNAL_ERROR, Pipeline
 from .sources import staged
 
 #: Drop reason for a source whose processing failed unexpectedly (the rest of the batch goes on).
-FAILED = "failed"
+FAILED = INTERNAL_ERROR
+
+
+#: Builds the steps a worker runs from its settings: :func:`dateline.api.build_pipeline` without a
+#: database reader gives the local engine's steps less the known-copy filter, which runs in the writer.
+BuildFn = Callable[[Settings], Pipeline]
 
 
 @lru_cache(maxsize=2)
-def worker_pipeline(models: tuple[str, ...], batch_size: int) -> Pipeline:
-    """Segment, clean, identify, parse and extract, in this process (built once per worker).
-
-    The same steps as the local engine, without the known-copy filter, which needs the database and
-    runs in the writer.
-    """
-    from ..api import build_pipeline
-
-    return build_pipeline(Settings(models=models, batch_size=batch_size, processes=1))
+def worker_pipeline(build: BuildFn, models: tuple[str, ...], batch_size: int) -> Pipeline:
+    """The pipeline ``build`` makes, parsing in this process; built once per worker and reused."""
+    return build(Settings(models=models, batch_size=batch_size, processes=1))
 
 
 #: A short made-up article that sends every step through its lazy set-up (model, tables, gazetteer).
@@ -37,16 +37,16 @@ WARM_UP_TEXT = (
 )
 
 
-def warm_pipeline(settings: Settings) -> Pipeline:
+def warm_pipeline(build: BuildFn, settings: Settings) -> Pipeline:
     """Build the worker pipeline and run it once, so that processes forked from this one start ready."""
-    pipeline = worker_pipeline(settings.models, settings.batch_size)
+    pipeline = worker_pipeline(build, settings.models, settings.batch_size)
     for _ in pipeline.run([Article(text=WARM_UP_TEXT)]):
         pass
     return pipeline
 
 
 def process_source(
-    source: Source, settings: Settings, outlet: str | None = None, published: str | None = None
+    source: Source, settings: Settings, build: BuildFn, outlet: str | None = None, published: str | None = None
 ) -> list[Article]:
     """All the articles of one source, analysed, without their spaCy Docs (dropped ones included).
 
@@ -55,7 +55,7 @@ def process_source(
     """
     try:
         with staged(source) as local:
-            pipeline = worker_pipeline(settings.models, settings.batch_size)
+            pipeline = worker_pipeline(build, settings.models, settings.batch_size)
             articles = list(pipeline.run(read_source(local, outlet=outlet, published=published)))
     except Exception as exc:  # one source must never end the batch
         return [failed_source(source, exc)]
@@ -68,7 +68,7 @@ def process_source(
 
 def failed_source(source: Source, exc: BaseException) -> Article:
     """The drop that stands for a source whose processing raised ``exc``."""
-    detail = f"processing failed: {type(exc).__name__}: {exc}"[:500]
+    detail = f"processing the source raised {type(exc).__name__}: {' '.join(str(exc).split())[:300]}"
     article = Article(text="", drop=Drop(FAILED, detail), source=source.path)
     article.format = source.format or "unknown"
     article.meta["source_sha256"] = source.sha256
