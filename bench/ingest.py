@@ -1,54 +1,102 @@
-"""Ingest throughput on the bundled sample corpus, against bare spaCy on the same text.
+"""Ingest against bare spaCy on the same text: wall and CPU ratios, and the same facts either way.
 
-Prints articles per second for the whole ingest (read, clean, parse, extract, store) into a fresh
-database, and the ratio of its time to a bare ``nlp.pipe`` over the same cleaned bodies in the same
-process. Run: ``.venv/bin/python bench/ingest.py [PATH ...] [--repeat N]``.
+The corpus: the bundled samples, the seed dump and the PolNeAR dev articles from ../shared (those
+present). First a bare default ``nlp.pipe`` (``spacy.load`` of the configured model, every component,
+one process) over the cleaned bodies; then whole ingests (read, clean, parse, extract, store) into
+fresh databases with the default settings and with one process (the plain path), the model already
+loaded. CPU time counts this process and its finished children. Prints both ratios and checks that
+the default run stored exactly the facts of the plain path.
+Run: ``.venv/bin/python bench/ingest.py [PATH ...] [--repeat N]``.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import resource
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-from dateline import api
-from dateline.config import Settings
-from dateline.nlp import load_pipeline
+from texts import polnear_texts
 
 ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT.parent / "shared" / "corpus" / "asharq_al_awsat_2024-08.txt"
+
+
+def cpu_seconds() -> float:
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def timed(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
+    """Best wall and best CPU seconds of ``repeat`` runs of ``fn``."""
+    walls, cpus = [], []
+    for _ in range(repeat):
+        wall, cpu = time.perf_counter(), cpu_seconds()
+        fn()
+        walls.append(time.perf_counter() - wall)
+        cpus.append(cpu_seconds() - cpu)
+    return min(walls), min(cpus)
+
+
+def default_paths(tmp: Path) -> list[str]:
+    paths = [str(ROOT / "samples" / d) for d in ("dumps", "html", "feeds", "warc", "jsonl")]
+    if SEED.exists():
+        paths.append(str(SEED))
+    texts = polnear_texts(None)
+    if texts:
+        polnear = tmp / "polnear.jsonl"
+        with polnear.open("w", encoding="utf-8") as fh:
+            for text in texts:
+                fh.write(json.dumps({"text": text, "outlet": "PolNeAR", "published": "2016-10-01"}) + "\n")
+        paths.append(str(polnear))
+    return paths
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    default = [str(ROOT / "samples" / d) for d in ("dumps", "html", "feeds", "warc", "jsonl")]
-    parser.add_argument("paths", nargs="*", default=default)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("paths", nargs="*")
+    parser.add_argument("--repeat", type=int, default=2)
     args = parser.parse_args()
-    settings = Settings()
-    nlp = load_pipeline(settings.models, None)  # warm the model cache outside the timings
-    nlp("warm up")
-    ingest_times, texts = [], []
-    for _ in range(args.repeat):
-        with tempfile.TemporaryDirectory() as tmp:
-            db = str(Path(tmp) / "bench.db")
-            start = time.perf_counter()
-            report = api.ingest(args.paths, db, settings=settings)
-            ingest_times.append(time.perf_counter() - start)
-            texts = [row["text"] for row in api.open_reader(db).articles()]
-    parse_times = []
-    for _ in range(args.repeat):
-        start = time.perf_counter()
-        for _doc in nlp.pipe(texts, batch_size=settings.batch_size):
-            pass
-        parse_times.append(time.perf_counter() - start)
-    best_ingest, best_parse = min(ingest_times), min(parse_times)
+    import spacy
+
+    from dateline import api
+    from dateline.config import Settings
+    from dateline.store import connect
+    from dateline.store.facts import count_facts, diff_facts, dump_facts
+
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        paths = args.paths or default_paths(tmp)
+        plain = Settings(processes=1)
+        report = api.ingest(paths, tmp / "plain.db", settings=plain)  # loads the model and tables
+        texts = [row["text"] for row in api.open_reader(tmp / "plain.db").articles()]
+        bare = spacy.load(plain.models[0] if spacy.util.is_package(plain.models[0]) else plain.models[-1])
+        bare_wall, bare_cpu = timed(lambda: list(bare.pipe(texts)), args.repeat)
+        runs = {"default": Settings(), "1 process": plain}
+        figures = {}
+        for label, settings in runs.items():
+            def run(label: str = label, settings: Settings = settings) -> None:
+                db = tmp / f"{label}.db"
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{db}{suffix}").unlink(missing_ok=True)
+                api.ingest(paths, db, settings=settings)
+
+            figures[label] = timed(run, args.repeat)
+        default_facts = dump_facts(connect(tmp / "default.db", readonly=True))
+        plain_facts = dump_facts(connect(tmp / "plain.db", readonly=True))
+        diff = diff_facts(plain_facts, default_facts)
     words = sum(len(t.split()) for t in texts)
-    print(f"corpus: {', '.join(args.paths)}: {report.articles} articles, {words} words, "
-          f"{report.duplicates} duplicates, {sum(report.drops.values())} drops")
-    print(f"ingest (read+clean+parse+extract+store): {best_ingest:.2f} s  = {report.articles / best_ingest:.1f} articles/s")
-    print(f"bare nlp.pipe on the same bodies:        {best_parse:.2f} s  = {len(texts) / best_parse:.1f} articles/s")
-    print(f"ratio ingest / bare parse: {best_ingest / best_parse:.2f}x (best of {args.repeat})")
+    print(f"corpus: {report.articles} articles, {words} words ({', '.join(Path(p).name for p in paths)})")
+    print(f"bare nlp.pipe, default pipeline:  wall {bare_wall:6.2f} s  cpu {bare_cpu:6.2f} s")
+    for label, (wall, cpu) in figures.items():
+        print(f"ingest, {label:<10} processes={runs[label].processes}: wall {wall:6.2f} s  cpu {cpu:6.2f} s  "
+              f"wall ratio {wall / bare_wall:.2f}  cpu ratio {cpu / bare_cpu:.2f}")
+    same = "identical" if not diff else "DIFFERENT:\n" + "\n".join(diff)
+    print(f"stored facts, default against 1 process: {count_facts(plain_facts)} rows, {same}")
+    print(f"(best of {args.repeat}; model load outside the timings)")
 
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .config import Settings
 from .model import DUPLICATE, Article
@@ -37,6 +37,9 @@ from .pipeline import Pipeline, Step, failed
 from .store import Reader, Writer, connect
 from .store.connection import writer_lock
 from .store.writer import WriteCounts
+
+if TYPE_CHECKING:
+    from .ingest import Source
 
 
 @dataclass
@@ -123,13 +126,56 @@ def ingest(
         return _ingest(paths, target, outlet, published, settings, on_progress, on_drop)
 
 
+@dataclass
+class _SourceLog:
+    """Which sources an ingest reads, and which one the writer is in: begun and finished in the
+    ingest log, counted for progress."""
+
+    writer: Writer
+    sources: list[Source]
+    report: IngestReport
+    on_progress: ProgressFn | None
+    done: int = 0
+    current: tuple[str, int] | None = None
+
+    def _tick(self, path: str) -> None:
+        self.done += 1
+        if self.on_progress:
+            self.on_progress(self.done, len(self.sources), path)
+
+    def todo(self) -> Iterator[Source]:
+        """The sources to read: all but those finished by an earlier run with the same content."""
+        for src in self.sources:
+            if src.error is None and self.writer.source_done(src.path, src.sha256):
+                self.report.unchanged_sources += 1
+                self._tick(src.path)
+                continue
+            yield src
+
+    def enter(self, article: Article) -> int:
+        """The log id of ``article``'s source, finishing the previous source when it changes."""
+        if self.current is None or self.current[0] != article.source:
+            self.finish()
+            src = next((s for s in self.sources if s.path == article.source), None)
+            sha = article.meta.get("source_sha256") or (src.sha256 if src else None)
+            self.current = (article.source, self.writer.begin_source(
+                article.source, sha, src.size if src else 0, src.format if src else article.format))
+        return self.current[1]
+
+    def finish(self) -> None:
+        if self.current is not None:
+            self.writer.finish_source(self.current[1])
+            self._tick(self.current[0])
+            self.current = None
+
+
 def _ingest(
     paths: Sequence[str], db: str | Path, outlet: str | None, published: str | None,
     settings: Settings | None, on_progress: ProgressFn | None, on_drop: DropFn | None,
 ) -> IngestReport:
     from .corpus.dedup import NearDuplicateIndex
     from .corpus.linking import corpus_rules
-    from .ingest import discover, read_source
+    from .ingest import discover
 
     started = time.perf_counter()
     settings = settings or Settings()
@@ -138,50 +184,22 @@ def _ingest(
     near = NearDuplicateIndex()
     near.load((r[0], r[1]) for r in conn.execute("SELECT id, signature FROM articles WHERE signature IS NOT NULL"))
     writer = Writer(conn, near, counts=report, link_rules=corpus_rules())
-    reader = Reader(conn)
-    sources = list(discover(paths))
+    sources = list(discover(paths)) if settings.engine == "local" else _scale_sources(paths, published, settings.engine)
     report.sources = len(sources)
-    done = 0
-
-    def stream() -> Iterator[Article]:
-        nonlocal done
-        for src in sources:
-            if src.error is None and writer.source_done(src.path, src.sha256):
-                report.unchanged_sources += 1
-                done += 1
-                if on_progress:
-                    on_progress(done, len(sources), src.path)
-                continue
-            yield from read_source(src, outlet=outlet, published=published)
-
-    current: tuple[str, int] | None = None
-
-    def finish() -> None:
-        nonlocal done
-        if current is not None:
-            writer.finish_source(current[1])
-            done += 1
-            if on_progress:
-                on_progress(done, len(sources), current[0])
-
-    by_path = {s.path: s for s in sources}
+    log = _SourceLog(writer, sources, report, on_progress)
+    articles = _analysed(settings, Reader(conn), log.todo, outlet, published)
     try:
-        for article in build_pipeline(settings, reader).run(stream()):
-            src = by_path.get(article.source)
-            sha = article.meta.get("source_sha256") or (src.sha256 if src else None)
-            if current is None or current[0] != article.source:
-                finish()
-                current = (article.source, writer.begin_source(
-                    article.source, sha, src.size if src else 0, src.format if src else article.format))
-            _write_or_drop(writer, article, current[1])
+        for article in articles:
+            _write_or_drop(writer, article, log.enter(article))
             _count_drop(report, article, on_drop)
-        finish()
+        log.finish()
         writer.relink_people()
         link_corpus(conn)
     except KeyboardInterrupt:
         report.interrupted = True
     finally:
         report.seconds = time.perf_counter() - started
+        getattr(articles, "close", lambda: None)()  # stops the Dask workers, if any
         conn.close()
     return report
 
@@ -258,6 +276,36 @@ def corrections(db: str | Path | None = None) -> list[dict[str, Any]]:
     from .store.corrections import Corrections
 
     return Corrections(connect(db or Settings().db_path, readonly=True)).listing()
+
+
+def _analysed(
+    settings: Settings, reader: Reader, todo: Callable[[], Iterator[Source]], outlet: str | None,
+    published: str | None,
+) -> Iterator[Article]:
+    """Analysed articles in source order: here (in ``settings.processes`` forked processes for the
+    parse and extraction) or, with the ``dask`` engine, from Dask workers."""
+    if settings.engine == "local":
+        from .ingest import read_source
+        from .scale.pool import in_processes
+
+        stream = (a for src in todo() for a in read_source(src, outlet=outlet, published=published))
+        return in_processes(build_pipeline(settings, reader), settings.processes).run(stream)
+    from .corpus.known import KnownFilter
+    from .scale import dask_articles
+
+    return dask_articles(todo(), settings, build_pipeline, outlet=outlet, published=published,
+                         known=KnownFilter(reader.has_article))
+
+
+def _scale_sources(paths: Sequence[str], published: str | None, settings_engine: str) -> list[Source]:
+    """Sources for the Dask engine (paths or fsspec URLs); ``published`` is checked here, once."""
+    from .ingest import read_paths
+    from .scale import ENGINES, discover_sources
+
+    if settings_engine not in ENGINES:
+        raise ValueError(f"unknown engine {settings_engine!r}; use one of {', '.join(ENGINES)}")
+    read_paths([], published=published)  # raises ValueError at once for an unreadable date
+    return list(discover_sources(paths))
 
 
 def open_reader(db: str | Path | None = None) -> Reader:

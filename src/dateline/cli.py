@@ -14,7 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.text import Text
 
 from . import api, cli_corpus
-from .config import Settings
+from .config import Settings, processes_from
 from .errors import DatelineError
 from .safe_text import json_safe, one_line
 from .serialize import to_jsonable
@@ -46,16 +46,24 @@ def ingest(
     outlet: Annotated[str | None, typer.Option(help="Outlet name for sources that lack one.")] = None,
     published: Annotated[str | None, typer.Option(help="Publication date for sources that lack one.")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline name(s), comma-separated.")] = None,
-    processes: Annotated[int | None, typer.Option(help="Parse in this many processes.", min=1)] = None,
+    processes: Annotated[str | None, typer.Option(
+        help="Parse and extract in this many processes, or auto (one per core; the default).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     json_out: Json = False,
+    engine: Annotated[str | None, typer.Option(help="local, or dask: spread sources over Dask workers.")] = None,
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (with --engine dask).")] = None,
+    workers: Annotated[int | None, typer.Option(help="Local Dask workers to start (with --engine dask).", min=1)] = None,
 ) -> None:
     """Read, clean, analyse and store news files."""
     settings = Settings()
+    _engine_options(settings, engine, scheduler, workers)
     if model:
         settings.models = tuple(m.strip() for m in model.split(",") if m.strip())
     if processes:
-        settings.processes = processes
+        try:
+            settings.processes = processes_from(processes)
+        except ValueError as exc:
+            raise typer.BadParameter(f"{processes!r} is not auto or a positive number", param_hint="--processes") from exc
     progress = Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         TextColumn("{task.description}"), console=err, disable=quiet or json_out, transient=True,
@@ -85,6 +93,17 @@ def ingest(
     if report.interrupted:
         err.print("[red]interrupted[/]: what was stored is kept; run the same command again to complete it")
         raise typer.Exit(130)
+
+
+def _engine_options(settings: Settings, engine: str | None, scheduler: str | None, workers: int | None) -> None:
+    engine = engine or settings.engine
+    if engine not in ("local", "dask"):
+        raise typer.BadParameter(f"{engine!r} is not one of local, dask", param_hint="--engine")
+    if engine == "local" and (scheduler or workers):
+        raise typer.BadParameter("--scheduler and --workers need --engine dask", param_hint="--engine")
+    if scheduler and workers:
+        raise typer.BadParameter("give --scheduler or --workers, not both", param_hint="--workers")
+    settings.engine, settings.scheduler, settings.workers = engine, scheduler or settings.scheduler, workers
 
 
 @app.command()
@@ -207,8 +226,13 @@ def _export(table: str, output: str, db: str, fmt: str | None, style: str | None
 @export_app.command("events")
 def export_events(output: Output, db: Db = "dateline.db", fmt: Format = None, header: Header = False,
                   style: Annotated[str | None, typer.Option(help="dateline, gdelt or acled layout.")] = None,
-                  per: Annotated[str, typer.Option(help="One row per report, or per happening.")] = "report") -> None:
+                  per: Annotated[str, typer.Option(help="One row per report, or per happening.")] = "report",
+                  partition_by: Annotated[str | None, typer.Option(
+                      "--partition-by", help="date: a Parquet dataset in OUTPUT, one folder per day.")] = None,
+                  ) -> None:
     """Export events in our layout, GDELT 2.0's event table or ACLED's export."""
+    if partition_by is not None:
+        return _export_partitioned(db, output, fmt, style or "dateline", partition_by)
     _export("events", output, db, fmt, style, header, per)
 
 
@@ -238,6 +262,21 @@ def export_entities(output: Output, db: Db = "dateline.db", fmt: Format = None) 
 def export_articles(output: Output, db: Db = "dateline.db", fmt: Format = None) -> None:
     """Export articles with their metadata and text."""
     _export("articles", output, db, fmt, None, False)
+
+
+def _export_partitioned(db: str, output: str, fmt: str | None, style: str, partition_by: str) -> None:
+    from .export.events import STYLES, event_rows
+    from .export.partitioned import write_partitioned
+
+    if partition_by != "date" or fmt not in (None, "parquet"):
+        raise typer.BadParameter("only --partition-by date, with --format parquet", param_hint="--partition-by")
+    if style not in STYLES:
+        raise typer.BadParameter(f"{style!r} is not one of {', '.join(STYLES)}", param_hint="--style")
+    try:
+        n = write_partitioned(event_rows(api.open_reader(db).export_events(), style), output, style)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--output") from exc
+    err.print(Text(one_line(f"wrote {n} events to {output}/ (one folder per day)")))
 
 
 @app.command()

@@ -15,9 +15,30 @@ def _models_from_env() -> tuple[str, ...]:
     return names or DEFAULT_MODELS
 
 
+def processes_from(value: str) -> int:
+    """``auto`` (one process per core this process may use) or a positive number."""
+    if value.strip().lower() == "auto":
+        try:
+            return max(len(os.sched_getaffinity(0)), 1)
+        except AttributeError:  # not on Linux
+            return os.cpu_count() or 1
+    number = int(value)
+    if number < 1:
+        raise ValueError(f"processes must be 'auto' or a number of at least 1, not {value!r}")
+    return number
+
+
 @dataclass
 class Settings:
     models: tuple[str, ...] = field(default_factory=_models_from_env)
     batch_size: int = 32
-    processes: int = field(default_factory=lambda: int(os.environ.get("DATELINE_PROCESSES", "1")))
+    #: Processes that parse and extract (``auto``: one per core); reading and the writer stay in one.
+    processes: int = field(default_factory=lambda: processes_from(os.environ.get("DATELINE_PROCESSES", "auto")))
     db_path: str = field(default_factory=lambda: os.environ.get("DATELINE_DB", "dateline.db"))
+    #: ``local`` (this machine) or ``dask`` (dask.distributed workers; see :mod:`dateline.scale`).
+    engine: str = field(default_factory=lambda: os.environ.get("DATELINE_ENGINE", "local"))
+    #: Dask scheduler address; None starts a LocalCluster of ``workers`` processes.
+    scheduler: str | None = field(default_factory=lambda: os.environ.get("DATELINE_SCHEDULER") or None)
+    workers: int | None = None
+    #: Sources submitted but not yet written, at most (None: 4 per worker).
+    in_flight: int | None = None

@@ -49,15 +49,17 @@ def test_parse_step_batches_and_skips_drops(nlp: Any) -> None:
 
 @pytest.mark.slow
 def test_two_processes_give_the_same_parse_in_the_same_order() -> None:
+    from dateline.scale.pool import ProcessPoolStep
+
     texts = [f"Officials in Baghdad met envoys from Jordan on day {i}. They talked for {i} hours." for i in range(12)]
     arts = [Article(text=t) for t in texts]
     for i in (0, 5, 11):
         arts[i].drop = Drop("too_short")
     one = list(ParseStep(Settings(batch_size=4, processes=1)).run([Article(text=a.text, drop=a.drop) for a in arts]))
-    two = list(ParseStep(Settings(batch_size=4, processes=2)).run([Article(text=a.text, drop=a.drop) for a in arts]))
+    pool = ProcessPoolStep([ParseStep(Settings(batch_size=4, processes=1))], processes=2, chunk=4)
+    two = list(pool.run([Article(text=a.text, drop=a.drop) for a in arts]))
     assert [a.text for a in two] == texts
-    assert [a.doc is None for a in two] == [a.drop is not None for a in arts]
+    assert all(a.doc is None for a in two)  # Docs stay in the worker; what the steps found comes back
+    assert [bool(a.sentences) for a in two] == [a.drop is None for a in arts]
     for a, b in zip(one, two, strict=True):
         assert a.sentences == b.sentences
-        if a.doc is not None:
-            assert [(e.text, e.label_) for e in a.doc.ents] == [(e.text, e.label_) for e in b.doc.ents]

@@ -49,8 +49,9 @@ class ParseStep(Step):
     """Requires ``text``; assigns ``doc`` and ``caption_docs`` (transient) and ``sentences``.
 
     ``components`` are the spaCy components the later steps read; the rest are disabled. Bodies go
-    through a single ``nlp.pipe`` (in ``settings.processes`` processes); captions are parsed in this
-    process. Dropped articles pass through, in order, without being parsed.
+    through a single ``nlp.pipe``; captions are parsed in this process. Dropped articles pass through,
+    in order, without being parsed. To parse in several processes, run this step and the extraction
+    steps in :func:`dateline.scale.pool.in_processes`.
     """
 
     name = "parse"
@@ -75,7 +76,8 @@ class ParseStep(Step):
 
     def run(self, articles: Iterable[Article]) -> Iterator[Article]:
         """Parse in one ``nlp.pipe``; an exception inside it re-parses the queued articles one by one
-        (a failing one becomes an ``internal_error`` drop) and the pipe restarts on the rest."""
+        (a failing one becomes an ``internal_error`` drop) and the pipe restarts on the rest. A missing
+        model, or a failure with no article in the pipe, is an error of the run and is raised."""
         source = iter(articles)
         while True:
             queue: deque[tuple[Article, bool]] = deque()
@@ -87,13 +89,15 @@ class ParseStep(Step):
                 return
             try:
                 for doc in self.nlp.pipe(
-                    chain([first], bodies), batch_size=self.settings.batch_size, n_process=self.settings.processes,
+                    chain([first], bodies), batch_size=self.settings.batch_size,
                 ):
                     while not queue[0][1]:
                         yield self._alone(queue.popleft()[0])
                     article = queue.popleft()[0]
                     yield self._attached(article, doc)
             except Exception as exc:  # noqa: BLE001 - one bad article never ends a batch
+                if not queue:
+                    raise
                 log.warning("the parse pipe failed (%s); parsing %d queued articles one by one", exc, len(queue))
                 while queue:
                     yield self._alone(queue.popleft()[0])

@@ -30,7 +30,7 @@ def _rows(name: str | Path) -> list[list[str]]:
 
 @dataclass(frozen=True)
 class Entry:
-    """One lexicon line. ``words[0]`` is the head slot; each slot is a set of lemmas."""
+    """One lexicon line. ``words[0]`` is the head slot; each slot lists its lemmas, tried in order."""
 
     words: tuple[frozenset[str], ...]
     pos: str  # verb | noun | adj

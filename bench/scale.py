@@ -1,0 +1,125 @@
+"""Scale of the Dask engine: 1 against 2 workers, worker memory at 1x and 10x, the writer's ceiling.
+
+Builds a corpus of small JSONL files (``--per-file`` articles each; a source is the unit of work)
+from the PolNeAR dev texts in ../shared (or the bundled samples), then:
+
+1. ingests it with the Dask engine on a LocalCluster of 1, then 2 workers (started and warmed before
+   the clock starts) and prints articles per second and the speed-up;
+2. ingests 1x and ``--times``x the corpus (copies made distinct by a numbered closing sentence) on
+   fresh 2-worker clusters and prints each worker's peak resident memory;
+3. times the single writer alone, storing already analysed articles into a fresh database, and prints
+   facts (stored rows) and articles per second: the ceiling of one SQLite writer.
+
+Run: ``.venv/bin/python bench/scale.py [--times 10] [--per-file 4] [--limit N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+from texts import polnear_texts
+
+from dateline import api
+from dateline.config import Settings
+from dateline.model import Article
+from dateline.scale import open_client
+from dateline.store import Writer, connect
+from dateline.store.facts import count_facts, dump_facts
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = [str(ROOT / "samples" / d) for d in ("dumps", "html", "feeds", "warc", "jsonl")]
+
+
+def corpus_texts(limit: int | None) -> list[str]:
+    texts = polnear_texts(limit)
+    if texts:
+        return texts
+    with tempfile.TemporaryDirectory() as tmp:
+        api.ingest(SAMPLES, str(Path(tmp) / "s.db"))
+        return [r["text"] for r in api.open_reader(str(Path(tmp) / "s.db")).articles()][:limit]
+
+
+def write_corpus(texts: list[str], folder: Path, copies: int, per_file: int) -> int:
+    """JSONL files of ``per_file`` articles; copy ``c`` of each text ends with its own sentence."""
+    folder.mkdir(parents=True)
+    rows = [f"{t}\n\nThis is copy {c} of story {i}." if c else t
+            for c in range(copies) for i, t in enumerate(texts)]
+    for n in range(0, len(rows), per_file):
+        with (folder / f"part-{n // per_file:05d}.jsonl").open("w", encoding="utf-8") as fh:
+            for text in rows[n : n + per_file]:
+                fh.write(json.dumps({"text": text, "outlet": "Bench Wire", "published": "2024-08-16"}) + "\n")
+    return len(rows)
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_cluster(folder: Path, db: Path, workers: int) -> tuple[float, int, list[float]]:
+    """Ingest ``folder`` on a fresh, warmed LocalCluster; (seconds, articles, peak MB per worker)."""
+    settings = Settings(engine="dask", workers=workers)
+    client, cluster = open_client(settings, api.build_pipeline)
+    try:
+        settings.scheduler = cluster.scheduler_address
+        report = api.ingest([str(folder)], db, settings=settings)
+        peaks = sorted(client.run(peak_rss_mb).values())
+    finally:
+        client.close()
+        cluster.close()
+    return report.seconds, report.articles, peaks
+
+
+def writer_ceiling(texts: list[str], tmp: Path, copies: int) -> tuple[float, int, int]:
+    """Seconds, facts and articles for the writer alone storing ``copies`` x the analysed corpus."""
+    analysed = [a for a in api.process(Article(text=t, outlet="Bench Wire") for t in texts) if a.drop is None]
+    conn = connect(tmp / "writer.db")
+    writer = Writer(conn)
+    source = writer.begin_source("bench", "x", 0, "jsonl")
+    start = time.perf_counter()
+    stored = 0
+    for c in range(copies):
+        for i, a in enumerate(analysed):
+            a.doc, a.caption_docs = None, []
+            a.id, a.position = f"{c:04d}{i:04d}{a.id[8:]}", c * len(analysed) + i
+            stored += writer.write(a, source) == "stored"
+    seconds = time.perf_counter() - start
+    facts = count_facts(dump_facts(conn))
+    conn.close()
+    return seconds, facts, stored
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--times", type=int, default=10)
+    parser.add_argument("--per-file", type=int, default=4)
+    parser.add_argument("--limit", type=int, default=None, help="use only the first N texts")
+    args = parser.parse_args()
+    texts = corpus_texts(args.limit)
+    words = sum(len(t.split()) for t in texts)
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        write_corpus(texts, tmp / "x1", 1, args.per_file)
+        many = write_corpus(texts, tmp / "xN", args.times, args.per_file)
+        print(f"corpus: {len(texts)} articles, {words} words, in files of {args.per_file}; "
+              f"{args.times}x = {many} articles")
+        one_s, one_n, _ = run_cluster(tmp / "x1", tmp / "w1.db", 1)
+        two_s, two_n, peaks1 = run_cluster(tmp / "x1", tmp / "w2.db", 2)
+        print(f"1 worker:  {one_s:6.1f} s = {one_n / one_s:5.1f} articles/s")
+        print(f"2 workers: {two_s:6.1f} s = {two_n / two_s:5.1f} articles/s  ({one_s / two_s:.2f}x)")
+        big_s, big_n, peaks10 = run_cluster(tmp / "xN", tmp / "wN.db", 2)
+        print(f"2 workers, {args.times}x: {big_s:6.1f} s = {big_n / big_s:5.1f} articles/s")
+        print(f"peak memory per worker, 1x:  {', '.join(f'{p:.0f} MB' for p in peaks1)}")
+        print(f"peak memory per worker, {args.times}x: {', '.join(f'{p:.0f} MB' for p in peaks10)}  "
+              f"({max(peaks10) / max(peaks1):.2f}x the 1x peak)")
+        w_s, facts, stored = writer_ceiling(texts, tmp, args.times)
+        print(f"writer alone, {stored} articles: {w_s:.1f} s = {facts / w_s:,.0f} facts/s, "
+              f"{stored / w_s:.0f} articles/s ({stored / w_s * 86400:,.0f} articles/day)")
+
+
+if __name__ == "__main__":
+    main()
