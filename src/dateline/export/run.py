@@ -16,7 +16,6 @@ GDELT's CSV is tab-separated without a header (as GDELT's own files), unless ``h
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -29,7 +28,7 @@ from .gdelt import gdelt_mention_rows
 from .layouts import DATELINE_ARTICLES, DATELINE_ENTITIES, DATELINE_QUOTES, GDELT_MENTIONS
 from .quotebank import quotebank_article_lines, quotebank_quote_lines
 from .tables import article_rows, entity_rows, quote_rows
-from .writers import COLUMNS, COORDS, write_rows
+from .writers import COLUMNS, COORDS, write_jsonl, write_rows
 
 #: Styles of each table; the first is the default.
 STYLES: dict[str, tuple[str, ...]] = {
@@ -53,16 +52,6 @@ def check(table: str, style: str | None, fmt: str | None) -> tuple[str, str]:
     if fmt not in formats:
         raise ValueError(f"--format {fmt!r} does not apply to {table} in {style} style; use one of {', '.join(formats)}")
     return style, fmt
-
-
-def _jsonl(lines: Iterator[dict[str, Any]], path: Path) -> int:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    n = 0
-    with path.open("w", encoding="utf-8") as f:
-        for line in lines:
-            f.write(json.dumps(line, ensure_ascii=False) + "\n")
-            n += 1
-    return n
 
 
 def export(reader: Reader, table: str, output: str | Path, style: str | None = None, fmt: str | None = None,
@@ -111,9 +100,9 @@ def _write(reader: Reader, table: str, path: Path, style: str, fmt: str, header:
         return write_rows(gdelt_mention_rows(reader.export_events()), fmt, path, GDELT_MENTIONS, header=header,
                           delimiter="\t")
     if table == "quotes" and style == "quotebank":
-        return _jsonl(quotebank_quote_lines(reader.export_quotes()), path)
+        return write_jsonl(quotebank_quote_lines(reader.export_quotes()), path)
     if table == "quotes" and style == "quotebank-articles":
-        return _jsonl(quotebank_article_lines(reader.export_quotes()), path)
+        return write_jsonl(quotebank_article_lines(reader.export_quotes()), path)
     if table == "quotes":
         return write_rows(quote_rows(reader.export_quotes()), fmt, path, DATELINE_QUOTES)
     if table == "entities":

@@ -44,12 +44,7 @@ def write_rows(rows: Iterable[dict[str, Any]], fmt: str, path: str | Path, colum
     if fmt == "csv":
         return _csv(rows, path, columns, header, delimiter)
     if fmt == "jsonl":
-        n = 0
-        with path.open("w", encoding="utf-8") as f:
-            for row in typed:
-                f.write(json.dumps(row, ensure_ascii=False) + "\n")
-                n += 1
-        return n
+        return write_jsonl(typed, path)
     if fmt == "geojson":
         return _geojson(typed, path, coords)
     return _parquet(typed, path, columns)
@@ -107,4 +102,15 @@ def _parquet(rows: Iterator[dict[str, Any]], path: Path, columns: dict[str, str]
         while batch := list(islice(rows, 5000)):
             writer.write_table(pa.table({c: [r[c] for r in batch] for c in columns}, schema=schema))
             n += len(batch)
+    return n
+
+
+def write_jsonl(lines: Iterable[dict[str, Any]], path: Path) -> int:
+    """One JSON object a line; returns the number of lines."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    n = 0
+    with path.open("w", encoding="utf-8") as f:
+        for line in lines:
+            f.write(json.dumps(line, ensure_ascii=False) + "\n")
+            n += 1
     return n
