@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,24 +12,6 @@ from dateline.model import Article, Entity
 from dateline.nlp import ParseStep
 
 pytestmark = [pytest.mark.slow, pytest.mark.shared]
-
-
-def stories(seed_dump: Path) -> list[tuple[str, str, list[str]]]:
-    """(title, body, captions) per story: blank-line paragraphs without the repeated header lines."""
-    out = []
-    for block in seed_dump.read_text(encoding="utf-8").split("\n\n\n\n"):
-        paragraphs = [p.strip() for p in block.split("\n\n") if p.strip()]
-        if not paragraphs:
-            continue
-        title = paragraphs[0]
-        captions = sorted({line for p in paragraphs if "\n" in p for line in p.splitlines()})
-        body = [
-            p
-            for p in paragraphs
-            if p not in {title, "TT"} and "\n" not in p and not p.startswith("FILE PHOTO")
-        ]
-        out.append((title, "\n\n".join(body), captions))
-    return out
 
 
 def analyse(nlp: Any, texts: list[str]) -> list[Article]:
@@ -47,13 +28,12 @@ def entity(article: Article, *names: str) -> Entity:
 
 
 @pytest.fixture(scope="module")
-def seed(nlp: Any, seed_dump: Path) -> list[Article]:
-    parts = stories(seed_dump)
-    assert [p[0] for p in parts] == [
+def seed(nlp: Any, seed_cleaned: list[Article]) -> list[Article]:
+    assert [a.title for a in seed_cleaned] == [
         "Two Missiles Delay International Coalition Withdrawal from Iraq",
         "Blinken Heading to Israel to Press Gaza Truce",
     ]
-    return analyse(nlp, [body for _, body, _ in parts])
+    return analyse(nlp, [a.text for a in seed_cleaned])
 
 
 def test_blinken_merged_with_role_and_country(seed: list[Article]) -> None:
@@ -72,8 +52,8 @@ def test_roles_of_miller_and_allawi(seed: list[Article]) -> None:
     assert allawi.roles == ["advisor to the Iraqi Prime Minister"] and allawi.country == "IRQ"
 
 
-def test_fouad_hussein_from_the_caption(nlp: Any, seed_dump: Path) -> None:
-    caption = next(c for c in stories(seed_dump)[0][2] if "Fouad Hussein" in c)
+def test_fouad_hussein_from_the_caption(nlp: Any, seed_cleaned: list[Article]) -> None:
+    caption = next(c.text for c in seed_cleaned[0].captions if "Fouad Hussein" in c.text)
     (article,) = analyse(nlp, [caption])
     hussein = entity(article, "Fouad Hussein")
     assert hussein.roles == ["Iraqi Foreign Minister"] and hussein.country == "IRQ"

@@ -1,17 +1,13 @@
 """Events, dates and places of the two wire stories in the seed dump.
 
-Each article body is built here from the dump: articles are split on runs of blank lines, and
-the headline, the photo captions (which repeat) and the "TT" credit lines are left out.
+The article bodies come from the real segment and clean steps (the ``seed_cleaned`` fixture).
 Publication dates are stated, not read: 2024-08-10 for the coalition story (a Saturday after
 the Thursday statements it reports) and 2024-08-16, a Friday, for the Blinken story.
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,31 +23,16 @@ pytestmark = [pytest.mark.slow, pytest.mark.shared]
 PUBLISHED = (date(2024, 8, 10), date(2024, 8, 16))
 
 
-def bodies(path: Path) -> list[str]:
-    text = path.read_text(encoding="utf-8")
-    out = []
-    for chunk in re.split(r"\n\s*\n\s*\n+", text):
-        lines = [line.strip() for line in chunk.splitlines() if line.strip()]
-        counts = Counter(lines)
-        out.append("\n\n".join(line for line in lines if counts[line] == 1 and line != "TT"))
-    return [b for b in out if b]
-
-
 def _extract_steps() -> list[Step]:
-    steps: list[Step] = []
-    try:  # the entity and quote steps, when the checkout has them
-        from dateline.extract.entities import EntityStep
-        from dateline.extract.quotes import QuoteStep
+    from dateline.extract.entities import EntityStep
+    from dateline.extract.quotes import QuoteStep
 
-        steps += [EntityStep(), QuoteStep()]
-    except ImportError:  # pragma: no cover
-        pass
-    return [*steps, DateStep(), PlaceStep(), EventStep()]
+    return [EntityStep(), QuoteStep(), DateStep(), PlaceStep(), EventStep()]
 
 
 @pytest.fixture(scope="module")
-def seed(seed_dump: Path, nlp: Any) -> list[Article]:
-    texts = bodies(seed_dump)
+def seed(seed_cleaned: list[Article], nlp: Any) -> list[Article]:
+    texts = [a.text for a in seed_cleaned]
     assert len(texts) == 2
     stream: Any = [Article(text=t, published=p) for t, p in zip(texts, PUBLISHED, strict=True)]
     for step in [ParseStep(nlp=nlp), *_extract_steps()]:
