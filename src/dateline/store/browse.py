@@ -113,23 +113,26 @@ class Browse:
 
         The best rows are chosen first and snippets made for those only.
         """
+        # the join with articles is needed only to filter; ranking alone reads the index only
+        join = " JOIN articles a ON a.rowid = articles_fts.rowid" if filters else ""
         best = self._rows(
-            "SELECT articles_fts.rowid AS rid FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid",
-            [("articles_fts MATCH ?", [match]), *filters], " ORDER BY articles_fts.rank, a.rowid LIMIT ? OFFSET ?",
-            [limit, offset])
+            "SELECT articles_fts.rowid AS rid, articles_fts.rank AS score FROM articles_fts" + join,
+            [("articles_fts MATCH ?", [match]), *filters],
+            " ORDER BY articles_fts.rank, articles_fts.rowid LIMIT ? OFFSET ?", [limit, offset])
         rowids = [r["rid"] for r in best]
         if not rowids:
             return []
+        score = {r["rid"]: r["score"] for r in best}  # the rank again in the second query would rank every match
         marks = ", ".join("?" * len(rowids))
         rows = self.conn.execute(
             f"SELECT a.rowid AS rid, a.id, a.title, a.outlet, a.published, a.language, "
-            f"snippet(articles_fts, 1, '{MARK_OPEN}', '{MARK_CLOSE}', ' … ', 16) AS snippet, "
-            "articles_fts.rank AS score FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+            f"snippet(articles_fts, 1, '{MARK_OPEN}', '{MARK_CLOSE}', ' … ', 16) AS snippet "
+            "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
             f"WHERE articles_fts MATCH ? AND articles_fts.rowid IN ({marks})", [match, *rowids]).fetchall()
         order = {rid: i for i, rid in enumerate(rowids)}
         out = sorted((dict(r) for r in rows), key=lambda r: order[r["rid"]])
         for r in out:
-            del r["rid"]
+            r["score"] = score[r.pop("rid")]
         return out
 
     def entities(self, after: int = 0, limit: int = 50, type_: str | None = None,

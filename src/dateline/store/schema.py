@@ -273,6 +273,12 @@ MIGRATIONS: list[str] = [
     _entity_linking_columns(),
     # 4: stories, happenings, contradictions, entity corrections
     stories_happenings_contradictions(),
+    # 5: covering indexes for an entity's articles, timeline and quotes about it
+    """
+    CREATE INDEX mentions_entity_article ON mentions(entity_id, article_id, field, start, end);
+    CREATE INDEX articles_id_published ON articles(id, published);
+    CREATE INDEX quotes_article_span ON quotes(article_id, start, end);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
