@@ -12,10 +12,11 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.markup import escape
+from rich.markup import escape as escape_markup
 from rich.table import Table
 
 from . import api
+from .safe_text import json_safe, visible
 from .serialize import to_jsonable
 
 out = Console()
@@ -23,8 +24,13 @@ Db = Annotated[str, typer.Option("--db", help="SQLite database file.", envvar="D
 Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 
+def escape(text: str) -> str:
+    """User text for Rich markup: brackets escaped, control characters shown as escapes."""
+    return escape_markup(visible(text))
+
+
 def _emit_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(to_jsonable(data), ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json_safe(json.dumps(to_jsonable(data), ensure_ascii=False, indent=2)) + "\n")
 
 
 def _cell(value: Any, width: int = 90) -> str:

@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import pytest
 
-from dateline.extract.dates import extract_dates
 from dateline.extract.events.primary import mark_primary
-from dateline.extract.events.step import extract_events
-from dateline.extract.places import extract_places
-from dateline.model import Article, Event
+from eventtools import events_of
 
 pytestmark = pytest.mark.slow
 
 
-def events_of(nlp: Any, text: str) -> list[Event]:
-    article = Article(text=text, published=date(2024, 3, 15))
-    article.doc = nlp(text)
-    article.dates = extract_dates(text, article.published, article.doc)
-    article.places = extract_places(article)
-    return extract_events(article)
 
 
 def test_the_lead_sentence_event_is_primary(nlp: Any) -> None:

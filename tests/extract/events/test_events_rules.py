@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import pytest
 
-from dateline.extract.dates import extract_dates
 from dateline.extract.events.rules import ACTOR_RULES, TOKEN_RULES
-from dateline.extract.events.step import extract_events
-from dateline.extract.places import extract_places
-from dateline.model import Article, Event
+from eventtools import events_of
 
 pytestmark = pytest.mark.slow
 
@@ -32,12 +28,6 @@ EXAMPLES = {
 }
 
 
-def events_of(nlp: Any, text: str) -> list[Event]:
-    article = Article(text=text, published=date(2024, 3, 15))
-    article.doc = nlp(text)
-    article.dates = extract_dates(text, article.published, article.doc)
-    article.places = extract_places(article)
-    return extract_events(article)
 
 
 def test_every_rule_has_an_example() -> None:

@@ -10,23 +10,15 @@ from typing import Any
 
 import pytest
 
-from dateline.extract.dates import extract_dates
-from dateline.extract.events.step import extract_events
 from dateline.extract.events.violence import VIOLENT_ACLED, is_prose, sense_rules
-from dateline.extract.places import extract_places
-from dateline.model import Article, Event
+from dateline.model import Event
+from eventtools import events_of
 from paths import FIXTURES
 
 pytestmark = pytest.mark.slow
 NON_CONFLICT = FIXTURES / "events" / "non_conflict" / "articles.jsonl"
 
 
-def events_of(nlp: Any, text: str, published: date = date(2024, 3, 15)) -> list[Event]:
-    article = Article(text=text, published=published)
-    article.doc = nlp(text)
-    article.dates = extract_dates(text, published, article.doc)
-    article.places = extract_places(article)
-    return extract_events(article)
 
 
 def violent(event: Event) -> bool:
