@@ -295,11 +295,14 @@ def log(db: Db = "dateline.db", json_out: Json = False) -> None:
 @app.command()
 def serve(db: Db = "dateline.db",
           host: Annotated[str, typer.Option(help="Address to bind; other than 127.0.0.1 exposes the data.")] = "127.0.0.1",
-          port: Annotated[int, typer.Option(help="TCP port.", min=1, max=65535)] = 8000) -> None:
-    """Browse the database in a web browser, with a JSON API under /api/v1 (read-only)."""
+          port: Annotated[int, typer.Option(help="TCP port.", min=1, max=65535)] = 8000,
+          allow_edits: Annotated[bool, typer.Option(
+              "--allow-edits", help="Offer entity merge, split and undo in the pages (POST with a CSRF token).")] = False,
+          ) -> None:
+    """Browse the database in a web browser, with a JSON API under /api/v1 (read-only unless --allow-edits)."""
     from .web import serve as run
 
-    run(db, host=host, port=port)
+    run(db, host=host, port=port, allow_edits=allow_edits)
 
 
 cli_corpus.register(app, entities_app)

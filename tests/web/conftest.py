@@ -66,3 +66,15 @@ def hostile_id(web_db: Path) -> str:
     (aid,) = conn.execute("SELECT id FROM articles WHERE title = ?", (HOSTILE_TITLE,)).fetchone()
     conn.close()
     return str(aid)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Headless Debian chromium driven by Playwright."""
+    from webtools import ARGS, CHROMIUM
+
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()

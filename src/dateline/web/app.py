@@ -12,7 +12,8 @@ from fastapi.templating import Jinja2Templates
 
 from .. import __version__
 from ..store import Reader
-from . import api_routes, docs, pages_facts, pages_read, problems
+from . import api_routes, docs, edits, pages_facts, pages_read, problems
+from .csrf import Editing
 from .db import check_database, open_readonly
 from .deps import file_signature
 
@@ -30,12 +31,13 @@ def web_url(value: object) -> bool:
 
 
 def create_app(db: str | Path | None = None, *, reader_factory: Callable[[], Reader] | None = None,
-               allowed_hosts: Iterable[str] = LOOPBACK) -> FastAPI:
+               allowed_hosts: Iterable[str] = LOOPBACK, allow_edits: bool = False) -> FastAPI:
     """The app over the database ``db`` (checked now, opened read-only for each request).
 
     ``reader_factory`` replaces how each request gets its Reader (it must give a fresh one each call);
     ``allowed_hosts`` are the Host headers answered ("*" for any), which keeps pages bound to
-    127.0.0.1 out of reach of other sites' scripts through DNS rebinding.
+    127.0.0.1 out of reach of other sites' scripts through DNS rebinding. ``allow_edits`` adds the
+    entity merge, split and undo forms (POST with a CSRF token), which write to ``db``.
     """
     path = check_database(db) if db is not None else None
     if reader_factory is None:
@@ -57,6 +59,12 @@ def create_app(db: str | Path | None = None, *, reader_factory: Callable[[], Rea
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     for module in (api_routes, pages_read, pages_facts, docs):
         app.include_router(module.router)
+    app.include_router(edits.pages)
+    if allow_edits:
+        if path is None:
+            raise ValueError("allow_edits needs a database path")
+        app.state.editing = Editing(path)
+        app.include_router(edits.router)
     problems.install(app)
 
     @app.middleware("http")

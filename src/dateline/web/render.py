@@ -8,11 +8,16 @@ from urllib.parse import urlencode
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
+from .csrf import edit_session, remember
+
 
 def page(request: Request, template: str, **context: Any) -> HTMLResponse:
-    """Render ``template`` with ``context`` (autoescaped)."""
+    """Render ``template`` with ``context`` (autoescaped); with edits on, ``csrf`` is the token
+    the page's forms carry."""
     templates = request.app.state.templates
-    response: HTMLResponse = templates.TemplateResponse(request, template, context)
+    csrf, session = edit_session(request)
+    response: HTMLResponse = templates.TemplateResponse(request, template, {**context, "csrf": csrf})
+    remember(response, session)
     return response
 
 
