@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from dateline import api
@@ -56,3 +58,12 @@ def test_process_text_analyses_without_storing() -> None:
     assert "Marta Kovalenko" in speakers
     she = next(q for q in strike.quotes if q.type == "direct")
     assert she.speaker_mention == "she" and she.speaker == "Marta Kovalenko"
+
+
+def test_process_text_reads_a_published_string_like_ingest() -> None:
+    text = "The port authority said on Monday that the strike would end on Friday.\n"
+    (art,) = api.process_text(text, title="Strike to end", published="2024-08-15")
+    assert art.published == date(2024, 8, 15) and art.published_raw == "2024-08-15"
+    assert art.drop is None and "2024-08-12" in {d.value for d in art.dates}
+    with pytest.raises(ValueError, match="not a date"):
+        api.process_text(text, published="next week sometime")

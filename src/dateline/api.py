@@ -94,7 +94,16 @@ def process(articles: Iterable[Article], settings: Settings | None = None) -> It
 
 
 def process_text(text: str, **fields: Any) -> list[Article]:
-    """Clean and analyse one raw text (a dump may yield several articles)."""
+    """Clean and analyse one raw text (a dump may yield several articles). ``fields`` are Article
+    fields; ``published`` may also be a string, read as ingest reads dates ("2024-08-15", RFC 2822...)."""
+    published = fields.get("published")
+    if isinstance(published, str):
+        from .ingest.dates import parse_published
+
+        fields["published"] = parse_published(published)
+        if fields["published"] is None:
+            raise ValueError(f"published: {published!r} is not a date")
+        fields.setdefault("published_raw", published)
     return list(process([Article(text=text, **fields)]))
 
 
