@@ -14,19 +14,28 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
+import sys
 from collections.abc import Sequence
 from typing import Any
 
 from ...vocab import QuoteType
 from .frames import Frame
 from .lexicon import Cue
-from .marks import QUOTE_CHARS, Marked, inside_quotation
+from .marks import QUOTE_CHARS, Marked, Quotations, inside_quotation
 
 _WORD = re.compile(r"\w+")
 #: What may stand between a quotation and the cue it belongs to.
 _GAP = re.compile(r"^[\s,:;.\-—–]*$")
 _MAX_GAP_WORDS = 8
+_LONG_GAP = 200  # characters
+
+
+def _more_words_than(text: str, start: int, end: int, limit: int) -> bool:
+    """Whether ``text[start:end]`` holds more than ``limit`` words, reading no further than needed."""
+    return sum(1 for _ in itertools.islice(_WORD.finditer(text, start, end), limit + 1)) > limit
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -56,6 +65,8 @@ def _short_gap(text: str, start: int, end: int, doc: Any) -> bool:
     """True when ``text[start:end]`` is only punctuation, or a few words without a verb."""
     if start > end:
         return False
+    if end - start > _LONG_GAP and _more_words_than(text, start, end, _MAX_GAP_WORDS):
+        return False  # what follows would say the same, after copying a long stretch of text
     gap = text[start:end]
     if "\n" in gap.strip(" \t"):
         return gap.strip() == ":"  # "He said:" closing one paragraph, the quotation opening the next
@@ -67,13 +78,18 @@ def _short_gap(text: str, start: int, end: int, doc: Any) -> bool:
     return span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
+def _touched(frame: Frame, quotations: Sequence[Marked]) -> list[Marked]:
+    """The quotations, in order, whose inside overlaps the frame's content."""
+    if isinstance(quotations, Quotations) and quotations.ordered:
+        found = sorted({i for s, e in frame.content for i in quotations.touching(s, e)})
+        return [quotations[i] for i in found]
+    return [m for m in quotations if any(_overlaps((m.start + 1, m.end - 1), s) for s in frame.content)]
+
+
 def attach(frames: list[Frame], quotations: Sequence[Marked], text: str, doc: Any) -> list[Frame]:
     """Give quotations to frames; return the frames that have content."""
     owner: dict[int, Frame] = {}
-    touched = {
-        id(frame): [m for m in quotations if any(_overlaps((m.start + 1, m.end - 1), s) for s in frame.content)]
-        for frame in frames
-    }
+    touched = {id(frame): _touched(frame, quotations) for frame in frames}
     claimed = {id(m) for marks in touched.values() for m in marks}
     for frame in frames:
         for mark in touched[id(frame)]:
@@ -298,10 +314,18 @@ def drop_nested(frames: list[Frame]) -> list[Frame]:
     poll's; the voters' saying is part of what the poll reports.
     """
     kept: list[Frame] = []
+    spans: list[tuple[int, int]] = []  # the kept frames' content, by start
+    longest = 0
     for frame in sorted(frames, key=lambda f: -sum(e - s for s, e in f.content)):
         cue_start, cue_end = frame.cue_span
-        if not any(s <= cue_start and cue_end <= e for k in kept for s, e in k.content):
+        # a span holding the cue starts at most ``longest`` characters before it
+        i = bisect.bisect_right(spans, (cue_start, sys.maxsize))
+        lo = bisect.bisect_left(spans, (cue_start - longest, -1))
+        if not any(cue_end <= e for _s, e in spans[lo:i]):
             kept.append(frame)
+            for s, e in frame.content:
+                bisect.insort(spans, (s, e))
+                longest = max(longest, e - s)
     return sorted(kept, key=lambda f: f.cue_span)
 
 

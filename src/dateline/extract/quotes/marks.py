@@ -11,8 +11,9 @@ running over several paragraphs).
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 OPENERS = frozenset("“«„")
@@ -73,7 +74,33 @@ def _is_closing_opener(text: str, i: int, width: int, end: int) -> bool:
     return not before.isspace() and (after.isspace() or after in ",.;:?!)")
 
 
-def find_quotations(text: str) -> list[Marked]:
+class Quotations(list[Marked]):
+    """Quotations in order of their start, never overlapping (as ``find_quotations`` makes them),
+    so that the one around an offset is found by bisection. Not to be changed once made."""
+
+    def __init__(self, items: Iterable[Marked] = ()) -> None:
+        super().__init__(items)
+        self.starts = [m.start for m in self]
+        self.ends = [m.end for m in self]
+        self.ordered = all(a.end <= b.start for a, b in zip(self, self[1:], strict=False))
+
+    def around(self, offset: int) -> Marked | None:
+        """The quotation with ``start < offset < end``, if any."""
+        if not self.ordered:
+            return next((m for m in self if m.start < offset < m.end), None)
+        i = bisect.bisect_left(self.starts, offset) - 1
+        return self[i] if i >= 0 and offset < self.ends[i] else None
+
+    def touching(self, start: int, end: int) -> range:
+        """Indices of the quotations whose inside (marks excluded) overlaps ``start..end``."""
+        if not self.ordered:
+            return range(0)  # not used on unordered lists: see direct.attach
+        first = bisect.bisect_right(self.ends, start + 1)  # the first with end - 1 > start
+        last = bisect.bisect_left(self.starts, end - 1)  # past the last with start + 1 < end
+        return range(first, max(first, last))
+
+
+def find_quotations(text: str) -> Quotations:
     """All quotations of ``text`` in order of their start."""
     found: list[Marked] = []
     open_before = False  # the previous paragraph ended inside a quotation
@@ -98,7 +125,7 @@ def find_quotations(text: str) -> list[Marked]:
         open_before = opened_at is not None
         if opened_at is not None:
             found.append(_make(text, opened_at, p_end, False, continues, index))
-    return found
+    return Quotations(found)
 
 
 def _make(text: str, start: int, end: int, closed: bool, continues: bool, paragraph: int) -> Marked:
@@ -109,4 +136,6 @@ def _make(text: str, start: int, end: int, closed: bool, continues: bool, paragr
 
 def inside_quotation(offset: int, quotations: Sequence[Marked]) -> bool:
     """True when ``offset`` lies strictly inside one of ``quotations``."""
+    if isinstance(quotations, Quotations):
+        return quotations.around(offset) is not None
     return any(m.start < offset < m.end for m in quotations)

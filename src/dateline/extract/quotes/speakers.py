@@ -128,12 +128,17 @@ def _by_reference(
     return None
 
 
+def _possessives(tokens: list[Token]) -> set[int]:
+    """Where a possessive "'s" starts, within the phrase ``tokens`` or just after it."""
+    after = tokens[-1].doc[tokens[-1].i + 1 : tokens[-1].i + 2]
+    return {t.idx for t in [*tokens, *after] if t.text.startswith(("'s", "’s"))}
+
+
 def _by_phrase(
     head: Token, tokens: list[Token], mention: str, span: tuple[int, int], plural: bool, lex: CueLexicon,
     names: Sequence[Named], resolver: Resolver,
 ) -> Speaker:
     """A noun phrase as speaker: a name inside it, a description resolved to an earlier one, or a descriptor."""
-    doc = head.doc
     low = head.lower_
     inside = [n for n in names if span[0] <= n.start and n.end <= span[1]]
     at_head = next(
@@ -153,7 +158,7 @@ def _by_phrase(
         return Speaker(mention, span, name_of(at_head, lex), kind, at_head.entity_id, False, plural)
     persons = [n for n in inside if n.label == "PERSON"]
     # "Clinton's spokesman, Brian Fallon": the name in apposition, not the possessor
-    person = next((n for n in persons if not doc.text.startswith(("'s", "’s"), n.end)), persons[0] if persons else None)
+    person = next((n for n in persons if n.end not in _possessives(tokens)), persons[0] if persons else None)
     owner = person or next((n for n in inside if n.label in _ORG_LABELS - {"NORP"}), None)
     definite = tokens[0].lower_ in _DEFINITE
     bare = definite and all(t.i == head.i or t.dep_ in ("det", "punct", "case") for t in tokens)

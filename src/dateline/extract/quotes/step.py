@@ -28,7 +28,7 @@ from .frames import Frame, find_frames
 from .headlines import headline_frames
 from .lexicon import CueLexicon, default_lexicon
 from .loose import loose_frames
-from .marks import Marked, find_quotations
+from .marks import Marked, find_quotations, inside_quotation
 from .speaker import speaker_phrase
 from .speakers import (
     Named,
@@ -221,7 +221,7 @@ def referents(names: list[Named], doc: Any, quotations: list[Marked], lex: CueLe
                 gender=gender_of([before, *words]) if kind == "person" else None,
                 plural=root is not None and root.tag_ == "NNPS",
                 subject=root is not None and root.dep_ in ("nsubj", "nsubjpass"),
-                quoted=any(m.start < named.start < m.end for m in quotations),
+                quoted=inside_quotation(named.start, quotations),
             )
         )
     return out
