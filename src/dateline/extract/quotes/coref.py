@@ -77,14 +77,16 @@ class Resolver:
 
     def __init__(self, referents: Iterable[Referent], sentence_starts: list[int]) -> None:
         self.referents = sorted(referents, key=lambda r: r.start)
+        self.starts = [r.start for r in self.referents]
         self.sentence_starts = sentence_starts
 
     def sentence(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
 
     def add(self, referent: Referent) -> None:
-        starts = [r.start for r in self.referents]
-        self.referents.insert(bisect.bisect_right(starts, referent.start), referent)
+        at = bisect.bisect_right(self.starts, referent.start)
+        self.referents.insert(at, referent)
+        self.starts.insert(at, referent.start)
 
     def learn_gender(self, referent: Referent, gender: str | None) -> None:
         """Record a gender found by resolving a pronoun, on every referent of the same thing."""
@@ -96,8 +98,10 @@ class Resolver:
             ):
                 other.gender = gender
 
-    def _before(self, offset: int) -> list[Referent]:
-        return [r for r in self.referents if r.end <= offset and not r.quoted]
+    def _before(self, offset: int, since: int = 0) -> list[Referent]:
+        """Referents (not quoted) that end by ``offset`` and start at ``since`` or later, in order."""
+        lo, hi = bisect.bisect_left(self.starts, since), bisect.bisect_left(self.starts, offset)
+        return [r for r in self.referents[lo:hi] if r.end <= offset and not r.quoted]
 
     def pronoun(self, word: str, offset: int) -> Referent | None:
         """The antecedent of the pronoun ``word`` at ``offset``, or None."""
@@ -106,8 +110,10 @@ class Resolver:
             return None
         kind, gender, plural = spec
         here = self.sentence(offset)
+        first = here - _WINDOW  # the earliest sentence a referent may stand in
+        since = self.sentence_starts[first] if first > 0 and self.sentence_starts else 0
         best: tuple[float, int, Referent] | None = None
-        for ref in self._before(offset):
+        for ref in self._before(offset, since):
             if not _compatible(ref, kind, gender, plural):
                 continue
             distance = here - self.sentence(ref.start)
@@ -126,8 +132,9 @@ class Resolver:
     def description(self, head: str, offset: int, plural: bool = False) -> Referent | None:
         """The closest earlier referent whose name or role holds the noun ``head``."""
         wanted = _stems(head)
-        for ref in reversed(self._before(offset)):
-            if any(_stems(w) & wanted for w in ref.words):
+        for i in range(bisect.bisect_left(self.starts, offset) - 1, -1, -1):
+            ref = self.referents[i]
+            if ref.end <= offset and not ref.quoted and any(_stems(w) & wanted for w in ref.words):
                 return ref
         return None
 

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -128,6 +129,10 @@ def _by_reference(
     return None
 
 
+def _start(named: Named) -> int:
+    return named.start
+
+
 def _possessives(tokens: list[Token]) -> set[int]:
     """Where a possessive "'s" starts, within the phrase ``tokens`` or just after it."""
     after = tokens[-1].doc[tokens[-1].i + 1 : tokens[-1].i + 2]
@@ -140,7 +145,9 @@ def _by_phrase(
 ) -> Speaker:
     """A noun phrase as speaker: a name inside it, a description resolved to an earlier one, or a descriptor."""
     low = head.lower_
-    inside = [n for n in names if span[0] <= n.start and n.end <= span[1]]
+    lo = bisect.bisect_left(names, span[0], key=_start)  # names are in text order
+    hi = bisect.bisect_right(names, span[1], key=_start)
+    inside = [n for n in names[lo:hi] if n.end <= span[1]]
     at_head = next(
         (n for n in inside if n.start <= head.idx < n.end and (_proper(n.text) or n.entity_id is not None)), None
     )
