@@ -157,7 +157,7 @@ class _SourceLog:
         if self.current is None or self.current[0] != article.source:
             self.finish()
             src = next((s for s in self.sources if s.path == article.source), None)
-            sha = article.meta.get("source_sha256") or (src.sha256 if src else None)
+            sha = article.provenance.source_sha256 or (src.sha256 if src else None)
             self.current = (article.source, self.writer.begin_source(
                 article.source, sha, src.size if src else 0, src.format if src else article.format))
         return self.current[1]

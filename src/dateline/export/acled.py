@@ -99,7 +99,7 @@ def _notes(article: Article, event: Event, a1: Actor | None, a2: Actor | None) -
 
 
 def _timestamp(article: Article) -> int | None:
-    when = article.meta.get("ingested_at") if article.meta else None
+    when = article.provenance.ingested_at
     return int(datetime.fromisoformat(when).timestamp()) if when else None
 
 
