@@ -16,12 +16,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ...vocab import QuoteType
 from .frames import Frame
 from .lexicon import Cue
 from .marks import QUOTE_CHARS, Marked, inside_quotation
+
+if TYPE_CHECKING:
+    from ...nlp.types import Doc
 
 _WORD = re.compile(r"\w+")
 #: What may stand between a quotation and the cue it belongs to.
@@ -33,7 +36,7 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _core(frame: Frame, doc: Any) -> tuple[int, int]:
+def _core(frame: Frame, doc: Doc) -> tuple[int, int]:
     """Character range of the speaker phrase and the cue together."""
     start, end = frame.cue_span
     if frame.speaker is not None:
@@ -52,7 +55,7 @@ def _chain(mark: Marked, quotations: Sequence[Marked]) -> list[Marked]:
     return out
 
 
-def _short_gap(text: str, start: int, end: int, doc: Any) -> bool:
+def _short_gap(text: str, start: int, end: int, doc: Doc) -> bool:
     """True when ``text[start:end]`` is only punctuation, or a few words without a verb."""
     if start > end:
         return False
@@ -67,7 +70,7 @@ def _short_gap(text: str, start: int, end: int, doc: Any) -> bool:
     return span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
-def attach(frames: list[Frame], quotations: Sequence[Marked], text: str, doc: Any) -> list[Frame]:
+def attach(frames: list[Frame], quotations: Sequence[Marked], text: str, doc: Doc) -> list[Frame]:
     """Give quotations to frames; return the frames that have content."""
     owner: dict[int, Frame] = {}
     touched = {
@@ -110,7 +113,7 @@ def attach(frames: list[Frame], quotations: Sequence[Marked], text: str, doc: An
     return [f for f in frames if f.content]
 
 
-def _framed(frame: Frame, text: str, doc: Any) -> list[tuple[int, int]]:
+def _framed(frame: Frame, text: str, doc: Doc) -> list[tuple[int, int]]:
     """The frame's parsed content, cut to the quotation where the quotation frames the cue.
 
     ``"...," she said`` and ``X said: "..."``: the parser may hang the clause around the cue on
@@ -152,7 +155,7 @@ def _neighbour(
     cores: list[tuple[tuple[int, int], Frame]],
     owner: dict[int, Frame],
     text: str,
-    doc: Any,
+    doc: Doc,
 ) -> Frame | None:
     if mark.continues and previous is not None and id(previous) in owner:
         return owner[id(previous)]
@@ -215,7 +218,7 @@ def _continued(
     return frame if _GAP.match(outside) else None
 
 
-def _colon_frame(mark: Marked, text: str, doc: Any, quotations: Sequence[Marked]) -> Frame | None:
+def _colon_frame(mark: Marked, text: str, doc: Doc, quotations: Sequence[Marked]) -> Frame | None:
     """A frame for a quotation introduced by a colon after a verb the lexicon does not list:
     "Sanders made the following comment: “...”", "Ellis was blunt: “...”" (the colon may close
     the previous paragraph)."""
@@ -247,7 +250,7 @@ def _colon_frame(mark: Marked, text: str, doc: Any, quotations: Sequence[Marked]
     )
 
 
-def _introduces(text: str, start: int, end: int, doc: Any) -> bool:
+def _introduces(text: str, start: int, end: int, doc: Doc) -> bool:
     """False when the quotation is the object of a preposition or a possessive between it and the
     cue ("said on Fox News's “Fox and Friends”"): then it names something, nobody speaks it."""
     span = doc.char_span(start, end, alignment_mode="contract")
