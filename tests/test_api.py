@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from dateline import api
+from dateline.config import Settings
 from paths import FIXTURES, SAMPLES
 
 pytestmark = pytest.mark.slow
@@ -46,6 +47,15 @@ def test_near_copies_are_grouped_under_the_first(sample_db: tuple[api.IngestRepo
     erbil = [r for r in rows if "Erbil" in (r["title"] or "") and "Drone" in (r["title"] or "")]
     heads = {r["near_duplicate_of"] or r["id"] for r in erbil if "Air Defences" not in r["title"]}
     assert len(heads) == 1
+
+
+def test_a_rerun_with_nothing_new_loads_no_model(sample_db: tuple[api.IngestReport, str]) -> None:
+    first, db = sample_db
+    unusable = Settings(models=("no_such_model_installed",))  # any parse would fail on it
+    again = api.ingest(FOLDERS, db, settings=unusable)
+    assert again.articles == 0 and not again.drops
+    assert again.sources == again.unchanged_sources == first.sources
+    assert len(api.open_reader(db).articles()) == first.articles
 
 
 def test_process_text_analyses_without_storing() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import ClassVar
 
 import pytest
@@ -12,6 +13,13 @@ from dateline.model import Article
 from dateline.pipeline import Pipeline, Step
 
 
+@dataclass
+class Noted(Article):
+    """An article with one more field, set by a step."""
+
+    shout: str | None = None
+
+
 class Upper(Step):
     name = "upper"
     requires: ClassVar[frozenset[str]] = frozenset({"text"})
@@ -19,7 +27,8 @@ class Upper(Step):
     nlp_components: ClassVar[frozenset[str]] = frozenset({"ner"})
 
     def process(self, article: Article) -> Iterator[Article]:
-        article.meta["shout"] = article.text.upper()
+        assert isinstance(article, Noted)
+        article.shout = article.text.upper()
         yield article
 
 
@@ -41,7 +50,7 @@ class Split(Step):
 
     def process(self, article: Article) -> Iterator[Article]:
         for i, part in enumerate(article.text.split("|")):
-            yield Article(text=part, source=article.source, position=i)
+            yield Noted(text=part, source=article.source, position=i)
 
 
 def test_order_is_checked_before_anything_runs() -> None:
@@ -53,10 +62,10 @@ def test_order_is_checked_before_anything_runs() -> None:
 
 
 def test_drops_pass_through_later_steps_with_their_reason() -> None:
-    out = list(Pipeline([Split(), Upper(), NeedsShout()]).run([Article(text="hi|hello there", source="x")]))
+    out = list(Pipeline([Split(), Upper(), NeedsShout()]).run([Noted(text="hi|hello there", source="x")]))
     assert [a.text for a in out] == ["hi", "hello there"]
     assert out[0].drop is not None and out[0].drop.reason == "too_short"
-    assert out[1].drop is None and out[1].meta["shout"] == "HELLO THERE"
+    assert out[1].drop is None and isinstance(out[1], Noted) and out[1].shout == "HELLO THERE"
 
 
 def test_steps_stream_lazily() -> None:
@@ -65,11 +74,11 @@ def test_steps_stream_lazily() -> None:
     def source() -> Iterator[Article]:
         for i in range(1000):
             consumed.append(i)
-            yield Article(text=f"article number {i}")
+            yield Noted(text=f"article number {i}")
 
     stream = Pipeline([Upper()]).run(source())
     first = next(iter(stream))
-    assert first.meta["shout"] == "ARTICLE NUMBER 0" and len(consumed) == 1
+    assert isinstance(first, Noted) and first.shout == "ARTICLE NUMBER 0" and len(consumed) == 1
 
 
 def test_the_standard_pipeline_is_in_a_valid_order() -> None:

@@ -59,7 +59,7 @@ def test_every_step_sets_only_what_it_declares(articles: list[Article]) -> None:
             if id(article) in before:
                 changed = _changed(before[id(article)], article)
             else:  # a new article split from a source's text: it may carry the reader's fields
-                changed = _changed(by_source[article.source], article) - READER_FIELDS - {"position", "meta"}
+                changed = _changed(by_source[article.source], article) - READER_FIELDS - {"position"}
                 changed -= {n for n in BY_IDENTITY if not getattr(article, n)}  # fresh, empty
             extra = changed - allowed
             if extra:

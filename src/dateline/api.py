@@ -152,6 +152,10 @@ class _SourceLog:
         if self.on_progress:
             self.on_progress(self.done, len(self.sources), path)
 
+    def pending(self) -> bool:
+        """True when some source is to be read (not finished by an earlier run with the same content)."""
+        return any(src.error is not None or not self.writer.source_done(src.path, src.sha256) for src in self.sources)
+
     def todo(self) -> Iterator[Source]:
         """The sources to read: all but those finished by an earlier run with the same content."""
         for src in self.sources:
@@ -166,7 +170,7 @@ class _SourceLog:
         if self.current is None or self.current[0] != article.source:
             self.finish()
             src = next((s for s in self.sources if s.path == article.source), None)
-            sha = article.meta.get("source_sha256") or (src.sha256 if src else None)
+            sha = article.provenance.source_sha256 or (src.sha256 if src else None)
             self.current = (article.source, self.writer.begin_source(
                 article.source, sha, src.size if src else 0, src.format if src else article.format))
         return self.current[1]
@@ -196,7 +200,12 @@ def _ingest(
     sources = list(discover(paths)) if settings.engine == "local" else _scale_sources(paths, published, settings.engine)
     report.sources = len(sources)
     log = _SourceLog(writer, sources, report, on_progress)
-    articles = _analysed(settings, Reader(conn), log.todo, outlet, published)
+    articles: Iterator[Article] = iter(())
+    if log.pending():
+        articles = _analysed(settings, Reader(conn), log.todo, outlet, published)
+    else:  # every source is unchanged: count them, and load no model
+        for _ in log.todo():
+            pass
     try:
         for article in articles:
             _write_or_drop(writer, article, log.enter(article))

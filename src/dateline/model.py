@@ -188,6 +188,66 @@ class Event:
     topic: str | None = None  # natural disaster | man-made disaster | organised crime | diplomatic event | attribution of responsibility
 
 
+#: A JSON value, as a record's own ``id`` may hold.
+JsonValue = str | int | float | bool | list[Any] | dict[str, Any] | None
+
+
+@dataclass
+class WarcRecord:
+    """The WARC record an article was read from."""
+
+    record_id: str | None  # WARC-Record-ID
+    crawled: str | None  # WARC-Date, as the record states it
+
+
+@dataclass
+class Provenance:
+    """Where an article came from inside its source, and when it was stored.
+
+    The readers in ``ingest/`` set what their format knows (``source_sha256`` always);
+    ``SegmentStep`` sets ``segment_offset``; the store's readers set ``ingested_at``.
+    """
+
+    source_sha256: str | None = None  # of the whole source file (stored with the source)
+    external_id: JsonValue = None  # JSON: the record's own "id"
+    line: int | None = None  # JSON lines: 1-based line of the record
+    item: int | None = None  # JSON array: 1-based item of the record
+    feed_entry: int | None = None  # RSS/Atom: 1-based entry
+    feed_entry_id: str | None = None  # RSS/Atom: the entry's id or guid
+    canonical_url: str | None = None  # HTML: the page's own URL when it differs from the one read
+    description: str | None = None  # HTML: the page's description
+    warc: WarcRecord | None = None
+    unparsed_published_raw: str | None = None  # a stated date that could not be read (replaced by --published)
+    segment_offset: int | None = None  # text dumps: character offset of the story in the file
+    ingested_at: str | None = None  # when the store wrote the article (ISO 8601, UTC)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The dateline prefix a story opened with (``BAGHDAD, Aug 16 (Reuters) -``)."""
+
+    place: str
+    date: str | None = None
+    agency: str | None = None
+
+
+@dataclass(frozen=True)
+class RemovedLine:
+    """A line cleaning took out of the text, and why ("furniture", "repeated", "caption", ...)."""
+
+    text: str
+    why: str
+
+
+@dataclass
+class CleanReport:
+    """What ``CleanStep`` found in and took out of an article's text."""
+
+    removed_lines: list[RemovedLine] = field(default_factory=list)
+    byline_org: str | None = None  # the organisation named in a text dump's byline
+    dateline: Dateline | None = None  # text dumps only
+
+
 @dataclass
 class Article:
     """One news article. ``text`` is the cleaned body; it never changes after cleaning."""
@@ -216,7 +276,8 @@ class Article:
     caption_mentions: list[Mention] = field(default_factory=list)  # spans into captions[N].text
     doc: Any = None  # transient spaCy Doc; never stored
     caption_docs: list[Any] = field(default_factory=list)  # transient, one Doc per caption
-    meta: dict[str, Any] = field(default_factory=dict)
+    provenance: Provenance = field(default_factory=Provenance)
+    cleaned: CleanReport | None = None  # set by CleanStep; None before cleaning
 
     @property
     def credits(self) -> list[str]:

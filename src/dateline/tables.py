@@ -6,9 +6,12 @@ relative to ``data/`` ("events/cameo.tsv") or a path to a user's own file.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Generic, TypeVar
 
 
 def read_text(name: str | Path) -> str:
@@ -45,3 +48,42 @@ def read_table(
     if width is not None:
         rows = [(r + [""] * width)[:width] for r in rows]
     return rows
+
+
+T = TypeVar("T")
+
+
+class Default(Generic[T]):
+    """A shipped table (or model) that every caller shares unless it passes its own.
+
+    Read on first use, once per process; :meth:`use` puts another one in its place for every caller
+    that passes none, and ``use(None)`` goes back to the shipped one.
+
+    >>> ORGS = Default("organisations", read_orgs)   # doctest: +SKIP
+    >>> ORGS.get() is ORGS.get()                      # doctest: +SKIP
+    True
+    """
+
+    def __init__(self, name: str, load: Callable[[], T]) -> None:
+        self.name = name
+        self._load = load
+        self._value: T | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> T:
+        """The table: the one given to :meth:`use`, else the shipped one (read now if not yet)."""
+        value = self._value
+        if value is None:
+            with self._lock:
+                if self._value is None:
+                    self._value = self._load()
+                value = self._value
+        return value
+
+    def use(self, value: T | None) -> None:
+        """Give every caller that passes no table ``value`` from now on (``None``: the shipped one)."""
+        with self._lock:
+            self._value = value
+
+    def __repr__(self) -> str:
+        return f"Default({self.name!r})"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dateline.clean import MIN_BODY_CHARS, CleanStep, IdentityStep, SegmentStep
-from dateline.model import Article, Drop
+from dateline.model import Article, Drop, RemovedLine
 from dateline.pipeline import Pipeline
 
 BODY = "The council approved the budget on Monday. \u201cIt is fair,\u201d the mayor said \u2014 and left."
@@ -63,4 +63,5 @@ def test_furniture_only_segment_is_dropped_after_cleaning() -> None:
     )
     out = list(Pipeline([SegmentStep(), CleanStep(), IdentityStep()]).run([dump]))
     assert [a.drop.reason if a.drop else None for a in out] == [None, "empty_body"]
-    assert out[1].meta["removed_lines"][0] == {"text": "Share", "why": "furniture"}
+    assert out[1].cleaned is not None
+    assert out[1].cleaned.removed_lines[0] == RemovedLine("Share", "furniture")

@@ -208,13 +208,14 @@ def test_sentence_ending_inside_a_closing_quote_is_not_a_headline() -> None:
 
 def test_section_label_before_an_html_body_is_removed() -> None:
     from dateline.clean import CleanStep
-    from dateline.model import Article
+    from dateline.model import Article, RemovedLine
 
     art = Article(text="Middle East\n\nQAMISHLI, Syria — Prisoners were exchanged on Sunday, officials said.",
                   format="html", title="Prisoners Exchanged")
     out = next(CleanStep().run([art]))
     assert out.text.startswith("QAMISHLI, Syria")
-    assert {"text": "Middle East", "why": "section_label"} in out.meta["removed_lines"]
+    assert out.cleaned is not None
+    assert RemovedLine("Middle East", "section_label") in out.cleaned.removed_lines
 
 
 def test_date_lines_with_full_month_names() -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dateline.model import Article
+from dateline.model import Article, RemovedLine
 
 pytestmark = pytest.mark.shared
 
@@ -37,10 +37,10 @@ def test_metadata_copied_and_offsets_point_into_the_file(seed_articles: list[Art
     for article, title in zip(seed_articles, [TITLE_1, TITLE_2], strict=True):
         assert article.outlet == "Asharq Al-Awsat"
         assert article.source.endswith("asharq_al_awsat_2024-08.txt")
-        offset = article.meta["segment_offset"]
+        offset = article.provenance.segment_offset
         assert seed_raw[offset : offset + len(title)] == title
-    assert seed_articles[0].meta["segment_offset"] == 0
-    assert seed_articles[1].meta["segment_offset"] == seed_raw.index(TITLE_2)
+    assert seed_articles[0].provenance.segment_offset == 0
+    assert seed_articles[1].provenance.segment_offset == seed_raw.index(TITLE_2)
 
 
 def test_captions_kept_once_with_credits(seed_articles: list[Article]) -> None:
@@ -79,13 +79,14 @@ def test_no_headline_caption_or_furniture_in_bodies(seed_articles: list[Article]
 
 def test_removed_lines_are_recorded(seed_articles: list[Article]) -> None:
     for article in seed_articles:
-        removed = article.meta["removed_lines"]
-        whys = [r["why"] for r in removed]
+        assert article.cleaned is not None
+        removed = article.cleaned.removed_lines
+        whys = [r.why for r in removed]
         assert whys.count("title") == 1
         assert whys.count("repeated_title") == 1
         assert whys.count("caption") == 1
         assert whys.count("repeated_caption") == 3
-        assert {"text": "TT", "why": "short"} in removed
+        assert RemovedLine("TT", "short") in removed
 
 
 def test_ids_are_distinct_content_hashes(seed_articles: list[Article]) -> None:

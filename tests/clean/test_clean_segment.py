@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from dateline.clean import Lexicon, SegmentStep, segment_text
-from dateline.model import Article
+from dateline.model import Article, Provenance
 from paths import FIXTURES
 
 CLEAN = FIXTURES / "clean"
@@ -39,7 +39,7 @@ def test_three_stories_with_different_boundaries() -> None:
 def test_segment_offsets_index_the_original_file() -> None:
     raw = read_raw("three_stories.txt")
     for story in segment("three_stories.txt"):
-        offset = story.meta["segment_offset"]
+        offset = story.provenance.segment_offset
         assert raw[offset : offset + len(story.text)] == story.text
 
 
@@ -74,7 +74,7 @@ def test_windows_newlines_and_repeated_headline_blocks() -> None:
     assert len(stories) == 2
     assert first_line(stories[1].text) == "Central Bank Holds Rates Steady, Signals Cut Later in Year"
     for story in stories:
-        offset = story.meta["segment_offset"]
+        offset = story.provenance.segment_offset
         assert raw[offset : offset + len(story.text)] == story.text
     # each story keeps both copies of its headline block for CleanStep to fold
     assert stories[0].text.count("Rescue Teams Search Rubble After Quake Hits Mountain Villages") == 2
@@ -95,14 +95,16 @@ def test_fields_are_copied_to_every_story() -> None:
         url="file:///dumps/compact.txt",
         published=date(2024, 7, 1),
         published_raw="2024-07-01",
-        meta={"batch": "july"},
+        provenance=Provenance(source_sha256="ab" * 32, unparsed_published_raw="early July"),
     )
     for story in stories:
         assert story.source == "compact.txt" and story.format == "text"
         assert story.outlet == "City Desk" and story.url == "file:///dumps/compact.txt"
         assert story.published == date(2024, 7, 1) and story.published_raw == "2024-07-01"
-        assert story.meta["batch"] == "july"
-    assert stories[0].meta is not stories[1].meta
+        assert story.provenance.source_sha256 == "ab" * 32
+        assert story.provenance.unparsed_published_raw == "early July"
+    assert stories[0].provenance is not stories[1].provenance
+    assert [s.provenance.segment_offset for s in stories] == sorted({s.provenance.segment_offset for s in stories})
 
 
 def test_single_story_file_is_one_segment() -> None:

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from dateline.clean import CleanStep, SegmentStep
-from dateline.model import Article, Caption
+from dateline.model import Article, Caption, Dateline
 from dateline.pipeline import Pipeline
 from paths import FIXTURES
 
@@ -26,7 +26,8 @@ def three() -> list[Article]:
 
 
 def whys(article: Article) -> dict[str, str]:
-    return {r["text"]: r["why"] for r in article.meta["removed_lines"]}
+    assert article.cleaned is not None
+    return {r.text: r.why for r in article.cleaned.removed_lines}
 
 
 def test_reuters_style_story(three: list[Article]) -> None:
@@ -40,9 +41,8 @@ def test_reuters_style_story(three: list[Article]) -> None:
             "Residents wade through a flooded street in Riverton on Monday.", "REUTERS/Ana Petrova/File Photo"
         )
     ]
-    assert story.meta["dateline"] == "RIVERTON"
-    assert story.meta["dateline_date"] == "March 11"
-    assert story.meta["dateline_agency"] == "Reuters"
+    assert story.cleaned is not None
+    assert story.cleaned.dateline == Dateline("RIVERTON", "March 11", "Reuters")
     assert story.text.startswith("Flood waters began to recede in the northern town of Riverton")
     assert story.text.endswith("the national weather service said.")
     assert len(story.text.split("\n\n")) == 4
@@ -58,11 +58,12 @@ def test_afp_style_story_with_glued_getty_credit(three: list[Article]) -> None:
     story = three[1]
     assert story.title == "Dock Workers Extend Strike at Porto Sul"
     assert story.byline == "Nadia Ferreira"
-    assert story.meta["byline_org"] == "AFP"
+    assert story.cleaned is not None and story.cleaned.byline_org == "AFP"
     assert story.captions == [
         Caption("Cranes stand idle at the container terminal in Porto Sul on Tuesday", "AFP via Getty Images")
     ]
-    assert story.meta["dateline"] == "PORTO SUL"
+    assert story.cleaned is not None and story.cleaned.dateline is not None
+    assert story.cleaned.dateline.place == "PORTO SUL"
     assert story.text.startswith("Dock workers at the southern port of Porto Sul voted")
     assert story.text.endswith("remained open to talks with the union.")
     for furniture in ("Read more", "Follow us", "Copyright", "Getty"):
@@ -76,7 +77,7 @@ def test_story_without_captions_keeps_its_crosshead(three: list[Article]) -> Non
     assert story.byline == "Samir Haddad"
     assert story.captions == []
     assert story.published == date(2024, 8, 5)
-    assert "dateline" not in story.meta
+    assert story.cleaned is not None and story.cleaned.dateline is None
     paragraphs = story.text.split("\n\n")
     assert paragraphs[0].startswith("The city council approved its budget")
     assert "What happens next" in paragraphs
@@ -113,7 +114,8 @@ def test_windows_newlines_and_ap_credit() -> None:
 def test_hard_wrapped_paragraphs_are_rejoined() -> None:
     rail, ferry = clean_dump("wrapped.txt")
     assert rail.byline == "Ines Varga"
-    assert rail.meta["dateline"] == "VALLEY JUNCTION"
+    assert rail.cleaned is not None and rail.cleaned.dateline is not None
+    assert rail.cleaned.dateline.place == "VALLEY JUNCTION"
     paragraphs = rail.text.split("\n\n")
     assert len(paragraphs) == 3
     assert paragraphs[0] == (
@@ -147,14 +149,15 @@ def test_html_articles_get_only_safe_cleaning() -> None:
         "A farmer drives a tractor near a silo. REUTERS/Jo Park",
         "They agreed to meet again next month.",
     ]
-    assert [r["why"] for r in out.meta["removed_lines"]] == [
+    assert out.cleaned is not None
+    assert [r.why for r in out.cleaned.removed_lines] == [
         "repeated_title",
         "furniture",
         "repeated_title",
         "repeated",
         "furniture",
     ]
-    assert "dateline" not in out.meta
+    assert out.cleaned.dateline is None
 
 
 def test_clean_is_idempotent() -> None:

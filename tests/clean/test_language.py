@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from dateline import api
-from dateline.clean import detect_language
+from dateline.clean import LanguageStep, detect_language
+from dateline.clean.language import read_identifier
 from dateline.model import Article, Mention, Span
 from dateline.pipeline import Step
 
@@ -63,6 +64,15 @@ def test_detects_languages() -> None:
     got = {name: (detect_language(text) or ("?", 0))[0] for name, text in TEXTS.items()}
     assert got == {"de.txt": "de", "fr.txt": "fr", "ru.txt": "ru", "en.txt": "en"}
     assert detect_language("Short.") is None
+
+
+def test_a_step_takes_a_language_model_of_its_own() -> None:
+    own = read_identifier()
+    own.set_languages(["de", "fr"])  # a model that knows two languages only
+    found = detect_language(TEXTS["en.txt"], own)
+    assert found is not None and found[0] in {"de", "fr"}
+    article = Article(text=TEXTS["de.txt"], language="en")
+    assert next(LanguageStep(own).run([article])).language == "de"
 
 
 def test_only_english_gets_facts_and_language_filters(tmp_path: Path, monkeypatch: Any) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from clitools import run, run_json
+from clitools import run_json
+from dateline import api
 from paths import FIXTURES
 
 pytestmark = pytest.mark.slow
@@ -12,7 +13,7 @@ pytestmark = pytest.mark.slow
 
 def test_primary_lists_one_event_per_article(tmp_path: pytest.TempPathFactory) -> None:
     db = str(tmp_path / "news.db")  # type: ignore[operator]
-    run("ingest", str(FIXTURES / "events" / "primary" / "reports.jsonl"), "--db", db)
+    api.ingest([str(FIXTURES / "events" / "primary" / "reports.jsonl")], db)  # in this process: shares the model
     every = run_json("events", "--db", db)
     assert all("primary" in row and "date_source" in row for row in every)
     primary = run_json("events", "--db", db, "--primary")

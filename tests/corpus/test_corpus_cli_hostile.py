@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from clitools import run, run_json
+from dateline import api
 
 pytestmark = pytest.mark.slow
 
@@ -26,7 +27,7 @@ def test_story_views_print_hostile_text_inertly(tmp_path: Path) -> None:
     source = tmp_path / "wire.jsonl"
     source.write_text("\n".join(json.dumps(r) for r in ROWS) + "\n", encoding="utf-8")
     db = str(tmp_path / "h.db")
-    run("ingest", str(source), "--db", db, "--quiet")
+    api.ingest([str(source)], db)  # in this process: the commands under test are the listings
     stories = run_json("stories", "--db", db)
     assert stories
     for args in (["stories"], ["story", stories[0]["id"]], ["contradictions"], ["entity", "Mara Voss"]):

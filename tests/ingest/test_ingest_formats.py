@@ -29,7 +29,7 @@ def test_seed_dump_is_one_text_article(seed_dump: Path) -> None:
     assert article.text.startswith("Two Missiles Delay International Coalition Withdrawal from Iraq")
     assert article.source == str(seed_dump)
     assert article.position == 0
-    assert article.meta["source_sha256"] == hashlib.sha256(raw).hexdigest()
+    assert article.provenance.source_sha256 == hashlib.sha256(raw).hexdigest()
     assert article.id == article_id(article.text)
 
 
@@ -97,7 +97,7 @@ def test_rss_feed_entries() -> None:
         "Negotiators returned to Cairo on Thursday for a new round of ceasefire talks, Egyptian officials said."
         '\n\n"We are closer than we have been in weeks," one mediator told reporters.\nHe did not give details.'
     )
-    assert first.meta["feed_entry_id"] == "ledger-1001"
+    assert first.provenance.feed_entry_id == "ledger-1001"
     assert second.text.endswith("the UN said.\n\nIt was the first delivery in a month.")  # from the summary
     assert empty.drop is not None and empty.drop.reason == "no_text"
     assert "Photo gallery" in describe(empty)
@@ -121,7 +121,7 @@ def test_jsonl_lines_and_one_broken_line() -> None:
     assert first.outlet == "Coastal Wire"
     assert first.byline == "Dana Ruiz"
     assert first.published == date(2024, 8, 12)
-    assert first.meta["external_id"] == "wire-77"
+    assert first.provenance.external_id == "wire-77"
     assert (
         first.text
         == "Heavy rain closed the coastal road on Monday, police said.\n\nTraffic was diverted inland."
@@ -129,7 +129,7 @@ def test_jsonl_lines_and_one_broken_line() -> None:
     assert second.published == datetime(2024, 8, 12, 16, 40)
     assert broken.drop is not None and broken.drop.reason == "bad_json_line"
     assert "line 3" in broken.drop.detail and broken.text == ""
-    assert last.meta["external_id"] == 80 and last.meta["line"] == 5
+    assert last.provenance.external_id == 80 and last.provenance.line == 5
     assert all(a.format == "jsonl" for a in articles)
 
 
@@ -175,4 +175,4 @@ def test_read_source_accepts_a_hand_made_source() -> None:
     from dateline.ingest import Source
 
     [article] = list(read_source(Source(str(INGEST / "harbour_times.atom"))))
-    assert article.format == "feed" and article.meta["source_sha256"] is not None
+    assert article.format == "feed" and article.provenance.source_sha256 is not None

@@ -80,7 +80,7 @@ def test_every_html_response_becomes_an_article(tmp_path: Path, gz: bool) -> Non
     assert all(a.drop is None and a.format == "warc" for a in articles)
     assert [a.position for a in articles] == [0, 1, 2]
     assert articles[1].text.startswith("Ferries to the islands resumed on Tuesday")
-    assert articles[0].meta["warc_record_id"].startswith("<urn:uuid:")
+    assert articles[0].provenance.warc.record_id.startswith("<urn:uuid:")
 
 
 @pytest.mark.parametrize("gz", [False, True])

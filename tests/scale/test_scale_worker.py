@@ -57,7 +57,7 @@ def test_worker_reads_a_remote_source_and_names_it_by_its_url(memory_news: str, 
     (source,) = discover_sources([memory_news])
     (article,) = process_source(source, Settings(processes=1), api.build_pipeline, outlet="Gulf Wire")
     assert article.drop is None and article.source == "memory:///wire/2024/doha.txt"
-    assert article.doc is None and article.outlet == "Gulf Wire" and article.meta["source_sha256"]
+    assert article.doc is None and article.outlet == "Gulf Wire" and article.provenance.source_sha256
     assert any(q.speaker and "Ansari" in q.speaker for q in article.quotes)
 
 

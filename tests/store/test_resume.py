@@ -1,4 +1,8 @@
-"""Killing an ingest midway (a real subprocess and a real signal) and completing it with a rerun."""
+"""Killing an ingest midway (a real subprocess and a real signal) and completing it with a rerun.
+
+The rerun must store exactly what one uninterrupted ingest stores (computed once for the module),
+and a further rerun must add nothing.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +15,12 @@ from pathlib import Path
 import pytest
 
 from clitools import dateline_command, run_json
+from dateline import api
 
 pytestmark = pytest.mark.slow
+
+#: Stories in the corpus: enough that an interrupted run stops well before the end.
+N = 40
 
 CITIES = ["Tbilisi", "Yerevan", "Baku", "Ankara", "Amman", "Beirut", "Cairo", "Tunis", "Rabat", "Algiers",
           "Nairobi", "Kampala", "Kigali", "Dakar", "Accra", "Lagos", "Lima", "Quito", "Bogota", "Caracas"]
@@ -62,10 +70,8 @@ def interrupt_midway(corpus: Path, db: Path, sig: int, n: int) -> subprocess.Com
     return subprocess.CompletedProcess(proc.args, proc.returncode, stdout, stderr)
 
 
-def check_complete(db: Path, n: int, reference: dict[str, int] | None = None) -> dict[str, int]:
-    rerun = run_json("ingest", str(db.parent / "corpus"), "--db", str(db))
-    assert rerun["drops"] == {}
-    got = {
+def stored_counts(db: Path) -> dict[str, int]:
+    return {
         "articles": count(db, "SELECT count(*) FROM articles"),
         "copies": count(db, "SELECT count(*) FROM copies"),
         "mentions": count(db, "SELECT count(*) FROM mentions"),
@@ -73,33 +79,48 @@ def check_complete(db: Path, n: int, reference: dict[str, int] | None = None) ->
         "sources_done": count(db, "SELECT count(*) FROM sources WHERE status = 'done'"),
         "fts": count(db, "SELECT count(*) FROM articles_fts"),
     }
-    assert got["articles"] == n and got["copies"] == n and got["sources_done"] == n and got["fts"] == n
-    if reference is not None:
-        assert got == reference
-    assert run_json("ingest", str(db.parent / "corpus"), "--db", str(db))["articles"] == 0
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """N stories, one file each, written once for the module."""
+    folder = tmp_path_factory.mktemp("resume") / "corpus"
+    write_corpus(folder, N)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def reference(corpus: Path) -> dict[str, int]:
+    """What one uninterrupted ingest of the corpus stores (in this process: the pipeline is shared)."""
+    db = corpus.parent / "clean.db"
+    report = api.ingest([str(corpus)], db)
+    assert report.articles == N and not report.drops
+    got = stored_counts(db)
+    assert got["articles"] == got["copies"] == got["sources_done"] == got["fts"] == N
+    assert got["mentions"] > N and got["quotes"] >= N
     return got
 
 
-def test_sigkill_midway_then_rerun_completes_without_duplicates(tmp_path: Path) -> None:
-    n = 60
-    write_corpus(tmp_path / "corpus", n)
-    clean_db = tmp_path / "clean.db"
-    run_json("ingest", str(tmp_path / "corpus"), "--db", str(clean_db))
-    reference = check_complete(clean_db, n)
-
-    killed = tmp_path / "killed"
-    killed.mkdir()
-    (killed / "corpus").symlink_to(tmp_path / "corpus")
-    db = killed / "news.db"
-    result = interrupt_midway(killed / "corpus", db, signal.SIGKILL, n)
-    assert result.returncode == -signal.SIGKILL
-    check_complete(db, n, reference)
+def rerun_completes(corpus: Path, db: Path, reference: dict[str, int]) -> None:
+    rerun = run_json("ingest", str(corpus), "--db", str(db))
+    assert rerun["drops"] == {}
+    assert stored_counts(db) == reference
 
 
-def test_ctrl_c_midway_says_so_and_rerun_completes(tmp_path: Path) -> None:
-    n = 60
-    write_corpus(tmp_path / "corpus", n)
+def test_sigkill_midway_then_rerun_completes_without_duplicates(
+    corpus: Path, reference: dict[str, int], tmp_path: Path
+) -> None:
     db = tmp_path / "news.db"
-    result = interrupt_midway(tmp_path / "corpus", db, signal.SIGINT, n)
+    result = interrupt_midway(corpus, db, signal.SIGKILL, N)
+    assert result.returncode == -signal.SIGKILL
+    rerun_completes(corpus, db, reference)
+    again = run_json("ingest", str(corpus), "--db", str(db))
+    assert again["articles"] == 0 and again["drops"] == {}
+    assert stored_counts(db) == reference
+
+
+def test_ctrl_c_midway_says_so_and_rerun_completes(corpus: Path, reference: dict[str, int], tmp_path: Path) -> None:
+    db = tmp_path / "news.db"
+    result = interrupt_midway(corpus, db, signal.SIGINT, N)
     assert result.returncode == 130 and "interrupted" in result.stderr
-    check_complete(db, n)
+    rerun_completes(corpus, db, reference)

@@ -6,9 +6,9 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from ..model import Article, Caption
+from ..model import Article, Caption, CleanReport, Dateline, RemovedLine
 from ..pipeline import Step
 from .captions import CaptionMatch, is_credit_line, read_caption
 from .furniture import TRAILER_START, furniture_reason
@@ -30,13 +30,13 @@ class StoryParts:
     byline_org: str | None = None
     published: date | datetime | None = None
     published_raw: str | None = None
-    dateline: dict[str, str] = field(default_factory=dict)
+    dateline: Dateline | None = None
     captions: list[Caption] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
-    removed: list[dict[str, str]] = field(default_factory=list)
+    removed: list[RemovedLine] = field(default_factory=list)
 
     def remove(self, text: str, why: str) -> None:
-        self.removed.append({"text": text, "why": why})
+        self.removed.append(RemovedLine(text, why))
 
 
 class _TextReader:
@@ -113,7 +113,7 @@ class _TextReader:
             return True
         place_byline = read_place_byline(text)
         if place_byline:
-            parts.dateline.setdefault("place", place_byline[0])
+            parts.dateline = parts.dateline or Dateline(place_byline[0])
             parts.byline = parts.byline or place_byline[1]
             parts.remove(text, "byline")
             return True
@@ -136,11 +136,7 @@ class _TextReader:
             found = read_dateline(text, self.lexicon)
             if found:
                 parts.remove(text[: found.body_start].strip(), "dateline")
-                parts.dateline["place"] = found.place
-                if found.date:
-                    parts.dateline["date"] = found.date
-                if found.agency:
-                    parts.dateline["agency"] = found.agency
+                parts.dateline = Dateline(found.place, found.date or None, found.agency or None)
                 text = text[found.body_start :].strip()
         parts.body.append(text)
 
@@ -179,57 +175,54 @@ def read_safe(items: list[Line], lexicon: Lexicon, title: str | None) -> StoryPa
 
 
 class CleanStep(Step):
-    """Requires ``text``; assigns ``title``, ``captions``, ``byline``, ``published``; rewrites ``text``.
+    """Requires ``text``; assigns ``title``, ``captions``, ``byline``, ``published``, ``cleaned``;
+    rewrites ``text``.
 
     Text-dump articles (``format == "text"``) get the full treatment: title (first real line),
     captions kept once each with their credits, byline, a stated date (only when
-    ``published`` was unknown), the dateline prefix (its place in ``meta["dateline"]``), page
+    ``published`` was unknown), the dateline prefix (in ``cleaned.dateline``), page
     furniture and every repeated line removed, and the body starting at the first real
     sentence. Other formats get only furniture and repeated-line removal; their title, byline
     and captions are left as given. ``text`` becomes the body paragraphs joined by ``"\\n\\n"``;
-    ``meta["removed_lines"]`` lists what was taken out (``{"text", "why"}``). Drops nothing:
+    ``cleaned.removed_lines`` lists what was taken out, and why. An article already cleaned
+    (``cleaned`` set) passes unchanged. Drops nothing:
     :class:`~dateline.clean.IdentityStep` drops empty bodies.
     """
 
     name = "clean"
     requires: ClassVar[frozenset[str]] = frozenset({"text"})
     assigns: ClassVar[frozenset[str]] = frozenset(
-        {"text", "title", "captions", "byline", "published", "published_raw", "meta"}
+        {"text", "title", "captions", "byline", "published", "published_raw", "cleaned"}
     )
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or Lexicon.default()
 
     def process(self, article: Article) -> Iterator[Article]:
-        if article.meta.get("cleaned"):
+        if article.cleaned is not None:
             yield article
             return
+        report = CleanReport()
         if article.format == "text":
             parts = _TextReader(self.lexicon, article.outlet, article.title).read(paragraphs(article.text))
-            self._apply_header(article, parts)
+            self._apply_header(article, parts, report)
         else:
             parts = read_safe(paragraphs(article.text, join=False), self.lexicon, article.title)
         article.text = "\n\n".join(parts.body)
-        article.meta["removed_lines"] = parts.removed
-        article.meta["cleaned"] = True
+        report.removed_lines = parts.removed
+        article.cleaned = report
         yield article
 
     @staticmethod
-    def _apply_header(article: Article, parts: StoryParts) -> None:
-        meta: dict[str, Any] = article.meta
+    def _apply_header(article: Article, parts: StoryParts, report: CleanReport) -> None:
         if parts.title:
             article.title = parts.title
         if parts.captions:
             article.captions = parts.captions
         if parts.byline and not article.byline:
             article.byline = parts.byline
-            if parts.byline_org:
-                meta["byline_org"] = parts.byline_org
+            report.byline_org = parts.byline_org
         if parts.published is not None and article.published is None:
             article.published = parts.published
             article.published_raw = article.published_raw or parts.published_raw
-        if parts.dateline:
-            meta["dateline"] = parts.dateline["place"]
-            for name in ("date", "agency"):
-                if name in parts.dateline:
-                    meta[f"dateline_{name}"] = parts.dateline[name]
+        report.dateline = parts.dateline

@@ -53,7 +53,7 @@ _DATELINE = re.compile(
 
 
 @dataclass(frozen=True)
-class Dateline:
+class DatelineMatch:
     """A dateline prefix such as ``BAGHDAD, Aug 16 (Reuters) -``, and where the body starts."""
 
     place: str
@@ -105,7 +105,7 @@ def _names_ok(names: str) -> bool:
     return True
 
 
-def read_dateline(paragraph: str, lexicon: Lexicon) -> Dateline | None:
+def read_dateline(paragraph: str, lexicon: Lexicon) -> DatelineMatch | None:
     """The dateline prefix of a first paragraph, when it has an agency or an upper-case place."""
     match = _DATELINE.match(paragraph)
     if not match:
@@ -121,7 +121,7 @@ def read_dateline(paragraph: str, lexicon: Lexicon) -> Dateline | None:
         return None
     if paragraph[match.end() :].strip() == "" or word_count(paragraph[match.end() :]) < 3:
         return None
-    return Dateline(place, match.group("date"), agency, match.end())
+    return DatelineMatch(place, match.group("date"), agency, match.end())
 
 
 def read_date_line(line: str) -> date | datetime | None:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol
 
 from ..model import Article
 from ..pipeline import Step
+from ..tables import Default
 
 #: Text shorter than this keeps the language its source declared (or English).
 MIN_CHARS = 60
@@ -17,19 +17,30 @@ MIN_CONFIDENCE = 0.9
 SAMPLE_CHARS = 4000
 
 
-@lru_cache(maxsize=1)
-def _identifier() -> Any:
+class Identifier(Protocol):
+    """What detection needs of a language model: ``classify(text) -> (code, probability)``."""
+
+    def classify(self, text: str) -> tuple[Any, Any]: ...
+
+
+def read_identifier() -> Identifier:
+    """py3langid's shipped model, with probabilities normalised to 0..1."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier: Identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return identifier
 
 
-def detect_language(text: str) -> tuple[str, float] | None:
+#: The language model every caller that is given none uses (read on first use).
+SHIPPED_IDENTIFIER: Default[Identifier] = Default("the language model", read_identifier)
+
+
+def detect_language(text: str, identifier: Identifier | None = None) -> tuple[str, float] | None:
     """``(ISO 639-1 code, probability)`` for ``text``, or ``None`` when it is too short to tell."""
     sample = text[:SAMPLE_CHARS]
     if sum(c.isalpha() for c in sample) < MIN_CHARS:
         return None
-    code, probability = _identifier().classify(sample)
+    code, probability = (identifier or SHIPPED_IDENTIFIER.get()).classify(sample)
     return str(code), float(probability)
 
 
@@ -43,14 +54,18 @@ def base_language(code: str | None) -> str | None:
 class LanguageStep(Step):
     """Requires ``text``; assigns ``language`` (ISO 639-1). A confident detection wins over the
     language the source declared (an HTML ``lang`` attribute, a feed's ``<language>``); a short or
-    uncertain text keeps the declared one, else English. Drops nothing."""
+    uncertain text keeps the declared one, else English. ``identifier`` is the language model
+    (default: :data:`SHIPPED_IDENTIFIER`, py3langid's, read once). Drops nothing."""
 
     name = "language"
     requires: ClassVar[frozenset[str]] = frozenset({"text"})
     assigns: ClassVar[frozenset[str]] = frozenset({"language"})
 
+    def __init__(self, identifier: Identifier | None = None) -> None:
+        self.identifier = identifier  # None: the shared one, read when first needed
+
     def process(self, article: Article) -> Iterator[Article]:
-        found = detect_language(article.text)
+        found = detect_language(article.text, self.identifier)
         declared = base_language(article.language)
         if found is not None and found[1] >= MIN_CONFIDENCE:
             article.language = found[0]

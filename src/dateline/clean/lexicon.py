@@ -2,7 +2,8 @@
 
 The package ships ``furniture.txt`` (page furniture) and ``credits.txt`` (photo captions and
 credits). Both use the same small format: ``[section]`` headers, one entry a line, ``#`` comments.
-:meth:`Lexicon.default` loads them; :meth:`Lexicon.extended` adds entries from your own files.
+:meth:`Lexicon.default` gives them (read once: :data:`SHIPPED_LEXICON`); :meth:`Lexicon.extended`
+adds entries from your own files. Steps take a lexicon as a parameter.
 """
 
 from __future__ import annotations
@@ -10,10 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
-from ..tables import read_text
+from ..tables import Default, read_text
 
 _SPACE = re.compile(r"\s+")
 
@@ -82,8 +82,13 @@ class Lexicon:
 
     @classmethod
     def default(cls) -> Lexicon:
-        """The lexicon shipped with dateline (cached)."""
-        return _default_lexicon()
+        """The lexicon shipped with dateline (or the one given to ``SHIPPED_LEXICON.use``), read once."""
+        return SHIPPED_LEXICON.get()
+
+    @classmethod
+    def shipped(cls) -> Lexicon:
+        """The lexicon shipped with dateline, read now."""
+        return cls.from_sections(_package_sections("furniture.txt"), _package_sections("credits.txt"))
 
     @classmethod
     def extended(cls, *paths: str | Path) -> Lexicon:
@@ -135,6 +140,5 @@ def _package_sections(name: str) -> dict[str, list[str]]:
     return parse_sections(read_text(f"clean/{name}"))
 
 
-@lru_cache(maxsize=1)
-def _default_lexicon() -> Lexicon:
-    return Lexicon.from_sections(_package_sections("furniture.txt"), _package_sections("credits.txt"))
+#: The lexicon every step that is given none uses.
+SHIPPED_LEXICON: Default[Lexicon] = Default("the cleaning lexicon", Lexicon.shipped)

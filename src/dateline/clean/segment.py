@@ -15,6 +15,7 @@ inside the current story, not as a new story.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -133,18 +134,18 @@ def segment_text(text: str, lexicon: Lexicon) -> list[tuple[int, str]]:
 
 
 class SegmentStep(Step):
-    """Requires ``text``; assigns nothing new; splits text dumps into stories.
+    """Requires ``text``; assigns ``provenance.segment_offset``; splits text dumps into stories.
 
     For ``format == "text"`` articles, yields one Article per story with ``source``,
     ``format``, ``outlet``, ``published``, ``published_raw``, ``url``, ``language`` and a copy
-    of ``meta`` carried over, ``position`` set to the story's index in the file and
-    ``meta["segment_offset"]`` to its character offset in the file. A blank file passes
+    of ``provenance`` carried over, ``position`` set to the story's index in the file and
+    ``provenance.segment_offset`` to its character offset in the file. A blank file passes
     through as it came. Other formats pass through unchanged. Drops nothing.
     """
 
     name = "segment"
     requires: ClassVar[frozenset[str]] = frozenset({"text"})
-    assigns: ClassVar[frozenset[str]] = frozenset({"id"})  # a split article is identified anew
+    assigns: ClassVar[frozenset[str]] = frozenset({"id", "provenance"})  # a split article is identified anew
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or Lexicon.default()
@@ -155,7 +156,8 @@ class SegmentStep(Step):
             return
         segments = segment_text(article.text, self.lexicon)
         if not segments:
-            article.meta.setdefault("segment_offset", 0)
+            if article.provenance.segment_offset is None:
+                article.provenance.segment_offset = 0
             yield article
             return
         for position, (offset, text) in enumerate(segments):
@@ -169,5 +171,6 @@ class SegmentStep(Step):
                 published=article.published,
                 published_raw=article.published_raw,
                 language=article.language,
-                meta={**copy.deepcopy(article.meta), "segment_offset": offset},
+                provenance=dataclasses.replace(copy.deepcopy(article.provenance), segment_offset=offset),
+                cleaned=copy.deepcopy(article.cleaned),
             )

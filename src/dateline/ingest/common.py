@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from ..model import Article, Drop
+from ..model import Article, Drop, Provenance
 from ..safe_text import one_line
 from ..vocab import DROP_REASONS as ALL_DROP_REASONS
 from ..vocab import DropReason
@@ -13,9 +11,9 @@ from ..vocab import DropReason
 DROP_REASONS = frozenset(ALL_DROP_REASONS)
 
 
-def dropped(reason: DropReason, detail: str, **meta: Any) -> Article:
-    """An empty article that records why (part of) a source was rejected."""
-    return Article(text="", drop=Drop(reason, detail), meta=dict(meta))
+def dropped(reason: DropReason, detail: str, provenance: Provenance | None = None) -> Article:
+    """An empty article that records why (part of) a source was rejected (and where, if known)."""
+    return Article(text="", drop=Drop(reason, detail), provenance=provenance or Provenance())
 
 
 def decode_utf8(data: bytes, where: str = "") -> str | Drop:

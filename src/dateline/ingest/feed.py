@@ -10,7 +10,7 @@ from typing import Any
 
 import feedparser
 
-from ..model import Article
+from ..model import Article, Provenance
 from .common import dropped
 from .dates import parse_published
 from .markup import html_to_text
@@ -59,11 +59,9 @@ def _entry_article(entry: Any, number: int, outlet: str | None, language: str | 
     text = _entry_text(entry)
     if not text:
         named = f" (“{title}”)" if title else ""
-        return dropped("no_text", f"feed entry {number}{named} has no content or summary", feed_entry=number)
+        return dropped("no_text", f"feed entry {number}{named} has no content or summary", Provenance(feed_entry=number))
     published_raw = _clean(entry.get("published") or entry.get("updated") or entry.get("created"))
-    meta: dict[str, Any] = {"feed_entry": number}
-    if entry.get("id"):
-        meta["feed_entry_id"] = entry.get("id")
+    provenance = Provenance(feed_entry=number, feed_entry_id=entry.get("id") or None)
     return Article(
         text=text,
         format="feed",
@@ -74,7 +72,7 @@ def _entry_article(entry: Any, number: int, outlet: str | None, language: str | 
         published=parse_published(published_raw) if published_raw else None,
         published_raw=published_raw,
         language=language or "en",
-        meta=meta,
+        provenance=provenance,
     )
 
 

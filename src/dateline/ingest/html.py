@@ -11,7 +11,7 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-from ..model import Article, Drop
+from ..model import Article, Drop, Provenance
 from ..vocab import DropReason
 from .common import decode_utf8, dropped
 from .dates import parse_published
@@ -61,11 +61,10 @@ def read_html(data: bytes, *, url: str | None = None, charset: str | None = None
         return dropped("not_an_article", why_not)
     page_url = _first(getattr(extracted, "url", None), canonical_url(tree))
     published_raw = raw_published(tree) or confirmed_date(getattr(extracted, "date", None), url or page_url)
-    meta: dict[str, Any] = {}
-    if url and page_url and page_url != url:
-        meta["canonical_url"] = page_url
-    if getattr(extracted, "description", None):
-        meta["description"] = extracted.description
+    provenance = Provenance(
+        canonical_url=page_url if url and page_url and page_url != url else None,
+        description=getattr(extracted, "description", None) or None,
+    )
     return Article(
         text=text,
         format="html",
@@ -77,7 +76,7 @@ def read_html(data: bytes, *, url: str | None = None, charset: str | None = None
         published_raw=published_raw,
         language=page_language(tree) or "en",
         captions=captions,
-        meta=meta,
+        provenance=provenance,
     )
 
 

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
-from ..model import Article, Drop
+from ..model import Article, Drop, Provenance
 from .common import decode_utf8, dropped, normalise_newlines
 from .dates import from_timestamp, parse_published
 from .source import too_large
@@ -17,7 +17,7 @@ _TEXT_FIELDS = ("title", "url", "outlet", "author")
 def read_jsonl(path: str, *, max_bytes: int) -> Iterator[Article]:
     """Requires a JSONL path; yields one article per line with ``text`` and optional ``title``,
     ``url``, ``published``, ``outlet``, ``author`` (→ ``byline``) and ``id`` (→
-    ``meta["external_id"]``). Lines are streamed; ``max_bytes`` limits one line.
+    ``provenance.external_id``). Lines are streamed; ``max_bytes`` limits one line.
 
     Drops, one per bad line and naming its number: ``bad_json_line``, ``bad_utf8``, ``no_text``,
     ``too_large``. A pretty-printed JSON document (an object or a list of objects) is read whole.
@@ -28,7 +28,7 @@ def read_jsonl(path: str, *, max_bytes: int) -> Iterator[Article]:
         for number, raw in _lines(handle, max_bytes):
             if isinstance(raw, Drop):
                 count += 1
-                yield dropped(raw.reason, raw.detail, line=number)
+                yield dropped(raw.reason, raw.detail, Provenance(line=number))
                 continue
             if not raw.strip():
                 continue
@@ -62,15 +62,16 @@ def _lines(handle: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes | Drop
 def _from_line(raw: bytes, number: int) -> Article:
     text = decode_utf8(raw, f"line {number}")
     if isinstance(text, Drop):
-        return dropped(text.reason, text.detail, line=number)
+        return dropped(text.reason, text.detail, Provenance(line=number))
     try:
         record = json.loads(text.strip())
     except json.JSONDecodeError as exc:
         return dropped(
-            "bad_json_line", f"line {number} is not valid JSON: {exc.msg} (column {exc.colno})", line=number
+            "bad_json_line", f"line {number} is not valid JSON: {exc.msg} (column {exc.colno})",
+            Provenance(line=number),
         )
     article = _from_record(record, f"line {number}")
-    article.meta["line"] = number
+    article.provenance.line = number
     return article
 
 
@@ -83,9 +84,6 @@ def _from_record(record: Any, where: str) -> Article:
         return dropped("no_text", f'{where} has no "text" string')
     fields = {key: _string(record.get(key)) for key in _TEXT_FIELDS}
     published, published_raw = _published(record.get("published"))
-    meta: dict[str, Any] = {}
-    if record.get("id") is not None:
-        meta["external_id"] = record["id"]
     language = _string(record.get("language"))
     return Article(
         text=normalise_newlines(text),
@@ -97,7 +95,7 @@ def _from_record(record: Any, where: str) -> Article:
         published=published,
         published_raw=published_raw,
         language=language or "en",
-        meta=meta,
+        provenance=Provenance(external_id=record.get("id")),
     )
 
 
@@ -142,7 +140,7 @@ def _from_document(document: Any) -> Iterable[Article]:
     if isinstance(document, list):
         for number, item in enumerate(document, 1):
             article = _from_record(item, f"item {number}")
-            article.meta["item"] = number
+            article.provenance.item = number
             yield article
         if not document:
             yield dropped("no_articles", "the file holds an empty JSON array")

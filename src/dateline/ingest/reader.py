@@ -31,7 +31,7 @@ def read_source(
     """Yield the raw articles of one source: at least one, dropped ones included.
 
     Every article gets ``source`` (the path), ``position`` (0-based within the source),
-    ``format`` and ``meta["source_sha256"]``; kept articles also get ``id``. ``outlet`` and
+    ``format`` and ``provenance.source_sha256``; kept articles also get ``id``. ``outlet`` and
     ``published`` fill articles that lack them; an unreadable ``published`` raises ``ValueError``
     at once. A source unusable before reading yields exactly one drop with ``text=""``.
     """
@@ -133,12 +133,12 @@ def _stamped(
         article.source = source.path
         article.position = position
         article.format = source.format or "unknown"
-        article.meta["source_sha256"] = source.sha256
+        article.provenance.source_sha256 = source.sha256
         if outlet and not article.outlet:
             article.outlet = outlet
         if fallback_date is not None and article.published is None:
             if article.published_raw:
-                article.meta["unparsed_published_raw"] = article.published_raw
+                article.provenance.unparsed_published_raw = article.published_raw
             article.published, article.published_raw = fallback_date, published
         if article.drop is None and (nul := article.text.find("\x00")) >= 0:
             article.drop = Drop("binary_file", f"NUL character at character {nul} of the record's text")

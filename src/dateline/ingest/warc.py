@@ -9,7 +9,7 @@ from typing import Any
 from warcio.archiveiterator import ArchiveIterator
 from warcio.limitreader import LimitReader
 
-from ..model import Article
+from ..model import Article, Provenance, WarcRecord
 from .common import dropped
 from .html import read_html
 from .source import too_large
@@ -164,18 +164,17 @@ def _payload(record: Any, max_bytes: int) -> bytes:
 
 def _to_article(record: Any, payload: bytes, max_bytes: int) -> Article:
     uri = record.rec_headers.get_header("WARC-Target-URI")
-    meta = {
-        "warc_record_id": record.rec_headers.get_header("WARC-Record-ID"),
-        "crawled": record.rec_headers.get_header("WARC-Date"),
-    }
+    warc = WarcRecord(
+        record_id=record.rec_headers.get_header("WARC-Record-ID"),
+        crawled=record.rec_headers.get_header("WARC-Date"),
+    )
     if len(payload) > max_bytes:
-        return dropped(
-            "too_large", too_large(len(payload), max_bytes, f"the record for {uri}").detail, **meta
-        )
+        detail = too_large(len(payload), max_bytes, f"the record for {uri}").detail
+        return dropped("too_large", detail, Provenance(warc=warc))
     article = read_html(payload, url=uri, charset=_charset(record))
     article.format = "warc"
     article.url = article.url or uri
-    article.meta.update(meta)
+    article.provenance.warc = warc
     return article
 
 

@@ -71,6 +71,6 @@ def failed_source(source: Source, exc: BaseException) -> Article:
     detail = f"processing the source raised {type(exc).__name__}: {' '.join(str(exc).split())[:300]}"
     article = Article(text="", drop=Drop(INTERNAL_ERROR, detail), source=source.path)
     article.format = source.format or "unknown"
-    article.meta["source_sha256"] = source.sha256
+    article.provenance.source_sha256 = source.sha256
     return article
 

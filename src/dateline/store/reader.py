@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..errors import StoreError
-from ..model import Article, Caption, Entity, Event, Mention, Quote, Span
+from ..model import Article, Caption, Entity, Event, Mention, Provenance, Quote, Span
 from ..serialize import event_from_dict, quote_to_dict
+from .meta import read_meta
 from .rows import contains, quote_of_row
 from .rows import published_of as _published
 from .views import CorpusViews
@@ -96,8 +97,10 @@ class Reader:
             text=row["text"], id=aid, source=src["path"] if src else "", position=row["position"] or 0,
             format=row["format"] or "text", title=row["title"], captions=self._captions(aid),
             byline=row["byline"], outlet=row["outlet"], url=row["url"], published=_published(row["published"]),
-            published_raw=row["published_raw"], language=row["language"], meta=json.loads(row["meta"] or "{}"),
+            published_raw=row["published_raw"], language=row["language"],
         )
+        art.provenance, art.cleaned = read_meta(row["meta"])
+        art.provenance.ingested_at = row["ingested_at"]
         mentions = [
             Mention(Span(r["start"], r["end"]), r["text"], r["label"], r["entity_id"], r["role"], r["field"])
             for r in self.conn.execute("SELECT * FROM mentions WHERE article_id = ? ORDER BY start", (aid,))
@@ -230,12 +233,13 @@ class Reader:
 
     def _export_article(self, r: sqlite3.Row) -> Article:
         return Article(text=r["a_text"], id=r["a_id"], title=r["a_title"], url=r["a_url"], outlet=r["a_outlet"],
-                       published=_published(r["a_published"]), meta={"ingested_at": r["a_ingested_at"]})
+                       published=_published(r["a_published"]),
+                       provenance=Provenance(ingested_at=r["a_ingested_at"]))
 
     def export_events(self) -> Iterator[tuple[Article, Event, str | None, int]]:
         """Every stored event as (article, event, happening id, position of the event in its article).
 
-        The article has ``meta['ingested_at']`` set. The happening id is None when the events table
+        The article has ``provenance.ingested_at`` set. The happening id is None when the events table
         has no ``happening_id`` column (or no value); reports of one happening come one after another.
         """
         grouped = self._has_column("events", "happening_id")
@@ -249,7 +253,7 @@ class Reader:
                    int(r["e_position"]))
 
     def export_quotes(self) -> Iterator[tuple[Article, int, Quote]]:
-        """Every stored quote with its article (``meta['ingested_at']`` set) and its position in it."""
+        """Every stored quote with its article (``provenance.ingested_at`` set) and its position in it."""
         sql = (f"SELECT q.*, {self._ARTICLE_COLUMNS} FROM quotes q "
                "JOIN articles a ON a.id = q.article_id ORDER BY a.rowid, q.position")
         for r in self.conn.execute(sql):

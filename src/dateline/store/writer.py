@@ -15,6 +15,7 @@ from typing import Any
 from ..model import DUPLICATE, Article, Entity
 from ..serialize import to_jsonable
 from .entities import EntityLinker, LinkRules
+from .meta import meta_json
 from .relink import relink
 
 #: Source statuses that a rerun skips; ``done_with_errors`` is a source whose reading or analysis
@@ -140,7 +141,6 @@ class Writer:
             near_of, sig = self.near.add_text(a.id, a.text)
             if near_of:
                 self.counts.near_duplicates += 1
-        meta = {k: v for k, v in a.meta.items() if k != "source_sha256"}
         self.conn.execute(
             "INSERT INTO articles (id, source_id, position, format, outlet, url, title, byline, published, "
             "published_raw, language, text, near_duplicate_of, signature, meta, ingested_at) "
@@ -148,7 +148,7 @@ class Writer:
             (
                 a.id, source_id, a.position, a.format, a.outlet, a.url, a.title, a.byline,
                 a.published.isoformat() if a.published else None, a.published_raw, a.language,
-                a.text, near_of, sig, json.dumps(to_jsonable(meta)), _now(),
+                a.text, near_of, sig, meta_json(a), _now(),
             ),
         )
         self.conn.executemany(

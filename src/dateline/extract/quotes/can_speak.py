@@ -8,7 +8,7 @@ names its policy here instead of carrying its own copy of the test.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .lexicon import CueLexicon
 
@@ -26,7 +26,7 @@ class CanSpeak:
     noun_classes: frozenset[str] | None = None
     nouns_only: bool = False
 
-    def __call__(self, tok: Any, lex: CueLexicon) -> bool:
+    def __call__(self, tok: Token, lex: CueLexicon) -> bool:
         if tok.ent_type_ and tok.ent_type_ in self.entity_labels:
             return True
         if tok.pos_ == "PROPN":
@@ -57,3 +57,6 @@ NOUN_SPEAKER = CanSpeak(
     noun_classes=frozenset({"person", "anonymous", "institution"}),
     nouns_only=True,
 )
+
+if TYPE_CHECKING:
+    from ...nlp.types import Token

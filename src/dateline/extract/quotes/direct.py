@@ -19,12 +19,15 @@ import itertools
 import re
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ...vocab import QuoteType
 from .frames import Frame
 from .lexicon import Cue
 from .marks import QUOTE_CHARS, Marked, Quotations, inside_quotation
+
+if TYPE_CHECKING:
+    from ...nlp.types import Doc
 
 _WORD = re.compile(r"\w+")
 #: What may stand between a quotation and the cue it belongs to.
@@ -42,7 +45,7 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _core(frame: Frame, doc: Any) -> tuple[int, int]:
+def _core(frame: Frame, doc: Doc) -> tuple[int, int]:
     """Character range of the speaker phrase and the cue together."""
     start, end = frame.cue_span
     if frame.speaker is not None:
@@ -61,7 +64,7 @@ def _chain(mark: Marked, quotations: Sequence[Marked]) -> list[Marked]:
     return out
 
 
-def _short_gap(text: str, start: int, end: int, doc: Any) -> bool:
+def _short_gap(text: str, start: int, end: int, doc: Doc) -> bool:
     """True when ``text[start:end]`` is only punctuation, or a few words without a verb."""
     if start > end:
         return False
@@ -86,7 +89,7 @@ def _touched(frame: Frame, quotations: Sequence[Marked]) -> list[Marked]:
     return [m for m in quotations if any(_overlaps((m.start + 1, m.end - 1), s) for s in frame.content)]
 
 
-def attach(frames: list[Frame], quotations: Sequence[Marked], text: str, doc: Any) -> list[Frame]:
+def attach(frames: list[Frame], quotations: Sequence[Marked], text: str, doc: Doc) -> list[Frame]:
     """Give quotations to frames; return the frames that have content."""
     owner: dict[int, Frame] = {}
     touched = {id(frame): _touched(frame, quotations) for frame in frames}
@@ -126,7 +129,7 @@ def attach(frames: list[Frame], quotations: Sequence[Marked], text: str, doc: An
     return [f for f in frames if f.content]
 
 
-def _framed(frame: Frame, text: str, doc: Any) -> list[tuple[int, int]]:
+def _framed(frame: Frame, text: str, doc: Doc) -> list[tuple[int, int]]:
     """The frame's parsed content, cut to the quotation where the quotation frames the cue.
 
     ``"...," she said`` and ``X said: "..."``: the parser may hang the clause around the cue on
@@ -168,7 +171,7 @@ def _neighbour(
     cores: list[tuple[tuple[int, int], Frame]],
     owner: dict[int, Frame],
     text: str,
-    doc: Any,
+    doc: Doc,
 ) -> Frame | None:
     if mark.continues and previous is not None and id(previous) in owner:
         return owner[id(previous)]
@@ -231,7 +234,7 @@ def _continued(
     return frame if _GAP.match(outside) else None
 
 
-def _colon_frame(mark: Marked, text: str, doc: Any, quotations: Sequence[Marked]) -> Frame | None:
+def _colon_frame(mark: Marked, text: str, doc: Doc, quotations: Sequence[Marked]) -> Frame | None:
     """A frame for a quotation introduced by a colon after a verb the lexicon does not list:
     "Sanders made the following comment: “...”", "Ellis was blunt: “...”" (the colon may close
     the previous paragraph)."""
@@ -263,7 +266,7 @@ def _colon_frame(mark: Marked, text: str, doc: Any, quotations: Sequence[Marked]
     )
 
 
-def _introduces(text: str, start: int, end: int, doc: Any) -> bool:
+def _introduces(text: str, start: int, end: int, doc: Doc) -> bool:
     """False when the quotation is the object of a preposition or a possessive between it and the
     cue ("said on Fox News's “Fox and Friends”"): then it names something, nobody speaks it."""
     span = doc.char_span(start, end, alignment_mode="contract")

@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .can_speak import PASSIVE_AGENT
 from .lexicon import Cue, CueLexicon
@@ -27,7 +27,10 @@ from .marks import Marked, inside_quotation, paragraphs
 from .objects import reduced_relative, said_object
 from .speaker import find_speaker
 
-Token = Any  # a spaCy Token; only its attributes are read
+if TYPE_CHECKING:
+    from ...nlp.types import Doc, Token
+    from ...nlp.types import Span as SpacySpan
+
 
 _CLAUSE_DEPS = frozenset({"ccomp"})
 _PARENTHETICAL_DEPS = frozenset({"parataxis", "advcl", "ccomp", "conj", "dep"})
@@ -54,7 +57,7 @@ class Frame:
     relay: str | None = None
 
 
-def _frame(doc: Any, cue_toks: list[int], cue: Cue, speaker: Token | None, content: list[Token], via: str) -> Frame:
+def _frame(doc: Doc, cue_toks: list[int], cue: Cue, speaker: Token | None, content: list[Token], via: str) -> Frame:
     first, last = doc[min(cue_toks)], doc[max(cue_toks)]
     sent = first.sent
     return Frame(
@@ -169,7 +172,7 @@ def _content_of(tok: Token, cue: Cue, particle: list[Token], lex: CueLexicon) ->
     return [], ""
 
 
-def _parenthetical(tok: Token, sent: Any) -> list[Token]:
+def _parenthetical(tok: Token, sent: SpacySpan) -> list[Token]:
     """Host-clause tokens when the cue is inserted in (or appended to) another clause."""
     head, doc = tok.head, tok.doc
     if tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl", "amod"):
@@ -191,7 +194,7 @@ def _parenthetical(tok: Token, sent: Any) -> list[Token]:
     return [t for t in head.subtree if t.i not in skip]
 
 
-def _colon(tok: Token, sent: Any) -> list[Token]:
+def _colon(tok: Token, sent: SpacySpan) -> list[Token]:
     after = [t for t in sent if t.i > tok.i]
     for i, t in enumerate(after[:8]):
         if t.text == ":":
@@ -319,7 +322,7 @@ def _own_statement(tok: Token, lex: CueLexicon) -> bool:
     return tok.doc[j].text in (",", ";", "—", "–", "--")
 
 
-def find_frames(doc: Any, lex: CueLexicon, quotations: Sequence[Marked], text: str | None = None) -> list[Frame]:
+def find_frames(doc: Doc, lex: CueLexicon, quotations: Sequence[Marked], text: str | None = None) -> list[Frame]:
     """Every attribution frame of ``doc`` (content may still be empty for colon/quotation cues).
 
     Content and speaker stay in the cue's paragraph: the parser sometimes runs a sentence over a

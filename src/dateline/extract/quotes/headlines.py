@@ -10,11 +10,15 @@ when the lexicon lists it as a source (``Poll``, ``Report``). Labels such as ``U
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .frames import Frame, runs
 from .lexicon import Cue, CueLexicon
 from .marks import paragraphs
+
+if TYPE_CHECKING:
+    from ...nlp.types import Doc
+    from ...nlp.types import Span as SpacySpan
 
 _HEAD = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+\S")
 _NAME_LABELS = frozenset({"PERSON", "ORG"})
@@ -22,7 +26,7 @@ _MAX_WORDS = 30
 _COLON_CUE = Cue(":", "speech")
 
 
-def headline_frames(doc: Any, text: str, lex: CueLexicon) -> list[Frame]:
+def headline_frames(doc: Doc, text: str, lex: CueLexicon) -> list[Frame]:
     """One frame for each paragraph that opens with ``Name: claim``."""
     frames = []
     for start, end in paragraphs(text):
@@ -52,7 +56,7 @@ def headline_frames(doc: Any, text: str, lex: CueLexicon) -> list[Frame]:
     return frames
 
 
-def _is_source(name: Any, lex: CueLexicon) -> bool:
+def _is_source(name: SpacySpan, lex: CueLexicon) -> bool:
     """A person or organization named by the whole span, or a single source noun ("Poll")."""
     if len(name) == 1 and lex.nouns.get(name[0].lemma_.lower()) in ("document", "institution", "anonymous"):
         return True

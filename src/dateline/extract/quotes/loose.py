@@ -35,12 +35,16 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .can_speak import LOOSE_SPEAKER
 from .frames import Frame
 from .lexicon import Cue, CueLexicon
 from .marks import Marked, inside_quotation, paragraphs
+
+if TYPE_CHECKING:
+    from ...nlp.types import Doc
+    from ...nlp.types import Span as SpacySpan
 
 MIN_WORDS = 4
 #: A quotation that does not open a sentence must be this long to count as a statement.
@@ -53,7 +57,7 @@ _PARAGRAPHS_BACK = 1
 _MAX_GAP_WORDS = 8
 
 
-def loose_frames(frames: Sequence[Frame], quotations: Sequence[Marked], text: str, doc: Any, lex: CueLexicon) -> list[Frame]:
+def loose_frames(frames: Sequence[Frame], quotations: Sequence[Marked], text: str, doc: Doc, lex: CueLexicon) -> list[Frame]:
     """New frames for the quotations no frame owns or covers (see the module docstring)."""
     owned = {id(m): f for f in frames for m in f.quotations}
     covered = [span for f in frames for span in f.content]
@@ -109,7 +113,7 @@ def loose_frames(frames: Sequence[Frame], quotations: Sequence[Marked], text: st
     return out
 
 
-def _substantial(chain: list[Marked], text: str, doc: Any) -> bool:
+def _substantial(chain: list[Marked], text: str, doc: Doc) -> bool:
     """A statement rather than a scare quote, a short name or a title."""
     mark = chain[0]
     words = sum(m.words for m in chain)
@@ -135,7 +139,7 @@ def _last_char(text: str, i: int) -> str:
     return "" if j < 0 or text[j] == "\n" else text[j]
 
 
-def _following(mark: Marked, sent: Any, frames: list[Frame], text: str) -> Frame | None:
+def _following(mark: Marked, sent: SpacySpan | None, frames: list[Frame], text: str) -> Frame | None:
     """The frame whose cue comes after the quotation in its sentence, when the quotation runs on
     into it (``"...," Tulsa police Chief Chuck Jordan said``) and nothing but a few words stand
     between them."""
@@ -149,7 +153,7 @@ def _following(mark: Marked, sent: Any, frames: list[Frame], text: str) -> Frame
     return None
 
 
-def _possessive_or_preposition(doc: Any, mark: Marked) -> bool:
+def _possessive_or_preposition(doc: Doc, mark: Marked) -> bool:
     """True when a preposition or possessive stands right before the quotation ("on CNN's “...”")."""
     span = doc.char_span(mark.start, mark.start + 1, alignment_mode="expand")
     if span is None or not len(span) or span[0].i == 0:
@@ -160,7 +164,7 @@ def _possessive_or_preposition(doc: Any, mark: Marked) -> bool:
 
 def _speaker(
     mark: Marked,
-    sents: list[Any],
+    sents: list[SpacySpan],
     at: int,
     frames: list[Frame],
     quotations: Sequence[Marked],
@@ -202,7 +206,7 @@ def _speaker(
     return None
 
 
-def _signed(mark: Marked, sent: Any) -> int | None:
+def _signed(mark: Marked, sent: SpacySpan) -> int | None:
     """The name after a dash that signs the quotation ("“...” — Donald Trump, at a rally")."""
     doc = sent.doc
     after = [t for t in doc[sent.start : min(len(doc), sent.end + 4)] if t.idx >= mark.end and not t.is_space][:3]
@@ -215,7 +219,7 @@ def _signed(mark: Marked, sent: Any) -> int | None:
     return None
 
 
-def _labelled(sent: Any, mark: Marked) -> int | None:
+def _labelled(sent: SpacySpan, mark: Marked) -> int | None:
     """The name right before a colon that introduces the quotation ("Press secretary Lia Monroe: “...”")."""
     before = [t for t in sent if t.idx < mark.start and not t.is_space]
     if len(before) < 2 or before[-1].text != ":":
@@ -224,7 +228,7 @@ def _labelled(sent: Any, mark: Marked) -> int | None:
     return name.i if name.pos_ == "PROPN" and name.ent_type_ in ("PERSON", "ORG") else None
 
 
-def _subject(sent: Any, limit: int, quotations: Sequence[Marked], lex: CueLexicon, main: bool, after: int = -1) -> int | None:
+def _subject(sent: SpacySpan, limit: int, quotations: Sequence[Marked], lex: CueLexicon, main: bool, after: int = -1) -> int | None:
     """The last subject between ``after`` and ``limit`` that can speak: a name, a pronoun or a
     speaker noun (with ``main``, only the subject of the main verb: in the quotation's own sentence
     a subject of a subordinate clause, "if they “...”", is seldom the one quoted). With ``after``,

@@ -9,11 +9,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .lexicon import Cue, CueLexicon
 
-Token = Any  # a spaCy Token; only its attributes are read
+if TYPE_CHECKING:
+    from ...nlp.types import Token
+
 
 #: Speech cues whose object is whom they address ("told reporters"), never what they say.
 _ADDRESSEE_CUES = frozenset({"tell", "ask", "assure", "inform", "brief", "advise", "caution", "warn", "answer", "charge"})

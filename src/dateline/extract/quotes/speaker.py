@@ -14,13 +14,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .can_speak import NOUN_SPEAKER
 from .lexicon import Cue, CueLexicon
 from .marks import Marked, inside_quotation
 
-Token = Any  # a spaCy Token; only its attributes are read
+if TYPE_CHECKING:
+    from ...nlp.types import Token
+
 
 _SPEAKER_DEPS = ("nsubj", "csubj")
 _CLIMB_DEPS = frozenset({"conj", "advcl", "pcomp", "xcomp", "prep"})

@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ...vocab import SpeakerKind
 from .coref import PRONOUNS, Referent, Resolver, gender_of
@@ -25,7 +25,9 @@ from .frames import Frame
 from .lexicon import CueLexicon
 from .speaker import speaker_phrase
 
-Token = Any
+if TYPE_CHECKING:
+    from ...nlp.types import Doc, Token
+
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _RELATIVE = frozenset({"who", "which", "that"})
 _ORG_LABELS = frozenset({"ORG", "FAC", "GPE", "NORP", "LOC"})
@@ -219,7 +221,7 @@ def anonymity_reason(frame: Frame, text: str, lex: CueLexicon) -> str | None:
     return None
 
 
-def credit_relays(frames: list[Frame], doc: Any, lex: CueLexicon) -> list[Frame]:
+def credit_relays(frames: list[Frame], doc: Doc, lex: CueLexicon) -> list[Frame]:
     """Turn "..., AFP reported" and "according to Reuters" into the relay of the frame they credit."""
     drop = set()
     for outer in frames:
@@ -241,7 +243,7 @@ def credit_relays(frames: list[Frame], doc: Any, lex: CueLexicon) -> list[Frame]
     return [f for f in frames if id(f) not in drop]
 
 
-def _is_outlet_speaker(frame: Frame, doc: Any, lex: CueLexicon) -> bool:
+def _is_outlet_speaker(frame: Frame, doc: Doc, lex: CueLexicon) -> bool:
     if frame.speaker is None:
         return False
     first, last = speaker_phrase(doc[frame.speaker])

@@ -18,7 +18,7 @@ The work is split over small modules:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from ...model import Article, Quote, Span
 from ...pipeline import Step
@@ -42,6 +42,10 @@ from .speakers import (
     strip_article,
 )
 from .verbal_nouns import verbal_noun_frames
+
+if TYPE_CHECKING:
+    from ...nlp.types import Doc
+    from ...nlp.types import Span as SpacySpan
 
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 _BASE_CONFIDENCE = {"speech": 0.8, "source": 0.8, "clausal": 0.65, "intent": 0.55, "act": 0.5, "carried": 0.45}
@@ -103,7 +107,7 @@ def extract_quotes(article: Article, lexicon: CueLexicon | None = None) -> list[
 
 def _quote(
     frame: Frame,
-    doc: Any,
+    doc: Doc,
     text: str,
     lex: CueLexicon,
     names: list[Named],
@@ -191,14 +195,14 @@ def named_things(article: Article) -> list[Named]:
     ]
 
 
-def _local_roles(ent: Any) -> tuple[str, ...]:
+def _local_roles(ent: SpacySpan) -> tuple[str, ...]:
     """Role words written next to a name: "spokesman" in "US State Department spokesman Matthew Miller"."""
     root = ent.root
     words = [c for c in root.children if c.dep_ in _ROLE_DEPS and not (ent.start <= c.i < ent.end)]
     return tuple(" ".join(t.text for t in c.subtree if t.dep_ != "punct") for c in words)
 
 
-def referents(names: list[Named], doc: Any, quotations: list[Marked], lex: CueLexicon) -> list[Referent]:
+def referents(names: list[Named], doc: Doc, quotations: list[Marked], lex: CueLexicon) -> list[Referent]:
     """Names as antecedents for pronouns and descriptions."""
     out = []
     for named in names:

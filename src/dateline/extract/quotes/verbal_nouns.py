@@ -17,17 +17,20 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .frames import Frame, runs
 from .lexicon import CueLexicon
 from .marks import Marked, inside_quotation, paragraphs
 
+if TYPE_CHECKING:
+    from ...nlp.types import Doc, Token
+
 _MODIFIERS = frozenset({"det", "poss", "amod", "compound", "nummod"})
 _INFINITIVE_KINDS = frozenset({"speech", "intent"})
 
 
-def verbal_noun_frames(doc: Any, lex: CueLexicon, quotations: Sequence[Marked], text: str) -> list[Frame]:
+def verbal_noun_frames(doc: Doc, lex: CueLexicon, quotations: Sequence[Marked], text: str) -> list[Frame]:
     """Frames for cue verbs tagged as plural nouns."""
     bounds = paragraphs(text)
     starts = [b[0] for b in bounds]
@@ -70,7 +73,7 @@ def verbal_noun_frames(doc: Any, lex: CueLexicon, quotations: Sequence[Marked], 
     return frames
 
 
-def _subject(word: Any, lex: CueLexicon) -> bool:
+def _subject(word: Token, lex: CueLexicon) -> bool:
     """True for a word that can be the subject right before a cue: "Trump", "she", "the campaign"."""
     if word.pos_ == "PROPN":
         return bool(word.ent_type_) or word.i > word.sent.start  # a capitalised first word may be none
