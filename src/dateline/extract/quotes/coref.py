@@ -72,6 +72,10 @@ def _stems(word: str) -> set[str]:
     return out
 
 
+def _start(ref: Referent) -> int:
+    return ref.start
+
+
 class Resolver:
     """Referents of one article in text order, with sentence positions for distances."""
 
@@ -79,6 +83,22 @@ class Resolver:
         self.referents = sorted(referents, key=lambda r: r.start)
         self.starts = [r.start for r in self.referents]
         self.sentence_starts = sentence_starts
+        self._named: dict[str, list[Referent]] = {}  # by name, in the order of ``referents``
+        self._of_entity: dict[str, list[Referent]] = {}
+        for ref in self.referents:
+            self._index(ref)
+
+    def _index(self, ref: Referent) -> None:
+        same = self._named.setdefault(ref.name, [])
+        same.insert(bisect.bisect_right(same, ref.start, key=_start), ref)
+        if ref.entity_id:
+            self._of_entity.setdefault(ref.entity_id, []).append(ref)
+
+    def latest_named(self, name: str, before: int) -> Referent | None:
+        """The last referent called ``name`` that starts before ``before``."""
+        same = self._named.get(name, [])
+        i = bisect.bisect_left(same, before, key=_start)
+        return same[i - 1] if i else None
 
     def sentence(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
@@ -87,15 +107,15 @@ class Resolver:
         at = bisect.bisect_right(self.starts, referent.start)
         self.referents.insert(at, referent)
         self.starts.insert(at, referent.start)
+        self._index(referent)
 
     def learn_gender(self, referent: Referent, gender: str | None) -> None:
         """Record a gender found by resolving a pronoun, on every referent of the same thing."""
         if gender is None:
             return
-        for other in self.referents:
-            if other.gender is None and (
-                (referent.entity_id and other.entity_id == referent.entity_id) or other.name == referent.name
-            ):
+        same = self._of_entity.get(referent.entity_id, []) if referent.entity_id else []
+        for other in [*same, *self._named.get(referent.name, [])]:
+            if other.gender is None:
                 other.gender = gender
 
     def _before(self, offset: int, since: int = 0) -> list[Referent]:

@@ -165,6 +165,16 @@ def _char_before(text: str, i: int) -> str:
     return text[i] if i >= 0 else ""
 
 
+def _word_reach(text: str, mark: Marked, window: int = 4000) -> tuple[int, int]:
+    """(reach, back): a gap from the quotation's end to ``reach`` or beyond, or from ``back`` or
+    before to its start, holds more than _MAX_GAP_WORDS words."""
+    after = list(itertools.islice(_WORD.finditer(text, mark.end), _MAX_GAP_WORDS + 1))
+    reach = after[-1].end() if len(after) > _MAX_GAP_WORDS else sys.maxsize
+    before = list(_WORD.finditer(text, max(0, mark.start - window), mark.start))
+    back = before[-_MAX_GAP_WORDS - 1].start() if len(before) > _MAX_GAP_WORDS else -1
+    return reach, back
+
+
 def _neighbour(
     mark: Marked,
     previous: Marked | None,
@@ -175,18 +185,21 @@ def _neighbour(
 ) -> Frame | None:
     if mark.continues and previous is not None and id(previous) in owner:
         return owner[id(previous)]
+    # a gap holding more than _MAX_GAP_WORDS words is never short: cores beyond these are skipped
+    reach, back = _word_reach(text, mark)
+    runs_on = _runs_on(text, mark)
     for (start, _end), frame in cores:  # "...," said X
         if (
-            start >= mark.end
+            runs_on
+            and mark.end <= start < reach
             and frame.via != "source"
-            and _runs_on(text, mark)
             and _short_gap(text, mark.end, start, doc)
             and not _content_before(frame, start)
         ):
             return frame
     for (_start, end), frame in reversed(cores):  # X said: "..."   /   "A," he said, "B"
         if (
-            end <= mark.start
+            back < end <= mark.start
             and _short_gap(text, end, mark.start, doc)
             and _introduces(text, end, mark.start, doc)
             and not _content_after(frame, end, mark.start)
@@ -332,12 +345,20 @@ def drop_nested(frames: list[Frame]) -> list[Frame]:
     return sorted(kept, key=lambda f: f.cue_span)
 
 
+def _quoted(word: tuple[int, int], quotations: Sequence[Marked]) -> bool:
+    """Whether the word lies within one of the quotations (marks included)."""
+    if isinstance(quotations, Quotations) and quotations.ordered:
+        i = bisect.bisect_right(quotations.starts, word[0]) - 1
+        return i >= 0 and word[1] <= quotations.ends[i]
+    return any(q.start <= word[0] and word[1] <= q.end for q in quotations)
+
+
 def quote_type(content: Sequence[tuple[int, int]], quotations: Sequence[Marked], text: str) -> QuoteType:
     """``direct``, ``mixed`` or ``indirect`` by how much of the content is quoted."""
     words = [m.span() for start, end in content for m in _WORD.finditer(text, start, end)]
     if not words:
         return "indirect"
-    inside = sum(1 for w in words if any(q.start <= w[0] and w[1] <= q.end for q in quotations))
+    inside = sum(1 for w in words if _quoted(w, quotations))
     if inside == len(words):
         return "direct"
     return "mixed" if inside else "indirect"

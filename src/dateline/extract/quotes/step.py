@@ -98,8 +98,9 @@ def extract_quotes(article: Article, lexicon: CueLexicon | None = None) -> list[
     names = named_things(article)
     resolver = Resolver(referents(names, doc, quotations, lex), [s.start_char for s in doc.sents])
     quotes = []
+    roles = _entity_roles(names)
     for frame in sorted(frames, key=lambda f: f.cue_span):
-        quote = _quote(frame, doc, text, lex, names, resolver, quotations)
+        quote = _quote(frame, doc, text, lex, names, resolver, quotations, roles)
         if quote is not None:
             quotes.append(quote)
     return sorted(quotes, key=lambda q: (q.hull.start, q.hull.end))
@@ -113,6 +114,7 @@ def _quote(
     names: list[Named],
     resolver: Resolver,
     quotations: list[Marked],
+    roles: dict[str, list[str]],
 ) -> Quote | None:
     kind = quote_type(frame.content, frame.quotations or quotations, text)
     speaker: Speaker | None = None
@@ -120,7 +122,7 @@ def _quote(
         head = doc[frame.speaker]
         first, last = speaker_phrase(head)
         speaker = describe_speaker(head, first, last, lex, names, resolver)
-        words = [t.text for t in doc[first : last + 1]] + _roles(names, speaker)
+        words = [t.text for t in doc[first : last + 1]] + (roles.get(speaker.entity_id, []) if speaker.entity_id else [])
         if speaker.resolved:
             found = _referent_named(resolver, speaker)
             if found is not None:
@@ -163,17 +165,16 @@ def _confidence(frame: Frame, kind: str, speaker: Speaker | None) -> float:
 
 
 def _referent_named(resolver: Resolver, speaker: Speaker) -> Referent | None:
-    for ref in reversed(resolver.referents):
-        if ref.name == speaker.name and ref.start < speaker.span[0]:
-            return ref
-    return None
+    return resolver.latest_named(speaker.name, speaker.span[0]) if speaker.name is not None else None
 
 
-def _roles(names: list[Named], speaker: Speaker) -> list[str]:
+def _entity_roles(names: list[Named]) -> dict[str, list[str]]:
+    """The role words of each entity's first name in the text."""
+    out: dict[str, list[str]] = {}
     for named in names:
-        if speaker.entity_id is not None and named.entity_id == speaker.entity_id:
-            return [w for role in named.roles for w in role.split()]
-    return []
+        if named.entity_id is not None and named.entity_id not in out:
+            out[named.entity_id] = [w for role in named.roles for w in role.split()]
+    return out
 
 
 def named_things(article: Article) -> list[Named]:
