@@ -205,9 +205,32 @@ def mass_expulsion(c: Coding) -> bool:
     return True
 
 
+def action_by_agent(c: Coding) -> bool:
+    """"condemned the detention of a journalist by Iranian authorities": the one condemned is the
+    doer of the action ("by" its agent), not the one it was done to."""
+    if c.category not in ("ACCUSE", "PROTEST"):
+        return False
+    agents = []
+    for tok in c.tgt_toks:
+        if tok.pos_ != "NOUN":
+            continue
+        of = [g for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "of" for g in ch.children
+              if g.dep_ == "pobj"]
+        for holder in (tok, *of):  # "the detention of a journalist by ...": "by" may hang on either
+            by = next((ch for ch in holder.children if ch.dep_ in ("prep", "agent") and ch.lower_ == "by"), None)
+            pobj = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+            if pobj is not None:
+                agents.extend(args.conjuncts(pobj))
+                break
+    if not agents:
+        return False
+    c.tgt_toks = agents
+    return True
+
+
 Rule = Callable[[Coding], bool]
 #: Rules on argument tokens, in order (before actors are built).
-TOKEN_RULES: tuple[Rule, ...] = (must_demand, blamed_accusation, wanted_request, stated_instrument)
+TOKEN_RULES: tuple[Rule, ...] = (must_demand, blamed_accusation, wanted_request, stated_instrument, action_by_agent)
 #: Rules on built actors, in order.
 ACTOR_RULES: tuple[Rule, ...] = (target_sector, vowed_threat, labour_strike, street_clash, police_obstruction,
                                  spoken_protest, peacekeepers_arrive, military_preparation, mass_expulsion)

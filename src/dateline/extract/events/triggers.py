@@ -91,6 +91,9 @@ def _not_an_event(trig: Trigger, lex: TriggerLexicon) -> bool:
         if (tok.dep_ == "compound" and head.pos_ == "NOUN" and head.lemma_.lower() not in lex.heads
                 and head.lemma_.lower() not in CARRIERS):
             return True  # "a harassment drama", "the conference hall", "the ceasefire line": a modifier
+        if (tok.dep_ == "nsubj" and head.lemma_ == "be" and any(c.dep_ in ("acomp", "attr") for c in head.children)
+                and not any(c.dep_ in ("prep", "poss") for c in tok.children)):
+            return True  # "Protests are rare", "the attack was the deadliest since 2015" (not "the attack on X was ...")
         if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in EPISODES:
             return False  # "a second round of talks", "a wave of arrests": the event itself
         return tok.dep_ == "pobj" and head.lower_ in ("about", "over", "regarding", "concerning", "of")
