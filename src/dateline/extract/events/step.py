@@ -23,6 +23,9 @@ into it. Each remaining trigger becomes an :class:`~dateline.model.Event` with
 - a confidence: the sentence's main predicate scores highest;
 - ``primary`` on the one event that stands for the article (:mod:`dateline.extract.events.primary`).
 
+A non-violent event noun that is the subject of its clause with no actor and no target ("the
+summit is scheduled to begin") is no event: nobody is said to do anything codable.
+
 ``Event.category`` is the action's PLOVER type; a planned, hypothetical or negated action is also
 given the CAMEO code of what was actually reported — an intent (03), a threat (13) or a refusal
 (12) — and :func:`reported_category` gives the PLOVER category of that reading.
