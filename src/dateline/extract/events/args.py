@@ -109,7 +109,7 @@ def objects_of(trigger: Any, skip: set[int]) -> list[Any]:
                 if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS - {"for", "at"}:
                     out.extend(p for p in prep.children if p.dep_ == "pobj")
     for child in trigger.children:
-        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:  # "travel to Israel": "to" may be a trigger word
+        if child.dep_ in ("prep", "dative") and child.lower_ in TARGET_PREPS:  # "travel to Israel", "sent aid to Syria"
             pobj = _child(child, "pobj")
             if pobj is not None and pobj.i not in skip:
                 out.extend(conjuncts(pobj))

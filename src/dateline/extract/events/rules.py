@@ -159,12 +159,81 @@ def peacekeepers_arrive(c: Coding) -> bool:
     return True
 
 
+#: Verbs of getting ready: "the army prepared to resume shelling" is a show of force.
+PREPARING = frozenset({"prepare", "ready", "poise", "gear", "brace"})
+#: Number words that make an expulsion a mass one ("hundreds of families").
+MASS_WORDS = frozenset({"hundreds", "thousands", "tens"})
+MASS_FLOOR = 500
+
+
+def military_preparation(c: Coding) -> bool:
+    """"The army prepared to resume shelling": armed forces getting ready to strike show force
+    (CAMEO 15); the preparation itself has happened."""
+    if not (c.category == "ASSAULT" and c.reading.modality == "planned"
+            and any(a.sector == "MIL" for a in c.sources)):
+        return False
+    cur = c.token
+    for _ in range(3):
+        if cur.dep_ not in ("xcomp", "dobj") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in PREPARING:
+            break
+    else:
+        return False
+    c.recode("MOBILIZE", "alert", "150")
+    c.reading.modality = "occurred"
+    return True
+
+
+def _mass(tok: Any) -> bool:
+    for t in tok.subtree:
+        if t.lower_ in MASS_WORDS:
+            return True
+        if t.dep_ == "nummod":
+            digits = t.text.replace(",", "")
+            if digits.isdigit() and int(digits) >= MASS_FLOOR:
+                return True
+    return False
+
+
+def mass_expulsion(c: Coding) -> bool:
+    """"forced out more than 1,000 refugees from their homes": a mass expulsion (CAMEO 201)."""
+    if not (c.category == "COERCE" and c.mode == "deport" and any(_mass(t) for t in c.tgt_toks)):
+        return False
+    c.recode("ASSAULT", "expel", "201")
+    return True
+
+
+def action_by_agent(c: Coding) -> bool:
+    """"condemned the detention of a journalist by Iranian authorities": the one condemned is the
+    doer of the action ("by" its agent), not the one it was done to."""
+    if c.category not in ("ACCUSE", "PROTEST"):
+        return False
+    agents = []
+    for tok in c.tgt_toks:
+        if tok.pos_ != "NOUN":
+            continue
+        of = [g for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "of" for g in ch.children
+              if g.dep_ == "pobj"]
+        for holder in (tok, *of):  # "the detention of a journalist by ...": "by" may hang on either
+            by = next((ch for ch in holder.children if ch.dep_ in ("prep", "agent") and ch.lower_ == "by"), None)
+            pobj = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+            if pobj is not None:
+                agents.extend(args.conjuncts(pobj))
+                break
+    if not agents:
+        return False
+    c.tgt_toks = agents
+    return True
+
+
 Rule = Callable[[Coding], bool]
 #: Rules on argument tokens, in order (before actors are built).
-TOKEN_RULES: tuple[Rule, ...] = (must_demand, blamed_accusation, wanted_request, stated_instrument)
+TOKEN_RULES: tuple[Rule, ...] = (must_demand, blamed_accusation, wanted_request, stated_instrument, action_by_agent)
 #: Rules on built actors, in order.
 ACTOR_RULES: tuple[Rule, ...] = (target_sector, vowed_threat, labour_strike, street_clash, police_obstruction,
-                                 spoken_protest, peacekeepers_arrive)
+                                 spoken_protest, peacekeepers_arrive, military_preparation, mass_expulsion)
 
 
 def apply(rules: tuple[Rule, ...], coding: Coding) -> list[str]:

@@ -23,6 +23,9 @@ into it. Each remaining trigger becomes an :class:`~dateline.model.Event` with
 - a confidence: the sentence's main predicate scores highest;
 - ``primary`` on the one event that stands for the article (:mod:`dateline.extract.events.primary`).
 
+A non-violent event noun that is the subject of its clause with no actor and no target ("the
+summit is scheduled to begin") is no event: nobody is said to do anything codable.
+
 ``Event.category`` is the action's PLOVER type; a planned, hypothetical or negated action is also
 given the CAMEO code of what was actually reported — an intent (03), a threat (13) or a refusal
 (12) — and :func:`reported_category` gives the PLOVER category of that reading.
@@ -54,6 +57,8 @@ __all__ = ["EventStep", "cameo_reading", "extract_events", "find_triggers", "rep
 
 _ARG_DEPS = frozenset({"relcl", "acl", "advcl", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr",
                        "npadvmod", "compound", "amod", "appos", "poss", "acomp"})
+#: Categories whose noun trigger is an event even with no actor named ("a roadside bombing killed ...").
+UNCODED_NOUN_OK = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "REB", "OPP", "CVL", "REF", "LAB", "EDU", "JUD", "LEG",
                               "PTY", "AGR", "REL", "HLH", "SPY", "BUS", "CRM"})
 
@@ -157,7 +162,8 @@ def _arguments(trig: Trigger, reading: Reading) -> tuple[list[Any], list[Any]]:
     targets = args.objects_of(tok, skip)
     if not targets and trig.entry.category in ABSORBING:
         targets = args.clause_subject_targets(tok)
-    for inner in trig.folded:  # "agreed to resume talks with Turkey": the content's objects too
+    contents = [*trig.folded, *(x for x in trig.extra if x.dep_ == "xcomp" and x.pos_ == "VERB")]
+    for inner in contents:  # "agreed to resume talks with Turkey", "threatened to strike Seoul": the content's objects
         seen = {t.i for t in targets}
         targets += [t for t in args.objects_of(inner, set()) if t.i not in seen]
     if tok.dep_ == "xcomp" and not any(t.pos_ in ("PROPN", "PRON") or t.ent_type_ for t in targets):
@@ -215,6 +221,9 @@ def _coding(trig: Trigger, article: Article, state: _State, lex: TriggerLexicon)
     c.targets = [a for t in tgt if (a := _owner(state.remember(build_actor(t, article), t), t, state)).country
                  or a.group or a.sector or a.entity_id]
     apply(ACTOR_RULES, c)
+    if (entry.pos == "noun" and trig.token.dep_ in ("nsubj", "nsubjpass", "attr") and not c.sources
+            and not c.targets and c.category not in UNCODED_NOUN_OK):
+        return None  # "the summit is scheduled to begin": a named event no one is said to do
     typed = acled_type(c.category, state.words(trig.token.sent), state.types)
     if typed is not None:
         c.acled, c.sub = typed

@@ -88,12 +88,17 @@ def _not_an_event(trig: Trigger, lex: TriggerLexicon) -> bool:
         head = tok.head
         if tok.dep_ == "dobj" and not args.is_light(head):
             return True
-        if (trig.entry.category == "COERCE" and tok.dep_ == "compound" and head.pos_ == "NOUN"
-                and head.lemma_.lower() not in lex.heads):
-            return True  # "a harassment drama": a modifier, not an event
+        if (tok.dep_ == "compound" and head.pos_ == "NOUN" and head.lemma_.lower() not in lex.heads
+                and head.lemma_.lower() not in CARRIERS):
+            return True  # "a harassment drama", "the conference hall", "the ceasefire line": a modifier
+        if (tok.dep_ == "nsubj" and head.lemma_ == "be" and any(c.dep_ in ("acomp", "attr") for c in head.children)
+                and not any(c.dep_ in ("prep", "poss") for c in tok.children)):
+            return True  # "Protests are rare", "the attack was the deadliest since 2015" (not "the attack on X was ...")
         if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in EPISODES:
             return False  # "a second round of talks", "a wave of arrests": the event itself
         return tok.dep_ == "pobj" and head.lower_ in ("about", "over", "regarding", "concerning", "of")
+    if habitual(tok):
+        return True  # "the committee meets every Tuesday": a description of a routine
     if trig.entry.mode == "host":  # "the base, which hosts American advisors"
         subj = args.resolve_pronoun(args.subject_of(tok), None) if args.subject_of(tok) is not None else None
         if subj is not None and subj.lemma_.lower() in PLACE_NOUNS:
@@ -104,6 +109,22 @@ def _not_an_event(trig: Trigger, lex: TriggerLexicon) -> bool:
     if trig.entry.pos == "verb" and len(trig.entry.words) == 1 and tok.lemma_.lower() not in PROMISES:
         return any(c.dep_ == "oprd" or (c.dep_ == "dobj" and c.lower_.endswith(("self", "selves"))) for c in tok.children)
     return False
+
+
+#: Nouns an event noun may modify and still be the event ("an aid package", "a rescue mission").
+CARRIERS = frozenset({"package", "convoy", "shipment", "delivery", "consignment", "flight", "mission",
+                      "operation", "campaign", "drive", "effort", "wave", "spree"})
+
+#: Words that make a time phrase a routine ("every Tuesday", "each year").
+ROUTINE = frozenset({"every", "each"})
+
+
+def habitual(tok: Any) -> bool:
+    """A verb in the present with "every"/"each" time phrase: a routine, not an event."""
+    if tok.tag_ not in ("VBZ", "VBP"):
+        return False
+    return any(c.dep_ in ("npadvmod", "advmod", "prep") and any(g.lower_ in ROUTINE for g in c.subtree)
+               for c in tok.children)
 
 
 #: Nouns that count or measure events: "a round of talks" is talks, not a topic.

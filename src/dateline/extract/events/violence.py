@@ -187,7 +187,8 @@ def is_prose(sentence: list[Any]) -> bool:
         return False  # an imperative line: "Sign up now", "Read more about ..."
     long_words = [t for t in words[1:] if len(t) > 3]
     capitalised = [t for t in long_words if t.text[0].isupper()]
-    if long_words and len(capitalised) == len(long_words):
-        return False  # "Free Sign Up.", "Rebels Attack Army Base In North"
+    verb_in_lower_case = any(t.pos_ == "VERB" and t.text.islower() for t in words[1:])
+    if long_words and len(capitalised) == len(long_words) and not verb_in_lower_case:
+        return False  # "Free Sign Up.", "Rebels Attack Army Base In North" (not "Prime Minister X met President Y.")
     ending = sentence[-1].text
     return ending in (".", "!", "?", '"', "'", "”", "’", ":", ";") or len(capitalised) < 0.6 * len(long_words)
