@@ -23,6 +23,7 @@ always places).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar
@@ -83,18 +84,40 @@ def _near(text: str, start: int) -> bool:
 def _candidates(article: Article, gaz: Gazetteer) -> list[tuple[Span, str]]:
     """Place-name spans: list sites first, then NER mentions that do not overlap them."""
     found: list[tuple[Span, str]] = [(Span(s, e), "SITE") for s, e, _ in gaz.find_sites(article.text)]
+    taken = _Taken([span for span, _ in found])
     for m in _OF_PLACE.finditer(article.text):  # "the town of Samarra", which NER may miss
         span = Span(m.start(1), m.end(1))
-        if not any(span.overlaps(s) for s, _ in found):
+        if not taken.overlaps(span):
             found.append((span, "GPE"))
+            taken.add(span)
     pool: Iterable[tuple[int, int, str]] = [(m.span.start, m.span.end, m.label) for m in article.mentions]
     if article.doc is not None:
         pool = [*pool, *((e.start_char, e.end_char, e.label_) for e in article.doc.ents)]
     for start, end, label in sorted(pool, key=lambda x: (x[0], -x[1])):
         span = Span(start, end)
-        if label in PLACE_LABELS and not any(span.overlaps(s) for s, _ in found):
+        if label in PLACE_LABELS and not taken.overlaps(span):
             found.append((span, label))
+            taken.add(span)
     return sorted(found, key=lambda x: x[0].start)
+
+
+class _Taken:
+    """Spans already taken, by start, to tell whether a new span overlaps one of them."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.spans: list[tuple[int, int]] = []
+        self.longest = 0
+        for span in spans:
+            self.add(span)
+
+    def add(self, span: Span) -> None:
+        bisect.insort(self.spans, (span.start, span.end))
+        self.longest = max(self.longest, span.end - span.start)
+
+    def overlaps(self, span: Span) -> bool:
+        lo = bisect.bisect_left(self.spans, (span.start - self.longest, -1))
+        hi = bisect.bisect_left(self.spans, (span.end, -1))  # those starting before the span ends
+        return any(span.start < e for _s, e in self.spans[lo:hi])
 
 
 def _context(article: Article, gaz: Gazetteer) -> tuple[set[str], set[str]]:

@@ -16,8 +16,9 @@ from typing import Any
 from ...geo.countries import country_of, find_countries
 from ...geo.gazetteer import gazetteer
 from ...geo.orgs import GROUP_CODES, Org, find_orgs, sectors
-from ...model import Actor, Article, Span
+from ...model import Actor, Article, Entity, Mention, Span
 from ...vocab import as_sector
+from ..span_index import by_key, index_of
 
 #: Dependents that start a clause of their own: not part of the actor's noun phrase.
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct", "parataxis"})
@@ -56,12 +57,20 @@ def sector_of_tokens(head: Any, tokens: list[Any]) -> str | None:
     return None
 
 
+def _entity_id(entity: Entity) -> str:
+    return entity.id
+
+
+def _mention_span(mention: Mention) -> tuple[int, int]:
+    return mention.span.start, mention.span.end
+
+
 def _entity_of(article: Article, head: Any) -> tuple[str | None, str | None, str | None, list[str]]:
     """(entity id, name, country, roles) of the entity mentioned at the phrase's head word."""
     at = head.idx
-    by_id = {e.id: e for e in article.entities}
-    for mention in article.mentions:
-        if mention.entity_id and mention.span.start <= at < mention.span.end:
+    by_id = by_key(article.entities, _entity_id)
+    for mention in index_of(article.mentions, _mention_span).at(at):
+        if mention.entity_id:
             ent = by_id.get(mention.entity_id)
             if ent is not None:
                 return ent.id, ent.name, ent.country, list(ent.roles) + ([mention.role] if mention.role else [])

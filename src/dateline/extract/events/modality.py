@@ -14,6 +14,7 @@ from typing import Any, cast
 
 from ...model import Quote
 from ...vocab import Modality
+from ..span_index import index_of, memo
 from .lexicon import lexicon
 
 ORDER = ("negated", "denied", "hypothetical", "planned", "claimed", "occurred")
@@ -105,9 +106,25 @@ def read(trigger: Any, quotes: list[Quote] | None = None, control: dict[str, str
     if would:  # "said it would ..." is a future seen from the past; "might", "could" stay possible
         past_report = out.report_verb is not None and out.report_verb.tag_ == "VBD"
         out.add("planned" if past_report and aux & {"would", "'d"} else "hypothetical")
-    for n, quote in enumerate(quotes or ()):
-        if any(s.start <= trigger.idx < s.end for s in quote.content_spans):
-            out.source_quote = n
-            out.add("claimed")
-            break
+    n = _quote_at(quotes or [], trigger.idx)
+    if n is not None:
+        out.source_quote = n
+        out.add("claimed")
     return out
+
+
+def _content_spans(quotes: list[Quote]) -> list[tuple[int, int, int]]:
+    """(start, end, quote number) of every content span of the quotes."""
+    return [(s.start, s.end, n) for n, q in enumerate(quotes) for s in q.content_spans]
+
+
+def _span_of(part: tuple[int, int, int]) -> tuple[int, int]:
+    return part[0], part[1]
+
+
+def _quote_at(quotes: list[Quote], offset: int) -> int | None:
+    """The number of the first quote whose content holds ``offset``."""
+    parts = memo(quotes, _content_spans, lambda: _content_spans(quotes))
+    found = index_of(parts, _span_of).at(offset)
+    return min(p[2] for p in found) if found else None
+

@@ -40,6 +40,7 @@ from typing import Any, ClassVar
 
 from ...model import Actor, Article, DateRef, Event, Place, Span
 from ...pipeline import Step
+from ..span_index import index_of
 from . import args
 from . import triggers as senses
 from .acled import TypeRule, acled_type, topic_of, type_rules, words_of
@@ -187,10 +188,14 @@ def _actor_ok(actor: Actor, tok: Any) -> bool:
                 or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
 
 
+def _fact_span(fact: DateRef | Place) -> tuple[int, int] | None:
+    return (fact.span.start, fact.span.end) if fact.span is not None else None
+
+
 def _pick_date(article: Article, sent: Span, trigger_at: int) -> tuple[DateRef | None, str | None]:
     """The sentence's date phrase nearest the trigger ("text"), else the publication date ("publication")."""
-    inside = [d for d in article.dates if d.span is not None and sent.contains(d.span)
-              and d.value is not None and d.kind == "point"]
+    inside = [d for d in index_of(article.dates, _fact_span).within(sent.start, sent.end)
+              if d.value is not None and d.kind == "point"]
     if inside:
         return min(inside, key=lambda d: abs(d.span.start - trigger_at) if d.span else 0), "text"
     pub = article.published
@@ -201,7 +206,7 @@ def _pick_date(article: Article, sent: Span, trigger_at: int) -> tuple[DateRef |
 
 
 def _pick_place(article: Article, sent: Span, trigger_at: int) -> Place | None:
-    inside = [p for p in article.places if p.span is not None and sent.contains(p.span)]
+    inside = index_of(article.places, _fact_span).within(sent.start, sent.end)
     if not inside:
         return None
     return min(inside, key=lambda p: abs(p.span.start - trigger_at) if p.span else 0)
