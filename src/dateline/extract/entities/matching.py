@@ -11,7 +11,6 @@ from collections.abc import Callable, Sequence
 
 from rapidfuzz.fuzz import ratio
 
-from ...geo.countries import country_word
 from ...model import Entity
 from .names import (
     acronym_matches,
@@ -23,7 +22,7 @@ from .names import (
     suffix,
     surname,
 )
-from .tables import alias_of, name_key
+from .tables import alias_of, country_word, name_key
 
 _PLACE_TYPES = frozenset({"GPE", "NORP", "LOC"})
 _GIVEN_NAME_SIMILARITY = 85.0

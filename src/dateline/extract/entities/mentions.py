@@ -11,10 +11,9 @@ from collections import Counter
 from functools import lru_cache
 from typing import Any
 
-from ...geo.countries import country_word
 from ...model import Mention, Span
 from .recover import mark_works, recover_names, trim_fragments
-from .tables import CACHED, alias_of, aliases, honorifics, name_key, titles
+from .tables import CACHED, alias_of, aliases, country_word, honorifics, name_key, titles
 from .tokens import Tokens, tokens_of
 
 #: spaCy labels that name things (numbers, dates and times are other steps' work).
@@ -93,16 +92,16 @@ def _strip_titles(tk: Tokens, first: int, last: int) -> int:
     return first
 
 
-def _from_ents(doc: Any, tk: Tokens) -> list[Mention]:
+def _from_ents(tk: Tokens) -> list[Mention]:
     text = tk.text
     out = []
-    for ent in doc.ents:
-        if ent.label_ not in NAME_LABELS:
+    for ent_start, ent_end, label in tk.entities:
+        if label not in NAME_LABELS:
             continue
-        first = _strip_titles(tk, ent.start, ent.end) if ent.label_ == "PERSON" else ent.start
-        start, end = trim(text, tk.starts[first], ent.end_char)
+        first = _strip_titles(tk, ent_start, ent_end) if label == "PERSON" else ent_start
+        start, end = trim(text, tk.starts[first], tk.end(ent_end - 1))
         if end > start and any(c.isalpha() for c in text[start:end]):
-            out.append(Mention(Span(start, end), text[start:end], ent.label_))
+            out.append(Mention(Span(start, end), text[start:end], label))
     return out
 
 
@@ -164,13 +163,25 @@ def _kind_orgs(tk: Tokens, covered: list[bool]) -> list[Mention]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _title_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """Multi-word titles, each with its case-blind pattern."""
+    return [(t, re.compile(re.escape(t), re.IGNORECASE)) for t in sorted(titles()) if " " in t]
+
+
+#: Letters that match an ASCII letter without case but do not lower-case to it (Kelvin sign, long s,
+#: dotted and dotless i): a text holding one is searched without the quick test.
+_ODD_CASE = frozenset("\u212a\u017f\u0130\u0131")
+
+
 def _title_phrases(text: str) -> list[Span]:
     """Where multi-word titles ("Secretary of State") occur; ORG pieces inside them are not mentions."""
+    lowered = None if _ODD_CASE & set(text) else text.lower()
     spans = []
-    for title in titles():
-        if " " not in title:
+    for title, pattern in _title_patterns():
+        if lowered is not None and title not in lowered:
             continue
-        for match in re.finditer(re.escape(title), text, flags=re.IGNORECASE):
+        for match in pattern.finditer(text):
             if text[match.start()].isupper():
                 spans.append(Span(match.start(), match.end()))
     return spans
@@ -194,7 +205,7 @@ def _alias_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(v) for v in variants) + r")(?![\w-])")
 
 
-CACHED.extend([_title_last_words, _alias_pattern])
+CACHED.extend([_title_last_words, _alias_pattern, _title_patterns])
 
 
 def _alias_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -245,7 +256,7 @@ def _relabel(mentions: list[Mention]) -> None:
 def find_mentions(doc: Any, tk: Tokens | None = None) -> list[Mention]:
     """Named-thing mentions of ``doc`` in text order, without overlaps."""
     tk = tokens_of(doc) if tk is None else tk
-    mentions = _from_ents(doc, tk)
+    mentions = _from_ents(tk)
     blocked = _title_phrases(tk.text)
     mentions = [m for m in mentions if not (m.label != "PERSON" and any(b.contains(m.span) for b in blocked))]
     covered = _covered(mentions, len(tk.text))

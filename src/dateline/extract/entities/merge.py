@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ...geo.countries import country_word
 from ...model import Mention, Span
 from .names import acronym_matches, given_name, is_acronym, is_full_name, org_shape, suffix, surname
 from .shared import choose
-from .tables import alias_of, constituents, name_key
+from .tables import alias_of, constituents, country_word, name_key
 from .tokens import Tokens
 
 

@@ -35,6 +35,11 @@ def _cut(mention: Mention, start: int, end: int, text: str) -> Mention:
     return Mention(Span(start, end), text[start:end], "PERSON", role=mention.role, field=mention.field)
 
 
+def _others(full: list[str], text: str, last: str) -> bool:
+    """Whether a full name other than ``text`` ends in the word ``last``."""
+    return any(n != text and name_key(n.split()[-1]) == name_key(last) for n in full)
+
+
 def trim_fragments(text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with PERSON fragments cut down to the name they hold (see the module doc)."""
     full = sorted(set(_full_names(mentions)), key=len, reverse=True)
@@ -47,8 +52,7 @@ def trim_fragments(text: str, mentions: list[Mention]) -> list[Mention]:
                 start = m.span.start + m.text.index(inside)
                 out.append(_cut(m, start, start + len(inside), text))
                 continue
-        others = [n for n in full if n != m.text and name_key(n.split()[-1]) == name_key(words[-1])]
-        if m.label == "PERSON" and len(words) == 2 and others:
+        if m.label == "PERSON" and len(words) == 2 and _others(full, m.text, words[-1]):
             head = text[max(0, m.span.start - 12) : m.span.start]
             lone = _DETERMINER.search(head) or _BEFORE_SENTENCE.search(head)
             if lone and name_key(words[0]) not in given_names():
