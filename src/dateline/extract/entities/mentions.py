@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from ...model import Mention, Span
-from .recover import mark_works, recover_names, trim_fragments
+from .recover import mark_people, mark_works, recover_names, trim_fragments
 from .tables import CACHED, alias_of, aliases, country_word, honorifics, name_key, titles
 from .tokens import Tokens, tokens_of
 
@@ -222,8 +222,9 @@ def _alias_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _relabel(mentions: list[Mention]) -> None:
-    """Fix labels: the alias table and country words first, then one label per name in the article."""
+def _relabel(text: str, mentions: list[Mention]) -> None:
+    """Fix labels: the alias table and country words first, person cues (:func:`mark_people`), then
+    one label per name in the article (a tie between a person and an organisation: a person)."""
     for m in mentions:
         alias = alias_of(m.text)
         word = country_word(m.text)
@@ -232,6 +233,7 @@ def _relabel(mentions: list[Mention]) -> None:
         elif word is not None and m.label in {"GPE", "LOC", "ORG", "PERSON", "NORP"}:
             m.label = "NORP" if word.kind in {"adjective", "demonym"} else "GPE"
     fixed = {name_key(m.text) for m in mentions if alias_of(m.text) or country_word(m.text)}
+    mark_people(text, mentions, fixed)
     surnames = {
         name_key(m.text).split()[-1]
         for m in mentions
@@ -249,6 +251,9 @@ def _relabel(mentions: list[Mention]) -> None:
             continue
         counts = votes[key]
         top = max(counts.values())
+        if m.label == "ORG" and " " not in key and counts["PERSON"] == top:
+            m.label = "PERSON"  # "Trump" once a person, once an organisation: a person
+            continue
         if counts[m.label] < top:
             m.label = next(label for label, n in counts.items() if n == top)
 
@@ -264,7 +269,7 @@ def find_mentions(doc: Any, tk: Tokens | None = None) -> list[Mention]:
     covered = _covered(mentions + extra, len(tk.text))
     extra += [m for m in _kind_orgs(tk, covered) if not any(b.contains(m.span) for b in blocked)]
     mentions = sorted(_alias_mentions(tk.text, mentions + extra), key=lambda m: m.span)
-    _relabel(mentions)
+    _relabel(tk.text, mentions)
     mentions = trim_fragments(tk.text, mentions)
     mark_works(tk.text, mentions)
     return sorted(mentions + recover_names(tk, mentions), key=lambda m: m.span)
