@@ -153,9 +153,15 @@ _WORK_CUE = re.compile(
 
 
 def mark_works(text: str, mentions: list[Mention]) -> None:
-    """Relabel a name standing after "the film", "his book" ... or inside quotes as WORK_OF_ART."""
+    """Relabel a name standing after "the film", "his book" ... or inside quotes as WORK_OF_ART, and
+    then every other mention of a title so found ("The Irishman" named again without a cue)."""
+    works = set()
     for m in mentions:
         head = text[max(0, m.span.start - 16) : m.span.start]
         quoted = head.endswith(('"', "“")) and text[m.span.end : m.span.end + 1] in {'"', "”"}
         if m.label != "WORK_OF_ART" and (_WORK_CUE.search(head) or (quoted and m.label in {"NORP", "GPE"})):
+            m.label = "WORK_OF_ART"
+            works.add(name_key(m.text))
+    for m in mentions:
+        if m.label in {"NORP", "GPE"} and name_key(m.text) in works:
             m.label = "WORK_OF_ART"
