@@ -35,3 +35,10 @@ def test_token_view_without_parser_or_tokens(nlp: Any) -> None:
     assert not tk.tagged and tk.tags == [""] * len(doc)
     empty = tokens_of(nlp.make_doc(""))
     assert (empty.text, empty.words, empty.entities) == ("", [], [])
+
+
+def test_the_article_text_given_gives_the_same_view(nlp: Any) -> None:
+    doc = nlp(TEXT)
+    assert tokens_of(doc, TEXT) == tokens_of(doc)
+    assert tokens_of(doc, TEXT + " more") == tokens_of(doc)  # a text that does not fit is ignored
+    assert tokens_of(doc, "X" + TEXT[1:]) == tokens_of(doc)

@@ -116,8 +116,8 @@ def _covered(mentions: list[Mention], size: int) -> list[bool]:
 def _titled_names(tk: Tokens, covered: list[bool]) -> list[Mention]:
     """PERSON mentions NER missed: a capitalised title followed by one to three name words."""
     out = []
-    for i in range(1, len(tk)):
-        if not tk.is_upper_word(i):
+    for i in tk.capitalised:
+        if i == 0:
             continue
         title = _title_before(tk, i)
         if title < 0 or (title > 0 and tk.words[title - 1] == "-"):  # not "Commander-in-Chief Forum"
@@ -145,11 +145,10 @@ def _kind_orgs(tk: Tokens, covered: list[bool]) -> list[Mention]:
     out = []
     i = 0
     n = len(tk)
-    while i < n:
-        if not tk.is_upper_word(i):
-            i += 1
+    for first in tk.capitalised:
+        if first < i:
             continue
-        j = i
+        i = j = first
         while j < n and (
             tk.is_upper_word(j) or (tk.words[j] in _ORG_INNER and j + 1 < n and tk.is_upper_word(j + 1))
         ):
@@ -211,14 +210,18 @@ CACHED.extend([_title_last_words, _alias_pattern, _title_patterns])
 def _alias_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     """Names from the alias table NER missed or cut ("Islamic" + "State group"); replaces cut pieces."""
     out = list(mentions)
+    spans = {m.span for m in out}
     for match in _alias_pattern().finditer(text):
         span = Span(match.start(), match.end())
+        if span in spans:
+            continue  # NER has it
         overlapping = [m for m in out if m.span.overlaps(span)]
-        if any(not span.contains(m.span) or m.span == span for m in overlapping):
-            continue  # NER has it, or a longer name holds it ("US State Department")
+        if any(not span.contains(m.span) for m in overlapping):
+            continue  # a longer name holds it ("US State Department")
         alias = alias_of(match.group())
         label = alias.type if alias is not None else "ORG"
         out = [m for m in out if m not in overlapping] + [Mention(span, match.group(), label)]
+        spans = {m.span for m in out}
     return out
 
 

@@ -235,8 +235,9 @@ def attach_descriptions(tk: Tokens, mentions: list[Mention], clusters: list[Clus
     """
     taken = [m.span for m in mentions]
     added: list[Mention] = []
-    for i, noun in enumerate(tk.words):
-        if noun not in _DESCRIPTION_NOUNS or i == 0 or tk.words[i - 1].lower() != "the":
+    for i in [k for k, word in enumerate(tk.words) if word in _DESCRIPTION_NOUNS]:
+        noun = tk.words[i]
+        if i == 0 or tk.words[i - 1].lower() != "the":
             continue
         if i + 1 < len(tk) and tk.words[i + 1].lower() in {"of", "for"}:
             continue

@@ -132,17 +132,19 @@ def recover_names(tk: Tokens, mentions: list[Mention]) -> list[Mention]:
     full = _full_names(mentions)
     wanted = {n.split()[-1] for n in full} | {n.split()[0] for n in full}
     bare = {m.text for m in mentions if m.label == "PERSON" and " " not in m.text and m.text[:1].isupper()}
-    if bare:  # a one-word name counts when it is tagged a proper noun somewhere (not "Aides")
-        bare &= {w for i, w in enumerate(tk.words) if w in bare and tk.is_proper(i)}
     if not wanted and not bare:
         return []
+    words = tk.words
+    hits = [i for i, w in enumerate(words) if w in wanted or w in bare]
+    # a one-word name counts when it is tagged a proper noun somewhere (not "Aides")
+    bare = {words[i] for i in hits if words[i] in bare and tk.is_proper(i)}
     covered = [False] * len(tk.text)
     for m in mentions:
         covered[m.span.start : m.span.end] = [True] * (m.span.end - m.span.start)
     out = []
-    for i, word in enumerate(tk.words):
-        if (word in wanted or word in bare) and _free(tk, i, covered):
-            out.append(Mention(Span(tk.starts[i], tk.end(i)), word, "PERSON"))
+    for i in hits:
+        if (words[i] in wanted or words[i] in bare) and _free(tk, i, covered):
+            out.append(Mention(Span(tk.starts[i], tk.end(i)), words[i], "PERSON"))
     return out
 
 

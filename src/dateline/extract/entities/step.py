@@ -196,9 +196,10 @@ def build_entity(cluster: Cluster, text: str = "") -> Entity:
     return entity
 
 
-def extract_entities(doc: Any) -> tuple[list[Mention], list[Entity]]:
-    """Mentions and entities of a parsed article (``doc`` made from ``Article.text``)."""
-    tk = tokens_of(doc)
+def extract_entities(doc: Any, text: str | None = None) -> tuple[list[Mention], list[Entity]]:
+    """Mentions and entities of a parsed article (``doc`` made from ``Article.text``, which may be
+    given as ``text`` to save rebuilding it)."""
+    tk = tokens_of(doc, text)
     mentions = find_mentions(doc, tk)
     assign_roles(tk, mentions)
     clusters = merge(mentions, tk.text)
@@ -246,7 +247,7 @@ class EntityStep(Step):
         if article.doc is None:
             article.mentions, article.entities = [], []
         else:
-            article.mentions, article.entities = extract_entities(article.doc)
+            article.mentions, article.entities = extract_entities(article.doc, article.text)
         if article.caption_docs:
             article.caption_mentions, article.entities = caption_entities(
                 article.caption_docs, article.entities, extract_entities

@@ -30,6 +30,7 @@ class Tokens:
     tagged: bool
     upper: list[bool]  # a capitalised word with a letter in it (see is_upper_word)
     entities: list[tuple[int, int, str]]  # spaCy's entities (doc.ents): first token, last + 1, label
+    capitalised: list[int]  # the indices where ``upper`` is True, in order
 
     def __len__(self) -> int:
         return len(self.words)
@@ -59,10 +60,6 @@ class Tokens:
         return first, max(last, first + 1)
 
 
-def _upper_word(word: str) -> bool:
-    return word[:1].isupper() and (word[0].isalpha() or any(c.isalpha() for c in word))
-
-
 def _labels(strings: Any, hashes: list[int]) -> list[str]:
     """The strings of a column of label hashes (a few distinct values, each looked up once)."""
     names = {h: strings[h] for h in set(hashes)}
@@ -86,20 +83,36 @@ def _entities(iob: list[int], labels: list[str]) -> list[tuple[int, int, str]]:
 
 
 #: Attributes read per token, in this order.
-_ATTRS = ["ORTH", "IDX", "SPACY", "TAG", "ENT_TYPE", "SENT_START", "ENT_IOB"]
+_ATTRS = ["ORTH", "IDX", "SPACY", "TAG", "ENT_TYPE", "SENT_START", "ENT_IOB", "LENGTH"]
 
 
-def tokens_of(doc: Any) -> Tokens:
-    """Read a spaCy Doc into a :class:`Tokens` view."""
+def _made_from(table: Any, strings: Any, text: str) -> bool:
+    """Whether ``text`` is the text the Doc was made from: its length and first and last words agree."""
+    first, last = table[0].tolist(), table[-1].tolist()
+    if len(text) != last[1] + last[7] + last[2]:
+        return False
+    return all(text[row[1] : row[1] + row[7]] == strings[row[0]] for row in (first, last))
+
+
+def tokens_of(doc: Any, text: str | None = None) -> Tokens:
+    """Read a spaCy Doc into a :class:`Tokens` view.
+
+    ``text``, the text the Doc was made from (``Article.text``), saves rebuilding it from the tokens;
+    a text that does not fit the Doc is ignored.
+    """
     tagged = bool(doc.has_annotation("TAG"))
     sents = bool(doc.has_annotation("SENT_START"))
     if not len(doc):
-        return Tokens(doc.text, [], [], [], [], [], tagged, [], [])
+        return Tokens(doc.text, [], [], [], [], [], tagged, [], [], [])
     strings = doc.vocab.strings
     table = doc.to_array(_ATTRS)
-    words = [strings[h] for h in table[:, 0].tolist()]
     starts = table[:, 1].tolist()
-    text = "".join([w + " " if space else w for w, space in zip(words, table[:, 2].tolist(), strict=True)])
+    if text is not None and _made_from(table, strings, text):
+        words = [text[s : s + n] for s, n in zip(starts, table[:, 7].tolist(), strict=True)]
+    else:
+        words = [strings[h] for h in table[:, 0].tolist()]
+        spaces = table[:, 2].tolist()
+        text = "".join([w + " " if space else w for w, space in zip(words, spaces, strict=True)])
     tags = _labels(strings, table[:, 3].tolist()) if tagged else [""] * len(words)
     ents = _labels(strings, table[:, 4].tolist())
     if sents:
@@ -108,7 +121,11 @@ def tokens_of(doc: Any) -> Tokens:
         sent_starts = [
             i == 0 or words[i - 1] in _FINAL or not words[i - 1].strip() for i in range(len(words))
         ]
-    upper = [_upper_word(w) for w in words]
-    return Tokens(
-        text, words, starts, tags, ents, sent_starts, tagged, upper, _entities(table[:, 6].tolist(), ents)
-    )
+    capitalised = [
+        i for i, w in enumerate(words) if w[0].isupper() and (w[0].isalpha() or any(map(str.isalpha, w)))
+    ]
+    upper = [False] * len(words)
+    for i in capitalised:
+        upper[i] = True
+    found = _entities(table[:, 6].tolist(), ents)
+    return Tokens(text, words, starts, tags, ents, sent_starts, tagged, upper, found, capitalised)
