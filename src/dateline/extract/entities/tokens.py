@@ -118,9 +118,7 @@ def tokens_of(doc: Any, text: str | None = None) -> Tokens:
     if sents:
         sent_starts = (table[:, 5] == 1).tolist()
     else:  # no parser: a sentence starts after final punctuation or a line break
-        sent_starts = [
-            i == 0 or words[i - 1] in _FINAL or not words[i - 1].strip() for i in range(len(words))
-        ]
+        sent_starts = [True] + [w in _FINAL or w.isspace() for w in words[:-1]]
     capitalised = [
         i for i, w in enumerate(words) if w[0].isupper() and (w[0].isalpha() or any(map(str.isalpha, w)))
     ]
