@@ -5,7 +5,9 @@ Prints the parse time (``nlp.pipe`` with the components EntityStep needs), the t
 database with plain exact-name merging (the store's own cost, not linking), the time corpus-wide
 linking adds to that (the writer's linking decisions plus the surname plan after the batch), and
 the ratio of the linking parts (EntityStep and corpus linking) to the parse (the target: under 5%),
-and the CPU time of the parse and of EntityStep (steadier than wall time on a busy machine). The text is the PolNeAR dev articles when
+and the CPU time of the parse and of EntityStep (steadier than wall time on a busy machine). With
+``--ingest-parse`` it also times the parse an ingest runs (the components of all extraction steps,
+the parser among them) and gives the ratio to that. The text is the PolNeAR dev articles when
 ``../shared/eval/quotes/polnear_dev.jsonl`` is there, else the labelled people fixtures. Never
 asserts on time.
 
@@ -21,6 +23,7 @@ from pathlib import Path
 
 from texts import POLNEAR, polnear_texts
 
+from dateline.api import extraction_steps
 from dateline.config import Settings
 from dateline.corpus.linking import corpus_rules
 from dateline.extract.entities import EntityStep
@@ -71,6 +74,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--limit", type=int, default=None, help="only the first N texts")
     ap.add_argument("--repeat", type=int, default=3, help="runs; the fastest of each is kept")
+    ap.add_argument("--ingest-parse", action="store_true", help="also time the parse an ingest runs")
     args = ap.parse_args()
     source, bodies = texts(args.limit)
     nlp = load_pipeline(Settings().models, EntityStep.nlp_components)
@@ -104,6 +108,23 @@ def main() -> None:
     print(f"corpus linking (writer+plan): {corpus_best:6.3f} s  ({corpus_best / parse_best:.1%} of parse)")
     print(f"ratio linking / parse: {(step_best + corpus_best) / parse_best:.3f}")
     print(f"CPU time (this process): parse {parse_cpu:.2f} s, EntityStep {step_cpu:.3f} s ({step_cpu / parse_cpu:.1%})")
+    if args.ingest_parse:
+        full = ingest_parse(bodies, args.repeat)
+        print(f"parse as an ingest runs it: {full:8.2f} s; ratio linking / that parse: {(step_best + corpus_best) / full:.3f}")
+
+
+def ingest_parse(bodies: list[str], repeat: int) -> float:
+    """Seconds of the fastest ``nlp.pipe`` over ``bodies`` with the components an ingest loads."""
+    parse = extraction_steps(Settings())[0]
+    nlp = load_pipeline(Settings().models, getattr(parse, "components", None))
+    nlp("warm up")
+    best = float("inf")
+    for _ in range(repeat):
+        began = time.perf_counter()
+        for _doc in nlp.pipe(bodies, batch_size=Settings().batch_size):
+            pass
+        best = min(best, time.perf_counter() - began)
+    return best
 
 
 if __name__ == "__main__":

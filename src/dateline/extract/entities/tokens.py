@@ -83,7 +83,7 @@ def _entities(iob: list[int], labels: list[str]) -> list[tuple[int, int, str]]:
 
 
 #: Attributes read per token, in this order.
-_ATTRS = ["ORTH", "IDX", "SPACY", "TAG", "ENT_TYPE", "SENT_START", "ENT_IOB", "LENGTH"]
+_ATTRS = ["ORTH", "IDX", "SPACY", "TAG", "ENT_TYPE", "SENT_START", "ENT_IOB", "LENGTH", "IS_SPACE"]
 
 
 def _made_from(table: Any, strings: Any, text: str) -> bool:
@@ -118,7 +118,10 @@ def tokens_of(doc: Any, text: str | None = None) -> Tokens:
     if sents:
         sent_starts = (table[:, 5] == 1).tolist()
     else:  # no parser: a sentence starts after final punctuation or a line break
-        sent_starts = [True] + [w in _FINAL or w.isspace() for w in words[:-1]]
+        ends = table[:-1, 8] == 1
+        for mark in _FINAL:
+            ends |= table[:-1, 0] == strings[mark]
+        sent_starts = [True, *ends.tolist()]
     capitalised = [
         i for i, w in enumerate(words) if w[0].isupper() and (w[0].isalpha() or any(map(str.isalpha, w)))
     ]
