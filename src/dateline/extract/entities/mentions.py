@@ -200,8 +200,13 @@ def _kin(mention: Mention, surnames: set[str]) -> bool:
 
 @lru_cache(maxsize=1)
 def _alias_pattern() -> re.Pattern[str]:
-    variants = sorted({a.variant for a in aliases().values()}, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(v) for v in variants) + r")(?![\w-])")
+    variants = sorted({a.variant for a in aliases().values() if a.variant}, key=len, reverse=True)
+    if not variants:
+        return re.compile(r"(?!)")  # empty tables: nothing matches
+    firsts = "".join(sorted({re.escape(v[0]) for v in variants}))  # a quick test before the long one
+    return re.compile(
+        r"(?<![\w-])(?=[" + firsts + r"])(?:" + "|".join(re.escape(v) for v in variants) + r")(?![\w-])"
+    )
 
 
 CACHED.extend([_title_last_words, _alias_pattern, _title_patterns])
