@@ -7,7 +7,6 @@ offsets into the text the Doc was made from (``Article.text``).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 from typing import Any
 
@@ -39,6 +38,7 @@ NOT_NAMES = frozenset(
 _ORG_INNER = frozenset({"of", "for", "and", "on", "the"})
 _LEAD = re.compile(r"^(?:the|The|THE)\s+")
 _TAIL = re.compile(r"(?:\s*['’]s?|[\s,.;:]+)$")
+_TAIL_ENDS = frozenset("'’s,.;:")  # the last characters a tail can end in, besides spaces
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -47,6 +47,8 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     lead = _LEAD.match(piece)
     if lead:
         start += lead.end()
+    if end > start and text[end - 1] not in _TAIL_ENDS and not text[end - 1].isspace():
+        return start, end  # nothing to cut at the end
     while True:
         tail = _TAIL.search(text[start:end])
         if not tail or tail.start() == 0:
@@ -247,11 +249,12 @@ def _relabel(text: str, mentions: list[Mention]) -> None:
         for m in mentions
         if m.label == "PERSON" and len(name_key(m.text).split()) > 1
     }
-    votes: dict[str, Counter[str]] = {}
-    for m in mentions:
-        votes.setdefault(name_key(m.text), Counter())[m.label] += 1
-    for m in mentions:
-        key = name_key(m.text)
+    keys = [name_key(m.text) for m in mentions]
+    votes: dict[str, dict[str, int]] = {}
+    for m, key in zip(mentions, keys, strict=True):
+        counts = votes.setdefault(key, {})
+        counts[m.label] = counts.get(m.label, 0) + 1
+    for m, key in zip(mentions, keys, strict=True):
         if key in fixed:
             continue
         if key in surnames or _kin(m, surnames):
@@ -259,10 +262,10 @@ def _relabel(text: str, mentions: list[Mention]) -> None:
             continue
         counts = votes[key]
         top = max(counts.values())
-        if m.label == "ORG" and " " not in key and counts["PERSON"] == top:
+        if m.label == "ORG" and " " not in key and counts.get("PERSON", 0) == top:
             m.label = "PERSON"  # "Trump" once a person, once an organisation: a person
             continue
-        if counts[m.label] < top:
+        if counts.get(m.label, 0) < top:
             m.label = next(label for label, n in counts.items() if n == top)
 
 

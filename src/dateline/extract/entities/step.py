@@ -145,6 +145,8 @@ def _country(cluster: Cluster, name: str, roles: list[str]) -> str | None:
                 return word.iso3
         return None
     if cluster.label == "PERSON":
+        if not roles:
+            return None
         votes = Counter(c for c in (_country_in(r) for r in roles) if c)
         return votes.most_common(1)[0][0] if votes else None
     for text in [name, *(m.text for m in cluster.members)]:
