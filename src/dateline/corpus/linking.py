@@ -130,11 +130,28 @@ class CorpusLinker:
         )
         for row in ordered:
             seen = {placed.get((row["article_id"], n), n) for n in row["neighbours"]}
-            move = self._decide(dict(row, neighbours=seen), by_surname.get(surname(row["name"]), []))
+            found = by_surname.get(surname(row["name"]), [])
+            move = self._named_in_article(row, found, placed) or self._decide(dict(row, neighbours=seen), found)
             if move is not None:
                 moves.append(move)
                 placed[(move.article_id, move.source_id)] = move.target_id
         return moves
+
+    @staticmethod
+    def _named_in_article(
+        row: dict[str, Any], people: list[Person], placed: dict[tuple[str, str], str]
+    ) -> Move | None:
+        """A bare surname goes to the one candidate a lone given name in the same article was placed
+        with ("Hillary ... the Clinton campaign")."""
+        targets = {placed.get((row["article_id"], n)) for n in row["neighbours"]}
+        named = [p for p in people if p.id in targets and surname(p.name) == surname(row["name"])]
+        if len(named) != 1 or not is_full_name(named[0].name):
+            return None
+        person = named[0]
+        return Move(
+            row["entity_id"], row["article_id"], person.id, "given-name-in-article", 0.9,
+            f"{person.name} is named by a given name in the article",
+        )  # fmt: skip
 
     def _decide(self, row: dict[str, Any], people: list[Person]) -> Move | None:
         if not people:

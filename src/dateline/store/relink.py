@@ -39,9 +39,13 @@ def held_rows(conn: sqlite3.Connection) -> list[dict[str, Any]]:
         "JOIN entities e ON e.id = m.entity_id WHERE e.type = 'PERSON' AND instr(trim(e.name), ' ') = 0 "
         "GROUP BY m.article_id, m.entity_id ORDER BY m.article_id, m.entity_id"
     ).fetchall()
+    named: dict[str, set[str]] = {}  # article id -> the entities named in it, read once per article
+    for r in rows:
+        if r[0] not in named:
+            named[r[0]] = set(_neighbours(conn, "", r[0]))
     return [
         {"article_id": r[0], "entity_id": r[1], "name": r[2], "roles": set(filter(None, (r[3] or "").split("|"))),
-         "neighbours": set(_neighbours(conn, r[1], r[0]))}
+         "neighbours": named[r[0]] - {r[1]}}
         for r in rows
     ]  # fmt: skip
 

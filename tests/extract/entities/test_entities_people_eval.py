@@ -1,7 +1,7 @@
 """eval/entities.py on the labelled multi-article fixtures: pinned floors for both parts.
 
-Figures when pinned: dev mention recall .961, B-cubed F1 .959, no wrong merge; held-back part
-recall 1.0, F1 1.0. The floors leave a little room; a change that falls below them is a regression.
+Figures when pinned: dev (13 articles, 117 mentions) mention recall .974, B-cubed F1 .973, no wrong
+merge, 9 of the 10 most mentioned people in one entity; held-back part recall 1.0, F1 1.0. The floors leave a little room; a change that falls below them is a regression.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ def test_scoring_counts_splits_and_wrong_merges() -> None:
 
 
 @pytest.mark.parametrize(
-    ("part", "recall", "f1", "top10"), [("dev", 0.94, 0.94, 8), ("held", 0.95, 0.95, 10)]
+    ("part", "recall", "f1", "top10"), [("dev", 0.96, 0.96, 9), ("held", 0.95, 0.95, 10)]
 )
 def test_people_floors(nlp: Any, part: str, recall: float, f1: float, top10: int) -> None:
     scores = EVAL.evaluate(nlp, PEOPLE / part)

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 
-from ...geo.countries import country_word
 from ...model import Entity, Mention
-from .tables import party_words
+from .tables import country_word, party_words
 
 #: Between the word and the name: lowercase role words or title-case titles, no punctuation.
 _BETWEEN = re.compile(r"^[\s\w.-]{0,60}$")

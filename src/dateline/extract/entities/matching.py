@@ -8,10 +8,10 @@ countries disagree, there is no match (a wrong merge is worse than a miss).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from rapidfuzz.fuzz import ratio
 
-from ...geo.countries import country_word
 from ...model import Entity
 from .names import (
     acronym_matches,
@@ -23,7 +23,7 @@ from .names import (
     suffix,
     surname,
 )
-from .tables import alias_of, name_key
+from .tables import CACHED, alias_of, country_word, name_key
 
 _PLACE_TYPES = frozenset({"GPE", "NORP", "LOC"})
 _GIVEN_NAME_SIMILARITY = 85.0
@@ -41,18 +41,24 @@ def corpus_keys(entity: Entity) -> set[str]:
     """
     keys: set[str] = set()
     for name in _names(entity):
-        keys.add(f"{entity.type}:{name_key(name)}")
-        if entity.type == "PERSON":
-            keys.add(f"PERSON:{surname(name)}")
-            continue
-        alias = alias_of(name)
-        if alias is not None:
-            keys.add(f"{entity.type}:{name_key(alias.canonical)}")
-        if entity.type not in _PLACE_TYPES and not is_acronym(name) and len(name.split()) >= 2:
-            keys.add(f"{entity.type}:{initials(name).casefold()}")
+        keys |= _name_keys(entity.type, name)
     if entity.type in _PLACE_TYPES and entity.country:
         keys.add(f"{entity.type}:country:{entity.country}")
     return {k for k in keys if not k.endswith(":")}
+
+
+@lru_cache(maxsize=65536)
+def _name_keys(type_: str, name: str) -> frozenset[str]:
+    """The blocking keys one name of an entity of type ``type_`` gives (see :func:`corpus_keys`)."""
+    keys = {f"{type_}:{name_key(name)}"}
+    if type_ == "PERSON":
+        return frozenset({*keys, f"PERSON:{surname(name)}"})
+    alias = alias_of(name)
+    if alias is not None:
+        keys.add(f"{type_}:{name_key(alias.canonical)}")
+    if type_ not in _PLACE_TYPES and not is_acronym(name) and len(name.split()) >= 2:
+        keys.add(f"{type_}:{initials(name).casefold()}")
+    return frozenset(keys)
 
 
 def _countries_agree(a: Entity, b: Entity) -> bool:
@@ -165,3 +171,6 @@ def match_corpus(entity: Entity, candidates: Sequence[Entity]) -> tuple[Entity, 
         if isinstance(found, Entity):
             return found, rule
     return None
+
+
+CACHED.append(_name_keys)

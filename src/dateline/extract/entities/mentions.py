@@ -7,14 +7,12 @@ offsets into the text the Doc was made from (``Article.text``).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 from typing import Any
 
-from ...geo.countries import country_word
 from ...model import Mention, Span
-from .recover import mark_works, recover_names, trim_fragments
-from .tables import CACHED, alias_of, aliases, honorifics, name_key, titles
+from .recover import mark_people, mark_works, recover_names, trim_fragments
+from .tables import CACHED, alias_of, aliases, country_word, honorifics, name_key, titles
 from .tokens import Tokens, tokens_of
 
 #: spaCy labels that name things (numbers, dates and times are other steps' work).
@@ -40,6 +38,7 @@ NOT_NAMES = frozenset(
 _ORG_INNER = frozenset({"of", "for", "and", "on", "the"})
 _LEAD = re.compile(r"^(?:the|The|THE)\s+")
 _TAIL = re.compile(r"(?:\s*['’]s?|[\s,.;:]+)$")
+_TAIL_ENDS = frozenset("'’s,.;:")  # the last characters a tail can end in, besides spaces
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -48,6 +47,8 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     lead = _LEAD.match(piece)
     if lead:
         start += lead.end()
+    if end > start and text[end - 1] not in _TAIL_ENDS and not text[end - 1].isspace():
+        return start, end  # nothing to cut at the end
     while True:
         tail = _TAIL.search(text[start:end])
         if not tail or tail.start() == 0:
@@ -93,16 +94,16 @@ def _strip_titles(tk: Tokens, first: int, last: int) -> int:
     return first
 
 
-def _from_ents(doc: Any, tk: Tokens) -> list[Mention]:
+def _from_ents(tk: Tokens) -> list[Mention]:
     text = tk.text
     out = []
-    for ent in doc.ents:
-        if ent.label_ not in NAME_LABELS:
+    for ent_start, ent_end, label in tk.entities:
+        if label not in NAME_LABELS:
             continue
-        first = _strip_titles(tk, ent.start, ent.end) if ent.label_ == "PERSON" else ent.start
-        start, end = trim(text, tk.starts[first], ent.end_char)
+        first = _strip_titles(tk, ent_start, ent_end) if label == "PERSON" else ent_start
+        start, end = trim(text, tk.starts[first], tk.end(ent_end - 1))
         if end > start and any(c.isalpha() for c in text[start:end]):
-            out.append(Mention(Span(start, end), text[start:end], ent.label_))
+            out.append(Mention(Span(start, end), text[start:end], label))
     return out
 
 
@@ -117,8 +118,8 @@ def _covered(mentions: list[Mention], size: int) -> list[bool]:
 def _titled_names(tk: Tokens, covered: list[bool]) -> list[Mention]:
     """PERSON mentions NER missed: a capitalised title followed by one to three name words."""
     out = []
-    for i in range(1, len(tk)):
-        if not tk.is_upper_word(i):
+    for i in tk.capitalised:
+        if i == 0:
             continue
         title = _title_before(tk, i)
         if title < 0 or (title > 0 and tk.words[title - 1] == "-"):  # not "Commander-in-Chief Forum"
@@ -146,11 +147,10 @@ def _kind_orgs(tk: Tokens, covered: list[bool]) -> list[Mention]:
     out = []
     i = 0
     n = len(tk)
-    while i < n:
-        if not tk.is_upper_word(i):
-            i += 1
+    for first in tk.capitalised:
+        if first < i:
             continue
-        j = i
+        i = j = first
         while j < n and (
             tk.is_upper_word(j) or (tk.words[j] in _ORG_INNER and j + 1 < n and tk.is_upper_word(j + 1))
         ):
@@ -164,13 +164,25 @@ def _kind_orgs(tk: Tokens, covered: list[bool]) -> list[Mention]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _title_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """Multi-word titles, each with its case-blind pattern."""
+    return [(t, re.compile(re.escape(t), re.IGNORECASE)) for t in sorted(titles()) if " " in t]
+
+
+#: Letters that match an ASCII letter without case but do not lower-case to it (Kelvin sign, long s,
+#: dotted and dotless i): a text holding one is searched without the quick test.
+_ODD_CASE = frozenset("\u212a\u017f\u0130\u0131")
+
+
 def _title_phrases(text: str) -> list[Span]:
     """Where multi-word titles ("Secretary of State") occur; ORG pieces inside them are not mentions."""
+    lowered = None if _ODD_CASE & set(text) else text.lower()
     spans = []
-    for title in titles():
-        if " " not in title:
+    for title, pattern in _title_patterns():
+        if lowered is not None and title not in lowered:
             continue
-        for match in re.finditer(re.escape(title), text, flags=re.IGNORECASE):
+        for match in pattern.finditer(text):
             if text[match.start()].isupper():
                 spans.append(Span(match.start(), match.end()))
     return spans
@@ -190,29 +202,39 @@ def _kin(mention: Mention, surnames: set[str]) -> bool:
 
 @lru_cache(maxsize=1)
 def _alias_pattern() -> re.Pattern[str]:
-    variants = sorted({a.variant for a in aliases().values()}, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(v) for v in variants) + r")(?![\w-])")
+    variants = sorted({a.variant for a in aliases().values() if a.variant}, key=len, reverse=True)
+    if not variants:
+        return re.compile(r"(?!)")  # empty tables: nothing matches
+    firsts = "".join(sorted({re.escape(v[0]) for v in variants}))  # a quick test before the long one
+    return re.compile(
+        r"(?<![\w-])(?=[" + firsts + r"])(?:" + "|".join(re.escape(v) for v in variants) + r")(?![\w-])"
+    )
 
 
-CACHED.extend([_title_last_words, _alias_pattern])
+CACHED.extend([_title_last_words, _alias_pattern, _title_patterns])
 
 
 def _alias_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     """Names from the alias table NER missed or cut ("Islamic" + "State group"); replaces cut pieces."""
     out = list(mentions)
+    spans = {m.span for m in out}
     for match in _alias_pattern().finditer(text):
         span = Span(match.start(), match.end())
+        if span in spans:
+            continue  # NER has it
         overlapping = [m for m in out if m.span.overlaps(span)]
-        if any(not span.contains(m.span) or m.span == span for m in overlapping):
-            continue  # NER has it, or a longer name holds it ("US State Department")
+        if any(not span.contains(m.span) for m in overlapping):
+            continue  # a longer name holds it ("US State Department")
         alias = alias_of(match.group())
         label = alias.type if alias is not None else "ORG"
         out = [m for m in out if m not in overlapping] + [Mention(span, match.group(), label)]
+        spans = {m.span for m in out}
     return out
 
 
-def _relabel(mentions: list[Mention]) -> None:
-    """Fix labels: the alias table and country words first, then one label per name in the article."""
+def _relabel(text: str, mentions: list[Mention]) -> None:
+    """Fix labels: the alias table and country words first, person cues (:func:`mark_people`), then
+    one label per name in the article (a tie between a person and an organisation: a person)."""
     for m in mentions:
         alias = alias_of(m.text)
         word = country_word(m.text)
@@ -221,16 +243,18 @@ def _relabel(mentions: list[Mention]) -> None:
         elif word is not None and m.label in {"GPE", "LOC", "ORG", "PERSON", "NORP"}:
             m.label = "NORP" if word.kind in {"adjective", "demonym"} else "GPE"
     fixed = {name_key(m.text) for m in mentions if alias_of(m.text) or country_word(m.text)}
+    mark_people(text, mentions, fixed)
     surnames = {
         name_key(m.text).split()[-1]
         for m in mentions
         if m.label == "PERSON" and len(name_key(m.text).split()) > 1
     }
-    votes: dict[str, Counter[str]] = {}
-    for m in mentions:
-        votes.setdefault(name_key(m.text), Counter())[m.label] += 1
-    for m in mentions:
-        key = name_key(m.text)
+    keys = [name_key(m.text) for m in mentions]
+    votes: dict[str, dict[str, int]] = {}
+    for m, key in zip(mentions, keys, strict=True):
+        counts = votes.setdefault(key, {})
+        counts[m.label] = counts.get(m.label, 0) + 1
+    for m, key in zip(mentions, keys, strict=True):
         if key in fixed:
             continue
         if key in surnames or _kin(m, surnames):
@@ -238,14 +262,17 @@ def _relabel(mentions: list[Mention]) -> None:
             continue
         counts = votes[key]
         top = max(counts.values())
-        if counts[m.label] < top:
+        if m.label == "ORG" and " " not in key and counts.get("PERSON", 0) == top:
+            m.label = "PERSON"  # "Trump" once a person, once an organisation: a person
+            continue
+        if counts.get(m.label, 0) < top:
             m.label = next(label for label, n in counts.items() if n == top)
 
 
 def find_mentions(doc: Any, tk: Tokens | None = None) -> list[Mention]:
     """Named-thing mentions of ``doc`` in text order, without overlaps."""
     tk = tokens_of(doc) if tk is None else tk
-    mentions = _from_ents(doc, tk)
+    mentions = _from_ents(tk)
     blocked = _title_phrases(tk.text)
     mentions = [m for m in mentions if not (m.label != "PERSON" and any(b.contains(m.span) for b in blocked))]
     covered = _covered(mentions, len(tk.text))
@@ -253,7 +280,7 @@ def find_mentions(doc: Any, tk: Tokens | None = None) -> list[Mention]:
     covered = _covered(mentions + extra, len(tk.text))
     extra += [m for m in _kind_orgs(tk, covered) if not any(b.contains(m.span) for b in blocked)]
     mentions = sorted(_alias_mentions(tk.text, mentions + extra), key=lambda m: m.span)
-    _relabel(mentions)
+    _relabel(tk.text, mentions)
     mentions = trim_fragments(tk.text, mentions)
     mark_works(tk.text, mentions)
     return sorted(mentions + recover_names(tk, mentions), key=lambda m: m.span)

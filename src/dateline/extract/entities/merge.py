@@ -1,19 +1,18 @@
 """Fold the mentions of one article into clusters, each with the rule that put every mention there.
 
 Rules (``MergeEvidence.rule``): ``exact``, ``name-variant``, ``surname``, ``title+surname``,
-``alias-table``, ``ministry-variant``, ``country-context``, ``acronym``, ``country-name``,
-``demonym``. Ambiguous cases stay apart: a wrong merge is worse than a miss.
+``alias-table``, ``ministry-variant``, ``country-context``, ``short-form``, ``acronym``,
+``country-name``, ``demonym``. Ambiguous cases stay apart: a wrong merge is worse than a miss.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ...geo.countries import country_word
 from ...model import Mention, Span
 from .names import acronym_matches, given_name, is_acronym, is_full_name, org_shape, suffix, surname
 from .shared import choose
-from .tables import alias_of, constituents, name_key
+from .tables import alias_of, constituents, country_word, name_key
 from .tokens import Tokens
 
 
@@ -144,6 +143,7 @@ def _merge_orgs(mentions: list[Mention], label: str) -> list[Cluster]:
         if len(others) == 1:
             _absorb(others[0], cluster, "country-context")
             clusters.remove(cluster)
+    _short_forms(clusters)
     # An acronym joins the one organisation whose initials it is.
     for cluster in list(clusters):
         if not all(is_acronym(m.text) for m in cluster.members) or any(
@@ -158,6 +158,33 @@ def _merge_orgs(mentions: list[Mention], label: str) -> list[Cluster]:
             _absorb(others[0], cluster, "acronym")
             clusters.remove(cluster)
     return clusters
+
+
+_OUTLETS = frozenset({"newspaper", "broadcaster"})
+
+
+def _outlet(text: str) -> bool:
+    alias = alias_of(text)
+    return alias is not None and alias.kind in _OUTLETS
+
+
+def _short_forms(clusters: list[Cluster]) -> None:
+    """A one-word name ("the Post") joins the one news outlet of the groups table named before it
+    whose name ends in that word ("The Washington Post"); a word that ends two such names (the
+    New York and the Los Angeles "Times") stays apart."""
+    for cluster in list(clusters):
+        keys = {name_key(m.text) for m in cluster.members}
+        if len(keys) != 1 or " " in (word := next(iter(keys))) or is_acronym(cluster.members[0].text):
+            continue
+        first = cluster.members[0].span.start
+        others = [
+            c for c in clusters
+            if c is not cluster and c.members[0].span.start < first
+            and any(len(k := name_key(x.text).split()) > 1 and k[-1] == word and _outlet(x.text) for x in c.members)
+        ]  # fmt: skip
+        if len(others) == 1:
+            _absorb(others[0], cluster, "short-form")
+            clusters.remove(cluster)
 
 
 def _absorb(target: Cluster, source: Cluster, rule: str) -> None:
@@ -208,8 +235,9 @@ def attach_descriptions(tk: Tokens, mentions: list[Mention], clusters: list[Clus
     """
     taken = [m.span for m in mentions]
     added: list[Mention] = []
-    for i, noun in enumerate(tk.words):
-        if noun not in _DESCRIPTION_NOUNS or i == 0 or tk.words[i - 1].lower() != "the":
+    for i in [k for k, word in enumerate(tk.words) if word in _DESCRIPTION_NOUNS]:
+        noun = tk.words[i]
+        if i == 0 or tk.words[i - 1].lower() != "the":
             continue
         if i + 1 < len(tk) and tk.words[i + 1].lower() in {"of", "for"}:
             continue

@@ -9,9 +9,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...geo.countries import country_word
 from ...model import normalise_key
-from .tables import name_key, strip_name
+from .tables import country_word, name_key, strip_name
 
 #: Organisation words that take both orders: "Ministry of Foreign Affairs" / "Foreign Ministry".
 SHAPE_KINDS = frozenset(

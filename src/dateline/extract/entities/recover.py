@@ -5,9 +5,15 @@
 - "the Demogorgon Trump", "Take Trump": a two-word PERSON mention whose first word is not a given
   name, standing after "the" or at a sentence start, ending in the surname of a person in the
   article, is cut down to the surname;
+- the same two-word fragment tagged as something else ("Take Trump" as a title, "the Demogorgon
+  Trump" as an organisation) is cut down the same way when the surname is a person's in the
+  article, unless a venue word follows ("the Mirabeau Trump hotel");
+- a one-word name tagged ORG is a person when a cue says so: "Mr." before it, "'s wife" or "'s
+  running mate" after it, "said that he" after it; then every ORG mention of it in the article is;
 - a capitalised word that is the surname (or given name) of a person named in full in the article,
-  not tagged as something else and not part of a longer name ("Trump Organization"), is a PERSON
-  mention ("Trump held a rally"; NER often misses a sentence-initial surname).
+  or a one-word person name tagged PERSON elsewhere in it, not tagged as something else and not part
+  of a longer name ("Trump Organization"), is a PERSON mention ("Trump held a rally"; NER often
+  misses a sentence-initial surname).
 """
 
 from __future__ import annotations
@@ -20,8 +26,21 @@ from .tables import given_names, name_key
 from .tokens import Tokens
 
 _BEFORE_SENTENCE = re.compile(r"(?:^|[.!?][\"”’']?\s+|\n\s*)$")
+_BEFORE_QUOTED = re.compile(r"[\"“]$")
 _DETERMINER = re.compile(r"\b(?:the|The|a|an)\s+$")
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Gov|Rep)\.?\s+$")
+#: Labels NER gives name fragments it misreads ("Take Trump", "the Demogorgon Trump").
+_FRAGMENT_LABELS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "FAC"})
+#: Words after a name that make it a venue or a business, not a person ("the Mirabeau Trump hotel").
+_VENUE = re.compile(
+    r"^\s+(?:hotel|tower|towers|building|casino|resort|golf|club|winery|organi[sz]ation|foundation|"
+    r"university|brand|company|store|restaurant|airport|plaza|center|centre)\b",
+    re.IGNORECASE,
+)
+_PERSON_AFTER = re.compile(
+    r"^(?:['’]s\s+(?:wife|husband|son|daughter|father|mother|brother|sister|children|running\s+mate)\b"
+    r"|\s+(?:said|says|told\s+\w+)(?:\s+on\s+\w+)?,?\s+(?:that\s+)?(?:he|she)\b)"
+)
 _OTHER_TYPES = frozenset(
     {"DATE", "TIME", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
 )
@@ -35,9 +54,27 @@ def _cut(mention: Mention, start: int, end: int, text: str) -> Mention:
     return Mention(Span(start, end), text[start:end], "PERSON", role=mention.role, field=mention.field)
 
 
+def _others(full: list[str], text: str, last: str) -> bool:
+    """Whether a full name other than ``text`` ends in the word ``last``."""
+    return any(n != text and name_key(n.split()[-1]) == name_key(last) for n in full)
+
+
+def _lone_fragment(m: Mention, words: list[str], text: str, people: set[str]) -> bool:
+    """A two-word name tagged as something else that is a person's surname behind a stray word."""
+    if m.label not in _FRAGMENT_LABELS or name_key(words[-1]) not in people or not words[0][:1].isupper():
+        return False
+    head = text[max(0, m.span.start - 12) : m.span.start]
+    lone = _DETERMINER.search(head) or _BEFORE_SENTENCE.search(head) or _BEFORE_QUOTED.search(head)
+    after = text[m.span.end : m.span.end + 24]
+    return bool(lone) and not _VENUE.match(after) and name_key(words[0]) not in given_names()
+
+
 def trim_fragments(text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with PERSON fragments cut down to the name they hold (see the module doc)."""
     full = sorted(set(_full_names(mentions)), key=len, reverse=True)
+    people = {name_key(n.split()[-1]) for n in full} | {
+        name_key(m.text) for m in mentions if m.label == "PERSON" and len(m.text.split()) == 1
+    }
     out = []
     for m in mentions:
         words = m.text.split()
@@ -47,16 +84,35 @@ def trim_fragments(text: str, mentions: list[Mention]) -> list[Mention]:
                 start = m.span.start + m.text.index(inside)
                 out.append(_cut(m, start, start + len(inside), text))
                 continue
-        others = [n for n in full if n != m.text and name_key(n.split()[-1]) == name_key(words[-1])]
-        if m.label == "PERSON" and len(words) == 2 and others:
+        if m.label == "PERSON" and len(words) == 2 and _others(full, m.text, words[-1]):
             head = text[max(0, m.span.start - 12) : m.span.start]
             lone = _DETERMINER.search(head) or _BEFORE_SENTENCE.search(head)
             if lone and name_key(words[0]) not in given_names():
                 start = m.span.end - len(words[1])
                 out.append(_cut(m, start, m.span.end, text))
                 continue
+        if len(words) == 2 and _lone_fragment(m, words, text, people):
+            start = m.span.end - len(words[1])
+            out.append(_cut(m, start, m.span.end, text))
+            continue
         out.append(m)
     return out
+
+
+def mark_people(text: str, mentions: list[Mention], fixed: set[str]) -> None:
+    """Relabel one-word ORG names as PERSON when a cue in ``text`` says one of them is a person
+    (see the module doc). ``fixed``: keys whose label a table decided."""
+    people = set()
+    for m in mentions:
+        key = name_key(m.text)
+        if m.label != "ORG" or " " in key or key in fixed or m.text.isupper():
+            continue
+        head = text[max(0, m.span.start - 6) : m.span.start]
+        if _HONORIFIC.search(head) or _PERSON_AFTER.match(text[m.span.end : m.span.end + 40]):
+            people.add(key)
+    for m in mentions:
+        if m.label == "ORG" and name_key(m.text) in people:
+            m.label = "PERSON"
 
 
 def _free(tk: Tokens, i: int, covered: list[bool]) -> bool:
@@ -75,15 +131,20 @@ def recover_names(tk: Tokens, mentions: list[Mention]) -> list[Mention]:
     """PERSON mentions for surnames and given names of people named in full that NER left out."""
     full = _full_names(mentions)
     wanted = {n.split()[-1] for n in full} | {n.split()[0] for n in full}
-    if not wanted:
+    bare = {m.text for m in mentions if m.label == "PERSON" and " " not in m.text and m.text[:1].isupper()}
+    if not wanted and not bare:
         return []
+    words = tk.words
+    hits = [i for i, w in enumerate(words) if w in wanted or w in bare]
+    # a one-word name counts when it is tagged a proper noun somewhere (not "Aides")
+    bare = {words[i] for i in hits if words[i] in bare and tk.is_proper(i)}
     covered = [False] * len(tk.text)
     for m in mentions:
         covered[m.span.start : m.span.end] = [True] * (m.span.end - m.span.start)
     out = []
-    for i, word in enumerate(tk.words):
-        if word in wanted and _free(tk, i, covered):
-            out.append(Mention(Span(tk.starts[i], tk.end(i)), word, "PERSON"))
+    for i in hits:
+        if (words[i] in wanted or words[i] in bare) and _free(tk, i, covered):
+            out.append(Mention(Span(tk.starts[i], tk.end(i)), words[i], "PERSON"))
     return out
 
 
@@ -94,9 +155,15 @@ _WORK_CUE = re.compile(
 
 
 def mark_works(text: str, mentions: list[Mention]) -> None:
-    """Relabel a name standing after "the film", "his book" ... or inside quotes as WORK_OF_ART."""
+    """Relabel a name standing after "the film", "his book" ... or inside quotes as WORK_OF_ART, and
+    then every other mention of a title so found ("The Irishman" named again without a cue)."""
+    works = set()
     for m in mentions:
         head = text[max(0, m.span.start - 16) : m.span.start]
         quoted = head.endswith(('"', "“")) and text[m.span.end : m.span.end + 1] in {'"', "”"}
         if m.label != "WORK_OF_ART" and (_WORK_CUE.search(head) or (quoted and m.label in {"NORP", "GPE"})):
+            m.label = "WORK_OF_ART"
+            works.add(name_key(m.text))
+    for m in mentions:
+        if m.label in {"NORP", "GPE"} and name_key(m.text) in works:
             m.label = "WORK_OF_ART"

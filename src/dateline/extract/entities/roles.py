@@ -9,9 +9,8 @@ Two forms are read from the tokens of the Doc (no spaCy import):
 
 from __future__ import annotations
 
-from ...geo.countries import country_word
 from ...model import Mention
-from .tables import role_fillers, role_heads, role_words, titles
+from .tables import country_word, role_fillers, role_heads, role_words, titles
 from .tokens import Tokens
 
 _ROLE_LABELS = frozenset({"ORG", "GPE", "NORP"})

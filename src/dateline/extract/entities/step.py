@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any, ClassVar
 
-from ...geo.countries import country_adjective, country_name, country_word, find_country_words
+from ...geo import countries
 from ...model import Article, Entity, Mention, MergeEvidence
 from ...pipeline import Step
 from .attributes import assign_attributes
@@ -22,10 +23,26 @@ from .mentions import find_mentions
 from .merge import Cluster, attach_descriptions, merge
 from .names import is_full_name, name_words, org_shape, surname
 from .roles import assign_roles
-from .tables import EntityTables, alias_of, aliases, constituents, name_key, strip_name, titles, use
+from .tables import (
+    CACHED,
+    EntityTables,
+    alias_of,
+    aliases,
+    constituents,
+    country_word,
+    name_key,
+    strip_name,
+    titles,
+    use,
+)
 from .tokens import tokens_of
 
 _NO_COUNTRY = frozenset({"WORK_OF_ART", "EVENT", "LAW"})
+#: A country's name and adjective by ISO alpha-3, looked up once each.
+country_name = lru_cache(maxsize=1024)(countries.country_name)
+country_adjective = lru_cache(maxsize=1024)(countries.country_adjective)
+#: Entity ids by (type, name): the same names recur from article to article.
+entity_id = lru_cache(maxsize=65536)(Entity.make_id)
 
 
 def _canonical(cluster: Cluster) -> str:
@@ -84,16 +101,37 @@ def _unique_roles(roles: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _institutions() -> tuple[dict[str, tuple[int, str]], int]:
+    """Alias keys longer than three letters that give a country → (table order, country), and the
+    most words such a key has."""
+    found = {
+        key: (order, alias.country)
+        for order, (key, alias) in enumerate(aliases().items())
+        if alias.country and len(key) > 3
+    }
+    return found, max((len(k.split(" ")) for k in found), default=0)
+
+
+@lru_cache(maxsize=65536)
 def _country_in(text: str) -> str | None:
-    """The country a name or role points to: a national word in it, or an institution it names."""
-    for _, _, word in find_country_words(text):
+    """The country a name or role points to: a national word in it, or an institution it names
+    (the first in the alias table whose name stands in it as whole words)."""
+    for _, _, word in countries.find_country_words(text):
         if word.kind in {"name", "adjective", "demonym"}:
             return word.iso3
-    folded = f" {name_key(text)} "
-    for key, alias in aliases().items():
-        if alias.country and len(key) > 3 and f" {key} " in folded:
-            return alias.country
-    return None
+    keys, longest = _institutions()
+    words = name_key(text).split(" ")
+    hits = [
+        keys[piece]
+        for size in range(1, longest + 1)
+        for first in range(len(words) - size + 1)
+        if (piece := " ".join(words[first : first + size])) in keys
+    ]
+    return min(hits)[1] if hits else None
+
+
+CACHED.extend([_institutions, _country_in])
 
 
 def _country(cluster: Cluster, name: str, roles: list[str]) -> str | None:
@@ -107,6 +145,8 @@ def _country(cluster: Cluster, name: str, roles: list[str]) -> str | None:
                 return word.iso3
         return None
     if cluster.label == "PERSON":
+        if not roles:
+            return None
         votes = Counter(c for c in (_country_in(r) for r in roles) if c)
         return votes.most_common(1)[0][0] if votes else None
     for text in [name, *(m.text for m in cluster.members)]:
@@ -144,7 +184,7 @@ def build_entity(cluster: Cluster, text: str = "") -> Entity:
     names = [strip_name(m.text) for m in cluster.members]
     names += [t for t in (_titled(m, text) for m in cluster.members) if t]
     entity = Entity(
-        id=Entity.make_id(cluster.label, name),
+        id=entity_id(cluster.label, name),
         name=name,
         type=cluster.label,
         aliases=list(dict.fromkeys(t for t in names if t != name and t[:1].isupper())),
@@ -158,9 +198,10 @@ def build_entity(cluster: Cluster, text: str = "") -> Entity:
     return entity
 
 
-def extract_entities(doc: Any) -> tuple[list[Mention], list[Entity]]:
-    """Mentions and entities of a parsed article (``doc`` made from ``Article.text``)."""
-    tk = tokens_of(doc)
+def extract_entities(doc: Any, text: str | None = None) -> tuple[list[Mention], list[Entity]]:
+    """Mentions and entities of a parsed article (``doc`` made from ``Article.text``, which may be
+    given as ``text`` to save rebuilding it)."""
+    tk = tokens_of(doc, text)
     mentions = find_mentions(doc, tk)
     assign_roles(tk, mentions)
     clusters = merge(mentions, tk.text)
@@ -208,7 +249,7 @@ class EntityStep(Step):
         if article.doc is None:
             article.mentions, article.entities = [], []
         else:
-            article.mentions, article.entities = extract_entities(article.doc)
+            article.mentions, article.entities = extract_entities(article.doc, article.text)
         if article.caption_docs:
             article.caption_mentions, article.entities = caption_entities(
                 article.caption_docs, article.entities, extract_entities

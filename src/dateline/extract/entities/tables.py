@@ -13,6 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ...geo.countries import CountryWord
+from ...geo.countries import country_word as _country_word
 from ...model import normalise_key
 from ...tables import read_table
 
@@ -105,6 +107,12 @@ def constituents() -> dict[str, str]:
 def given_names() -> dict[str, str]:
     """Key of a given name → "m" or "f" (``given_names.tsv``)."""
     return {name_key(row[0]): row[1] for row in _read("given_names.tsv") if len(row) > 1}
+
+
+@lru_cache(maxsize=65536)
+def country_word(text: str) -> CountryWord | None:
+    """:func:`dateline.geo.countries.country_word`, memoised: the same names come up again and again."""
+    return _country_word(text)
 
 
 def alias_of(text: str) -> Alias | None:

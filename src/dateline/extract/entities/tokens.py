@@ -1,7 +1,8 @@
 """A plain-list view of a spaCy Doc's tokens, read once per article.
 
 Reading ``doc.text`` or ``doc[i]`` builds new objects on every call; the entity rules look at
-tokens many times, so they read these lists instead.
+tokens many times, so they read these lists instead. The lists are read in one ``Doc.to_array``
+call (no Token objects are made).
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ class Tokens:
     ents: list[str]
     sent_starts: list[bool]
     tagged: bool
+    upper: list[bool]  # a capitalised word with a letter in it (see is_upper_word)
+    entities: list[tuple[int, int, str]]  # spaCy's entities (doc.ents): first token, last + 1, label
+    capitalised: list[int]  # the indices where ``upper`` is True, in order
 
     def __len__(self) -> int:
         return len(self.words)
@@ -47,8 +51,7 @@ class Tokens:
         return not self.tagged or self.tags[i] in {"NNP", "NNPS"}
 
     def is_upper_word(self, i: int) -> bool:
-        word = self.words[i]
-        return word[:1].isupper() and any(c.isalpha() for c in word)
+        return self.upper[i]
 
     def token_range(self, start: int, end: int) -> tuple[int, int]:
         """Tokens overlapping the characters ``start:end`` (first, last + 1)."""
@@ -57,19 +60,73 @@ class Tokens:
         return first, max(last, first + 1)
 
 
-def tokens_of(doc: Any) -> Tokens:
-    """Read a spaCy Doc into a :class:`Tokens` view."""
+def _labels(strings: Any, hashes: list[int]) -> list[str]:
+    """The strings of a column of label hashes (a few distinct values, each looked up once)."""
+    names = {h: strings[h] for h in set(hashes)}
+    return [names[h] for h in hashes]
+
+
+def _entities(iob: list[int], labels: list[str]) -> list[tuple[int, int, str]]:
+    """Entity spans from the IOB codes (3 begin, 1 inside, 2 outside, 0 unset), as ``Doc.ents``
+    reads them: a span runs from a "begin" token with a label to the next token that is not inside."""
+    out = []
+    start = -1
+    for i, code in enumerate(iob):
+        if code == 1:
+            continue
+        if start != -1:
+            out.append((start, i, labels[start]))
+        start = i if code == 3 and labels[i] else -1
+    if start != -1:
+        out.append((start, len(iob), labels[start]))
+    return out
+
+
+#: Attributes read per token, in this order.
+_ATTRS = ["ORTH", "IDX", "SPACY", "TAG", "ENT_TYPE", "SENT_START", "ENT_IOB", "LENGTH", "IS_SPACE"]
+
+
+def _made_from(table: Any, strings: Any, text: str) -> bool:
+    """Whether ``text`` is the text the Doc was made from: its length and first and last words agree."""
+    first, last = table[0].tolist(), table[-1].tolist()
+    if len(text) != last[1] + last[7] + last[2]:
+        return False
+    return all(text[row[1] : row[1] + row[7]] == strings[row[0]] for row in (first, last))
+
+
+def tokens_of(doc: Any, text: str | None = None) -> Tokens:
+    """Read a spaCy Doc into a :class:`Tokens` view.
+
+    ``text``, the text the Doc was made from (``Article.text``), saves rebuilding it from the tokens;
+    a text that does not fit the Doc is ignored.
+    """
     tagged = bool(doc.has_annotation("TAG"))
     sents = bool(doc.has_annotation("SENT_START"))
-    words, starts, tags, ents, sent_starts = [], [], [], [], []
-    for token in doc:
-        words.append(token.text)
-        starts.append(token.idx)
-        tags.append(token.tag_ if tagged else "")
-        ents.append(token.ent_type_)
-        if sents:
-            sent_starts.append(bool(token.is_sent_start))
-        else:  # no parser: a sentence starts after final punctuation or a line break
-            before = words[-2] if len(words) > 1 else ""
-            sent_starts.append(not before or before in _FINAL or not before.strip())
-    return Tokens(doc.text, words, starts, tags, ents, sent_starts, tagged)
+    if not len(doc):
+        return Tokens(doc.text, [], [], [], [], [], tagged, [], [], [])
+    strings = doc.vocab.strings
+    table = doc.to_array(_ATTRS)
+    starts = table[:, 1].tolist()
+    if text is not None and _made_from(table, strings, text):
+        words = [text[s : s + n] for s, n in zip(starts, table[:, 7].tolist(), strict=True)]
+    else:
+        words = [strings[h] for h in table[:, 0].tolist()]
+        spaces = table[:, 2].tolist()
+        text = "".join([w + " " if space else w for w, space in zip(words, spaces, strict=True)])
+    tags = _labels(strings, table[:, 3].tolist()) if tagged else [""] * len(words)
+    ents = _labels(strings, table[:, 4].tolist())
+    if sents:
+        sent_starts = (table[:, 5] == 1).tolist()
+    else:  # no parser: a sentence starts after final punctuation or a line break
+        ends = table[:-1, 8] == 1
+        for mark in _FINAL:
+            ends |= table[:-1, 0] == strings[mark]
+        sent_starts = [True, *ends.tolist()]
+    capitalised = [
+        i for i, w in enumerate(words) if w[0].isupper() and (w[0].isalpha() or any(map(str.isalpha, w)))
+    ]
+    upper = [False] * len(words)
+    for i in capitalised:
+        upper[i] = True
+    found = _entities(table[:, 6].tolist(), ents)
+    return Tokens(text, words, starts, tags, ents, sent_starts, tagged, upper, found, capitalised)
