@@ -36,11 +36,14 @@ def closure(components: Iterable[str]) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4)
-def load_pipeline(models: tuple[str, ...], components: frozenset[str] | None = None) -> Any:
+def load_pipeline(
+    models: tuple[str, ...], components: frozenset[str] | None = None, fast: bool = True,
+) -> Any:
     """Load the first installed model of ``models`` with only ``components`` (and their needs).
 
     thinc is switched to plain NumpyOps first: blis picks a slow kernel on many CPUs and the
-    annotations are identical.
+    annotations are identical. With ``fast``, the attribute ruler and the lemmatizer are replaced by
+    their precomputed and memoised equivalents (:mod:`.fast`; same annotations).
     """
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     import spacy
@@ -53,6 +56,10 @@ def load_pipeline(models: tuple[str, ...], components: frozenset[str] | None = N
             tried.append(name)
             continue
         nlp = spacy.load(name)
+        if fast:
+            from .fast import speed_up
+
+            speed_up(nlp)
         if components is not None:
             keep = closure(components)
             for pipe in list(nlp.pipe_names):
