@@ -24,7 +24,10 @@ KEY_ATTRS = ("TAG", "LOWER", "DEP", "IS_SPACE")
 _KEY_IDS = [TAG, LOWER, DEP, IS_SPACE]
 
 Test = Callable[[tuple[str, str, str, bool]], bool]
-Rule = tuple[list[Test], dict[int, int], int]
+#: (tests of the pattern's tokens, attributes set, target token, anchors of the tokens)
+Rule = tuple[list[Test], dict[int, int], int, list["Anchor"]]
+#: A value a pattern token requires: (position in the key, values it may have), or None.
+Anchor = tuple[int, frozenset[str]] | None
 
 
 def _value_test(position: int, wanted: Any) -> Callable[[Any], bool] | None:
@@ -60,6 +63,18 @@ def _token_test(spec: dict[str, Any]) -> Test | None:
     return lambda key: all(test(key) for test in tests)
 
 
+def _anchor(spec: dict[str, Any]) -> Anchor:
+    """The tag (else the lowercase form) a pattern token requires, so rules can be looked up by it."""
+    upper = {name.upper(): wanted for name, wanted in spec.items()}
+    for position, name in ((0, "TAG"), (1, "LOWER")):
+        wanted = upper.get(name)
+        if isinstance(wanted, str):
+            return position, frozenset([wanted])
+        if isinstance(wanted, dict) and list(wanted) == ["IN"]:
+            return position, frozenset(wanted["IN"])
+    return None
+
+
 def compile_rules(ruler: Any) -> list[Rule] | None:
     """The ruler's rules as (token tests, normalised attributes, target index), in the ruler's
     order; None when a pattern cannot be expressed as a fixed sequence of key tests."""
@@ -73,7 +88,8 @@ def compile_rules(ruler: Any) -> list[Rule] | None:
             index = ruler.indices[number]
             if not -len(tests) <= index < len(tests):
                 return None
-            rules.append(([t for t in tests if t is not None], dict(attrs), index % len(tests)))
+            anchors = [_anchor(spec) for spec in pattern]
+            rules.append(([t for t in tests if t is not None], dict(attrs), index % len(tests), anchors))
     return rules
 
 
@@ -97,8 +113,18 @@ class TagAttributes:
     def use(self, rules: list[Rule]) -> None:
         """Apply ``rules`` (from :func:`compile_rules`) from now on."""
         self.rules = rules
-        self.columns = sorted({attr for _, attrs, _ in rules for attr in attrs})
+        self.columns = sorted({attr for _, attrs, _, _ in rules for attr in attrs})
         self._known: dict[tuple[int, int, int, int], _Key] = {}
+        #: (rule, token) pairs by the tag or form they require; the rest are always tried.
+        self._by_value: tuple[dict[str, list[tuple[int, int]]], ...] = ({}, {})
+        self._always: list[tuple[int, int]] = []
+        for number, (_, _, _, anchors) in enumerate(rules):
+            for k, anchor in enumerate(anchors):
+                if anchor is None:
+                    self._always.append((number, k))
+                    continue
+                for value in anchor[1]:
+                    self._by_value[anchor[0]].setdefault(value, []).append((number, k))
 
     def _key(self, codes: tuple[int, int, int, int]) -> _Key:
         """What the rules make of a token with these key codes: the values its one-token rules
@@ -109,10 +135,15 @@ class TagAttributes:
             key = (strings[codes[0]], strings[codes[1]], strings[codes[2]], bool(codes[3]))
             values: dict[int, int] = {}
             passes: set[tuple[int, int]] = set()
-            for number, (tests, attrs, _) in enumerate(self.rules):
-                if len(tests) == 1 and tests[0](key):
+            tried = self._always + self._by_value[0].get(key[0], []) + self._by_value[1].get(key[1], [])
+            for number, k in sorted(tried):
+                tests, attrs, _, _ = self.rules[number]
+                if not tests[k](key):
+                    continue
+                if len(tests) == 1:
                     values.update(attrs)
-                passes |= {(number, k) for k, test in enumerate(tests) if len(tests) > 1 and test(key)}
+                else:
+                    passes.add((number, k))
             known = _Key(key, values, frozenset(passes))
             self._known[codes] = known
         return known
@@ -143,7 +174,7 @@ class TagAttributes:
             for number, k in key.passes:
                 if k:
                     continue
-                tests, _, index = self.rules[number]
+                tests, _, index, _ = self.rules[number]
                 width = len(tests)
                 if start + width <= len(keys) and all(
                     (number, k) in keys[start + k].passes for k in range(1, width)
@@ -156,7 +187,7 @@ class TagAttributes:
         attributes in rule order."""
         strings_key = key.text
         values: dict[int, int] = {}
-        for number, (tests, attrs, _) in enumerate(self.rules):
+        for number, (tests, attrs, _, _) in enumerate(self.rules):
             if number in several or (len(tests) == 1 and tests[0](strings_key)):
                 values.update(attrs)
         return values
