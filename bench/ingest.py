@@ -2,10 +2,12 @@
 
 The corpus: the bundled samples, the seed dump and the PolNeAR dev articles from ../shared (those
 present). First a bare default ``nlp.pipe`` (``spacy.load`` of the configured model, every component,
-one process) over the cleaned bodies; then whole ingests (read, clean, parse, extract, store) into
-fresh databases with the default settings and with one process (the plain path), the model already
-loaded. CPU time counts this process and its finished children. Prints both ratios and checks that
-the default run stored exactly the facts of the plain path.
+one process, spaCy's default thinc ops) over the cleaned bodies, and the same with dateline's ops
+(plain numpy without blis, one BLAS thread) for reference; then whole ingests (read, clean, parse,
+extract, store) into fresh databases with the default settings and with one process (the plain
+path), the model already loaded. CPU time counts this process and its finished children. Prints
+the ratios against both bare runs and checks that the default run stored exactly the facts of the
+plain path.
 Run: ``.venv/bin/python bench/ingest.py [PATH ...] [--repeat N]``.
 """
 
@@ -61,6 +63,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=2)
     args = parser.parse_args()
     import spacy
+    from thinc.api import NumpyOps, get_current_ops, set_current_ops
 
     from dateline import api
     from dateline.config import Settings
@@ -73,8 +76,14 @@ def main() -> None:
         plain = Settings(processes=1)
         report = api.ingest(paths, tmp / "plain.db", settings=plain)  # loads the model and tables
         texts = [row["text"] for row in api.open_reader(tmp / "plain.db").articles()]
-        bare = spacy.load(plain.models[0] if spacy.util.is_package(plain.models[0]) else plain.models[-1])
+        name = plain.models[0] if spacy.util.is_package(plain.models[0]) else plain.models[-1]
+        ours = get_current_ops()
+        set_current_ops(NumpyOps())  # spaCy's default (blis), which the loaded dateline pipeline replaced
+        bare = spacy.load(name)
+        set_current_ops(ours)
+        bare_ops = spacy.load(name)  # stock components, dateline's ops
         bare_wall, bare_cpu = timed(lambda: list(bare.pipe(texts)), args.repeat)
+        ops_wall, ops_cpu = timed(lambda: list(bare_ops.pipe(texts)), args.repeat)
         runs = {"default": Settings(), "1 process": plain}
         figures = {}
         for label, settings in runs.items():
@@ -91,9 +100,11 @@ def main() -> None:
     words = sum(len(t.split()) for t in texts)
     print(f"corpus: {report.articles} articles, {words} words ({', '.join(Path(p).name for p in paths)})")
     print(f"bare nlp.pipe, default pipeline:  wall {bare_wall:6.2f} s  cpu {bare_cpu:6.2f} s")
+    print(f"bare nlp.pipe, dateline's ops:    wall {ops_wall:6.2f} s  cpu {ops_cpu:6.2f} s")
     for label, (wall, cpu) in figures.items():
         print(f"ingest, {label:<10} processes={runs[label].processes}: wall {wall:6.2f} s  cpu {cpu:6.2f} s  "
-              f"wall ratio {wall / bare_wall:.2f}  cpu ratio {cpu / bare_cpu:.2f}")
+              f"wall ratio {wall / bare_wall:.2f}  cpu ratio {cpu / bare_cpu:.2f}  "
+              f"(against dateline's ops: {wall / ops_wall:.2f}, {cpu / ops_cpu:.2f})")
     same = "identical" if not diff else "DIFFERENT:\n" + "\n".join(diff)
     print(f"stored facts, default against 1 process: {count_facts(plain_facts)} rows, {same}")
     print(f"(best of {args.repeat}; model load outside the timings)")

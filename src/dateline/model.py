@@ -291,6 +291,7 @@ class Article:
 
 
 _SPACE = re.compile(r"\s+")
+_NOT_WORD = re.compile(r"[^\w\s]")
 _UNIFY = str.maketrans("“”‘’—–", "\"\"''--")
 
 
@@ -302,7 +303,7 @@ def normalise_text(text: str) -> str:
 
 
 def normalise_key(name: str) -> str:
-    return _SPACE.sub(" ", re.sub(r"[^\w\s]", "", normalise_text(name))).strip()
+    return _SPACE.sub(" ", _NOT_WORD.sub("", normalise_text(name))).strip()
 
 
 def article_id(text: str) -> str:

@@ -13,7 +13,7 @@ from dateline.model import Article, Place
 
 
 def _nearest_city_country(gaz: Gazetteer, lat: float, lon: float) -> str | None:
-    cities = [c for sites in gaz.cities.values() for c in sites if c.latitude is not None]
+    cities = [c for c in gaz.every_city() if c.latitude is not None]
     best = min(cities, key=lambda c: _distance((c.latitude, c.longitude), (lat, lon)))  # type: ignore[arg-type]
     return best.country
 
@@ -21,10 +21,9 @@ def _nearest_city_country(gaz: Gazetteer, lat: float, lon: float) -> str | None:
 def test_every_country_point_is_one_of_its_own_towns() -> None:
     gaz = gazetteer()
     towns: dict[str, set[tuple[float, float]]] = {}
-    for sites in gaz.cities.values():
-        for c in sites:
-            if c.country and c.latitude is not None and c.longitude is not None:
-                towns.setdefault(c.country, set()).add((c.latitude, c.longitude))
+    for c in gaz.every_city():
+        if c.country and c.latitude is not None and c.longitude is not None:
+            towns.setdefault(c.country, set()).add((c.latitude, c.longitude))
     assert len(gaz.centres) > 200
     for iso3, point in gaz.centres.items():
         assert point in towns[iso3], iso3
@@ -53,7 +52,7 @@ def test_all_fifty_states_and_dc_have_a_point_in_the_state() -> None:
     assert len(gaz.states) == 51 and "DC" in gaz.states
     for code, state in gaz.states.items():
         assert any(c.admin1 == code and (c.latitude, c.longitude) == (state.latitude, state.longitude)
-                   for sites in gaz.cities.values() for c in sites if c.country == "USA"), code
+                   for c in gaz.every_city() if c.country == "USA"), code
 
 
 def test_a_town_the_gazetteer_lacks_is_placed_in_its_state() -> None:

@@ -20,6 +20,7 @@ _SEPARATOR = re.compile(
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _HEADLINE_BAD_END = re.compile(r"[.,;:\-–—/][\"'”’)\]]*$")
 _OPENING = re.compile(r"^[\"'“‘(\[]*[A-Z0-9À-Þ]")
+_ODD_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _BLANK = " \t\v\ufeff\u00a0\u2000\u2001\u2002\u2003\u2009\u200b\u202f\u3000"
 _EDGE_PUNCT = " \t.,:;!?|-–—•·»«>*_\"'“”‘’()[]"
 
@@ -70,7 +71,7 @@ def split_lines(text: str) -> list[Line]:
 
 def tidy(text: str) -> str:
     """One line's text with odd spaces folded to a single space."""
-    return re.sub(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+", " ", text).strip()
+    return _ODD_SPACE.sub(" ", text).strip()
 
 
 def line_key(text: str) -> str:

@@ -141,7 +141,7 @@ def _state(gaz: Gazetteer, text: str, context: set[str]) -> Site | None:
     if state is None:
         return None
     if key == fold(state.name):  # not "the state of ..."
-        towns = gaz.cities.get(key, [])
+        towns = gaz.cities(key)
         if country_of(text) or any(t.country == "USA" and fold(t.name) == key for t in towns) or (towns and "USA" not in context):
             return None
     return Site(state.name, "USA", state.latitude, state.longitude, 3, "region", admin1=state.code)
@@ -149,7 +149,7 @@ def _state(gaz: Gazetteer, text: str, context: set[str]) -> Site | None:
 
 def _in_named_state(gaz: Gazetteer, text: str, states: set[str]) -> Site | None:
     """"Birmingham" in a story that names Alabama: the town of that name in a state the article names."""
-    towns = [c for c in gaz.cities.get(fold(text), []) if c.country == "USA" and c.admin1 in states]
+    towns = [c for c in gaz.cities(fold(text)) if c.country == "USA" and c.admin1 in states]
     return max(towns, key=lambda c: c.population) if towns and not country_of(text) else None
 
 

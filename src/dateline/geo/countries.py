@@ -21,6 +21,8 @@ _SKIP_NAMES = frozenset({"Jersey", "Reunion", "Guernsey", "Saint Martin", "Chris
 KINDS = ("name", "adjective", "demonym", "capital", "place")
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,5}")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"'s?$")
 _NO_PLURAL = ("sh", "ch", "ese", "ss", "sy", "tho", "ana", "-")
 
 
@@ -36,8 +38,7 @@ class CountryWord:
 def _key(text: str) -> str:
     """Lookup key: apostrophes unified, "the" and a possessive dropped, dots of acronyms removed."""
     text = " ".join(text.translate(_APOSTROPHES).split())
-    text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
-    text = re.sub(r"'s?$", "", text)
+    text = _POSSESSIVE.sub("", _LEADING_THE.sub("", text))
     if _ACRONYM.fullmatch(text):
         return text.replace(".", "")  # acronyms stay case-sensitive: "US" but not "us"
     return text.replace(".", "").casefold()

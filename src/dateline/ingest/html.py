@@ -8,7 +8,6 @@ import re
 from typing import Any
 
 import lxml.html
-import trafilatura
 from lxml import etree
 
 from ..model import Article, Drop, Provenance
@@ -101,6 +100,8 @@ def _codec(name: str | None) -> str | None:
 
 
 def _extract(markup: str, url: str | None) -> Any:
+    import trafilatura  # imported on the first page: ingests of text, JSON lines or feeds never need it
+
     try:
         return trafilatura.bare_extraction(
             markup,

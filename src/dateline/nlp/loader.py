@@ -35,14 +35,32 @@ def closure(components: Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+def one_blas_thread() -> None:
+    """Keep numpy's BLAS to one thread in this process (and the processes it forks).
+
+    The parse's matrix products are small: extra BLAS threads only spin, which costs CPU time, and
+    with one worker per core they fight over the cores. The environment variable covers a BLAS not
+    loaded yet; threadpoolctl lowers one numpy has already loaded.
+    """
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - a pinned dependency
+        return
+    threadpool_limits(1, user_api="blas")
+
+
 @lru_cache(maxsize=4)
-def load_pipeline(models: tuple[str, ...], components: frozenset[str] | None = None) -> Any:
+def load_pipeline(
+    models: tuple[str, ...], components: frozenset[str] | None = None, fast: bool = True,
+) -> Any:
     """Load the first installed model of ``models`` with only ``components`` (and their needs).
 
     thinc is switched to plain NumpyOps first: blis picks a slow kernel on many CPUs and the
-    annotations are identical.
+    annotations are identical. With ``fast``, the attribute ruler and the lemmatizer are replaced by
+    their precomputed and memoised equivalents (:mod:`.fast`; same annotations).
     """
-    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    one_blas_thread()
     import spacy
     from thinc.api import NumpyOps, set_current_ops
 
@@ -53,6 +71,10 @@ def load_pipeline(models: tuple[str, ...], components: frozenset[str] | None = N
             tried.append(name)
             continue
         nlp = spacy.load(name)
+        if fast:
+            from .fast import speed_up
+
+            speed_up(nlp)
         if components is not None:
             keep = closure(components)
             for pipe in list(nlp.pipe_names):

@@ -8,6 +8,7 @@ in this process therefore sees the same stream, in the same order, as with one p
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -73,10 +74,14 @@ class ProcessPoolStep(Step):
             return
         _run_steps(self.steps, [Article(text=WARM_UP_TEXT)])
         _STEPS[:] = self.steps
-        with multiprocessing.get_context("fork").Pool(self.processes) as pool:
-            yield from self._ordered(pool, iter(articles))
-            pool.close()
-            pool.join()
+        gc.freeze()  # what the workers inherit (model, tables) is left out of their collections: fewer copied pages
+        try:
+            with multiprocessing.get_context("fork").Pool(self.processes) as pool:
+                yield from self._ordered(pool, iter(articles))
+                pool.close()
+                pool.join()
+        finally:
+            gc.unfreeze()
 
     def _ordered(self, pool: Any, articles: Iterator[Article]) -> Iterator[Article]:
         pending: deque[Any] = deque()
