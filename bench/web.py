@@ -3,11 +3,13 @@
 The database is made by inserting rows straight into the store's schema (no parsing): articles
 with titles, bodies and dates, entities and their mentions at real offsets, quotes and events with
 places. Each page or endpoint is requested in process through httpx (FastAPI's TestClient, so the
-whole ASGI stack runs but no socket), and the bare SQLite query behind it is timed on a read-only
+whole ASGI stack runs but no socket, and each request also crosses the test client's thread portal)
+or, with ``--server``, over a keep-alive HTTP connection to the app served by uvicorn on 127.0.0.1
+(as ``dateline serve`` runs it); the bare SQLite query behind it is timed on a read-only
 connection to the same file. Prints p50/p95 in milliseconds for both and the ratio of the p50s,
 and the targets: p95 under 50 ms for API lists, under 150 ms for pages. Never asserts on time.
 
-Run: ``.venv/bin/python bench/web.py [--articles N] [--repeat N] [--db FILE]``.
+Run: ``.venv/bin/python bench/web.py [--articles N] [--repeat N] [--db FILE] [--server]``.
 """
 
 from __future__ import annotations
@@ -20,13 +22,16 @@ import statistics
 import tempfile
 import time
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import httpx
 from synthetic import build
 
 from dateline.web import create_app
+from dateline.web.background import served
 from dateline.web.db import open_readonly
 
 with warnings.catch_warnings():
@@ -92,24 +97,37 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=10_000)
     ap.add_argument("--repeat", type=int, default=30, help="requests per page or endpoint")
     ap.add_argument("--db", default=None, help="build (or reuse) the synthetic database here")
+    ap.add_argument("--server", action="store_true", help="request a uvicorn server over a socket")
     args = ap.parse_args()
     scratch = None if args.db else Path(tempfile.mkdtemp(prefix="dateline-bench-"))
     db = Path(args.db) if args.db else Path(str(scratch)) / "web.db"
     try:
-        run(db, args.articles, args.repeat)
+        run(db, args.articles, args.repeat, args.server)
     finally:
         if scratch is not None:
             shutil.rmtree(scratch, ignore_errors=True)
 
 
-def run(db: Path, articles: int, repeat: int) -> None:
+@contextmanager
+def client_for(db: Path, server: bool) -> Iterator[Any]:
+    """An httpx client on the app: in process, or over a socket to uvicorn."""
+    if not server:
+        with TestClient(create_app(db), base_url="http://127.0.0.1") as client:  # one event loop for all requests
+            yield client
+        return
+    with served(create_app(db)) as url, httpx.Client(base_url=url) as client:
+        yield client
+
+
+def run(db: Path, articles: int, repeat: int, server: bool = False) -> None:
     """Build the database at ``db`` unless it exists, then time every case."""
     if not db.exists():
         started = time.perf_counter()
         counts = build(db, articles, random.Random(7))
         print(f"built {db}: {counts} in {time.perf_counter() - started:.1f} s")
     bare = open_readonly(db).conn
-    with TestClient(create_app(db), base_url="http://127.0.0.1") as client:  # one event loop for all requests
+    print("over a socket to uvicorn" if server else "in process (TestClient)")
+    with client_for(db, server) as client:
         print(f"{'kind':8} {'request':58} {'p50':>7} {'p95':>7} {'sql p50':>8} {'sql p95':>8} {'ratio':>6}  target")
         for kind, url, sql, params in cases(bare):
             response = client.get(url)

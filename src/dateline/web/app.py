@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
 from fastapi.middleware.trustedhost import TrustedHostMiddleware
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
 from ..store import Reader
@@ -23,6 +24,28 @@ CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' 
        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
            "X-Frame-Options": "DENY", "Cross-Origin-Opener-Policy": "same-origin"}
+
+
+class SecurityHeaders:
+    """Adds :data:`HEADERS` to every HTTP response (a plain ASGI middleware: no extra task per request)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.raw = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in HEADERS.items()]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                names = {k for k, _ in self.raw}
+                kept = [(k, v) for k, v in message.get("headers", []) if k.lower() not in names]
+                message = {**message, "headers": kept + self.raw}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 def web_url(value: object) -> bool:
@@ -67,11 +90,7 @@ def create_app(db: str | Path | None = None, *, reader_factory: Callable[[], Rea
         app.include_router(edits.router)
     problems.install(app)
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Callable[[Request], object]) -> Response:
-        response: Response = await call_next(request)  # type: ignore[misc]
-        response.headers.update(HEADERS)
-        return response
+    app.add_middleware(SecurityHeaders)
 
     hosts = list(allowed_hosts)
     if "*" not in hosts:
