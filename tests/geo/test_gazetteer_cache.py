@@ -6,7 +6,26 @@ from pathlib import Path
 
 import pytest
 
-from dateline.geo.gazetteer import Gazetteer, cache_dir, cached_index, fold
+from dateline.geo import gazetteer as module
+from dateline.geo.gazetteer import Gazetteer, build_index, cache_dir, cached_index, fold
+
+
+@pytest.fixture(scope="module")
+def built() -> dict[str, object]:
+    """One real build of the index, shared: the tests below check how it is kept, not how it is made."""
+    return build_index()
+
+
+def _rebuild_from(built: dict[str, object], monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Make later builds return a copy of ``built`` and count them."""
+    calls: list[int] = []
+
+    def rebuild() -> dict[str, object]:
+        calls.append(1)
+        return dict(built)
+
+    monkeypatch.setattr(module, "build_index", rebuild)
+    return calls
 
 
 def _answers(gaz: Gazetteer) -> list[object]:
@@ -18,25 +37,32 @@ def _answers(gaz: Gazetteer) -> list[object]:
     return out
 
 
-def test_index_is_cached_on_disk_and_read_back_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_index_is_cached_on_disk_and_read_back_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, built: dict[str, object]
+) -> None:
     monkeypatch.setenv("DATELINE_CACHE", str(tmp_path / "cache"))
     assert cache_dir() == tmp_path / "cache"
-    built = Gazetteer()  # nothing cached yet: built, then stored
+    calls = _rebuild_from(built, monkeypatch)
+    first = Gazetteer()  # nothing cached yet: built, then stored
     (stored,) = (tmp_path / "cache").glob("gazetteer-*.marshal")
-    again = Gazetteer()  # read from the file
-    assert _answers(again) == _answers(built)
+    again = Gazetteer()  # read from the file, not built again
+    assert calls == [1]
+    assert _answers(again) == _answers(first)
     assert again.lookup("Doha") is not None
     stored.write_bytes(b"not an index")  # a damaged cache is rebuilt, not trusted
     assert cached_index()["city_rows"] == again._city_rows
-    assert stored.read_bytes() != b"not an index"
+    assert calls == [1, 1] and stored.read_bytes() != b"not an index"
 
 
-def test_unwritable_cache_still_gives_a_gazetteer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unwritable_cache_still_gives_a_gazetteer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, built: dict[str, object]
+) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("a file where the cache directory should be")
     monkeypatch.setenv("DATELINE_CACHE", str(blocker / "cache"))
+    calls = _rebuild_from(built, monkeypatch)
     site = Gazetteer().lookup("Doha")
-    assert site is not None and site.country == "QAT"
+    assert site is not None and site.country == "QAT" and calls == [1]
 
 
 def test_fold_removes_the_article_possessive_accents_and_apostrophes() -> None:
