@@ -167,7 +167,8 @@ def _by_phrase(
         return Speaker(mention, span, name_of(at_head, lex), kind, at_head.entity_id, False, plural)
     persons = [n for n in inside if n.label == "PERSON"]
     # "Clinton's spokesman, Brian Fallon": the name in apposition, not the possessor
-    person = next((n for n in persons if n.end not in _possessives(tokens)), persons[0] if persons else None)
+    possessed = _possessives(tokens) if persons else set()
+    person = next((n for n in persons if n.end not in possessed), persons[0] if persons else None)
     owner = person or next((n for n in inside if n.label in _ORG_LABELS - {"NORP"}), None)
     definite = tokens[0].lower_ in _DEFINITE
     bare = definite and all(t.i == head.i or t.dep_ in ("det", "punct", "case") for t in tokens)
