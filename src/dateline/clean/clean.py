@@ -11,6 +11,7 @@ from typing import ClassVar
 from ..model import Article, Caption, CleanReport, Dateline, RemovedLine
 from ..pipeline import Step
 from .captions import CaptionMatch, is_credit_line, read_caption
+from .controls import optional, without_controls
 from .furniture import TRAILER_START, furniture_reason
 from .header import read_byline, read_date_line, read_dateline, read_place_byline
 from .lexicon import Lexicon
@@ -174,6 +175,16 @@ def read_safe(items: list[Line], lexicon: Lexicon, title: str | None) -> StoryPa
     return parts
 
 
+def _strip_controls(article: Article) -> None:
+    """Escape sequences and control characters out of the text and the fields read beside it."""
+    article.text = without_controls(article.text)
+    article.title = optional(article.title)
+    article.byline = optional(article.byline)
+    for caption in article.captions:
+        caption.text = without_controls(caption.text)
+        caption.credit = optional(caption.credit)
+
+
 class CleanStep(Step):
     """Requires ``text``; assigns ``title``, ``captions``, ``byline``, ``published``, ``cleaned``;
     rewrites ``text``.
@@ -184,7 +195,8 @@ class CleanStep(Step):
     furniture and every repeated line removed, and the body starting at the first real
     sentence. Other formats get only furniture and repeated-line removal; their title, byline
     and captions are left as given. ``text`` becomes the body paragraphs joined by ``"\\n\\n"``;
-    ``cleaned.removed_lines`` lists what was taken out, and why. An article already cleaned
+    ``cleaned.removed_lines`` lists what was taken out, and why. Terminal escape sequences and control
+    characters leave the text, title, byline and captions first (:mod:`.controls`). An article already cleaned
     (``cleaned`` set) passes unchanged. Drops nothing:
     :class:`~dateline.clean.IdentityStep` drops empty bodies.
     """
@@ -203,6 +215,7 @@ class CleanStep(Step):
             yield article
             return
         report = CleanReport()
+        _strip_controls(article)
         if article.format == "text":
             parts = _TextReader(self.lexicon, article.outlet, article.title).read(paragraphs(article.text))
             self._apply_header(article, parts, report)

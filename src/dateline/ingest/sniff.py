@@ -41,6 +41,8 @@ _EXTENSION_HINTS = {
     ".xml": "feed",
     ".rss": "feed",
     ".atom": "feed",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
 }
 
 
@@ -88,8 +90,8 @@ def _sniff_text(head: bytes, hint: str | None) -> str:
         return "feed"
     if _HTML_ROOT.search(lower):
         return "html"
-    if _looks_like_json_object(stripped):
-        return "jsonl"
+    if _looks_like_json_object(stripped) or (hint == "jsonl" and stripped.startswith((b"{", b"["))):
+        return "jsonl"  # a broken line in a .jsonl file is the JSONL reader's to report
     tags = _HTML_TAG.findall(head)
     if tags and (stripped.startswith(b"<") or hint == "html"):
         return "html"

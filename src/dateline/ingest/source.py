@@ -88,13 +88,25 @@ def _expand(raw: str) -> Iterator[str | None]:
 #: Files a directory walk passes over (code and docs that sit beside news files); a file named
 #: explicitly is always read.
 SKIPPED_IN_WALKS = frozenset({".py", ".pyc", ".md", ".rst", ".toml", ".cfg", ".ini", ".yaml", ".yml", ".sh"})
+#: Database files a walk passes over too: a database kept beside its inputs (and its journal, WAL,
+#: shared-memory and lock files) is not news.
+SKIPPED_DATABASE_ENDINGS = (".db", ".sqlite", ".sqlite3", "-wal", "-shm", "-journal", ".lock")
+
+
+def _skipped(name: str) -> bool:
+    lower = name.lower()
+    return (
+        name.startswith(".")
+        or os.path.splitext(lower)[1] in SKIPPED_IN_WALKS
+        or lower.endswith(SKIPPED_DATABASE_ENDINGS)
+    )
 
 
 def _walk(root: str) -> Iterator[str]:
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            if not name.startswith(".") and os.path.splitext(name)[1].lower() not in SKIPPED_IN_WALKS:
+            if not _skipped(name):
                 yield os.path.join(dirpath, name)
 
 

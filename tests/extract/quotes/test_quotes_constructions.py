@@ -233,3 +233,11 @@ def test_a_title_after_a_preposition_is_not_speech(run: Run) -> None:
     text = "“Talks will resume,” the envoy said on Channel Nine’s “Morning Report.” “We are close.”"
     q = only(run(text))
     assert content(q, text) == ["“Talks will resume,”", "“We are close.”"]
+
+
+def test_punctuation_as_subject_names_no_speaker(run: Run) -> None:
+    # the parser takes the "]" of a stray tag for the subject of "said"
+    text = 'The minister [/] said "we will [link=x]win[/link]" on Monday. Officials denied it.'
+    quotes = run(text)
+    assert [q.speaker for q in quotes if q.speaker is not None] == ["officials"]
+    assert all(q.speaker_span is None or q.speaker_span.of(text) != "]" for q in quotes)

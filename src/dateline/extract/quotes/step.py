@@ -118,8 +118,8 @@ def _quote(
 ) -> Quote | None:
     kind = quote_type(frame.content, frame.quotations or quotations, text)
     speaker: Speaker | None = None
-    if frame.speaker is not None:
-        head = doc[frame.speaker]
+    head = None if frame.speaker is None else doc[frame.speaker]
+    if head is not None and any(c.isalnum() for c in head.text):  # "]" or "--" names no one
         first, last = speaker_phrase(head)
         speaker = describe_speaker(head, first, last, lex, names, resolver)
         words = [t.text for t in doc[first : last + 1]] + (roles.get(speaker.entity_id, []) if speaker.entity_id else [])
