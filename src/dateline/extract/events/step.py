@@ -52,7 +52,7 @@ from .modality import Reading, read
 from .primary import mark_primary
 from .rules import ACTOR_RULES, TOKEN_RULES, Coding, apply
 from .triggers import ABSORBING, Trigger, find_triggers
-from .violence import SenseRules, is_prose, is_violent, sense_rules, violent_sense
+from .violence import SenseRules, criticism, is_prose, is_violent, sense_rules, violent_sense
 
 __all__ = ["EventStep", "cameo_reading", "extract_events", "find_triggers", "reported_category"]
 
@@ -232,10 +232,15 @@ def _coding(trig: Trigger, article: Article, state: _State, lex: TriggerLexicon)
     typed = acled_type(c.category, state.words(trig.token.sent), state.types)
     if typed is not None:
         c.acled, c.sub = typed
-    if is_violent(c.category, c.mode, c.acled) and not violent_sense(
-            trig.token, list(trig.token.sent), c.sources, tgt, state.senses, lex.weapons):
-        return None  # "beat a record", "hit by an outage", "shell out": no violence
-    return c
+    if not is_violent(c.category, c.mode, c.acled):
+        return c
+    people = frozenset(e.id for e in article.entities if e.type == "PERSON")
+    if violent_sense(trig.token, list(trig.token.sent), c.sources, tgt, state.senses, lex.weapons, people):
+        return c
+    if criticism(trig.token, state.senses or sense_rules(), c.sources, people):
+        c.recode("ACCUSE", "criticize", "111")  # "Trump attacked Clinton for her vote"
+        return c
+    return None  # "beat a record", "hit by an outage", "shell out": no violence
 
 
 def _event(trig: Trigger, article: Article, state: _State, sent: Span, lex: TriggerLexicon) -> Event | None:

@@ -23,6 +23,10 @@ from typing import Any
 from ...model import Actor
 from ...tables import read_table
 
+KINDS = ("self", "armed", "weapon", "harm", "target", "never", "speech", "context", "cause", "verbal")
+#: Violent triggers that, when they are words and not blows, are criticism (PLOVER ACCUSE, CAMEO 111):
+#: "Trump attacked Clinton for her vote", "the minister slammed the report in a statement".
+CRITICISE = frozenset({"attack", "slam", "blast", "assail", "lash", "hammer", "bash", "hit"})
 VIOLENT_ACLED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 VIOLENT_COERCE_MODES = frozenset({"destroy"})
 ARMED_SECTORS = frozenset({"MIL", "REB", "COP"})
@@ -61,7 +65,7 @@ class SenseRules:
         kinds: dict[str, set[str]] = {}
         never: dict[str, set[str]] = {}
         for rule in self.rules:
-            if rule.kind == "never":
+            if rule.kind in ("never", "speech"):
                 for trig in rule.triggers:
                     never.setdefault(trig, set()).update(rule.words)
             else:
@@ -72,6 +76,11 @@ class SenseRules:
     def words(self, kind: str) -> frozenset[str]:
         return self.by_kind.get(kind, frozenset())
 
+    @property
+    def verbal_triggers(self) -> frozenset[str]:
+        """Triggers that a person's doing makes words, not blows, when nothing in the sentence hurts."""
+        return frozenset(t for r in self.rules if r.kind == "verbal" for t in r.triggers)
+
 
 @lru_cache(maxsize=4)
 def sense_rules(path: str | Path = "events/violence.tsv") -> SenseRules:
@@ -79,7 +88,7 @@ def sense_rules(path: str | Path = "events/violence.tsv") -> SenseRules:
     rows = []
     for row in read_table(path, header=True, width=5, strip=True):
         kind, triggers, words, example, violent = row
-        if kind not in ("self", "armed", "weapon", "harm", "target", "never", "context", "cause"):
+        if kind not in KINDS:
             raise ValueError(f"{path}: unknown kind {kind!r} in row {row!r}")
         rows.append(SenseRule(kind, frozenset(triggers.split("|")), frozenset(words.split("|")), example,
                               violent == "yes"))
@@ -124,13 +133,23 @@ def causes(trigger: Any) -> list[Any]:
     return out
 
 
+def _shared_object(trigger: Any) -> set[str]:
+    """The object a trigger shares with a verb joined to it ("kill and sacrifice animals")."""
+    if any(c.dep_ == "dobj" for c in trigger.children):
+        return set()
+    joined = [c for c in trigger.children if c.dep_ == "conj"]
+    objects = [o for v in joined if v.pos_ == "VERB" for o in v.children if o.dep_ == "dobj"]
+    objects += [v for v in joined if v.pos_ == "NOUN"]  # the parser's "kill and sacrifice animals"
+    return {w for o in objects for t in o.subtree for w in (_lemma(t), t.lower_)}
+
+
 def never_violent(trigger: Any, rules: SenseRules) -> bool:
     """The trigger's arguments name a sense that is no violence ("shell out", "fire 200 workers"),
     or its doer is a hazard ("floods hit Colorado")."""
     hazards = rules.words("cause")
     if any(_lemma(t) in hazards or t.lower_ in hazards for t in causes(trigger)):
         return True
-    words = argument_words(trigger)
+    words = argument_words(trigger) | _shared_object(trigger)
     if trigger.dep_ == "amod" and trigger.i > 0 and trigger.nbor(-1).text in ("-", "–"):
         return True  # "coal-fired", "rapid-fire": a compound adjective
     if any(t.text in ("-", "–") and t.i + 1 == trigger.i for t in trigger.lefts):
@@ -142,12 +161,35 @@ def never_violent(trigger: Any, rules: SenseRules) -> bool:
     return bool(objects & rules.never.get("*", frozenset()))
 
 
+def person_doer(trigger: Any, rules: SenseRules, sources: list[Actor], people: frozenset[str]) -> bool:
+    """A named person (or "he", "she") attacks, targets or hits: a politician's words, unless the
+    sentence names a weapon or harm ("Trump attacked Clinton for her vote", not "Smith attacked a
+    guard with a knife")."""
+    if _lemma(trigger) not in rules.verbal_triggers:
+        return False
+    pronouns = rules.words("verbal")
+    if any(a.entity_id in people for a in sources if a.entity_id):
+        return True  # the article knows the doer as a person, whatever the parser tagged
+    return any(t.ent_type_ == "PERSON" or t.lower_ in pronouns for t in causes(trigger))
+
+
+def criticism(trigger: Any, rules: SenseRules, sources: list[Actor], people: frozenset[str]) -> bool:
+    """A violent trigger found to be no violence is criticism when a person does it or it is done
+    in words ("attacked Machado in early-morning tweets")."""
+    lemma = _lemma(trigger)
+    if lemma not in CRITICISE:
+        return False
+    said = {w for r in rules.rules if r.kind == "speech" and lemma in r.triggers for w in r.words}
+    return bool(argument_words(trigger) & said) or person_doer(trigger, rules, sources, people)
+
+
 def violent_sense(trigger: Any, sentence: list[Any], sources: list[Actor], targets: list[Any],
-                  rules: SenseRules | None = None, weapons: frozenset[str] = frozenset()) -> bool:
+                  rules: SenseRules | None = None, weapons: frozenset[str] = frozenset(),
+                  people: frozenset[str] = frozenset()) -> bool:
     """Whether ``trigger`` (already coded as violent) is violence in this sentence.
 
     ``sources`` are the event's actors, ``targets`` its target tokens, ``weapons`` more weapon
-    words (the instrument table's).
+    words (the instrument table's), ``people`` the ids of the article's PERSON entities.
     """
     rules = rules or sense_rules()
     if never_violent(trigger, rules):
@@ -156,8 +198,11 @@ def violent_sense(trigger: Any, sentence: list[Any], sources: list[Actor], targe
         return True
     if any(a.sector in ARMED_SECTORS for a in sources):
         return True
-    strong = rules.words("armed") | rules.words("weapon") | rules.words("harm") | weapons
     others = [t for t in sentence if t.i != trigger.i]
+    if person_doer(trigger, rules, sources, people):
+        hurts = rules.words("weapon") | rules.words("harm") | weapons
+        return any(_lemma(t) in hurts or t.lower_ in hurts for t in others)
+    strong = rules.words("armed") | rules.words("weapon") | rules.words("harm") | weapons
     if any(_lemma(t) in strong or t.lower_ in strong for t in others):
         return True
     if any(_SCORE.match(t.text) for t in others):
