@@ -133,6 +133,17 @@ def causes(trigger: Any) -> list[Any]:
     return out
 
 
+def _has_object(trigger: Any) -> bool:
+    """The trigger acts on something: an object, a passive subject, or "attacks on ..."."""
+    return any(c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("on", "against", "upon"))
+               for c in trigger.children)
+
+
+def _names(tokens: list[Any], words: frozenset[str]) -> bool:
+    """Whether one of ``tokens`` is one of ``words`` (by lemma or form)."""
+    return any(_lemma(t) in words or t.lower_ in words for t in tokens)
+
+
 def _shared_object(trigger: Any) -> set[str]:
     """The object a trigger shares with a verb joined to it ("kill and sacrifice animals")."""
     if any(c.dep_ == "dobj" for c in trigger.children):
@@ -174,10 +185,11 @@ def person_doer(trigger: Any, rules: SenseRules, sources: list[Actor], people: f
 
 
 def criticism(trigger: Any, rules: SenseRules, sources: list[Actor], people: frozenset[str]) -> bool:
-    """A violent trigger found to be no violence is criticism when a person does it or it is done
-    in words ("attacked Machado in early-morning tweets")."""
+    """A violent trigger found to be no violence is criticism of its target when a person does it or
+    it is done in words ("attacked Machado in early-morning tweets"); with no target it is nothing
+    ("Rovers attacked from the first whistle")."""
     lemma = _lemma(trigger)
-    if lemma not in CRITICISE:
+    if lemma not in CRITICISE or not _has_object(trigger):
         return False
     said = {w for r in rules.rules if r.kind == "speech" and lemma in r.triggers for w in r.words}
     return bool(argument_words(trigger) & said) or person_doer(trigger, rules, sources, people)
@@ -199,14 +211,12 @@ def violent_sense(trigger: Any, sentence: list[Any], sources: list[Actor], targe
     if any(a.sector in ARMED_SECTORS for a in sources):
         return True
     others = [t for t in sentence if t.i != trigger.i]
+    if any(_SCORE.match(t.text) for t in others) and not _names(others, rules.words("weapon") | weapons):
+        return False  # "thrash Rovers 4-2", "firing a hat-trick that killed off their hopes"
     if person_doer(trigger, rules, sources, people):
-        hurts = rules.words("weapon") | rules.words("harm") | weapons
-        return any(_lemma(t) in hurts or t.lower_ in hurts for t in others)
-    strong = rules.words("armed") | rules.words("weapon") | rules.words("harm") | weapons
-    if any(_lemma(t) in strong or t.lower_ in strong for t in others):
+        return _names(others, rules.words("weapon") | rules.words("harm") | weapons)
+    if _names(others, rules.words("armed") | rules.words("weapon") | rules.words("harm") | weapons):
         return True
-    if any(_SCORE.match(t.text) for t in others):
-        return False  # "beat Barcelona 3-1"
     if any(_lemma(t) in rules.words("context") for t in others):
         return False
     harmable = rules.words("target")
