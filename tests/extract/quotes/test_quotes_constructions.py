@@ -241,3 +241,8 @@ def test_punctuation_as_subject_names_no_speaker(run: Run) -> None:
     quotes = run(text)
     assert [q.speaker for q in quotes if q.speaker is not None] == ["officials"]
     assert all(q.speaker_span is None or q.speaker_span.of(text) != "]" for q in quotes)
+
+
+def test_lets_say_is_no_attribution(run: Run) -> None:
+    text = "Let's say you think a degree from a state university will cost $160,000 in 18 years."
+    assert run(text) == []

@@ -119,7 +119,8 @@ def _quote(
     kind = quote_type(frame.content, frame.quotations or quotations, text)
     speaker: Speaker | None = None
     head = None if frame.speaker is None else doc[frame.speaker]
-    if head is not None and any(c.isalnum() for c in head.text):  # "]" or "--" names no one
+    if head is not None and any(c.isalnum() for c in head.text) and head.lower_ not in ("'s", "’s"):
+        # "]" or "--" names no one; nor does the "'s" of "let's say you think ..."
         first, last = speaker_phrase(head)
         speaker = describe_speaker(head, first, last, lex, names, resolver)
         words = [t.text for t in doc[first : last + 1]] + (roles.get(speaker.entity_id, []) if speaker.entity_id else [])
