@@ -20,6 +20,7 @@ from .names import (
     is_acronym,
     is_full_name,
     org_shape,
+    same_given,
     suffix,
     surname,
 )
@@ -117,6 +118,7 @@ def _rules(entity: Entity) -> list[tuple[str, Callable[[Entity], bool]]]:
                         and given_name(c.name)[:1] == given[:1]
                         and suffix(c.name) == suffix(entity.name)
                         and ratio(given_name(c.name), given) >= _GIVEN_NAME_SIMILARITY
+                        and same_given(given_name(c.name), given)
                     ),
                 ),
             ]

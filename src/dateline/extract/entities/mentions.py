@@ -11,7 +11,8 @@ from functools import lru_cache
 from typing import Any
 
 from ...model import Mention, Span
-from .recover import mark_people, mark_works, recover_names, trim_fragments
+from .headlines import trim_headline_fragments
+from .recover import join_nicknames, mark_people, mark_works, recover_names, trim_fragments
 from .tables import CACHED, alias_of, aliases, country_word, honorifics, name_key, titles
 from .tokens import Tokens, tokens_of
 
@@ -38,6 +39,7 @@ NOT_NAMES = frozenset(
 _ORG_INNER = frozenset({"of", "for", "and", "on", "the"})
 _LEAD = re.compile(r"^(?:the|The|THE)\s+")
 _TAIL = re.compile(r"(?:\s*['’]s?|[\s,.;:]+)$")
+_EDITED = re.compile(r"[\[\]{}<>]")
 _TAIL_ENDS = frozenset("'’s,.;:")  # the last characters a tail can end in, besides spaces
 
 
@@ -102,6 +104,8 @@ def _from_ents(tk: Tokens) -> list[Mention]:
             continue
         first = _strip_titles(tk, ent_start, ent_end) if label == "PERSON" else ent_start
         start, end = trim(text, tk.starts[first], tk.end(ent_end - 1))
+        if label == "PERSON" and _EDITED.search(text, start, end):
+            continue  # "[W]e": a word an editor bracketed, no name
         if end > start and any(c.isalpha() for c in text[start:end]):
             out.append(Mention(Span(start, end), text[start:end], label))
     return out
@@ -272,7 +276,7 @@ def _relabel(text: str, mentions: list[Mention]) -> None:
 def find_mentions(doc: Any, tk: Tokens | None = None) -> list[Mention]:
     """Named-thing mentions of ``doc`` in text order, without overlaps."""
     tk = tokens_of(doc) if tk is None else tk
-    mentions = _from_ents(tk)
+    mentions = join_nicknames(tk.text, _from_ents(tk))
     blocked = _title_phrases(tk.text)
     mentions = [m for m in mentions if not (m.label != "PERSON" and any(b.contains(m.span) for b in blocked))]
     covered = _covered(mentions, len(tk.text))
@@ -281,6 +285,6 @@ def find_mentions(doc: Any, tk: Tokens | None = None) -> list[Mention]:
     extra += [m for m in _kind_orgs(tk, covered) if not any(b.contains(m.span) for b in blocked)]
     mentions = sorted(_alias_mentions(tk.text, mentions + extra), key=lambda m: m.span)
     _relabel(tk.text, mentions)
-    mentions = trim_fragments(tk.text, mentions)
+    mentions = trim_headline_fragments(tk.text, trim_fragments(tk.text, mentions))
     mark_works(tk.text, mentions)
     return sorted(mentions + recover_names(tk, mentions), key=lambda m: m.span)

@@ -1,7 +1,7 @@
 """Fold the mentions of one article into clusters, each with the rule that put every mention there.
 
 Rules (``MergeEvidence.rule``): ``exact``, ``name-variant``, ``surname``, ``title+surname``,
-``alias-table``, ``ministry-variant``, ``country-context``, ``short-form``, ``acronym``,
+``nickname``, ``alias-table``, ``ministry-variant``, ``country-context``, ``short-form``, ``acronym``,
 ``country-name``, ``demonym``. Ambiguous cases stay apart: a wrong merge is worse than a miss.
 """
 
@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...model import Mention, Span
+from .headlines import headline_spans, inside
 from .names import acronym_matches, given_name, is_acronym, is_full_name, org_shape, suffix, surname
+from .recover import nickname_of
 from .shared import choose
 from .tables import alias_of, constituents, country_word, name_key
 from .tokens import Tokens
@@ -53,16 +55,22 @@ def _group(mentions: list[Mention], label: str, keys_of: dict[int, dict[str, str
     return clusters
 
 
+def _person_keys(text: str) -> dict[str, str]:
+    """Keys of a full name: itself, its given name and surname, and a quoted nickname's ("Bobby")."""
+    keys = {
+        "name:" + name_key(text): "exact",
+        f"gs:{given_name(text)}|{surname(text)}|{suffix(text)}": "name-variant",
+    }
+    nickname = nickname_of(text)
+    if nickname is not None:
+        keys[f"gs:{name_key(nickname)}|{surname(text)}|{suffix(text)}"] = "nickname"
+    return keys
+
+
 def _merge_people(mentions: list[Mention], text: str = "") -> list[Cluster]:
     full = [m for m in mentions if is_full_name(m.text)]
     short = [m for m in mentions if not is_full_name(m.text)]
-    keys_of = {
-        id(m): {
-            "name:" + name_key(m.text): "exact",
-            f"gs:{given_name(m.text)}|{surname(m.text)}|{suffix(m.text)}": "name-variant",
-        }
-        for m in full
-    }
+    keys_of = {id(m): _person_keys(m.text) for m in full}
     clusters = _group(full, "PERSON", keys_of)
     by_id = {id(c): c for c in clusters}
     loose: list[Mention] = []
@@ -71,7 +79,15 @@ def _merge_people(mentions: list[Mention], text: str = "") -> list[Cluster]:
         first_full.setdefault(surname(m.text), m.span.start)
     # A surname used before any full name with it names someone else too ("Mr. Obama" ... "Michelle
     # Obama"): none of its bare uses are merged.
-    early = {surname(m.text) for m in short if m.span.start < first_full.get(surname(m.text), -1)}
+    # A headline says "Clinton" before the article names her in full: that is no cue.
+    heads = (
+        headline_spans(text) if any(m.span.start < first_full.get(surname(m.text), -1) for m in short) else []
+    )
+    early = {
+        surname(m.text)
+        for m in short
+        if m.span.start < first_full.get(surname(m.text), -1) and not inside(heads, m.span.start)
+    }
     by_surname: dict[str, list[Cluster]] = {}
     for cluster in clusters:
         for last in dict.fromkeys(surname(x.text) for x in cluster.members):

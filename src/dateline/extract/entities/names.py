@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...model import normalise_key
-from .tables import country_word, name_key, strip_name
+from .tables import CACHED, country_word, name_key, nicknames, strip_name
 
 #: Organisation words that take both orders: "Ministry of Foreign Affairs" / "Foreign Ministry".
 SHAPE_KINDS = frozenset(
@@ -58,6 +58,24 @@ def suffix(text: str) -> str:
 def given_name(text: str) -> str:
     words = name_words(text)
     return normalise_key(words[0]) if words else ""
+
+
+def _skeleton(key: str) -> str:
+    """A given name's first letter and its other consonants, doubled letters once: "mohammed" → "mmd"."""
+    rest = [c for c in key[1:] if c not in "aeiouyh"]
+    return key[:1] + "".join(c for i, c in enumerate(rest) if i == 0 or c != rest[i - 1])
+
+
+@lru_cache(maxsize=65536)
+def same_given(a: str, b: str) -> bool:
+    """Whether given-name keys ``a`` and ``b`` may name one person: equal, an initial of the other, a
+    nickname pair (``nicknames.tsv``) or one spelling ("Mohammed", "Muhammad"); "Ivana" and "Ivanka"
+    may not."""
+    if a == b or not a or not b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return (a, b) in nicknames() or _skeleton(a) == _skeleton(b)
 
 
 @lru_cache(maxsize=65536)
@@ -135,3 +153,6 @@ def acronym_matches(short: str, long: str) -> bool:
         return True
     _, rest = _prefix_country(name_words(long))
     return len(rest) >= 2 and initials(" ".join(rest)) == letters
+
+
+CACHED.append(same_given)

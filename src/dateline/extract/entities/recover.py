@@ -19,10 +19,11 @@
 from __future__ import annotations
 
 import re
+from itertools import dropwhile
 
 from ...model import Mention, Span
 from .names import suffix
-from .tables import given_names, name_key
+from .tables import given_names, honorifics, name_key, titles
 from .tokens import Tokens
 
 _BEFORE_SENTENCE = re.compile(r"(?:^|[.!?][\"”’']?\s+|\n\s*)$")
@@ -44,6 +45,38 @@ _PERSON_AFTER = re.compile(
 _OTHER_TYPES = frozenset(
     {"DATE", "TIME", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
 )
+
+
+#: A name with a quoted nickname inside: 'Robert C. "Bobby" Scott', 'Marcia "Cia" Price'.
+_NICKNAMED = re.compile(
+    r"\b[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?){0,2}\s+[\"“]([A-Z][\w'’-]+)[\"”]\s+[A-Z][\w'’-]+(?:-[A-Z][\w'’-]+)?"
+)
+
+
+def nickname_of(text: str) -> str | None:
+    """The quoted nickname inside a person's name ("Bobby" in 'Robert C. "Bobby" Scott'), or None."""
+    found = _NICKNAMED.fullmatch(text)
+    return found.group(1) if found else None
+
+
+def join_nicknames(text: str, mentions: list[Mention]) -> list[Mention]:
+    """One PERSON mention for a name NER cut at its quoted nickname ('Robert C. "Bobby' + 'Scott')."""
+    if '"' not in text and "“" not in text:
+        return mentions
+    for found in _NICKNAMED.finditer(text):
+        words = list(re.finditer(r"\S+", found.group()))[:-2]
+        lead = list(dropwhile(lambda w: w.group().casefold() in titles() | honorifics(), words))
+        if not lead:
+            continue
+        span = Span(found.start() + lead[0].start(), found.end())
+        inside = [m for m in mentions if m.span.overlaps(span)]
+        if not any(m.label == "PERSON" for m in inside) or any(m.span == span for m in inside):
+            continue
+        if any(not span.contains(m.span) for m in inside):
+            continue
+        kept = [m for m in mentions if m not in inside]
+        mentions = [*kept, Mention(span, text[span.start : span.end], "PERSON")]
+    return sorted(mentions, key=lambda m: m.span)
 
 
 def _full_names(mentions: list[Mention]) -> list[str]:
@@ -130,7 +163,7 @@ def _free(tk: Tokens, i: int, covered: list[bool]) -> bool:
 def recover_names(tk: Tokens, mentions: list[Mention]) -> list[Mention]:
     """PERSON mentions for surnames and given names of people named in full that NER left out."""
     full = _full_names(mentions)
-    wanted = {n.split()[-1] for n in full} | {n.split()[0] for n in full}
+    wanted = {w for n in full for w in (n.split()[0], n.split()[-1]) if w[:1].isupper()}
     bare = {m.text for m in mentions if m.label == "PERSON" and " " not in m.text and m.text[:1].isupper()}
     if not wanted and not bare:
         return []

@@ -43,6 +43,7 @@ class EntityTables:
     given_names: str | Path = "entities/given_names.tsv"
     adjectives: str | Path = "entities/adjectives.tsv"
     constituents: str | Path = "entities/constituents.tsv"
+    nicknames: str | Path = "entities/nicknames.tsv"
 
 
 _ACTIVE: list[EntityTables] = [EntityTables()]
@@ -109,6 +110,13 @@ def given_names() -> dict[str, str]:
     return {name_key(row[0]): row[1] for row in _read("given_names.tsv") if len(row) > 1}
 
 
+@lru_cache(maxsize=1)
+def nicknames() -> frozenset[tuple[str, str]]:
+    """Keys of given names that may name one person, both ways round ("bill", "william")."""
+    pairs = [(name_key(row[0]), name_key(row[1])) for row in _read("nicknames.tsv") if len(row) > 1]
+    return frozenset(pairs + [(b, a) for a, b in pairs])
+
+
 @lru_cache(maxsize=65536)
 def country_word(text: str) -> CountryWord | None:
     """:func:`dateline.geo.countries.country_word`, memoised: the same names come up again and again."""
@@ -164,6 +172,7 @@ CACHED: list[Any] = [
     constituents,
     party_words,
     given_names,
+    nicknames,
     role_words,
     titles,
     role_heads,
