@@ -4,18 +4,23 @@ A line is title-case when it holds at least three words and nearly every word th
 function word starts with a capital ("Obama Says African-American Museum Will Tell of ..."); the
 first line of a text followed by a blank line is its headline, whatever its case. In such lines a
 PERSON mention that is a person's name from the rest of the article followed by words no person
-there is named with ("Obama Speech", "Obama Says") is cut down to the name.
+there is named with ("Obama Speech", "Obama Says"), or such words followed by a person's name
+("Double Standard Clinton"), is cut down to the name; so is an organisation or title NER makes of a
+whole headline that starts with a person's name.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from ...model import Mention, Span
 from .tables import given_names, name_key
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+#: Characters of the longest title-case line.
+_LONGEST = 240
 #: Words a title-case line leaves in lower case.
 _SMALL = frozenset(
     {
@@ -38,17 +43,25 @@ _SMALL = frozenset(
         "with",
     }
 )
-#: Words after a name that make it a venue or a business, not a headline fragment ("Trump Tower").
+#: Words after a name that make it a venue, a business or a body, not a headline fragment ("Trump Tower").
 _VENUE = frozenset(
-    {"hotel", "tower", "towers", "building", "casino", "resort", "organization", "foundation", "university"}
-)
+    {
+        "hotel", "tower", "towers", "building", "casino", "resort", "organization", "foundation", "university",
+        "administration", "campaign", "library", "center", "institute", "doctrine", "care", "era",
+    }
+)  # fmt: skip
+#: Labels NER gives a whole headline that starts with a name ("Obama Says New Museum Will ..." as ORG).
+_FRAGMENT_LABELS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "FAC", "LAW"})
 
 
 def _title_case(line: str) -> bool:
+    if len(line) > _LONGEST:
+        return False  # a paragraph, not a headline
     words = [w for w in _WORD.findall(line) if w.casefold() not in _SMALL]
     return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.85 * len(words)
 
 
+@lru_cache(maxsize=4)
 def headline_spans(text: str) -> list[Span]:
     """Spans of the text's headline (its first line, when a blank line follows) and title-case lines."""
     spans = []
@@ -62,9 +75,13 @@ def headline_spans(text: str) -> list[Span]:
     return spans
 
 
+def _start(span: Span) -> int:
+    return span.start
+
+
 def inside(spans: list[Span], position: int) -> bool:
     """Whether ``position`` falls in one of ``spans`` (sorted, not overlapping)."""
-    i = bisect_right([s.start for s in spans], position) - 1
+    i = bisect_right(spans, position, key=_start) - 1
     return i >= 0 and spans[i].start <= position < spans[i].end
 
 
@@ -81,6 +98,37 @@ def _cut_point(words: list[str], known: set[str], named: set[str]) -> int:
     return 0
 
 
+def _tail_point(words: list[str], known: set[str], named: set[str]) -> int:
+    """Where the trailing known name of a mention starts, when every word before it is one no person
+    in the article is named with ("Double Standard Clinton"); 0 when the mention is to be kept."""
+    for size in range(1, len(words)):
+        head, tail = [name_key(w) for w in words[:size]], " ".join(words[size:])
+        if name_key(tail) not in known:
+            continue
+        if any(w in named or w in given_names() for w in head):
+            return 0
+        return size
+    return 0
+
+
+def _trimmed(
+    text: str, m: Mention, words: list[str], known: set[str], named: set[str], tail: bool = True
+) -> Mention:
+    """``m`` cut to the known name at its start (or, with ``tail``, at its end), else ``m`` itself."""
+    size = _cut_point(words, known, named)
+    if size:
+        kept = " ".join(words[:size])
+        start, end = m.span.start, m.span.start + len(kept)
+    elif tail and (size := _tail_point(words, known, named)):
+        kept = " ".join(words[size:])
+        start, end = m.span.end - len(kept), m.span.end
+    else:
+        return m
+    if text[start:end] != kept:
+        return m  # the words were not one space apart
+    return Mention(Span(start, end), text[start:end], "PERSON", role=m.role)
+
+
 def trim_headline_fragments(text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with PERSON mentions in headline and title-case lines cut down to the person's
     name they start with (see the module doc)."""
@@ -93,10 +141,10 @@ def trim_headline_fragments(text: str, mentions: list[Mention]) -> list[Mention]
     out = []
     for m in mentions:
         words = m.text.split()
-        size = _cut_point(words, known, named) if m.label == "PERSON" and len(words) > 1 else 0
-        if size and inside(spans, m.span.start):
-            end = m.span.start + len(" ".join(words[:size]))
-            if text[m.span.start : end] == " ".join(words[:size]):
-                m = Mention(Span(m.span.start, end), text[m.span.start : end], "PERSON", role=m.role)
+        if m.label == "PERSON" and len(words) > 1 and inside(spans, m.span.start):
+            m = _trimmed(text, m, words, known, named)
+        elif m.label in _FRAGMENT_LABELS and len(words) > 2 and inside(spans, m.span.start):
+            cut = _trimmed(text, m, words, known, named, tail=False)
+            m = cut if cut.span.end < m.span.end else m
         out.append(m)
     return out

@@ -7,12 +7,14 @@ offsets into the text the Doc was made from (``Article.text``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 from ...model import Mention, Span
 from .headlines import trim_headline_fragments
-from .recover import join_nicknames, mark_people, mark_works, recover_names, trim_fragments
+from .recover import join_nicknames, mark_people, mark_works, overlapping, recover_names, trim_fragments
 from .tables import CACHED, alias_of, aliases, country_word, honorifics, name_key, titles
 from .tokens import Tokens, tokens_of
 
@@ -179,8 +181,17 @@ def _title_patterns() -> list[tuple[str, re.Pattern[str]]]:
 _ODD_CASE = frozenset("\u212a\u017f\u0130\u0131")
 
 
-def _title_phrases(text: str) -> list[Span]:
-    """Where multi-word titles ("Secretary of State") occur; ORG pieces inside them are not mentions."""
+def _within(blocked: tuple[list[int], list[int]], span: Span) -> bool:
+    """Whether ``span`` lies inside one of the spans ``blocked`` holds (starts sorted, and the
+    furthest end among the spans up to each)."""
+    starts, reach = blocked
+    i = bisect_right(starts, span.start)
+    return i > 0 and reach[i - 1] >= span.end
+
+
+def _title_phrases(text: str) -> tuple[list[int], list[int]]:
+    """Where multi-word titles ("Secretary of State") occur (see :func:`_within`); ORG pieces inside
+    them are not mentions."""
     lowered = None if _ODD_CASE & set(text) else text.lower()
     spans = []
     for title, pattern in _title_patterns():
@@ -189,7 +200,9 @@ def _title_phrases(text: str) -> list[Span]:
         for match in pattern.finditer(text):
             if text[match.start()].isupper():
                 spans.append(Span(match.start(), match.end()))
-    return spans
+    spans.sort(key=lambda s: s.start)
+    reach = list(accumulate((s.end for s in spans), max))
+    return [s.start for s in spans], reach
 
 
 def _kin(mention: Mention, surnames: set[str]) -> bool:
@@ -219,21 +232,28 @@ CACHED.extend([_title_last_words, _alias_pattern, _title_patterns])
 
 
 def _alias_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Names from the alias table NER missed or cut ("Islamic" + "State group"); replaces cut pieces."""
-    out = list(mentions)
-    spans = {m.span for m in out}
+    """Names from the alias table NER missed or cut ("Islamic" + "State group"); replaces cut pieces.
+
+    Alias matches do not overlap one another, so each may only cut mentions it was given: they are
+    looked up by position."""
+    ordered = sorted(mentions, key=lambda m: m.span.start)
+    starts = [m.span.start for m in ordered]
+    longest = max((m.span.end - m.span.start for m in ordered), default=0)
+    spans = {m.span for m in ordered}
+    replaced: set[int] = set()
+    added: list[Mention] = []
     for match in _alias_pattern().finditer(text):
         span = Span(match.start(), match.end())
         if span in spans:
             continue  # NER has it
-        overlapping = [m for m in out if m.span.overlaps(span)]
-        if any(not span.contains(m.span) for m in overlapping):
+        inside = overlapping(ordered, starts, longest, span)
+        if any(not span.contains(m.span) for m in inside):
             continue  # a longer name holds it ("US State Department")
         alias = alias_of(match.group())
         label = alias.type if alias is not None else "ORG"
-        out = [m for m in out if m not in overlapping] + [Mention(span, match.group(), label)]
-        spans = {m.span for m in out}
-    return out
+        replaced.update(id(m) for m in inside)
+        added.append(Mention(span, match.group(), label))
+    return [m for m in mentions if id(m) not in replaced] + added
 
 
 def _relabel(text: str, mentions: list[Mention]) -> None:
@@ -278,11 +298,11 @@ def find_mentions(doc: Any, tk: Tokens | None = None) -> list[Mention]:
     tk = tokens_of(doc) if tk is None else tk
     mentions = join_nicknames(tk.text, _from_ents(tk))
     blocked = _title_phrases(tk.text)
-    mentions = [m for m in mentions if not (m.label != "PERSON" and any(b.contains(m.span) for b in blocked))]
+    mentions = [m for m in mentions if m.label == "PERSON" or not _within(blocked, m.span)]
     covered = _covered(mentions, len(tk.text))
     extra = _titled_names(tk, covered)
     covered = _covered(mentions + extra, len(tk.text))
-    extra += [m for m in _kind_orgs(tk, covered) if not any(b.contains(m.span) for b in blocked)]
+    extra += [m for m in _kind_orgs(tk, covered) if not _within(blocked, m.span)]
     mentions = sorted(_alias_mentions(tk.text, mentions + extra), key=lambda m: m.span)
     _relabel(tk.text, mentions)
     mentions = trim_headline_fragments(tk.text, trim_fragments(tk.text, mentions))

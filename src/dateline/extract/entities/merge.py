@@ -7,14 +7,26 @@ Rules (``MergeEvidence.rule``): ``exact``, ``name-variant``, ``surname``, ``titl
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from ...model import Mention, Span
 from .headlines import headline_spans, inside
-from .names import acronym_matches, given_name, is_acronym, is_full_name, org_shape, suffix, surname
+from .names import (
+    given_name,
+    initials,
+    is_acronym,
+    is_full_name,
+    name_words,
+    org_shape,
+    prefix_country,
+    suffix,
+    surname,
+)
 from .recover import nickname_of
-from .shared import choose
-from .tables import alias_of, constituents, country_word, name_key
+from .shared import Positions, choose
+from .tables import alias_of, constituents, country_word, name_key, strip_name
 from .tokens import Tokens
 
 
@@ -89,6 +101,7 @@ def _merge_people(mentions: list[Mention], text: str = "") -> list[Cluster]:
         if m.span.start < first_full.get(surname(m.text), -1) and not inside(heads, m.span.start)
     }
     by_surname: dict[str, list[Cluster]] = {}
+    where = Positions()
     for cluster in clusters:
         for last in dict.fromkeys(surname(x.text) for x in cluster.members):
             by_surname.setdefault(last, []).append(cluster)
@@ -100,7 +113,7 @@ def _merge_people(mentions: list[Mention], text: str = "") -> list[Cluster]:
         if len(found) == 1:
             found[0].add(m, "title+surname" if m.role else "surname")
         elif found:
-            target, why = choose(m, found, text)
+            target, why = choose(m, found, text, where)
             if target is None:
                 m.unlinked = why
             else:
@@ -161,19 +174,37 @@ def _merge_orgs(mentions: list[Mention], label: str) -> list[Cluster]:
             clusters.remove(cluster)
     _short_forms(clusters)
     # An acronym joins the one organisation whose initials it is.
+    by_initials: dict[str, list[Cluster]] | None = None
     for cluster in list(clusters):
         if not all(is_acronym(m.text) for m in cluster.members) or any(
             alias_of(m.text) for m in cluster.members
         ):
             continue
+        by_initials = _by_initials(clusters) if by_initials is None else by_initials
         word = cluster.members[0].text
-        others = [
-            c for c in clusters if c is not cluster and any(acronym_matches(word, x.text) for x in c.members)
-        ]
+        others = [c for c in by_initials.get(strip_name(word).replace(".", ""), []) if c is not cluster]
         if len(others) == 1:
             _absorb(others[0], cluster, "acronym")
             clusters.remove(cluster)
     return clusters
+
+
+def _by_initials(clusters: list[Cluster]) -> dict[str, list[Cluster]]:
+    """Clusters by the acronyms their names make (see :func:`acronym_matches`), in cluster order.
+
+    Acronym-only clusters make none, so absorbing one leaves the index right."""
+    out: dict[str, list[Cluster]] = {}
+    for c in clusters:
+        for x in c.members:
+            words = name_words(x.text)
+            if is_acronym(x.text) or len(words) < 2:
+                continue
+            _, rest = prefix_country(words)
+            for letters in {initials(x.text), initials(" ".join(rest)) if len(rest) >= 2 else ""} - {""}:
+                found = out.setdefault(letters, [])
+                if not found or found[-1] is not c:
+                    found.append(c)
+    return out
 
 
 _OUTLETS = frozenset({"newspaper", "broadcaster"})
@@ -188,19 +219,32 @@ def _short_forms(clusters: list[Cluster]) -> None:
     """A one-word name ("the Post") joins the one news outlet of the groups table named before it
     whose name ends in that word ("The Washington Post"); a word that ends two such names (the
     New York and the Los Angeles "Times") stays apart."""
+    ends: dict[str, list[Cluster]] | None = None
     for cluster in list(clusters):
         keys = {name_key(m.text) for m in cluster.members}
         if len(keys) != 1 or " " in (word := next(iter(keys))) or is_acronym(cluster.members[0].text):
             continue
+        ends = _outlet_ends(clusters) if ends is None else ends
         first = cluster.members[0].span.start
-        others = [
-            c for c in clusters
-            if c is not cluster and c.members[0].span.start < first
-            and any(len(k := name_key(x.text).split()) > 1 and k[-1] == word and _outlet(x.text) for x in c.members)
-        ]  # fmt: skip
+        others = [c for c in ends.get(word, []) if c is not cluster and c.members[0].span.start < first]
         if len(others) == 1:
             _absorb(others[0], cluster, "short-form")
             clusters.remove(cluster)
+
+
+def _outlet_ends(clusters: list[Cluster]) -> dict[str, list[Cluster]]:
+    """Clusters holding a news outlet's name of two or more words, by its last word, in cluster order.
+
+    Only one-word clusters are absorbed into them, which adds no such name."""
+    out: dict[str, list[Cluster]] = {}
+    for c in clusters:
+        for x in c.members:
+            words = name_key(x.text).split()
+            if len(words) > 1 and _outlet(x.text):
+                found = out.setdefault(words[-1], [])
+                if not found or found[-1] is not c:
+                    found.append(c)
+    return out
 
 
 def _absorb(target: Cluster, source: Cluster, rule: str) -> None:
@@ -249,7 +293,10 @@ def attach_descriptions(tk: Tokens, mentions: list[Mention], clusters: list[Clus
 
     A description with two candidate organisations before it, or none, is left alone.
     """
-    taken = [m.span for m in mentions]
+    taken = sorted(m.span for m in mentions)
+    starts = [s.start for s in taken]
+    reach = list(accumulate((s.end for s in taken), max))  # the furthest end up to each span
+    holders: dict[str, list[Cluster]] = {}
     added: list[Mention] = []
     for i in [k for k, word in enumerate(tk.words) if word in _DESCRIPTION_NOUNS]:
         noun = tk.words[i]
@@ -258,13 +305,15 @@ def attach_descriptions(tk: Tokens, mentions: list[Mention], clusters: list[Clus
         if i + 1 < len(tk) and tk.words[i + 1].lower() in {"of", "for"}:
             continue
         start, end = tk.starts[i], tk.end(i)
-        if any(s.start < end and start < s.end for s in taken):
+        under = bisect_left(starts, end)  # the spans starting before the word ends
+        if under and reach[under - 1] > start:
             continue
-        before = [
-            c for c in clusters
-            if c.label == "ORG" and c.members[0].span.end <= start
-            and any(noun in (w.casefold() for w in m.text.split()) for m in c.members)
-        ]  # fmt: skip
+        if noun not in holders:  # a description joins no cluster it could not have joined before
+            holders[noun] = [
+                c for c in clusters
+                if c.label == "ORG" and any(noun in (w.casefold() for w in m.text.split()) for m in c.members)
+            ]  # fmt: skip
+        before = [c for c in holders[noun] if c.members[0].span.end <= start]
         if len(before) == 1:
             mention = Mention(Span(start, end), noun, "ORG")
             before[0].add(mention, "definite-description")

@@ -98,7 +98,7 @@ def _topic_key(words: list[str]) -> str:
     return _TOPIC_SAME.get(topic, topic)
 
 
-def _prefix_country(words: list[str]) -> tuple[str | None, list[str]]:
+def prefix_country(words: list[str]) -> tuple[str | None, list[str]]:
     """The country named by the first words ("US", "Iraqi", "Iraq's") and the words after it."""
     for size in (3, 2, 1):
         if len(words) > size:
@@ -112,7 +112,7 @@ def _prefix_country(words: list[str]) -> tuple[str | None, list[str]]:
 def org_shape(text: str) -> OrgShape | None:
     """The shape of an organisation name ending in or headed by a kind word, or None."""
     words = name_words(text)
-    country, rest = _prefix_country(words)
+    country, rest = prefix_country(words)
     lowered = [w.casefold() for w in rest]
     for i, word in enumerate(lowered):
         if word in SHAPE_KINDS and i + 1 < len(rest) and lowered[i + 1] == "of" and i + 2 < len(rest):
@@ -151,7 +151,7 @@ def acronym_matches(short: str, long: str) -> bool:
         return False
     if initials(long) == letters:
         return True
-    _, rest = _prefix_country(name_words(long))
+    _, rest = prefix_country(name_words(long))
     return len(rest) >= 2 and initials(" ".join(rest)) == letters
 
 

@@ -19,11 +19,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from itertools import dropwhile
 
 from ...model import Mention, Span
 from .names import suffix
-from .tables import given_names, honorifics, name_key, titles
+from .tables import alias_of, given_names, honorifics, name_key, titles
 from .tokens import Tokens
 
 _BEFORE_SENTENCE = re.compile(r"(?:^|[.!?][\"”’']?\s+|\n\s*)$")
@@ -59,24 +60,36 @@ def nickname_of(text: str) -> str | None:
     return found.group(1) if found else None
 
 
+def overlapping(ordered: list[Mention], starts: list[int], longest: int, span: Span) -> list[Mention]:
+    """The mentions of ``ordered`` (sorted by start; ``starts`` their starts, ``longest`` the most
+    characters one spans) that overlap ``span``, found by position."""
+    low, high = bisect_left(starts, span.start - longest), bisect_left(starts, span.end)
+    return [m for m in ordered[low:high] if m.span.overlaps(span)]
+
+
 def join_nicknames(text: str, mentions: list[Mention]) -> list[Mention]:
     """One PERSON mention for a name NER cut at its quoted nickname ('Robert C. "Bobby' + 'Scott')."""
     if '"' not in text and "“" not in text:
         return mentions
-    for found in _NICKNAMED.finditer(text):
+    ordered = sorted(mentions, key=lambda m: m.span.start)
+    starts = [m.span.start for m in ordered]
+    longest = max((m.span.end - m.span.start for m in ordered), default=0)
+    replaced: set[int] = set()
+    added: list[Mention] = []
+    for found in _NICKNAMED.finditer(text):  # matches do not overlap: each cuts only given mentions
         words = list(re.finditer(r"\S+", found.group()))[:-2]
         lead = list(dropwhile(lambda w: w.group().casefold() in titles() | honorifics(), words))
         if not lead:
             continue
         span = Span(found.start() + lead[0].start(), found.end())
-        inside = [m for m in mentions if m.span.overlaps(span)]
+        inside = overlapping(ordered, starts, longest, span)
         if not any(m.label == "PERSON" for m in inside) or any(m.span == span for m in inside):
             continue
         if any(not span.contains(m.span) for m in inside):
             continue
-        kept = [m for m in mentions if m not in inside]
-        mentions = [*kept, Mention(span, text[span.start : span.end], "PERSON")]
-    return sorted(mentions, key=lambda m: m.span)
+        replaced.update(id(m) for m in inside)
+        added.append(Mention(span, text[span.start : span.end], "PERSON"))
+    return sorted([m for m in mentions if id(m) not in replaced] + added, key=lambda m: m.span)
 
 
 def _full_names(mentions: list[Mention]) -> list[str]:
@@ -87,9 +100,17 @@ def _cut(mention: Mention, start: int, end: int, text: str) -> Mention:
     return Mention(Span(start, end), text[start:end], "PERSON", role=mention.role, field=mention.field)
 
 
-def _others(full: list[str], text: str, last: str) -> bool:
+def _by_last(full: list[str]) -> dict[str, set[str]]:
+    """Full names by the key of their last word."""
+    out: dict[str, set[str]] = {}
+    for n in full:
+        out.setdefault(name_key(n.split()[-1]), set()).add(n)
+    return out
+
+
+def _others(by_last: dict[str, set[str]], text: str, last: str) -> bool:
     """Whether a full name other than ``text`` ends in the word ``last``."""
-    return any(n != text and name_key(n.split()[-1]) == name_key(last) for n in full)
+    return bool(by_last.get(name_key(last), set()) - {text})
 
 
 def _lone_fragment(m: Mention, words: list[str], text: str, people: set[str]) -> bool:
@@ -102,9 +123,20 @@ def _lone_fragment(m: Mention, words: list[str], text: str, people: set[str]) ->
     return bool(lone) and not _VENUE.match(after) and name_key(words[0]) not in given_names()
 
 
+def _org_prefix(words: list[str]) -> int:
+    """How many leading words of a person's mention are an organisation of the alias table that NER
+    glued to the name ("the Washington Post Trump said"), or 0."""
+    for size in range(len(words) - 1, 0, -1):
+        alias = alias_of(" ".join(words[:size]))
+        if alias is not None and alias.type == "ORG" and words[size][:1].isupper():
+            return size
+    return 0
+
+
 def trim_fragments(text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with PERSON fragments cut down to the name they hold (see the module doc)."""
     full = sorted(set(_full_names(mentions)), key=len, reverse=True)
+    by_last = _by_last(full)
     people = {name_key(n.split()[-1]) for n in full} | {
         name_key(m.text) for m in mentions if m.label == "PERSON" and len(m.text.split()) == 1
     }
@@ -117,9 +149,14 @@ def trim_fragments(text: str, mentions: list[Mention]) -> list[Mention]:
                 start = m.span.start + m.text.index(inside)
                 out.append(_cut(m, start, start + len(inside), text))
                 continue
-        if m.label == "PERSON" and len(words) == 2 and _others(full, m.text, words[-1]):
+        cut = _org_prefix(words) if m.label == "PERSON" else 0
+        if cut:
+            start = m.span.end - len(" ".join(words[cut:]))
+            out.append(_cut(m, start, m.span.end, text))
+            continue
+        if m.label == "PERSON" and len(words) == 2 and _others(by_last, m.text, words[-1]):
             head = text[max(0, m.span.start - 12) : m.span.start]
-            lone = _DETERMINER.search(head) or _BEFORE_SENTENCE.search(head)
+            lone = _DETERMINER.search(head) or _BEFORE_SENTENCE.search(head) or _BEFORE_QUOTED.search(head)
             if lone and name_key(words[0]) not in given_names():
                 start = m.span.end - len(words[1])
                 out.append(_cut(m, start, m.span.end, text))
