@@ -6,7 +6,8 @@ first line of a text followed by a blank line is its headline, whatever its case
 PERSON mention that is a person's name from the rest of the article followed by words no person
 there is named with ("Obama Speech", "Obama Says"), or such words followed by a person's name
 ("Double Standard Clinton"), is cut down to the name; so is an organisation or title NER makes of a
-whole headline that starts with a person's name.
+whole headline that starts with a person's name. A PERSON mention there with no given name and no
+word a person of the article is named with is dropped ("Judge Keeps Divorce Records Sealed").
 """
 
 from __future__ import annotations
@@ -129,6 +130,16 @@ def _trimmed(
     return Mention(Span(start, end), text[start:end], "PERSON", role=m.role)
 
 
+def _stray(m: Mention, words: list[str], spans: list[Span], named: set[str]) -> bool:
+    """A PERSON mention of two or more words in a headline or title-case line none of which is a
+    given name or a word a person in the rest of the article is named with ("Keeps Divorce Records")."""
+    return (
+        len(words) > 1
+        and inside(spans, m.span.start)
+        and not any(name_key(w) in named or name_key(w) in given_names() for w in words)
+    )
+
+
 def trim_headline_fragments(text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with PERSON mentions in headline and title-case lines cut down to the person's
     name they start with (see the module doc)."""
@@ -141,6 +152,8 @@ def trim_headline_fragments(text: str, mentions: list[Mention]) -> list[Mention]
     out = []
     for m in mentions:
         words = m.text.split()
+        if m.label == "PERSON" and _stray(m, words, spans, named):
+            continue
         if m.label == "PERSON" and len(words) > 1 and inside(spans, m.span.start):
             m = _trimmed(text, m, words, known, named)
         elif m.label in _FRAGMENT_LABELS and len(words) > 2 and inside(spans, m.span.start):

@@ -23,6 +23,7 @@ from bisect import bisect_left
 from itertools import dropwhile
 
 from ...model import Mention, Span
+from .headlines import headline_spans, inside
 from .names import suffix
 from .tables import alias_of, given_names, honorifics, name_key, titles
 from .tokens import Tokens
@@ -124,8 +125,8 @@ def _lone_fragment(m: Mention, words: list[str], text: str, people: set[str]) ->
 
 
 def _org_prefix(words: list[str]) -> int:
-    """How many leading words of a person's mention are an organisation of the alias table that NER
-    glued to the name ("the Washington Post Trump said"), or 0."""
+    """How many leading words of a mention are an organisation of the alias table that NER glued to
+    a name ("the Washington Post Trump said"), or 0. The mention becomes the two."""
     for size in range(len(words) - 1, 0, -1):
         alias = alias_of(" ".join(words[:size]))
         if alias is not None and alias.type == "ORG" and words[size][:1].isupper():
@@ -149,10 +150,13 @@ def trim_fragments(text: str, mentions: list[Mention]) -> list[Mention]:
                 start = m.span.start + m.text.index(inside)
                 out.append(_cut(m, start, start + len(inside), text))
                 continue
-        cut = _org_prefix(words) if m.label == "PERSON" else 0
-        if cut:
+        cut = _org_prefix(words) if m.label == "PERSON" or m.label in _FRAGMENT_LABELS else 0
+        if cut and (m.label == "PERSON" or name_key(" ".join(words[cut:])) in people):
             start = m.span.end - len(" ".join(words[cut:]))
             out.append(_cut(m, start, m.span.end, text))
+            org = " ".join(words[:cut])
+            if text.startswith(org, m.span.start):
+                out.append(Mention(Span(m.span.start, m.span.start + len(org)), org, "ORG"))
             continue
         if m.label == "PERSON" and len(words) == 2 and _others(by_last, m.text, words[-1]):
             head = text[max(0, m.span.start - 12) : m.span.start]
@@ -185,11 +189,14 @@ def mark_people(text: str, mentions: list[Mention], fixed: set[str]) -> None:
             m.label = "PERSON"
 
 
-def _free(tk: Tokens, i: int, covered: list[bool]) -> bool:
-    """Token ``i`` is outside every mention and not part of a longer capitalised name."""
+def _free(tk: Tokens, i: int, covered: list[bool], heads: list[Span]) -> bool:
+    """Token ``i`` is outside every mention and not part of a longer capitalised name (in a headline
+    or title-case line (``heads``) every word is capitalised: only a venue word after it counts)."""
     start, end = tk.starts[i], tk.end(i)
     if any(covered[start:end]) or tk.ents[i] in _OTHER_TYPES:
         return False
+    if inside(heads, start):
+        return not (i + 1 < len(tk) and _VENUE.match(" " + tk.words[i + 1]))
     if i + 1 < len(tk) and tk.is_upper_word(i + 1):
         return False
     head = tk.text[max(0, start - 6) : start]
@@ -212,8 +219,9 @@ def recover_names(tk: Tokens, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         covered[m.span.start : m.span.end] = [True] * (m.span.end - m.span.start)
     out = []
+    heads = headline_spans(tk.text)
     for i in hits:
-        if (words[i] in wanted or words[i] in bare) and _free(tk, i, covered):
+        if (words[i] in wanted or words[i] in bare) and _free(tk, i, covered, heads):
             out.append(Mention(Span(tk.starts[i], tk.end(i)), words[i], "PERSON"))
     return out
 

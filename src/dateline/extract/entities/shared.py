@@ -1,7 +1,8 @@
 """People who share a surname in one article: which of them a short form ("Mrs. Clinton", "Clinton") names.
 
 Cues, strongest first: the honorific's gender ("Mr." / "Mrs.", "Ms.", "Miss") against the given names
-of the candidates (``given_names.tsv``) or honorifics used with their full names; a title shared with
+of the candidates (``given_names.tsv``), honorifics or kin words ("his wife,") before their full names (when no candidate
+has that gender, those known to have the other are set aside); a title shared with
 a candidate's roles; then the nearest earlier mention. "the elder Karim" or a form with no earlier
 candidate is left unlinked with the reason, never guessed.
 """
@@ -19,6 +20,12 @@ from .tables import given_names, name_key
 
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 _GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+_KIN = re.compile(
+    r"\b(wife|widow|mother|daughter|sister|husband|widower|father|son|brother),?\s+$", re.IGNORECASE
+)
+_KIN_GENDER = {"wife": "f", "widow": "f", "mother": "f", "daughter": "f", "sister": "f"} | {
+    "husband": "m", "widower": "m", "father": "m", "son": "m", "brother": "m"
+}  # fmt: skip
 _AGE_CUE = re.compile(r"\b(?:elder|younger|senior|junior)\s+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
 _ROLE_SKIP = frozenset({"former", "the", "of", "a", "an", "and", "us", "u.s."})
@@ -36,12 +43,18 @@ def honorific_gender(mention: Mention, text: str) -> str | None:
     return _GENDER[found.group(1).lower()] if found else None
 
 
+def _kin_gender(mention: Mention, text: str) -> str | None:
+    """ "f" or "m" when a kin word stands right before ``mention`` ("His wife, Rakeyia Scott")."""
+    found = _KIN.search(text[max(0, mention.span.start - 12) : mention.span.start])
+    return _KIN_GENDER[found.group(1).lower()] if found else None
+
+
 def gender_of(cluster: Candidate, text: str) -> str | None:
     """A person's gender from a full-name member: its given name, else an honorific before it."""
     for m in cluster.members:
         if len(name_key(m.text).split()) < 2:
             continue
-        known = given_names().get(given_name(m.text)) or honorific_gender(m, text)
+        known = given_names().get(given_name(m.text)) or honorific_gender(m, text) or _kin_gender(m, text)
         if known:
             return known
     return None
@@ -134,9 +147,12 @@ def choose(
     rule = "nearest-mention"
     cue = honorific_gender(mention, text)
     if cue is not None:
-        same = [c for c in candidates if gender_of(c, text) == cue]
-        if same:
-            candidates, rule = same, "honorific-gender"
+        genders = [gender_of(c, text) for c in candidates]
+        same = [c for c, g in zip(candidates, genders, strict=True) if g == cue]
+        # "Mrs. Scott" is no man: without a match, the candidates of unknown gender remain
+        unknown = [c for c, g in zip(candidates, genders, strict=True) if g is None]
+        if same or (unknown and len(unknown) < len(candidates)):
+            candidates, rule = same or unknown, "honorific-gender"
     wanted = _role_words(mention.role) if mention.role else set()
     titled = [c for c in candidates if wanted & where.roles(c)] if wanted else []
     if mention.role and titled and len(titled) < len(candidates):
