@@ -105,3 +105,41 @@ def test_platforms_events_and_outlets_glued_to_names_are_no_people(nlp: Any) -> 
     assert label.get("Brexit") == "EVENT"
     assert "Washington Post Trump" not in label
     assert not any("[" in m.text or "]" in m.text for m in mentions if m.label == "PERSON")
+
+
+def test_a_surname_said_of_a_man_and_a_woman_stays_unlinked(nlp: Any) -> None:
+    mentions, entities = extract_entities(
+        nlp(
+            "The White House hosted a state dinner on Tuesday. Mr. Obama toasted the guests, and Mrs. "
+            "Obama chose the menu from the garden. Obama thanked the chefs."
+        )
+    )
+    obamas = [m for m in mentions if m.text == "Obama" and m.label == "PERSON"]
+    assert len(obamas) >= 2
+    assert all(m.entity_id is None and m.unlinked and "ambiguous" in m.unlinked for m in obamas)
+    assert not any(e.name == "Obama" for e in entities)
+
+
+def test_a_short_given_name_joins_its_full_form(nlp: Any) -> None:
+    found = _entities(
+        nlp,
+        "Vice President Joseph R. Biden spoke in Scranton on Monday. Joe Biden told the crowd he grew "
+        "up a few blocks away. Biden said the race was close.",
+    )
+    biden = found["Joseph R. Biden"]
+    assert {m.text for m in biden.mentions} >= {"Joseph R. Biden", "Joe Biden", "Biden"}
+    joe = Entity(Entity.make_id("PERSON", "Joe Biden"), "Joe Biden", "PERSON")
+    decision = CorpusLinker().match(joe, [biden])
+    assert decision is not None and decision.target is biden and decision.rule == "nickname"
+
+
+def test_long_names_ending_in_a_place_word_and_trailing_dashes(nlp: Any) -> None:
+    mentions, _ = extract_entities(
+        nlp(
+            "Laura Bush spoke at the George W. Bush Presidential Center in Dallas on Friday. Civil rights "
+            "chief Vanita Gupta - who leads the division - said the inquiry would go on."
+        )
+    )
+    label = {m.text: m.label for m in mentions}
+    assert label.get("George W. Bush Presidential Center", "ORG") != "PERSON"
+    assert "Vanita Gupta -" not in label and label.get("Vanita Gupta") == "PERSON"

@@ -24,7 +24,7 @@ from .names import (
     suffix,
     surname,
 )
-from .tables import CACHED, alias_of, country_word, name_key
+from .tables import CACHED, alias_of, country_word, name_key, nicknames
 
 _PLACE_TYPES = frozenset({"GPE", "NORP", "LOC"})
 _GIVEN_NAME_SIMILARITY = 85.0
@@ -109,6 +109,15 @@ def _rules(entity: Entity) -> list[tuple[str, Callable[[Entity], bool]]]:
                         and suffix(c.name) == suffix(entity.name)
                     ),
                 ),
+                (
+                    "nickname",
+                    lambda c: (
+                        is_full_name(c.name)
+                        and surname(c.name) == last
+                        and (given_name(c.name), given) in nicknames()
+                        and suffix(c.name) == suffix(entity.name)
+                    ),
+                ),
                 ("surname", lambda c: not is_full_name(c.name) and surname(c.name) == last),
                 (
                     "fuzzy",
@@ -161,7 +170,7 @@ def _same_country_name(a: Entity, b: Entity) -> bool:
 def match_corpus(entity: Entity, candidates: Sequence[Entity]) -> tuple[Entity, str] | None:
     """The existing entity ``entity`` is the same as, with the rule, or None.
 
-    Rules are tried strongest first (``exact``, ``name-variant``, ``surname``, ``fuzzy``,
+    Rules are tried strongest first (``exact``, ``name-variant``, ``nickname``, ``surname``, ``fuzzy``,
     ``country-name``, ``alias``, ``ministry-variant``, ``acronym``); a rule that fits two
     candidates ends the search without a match.
     """

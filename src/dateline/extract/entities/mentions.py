@@ -38,11 +38,18 @@ NOT_NAMES = frozenset(
         "Palace", "Tower", "Hall", "Mosque", "Church", "Stadium", "Museum", "Award", "Prize", "Day",
     }
 )  # fmt: skip
+#: The type of a name of three or more words that ends in an organisation or place word, whatever
+#: NER says.
+_NOT_PERSON = {w: "ORG" for w in ORG_KINDS} | {
+    w: "ORG" for w in ("Institute", "Foundation", "Center", "Centre", "University", "College", "School", "Hospital")
+} | {w: "FAC" for w in ("Airport", "Street", "Square", "Road", "Avenue", "Bridge", "Palace", "Tower", "Hall")} | {
+    w: "FAC" for w in ("Mosque", "Church", "Stadium", "Museum")
+} | {w: "EVENT" for w in ("Forum", "Summit", "Conference", "Day", "Award", "Prize")}  # fmt: skip
 _ORG_INNER = frozenset({"of", "for", "and", "on", "the"})
 _LEAD = re.compile(r"^(?:the|The|THE)\s+")
-_TAIL = re.compile(r"(?:\s*['’]s?|[\s,.;:]+)$")
+_TAIL = re.compile(r"(?:\s*['’]s?|[\s,.;:]+|\s+[-–—]+)$")
 _EDITED = re.compile(r"[\[\]{}<>]")
-_TAIL_ENDS = frozenset("'’s,.;:")  # the last characters a tail can end in, besides spaces
+_TAIL_ENDS = frozenset("'’s,.;:-–—")  # the last characters a tail can end in, besides spaces
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -266,6 +273,8 @@ def _relabel(text: str, mentions: list[Mention]) -> None:
             m.label = alias.type
         elif word is not None and m.label in {"GPE", "LOC", "ORG", "PERSON", "NORP"}:
             m.label = "NORP" if word.kind in {"adjective", "demonym"} else "GPE"
+        elif m.label == "PERSON" and m.text.count(" ") >= 2:  # not "Doris Day", "John Tower"
+            m.label = _NOT_PERSON.get(m.text.rsplit(None, 1)[-1], "PERSON")  # "Bush Presidential Center"
     fixed = {name_key(m.text) for m in mentions if alias_of(m.text) or country_word(m.text)}
     mark_people(text, mentions, fixed)
     surnames = {

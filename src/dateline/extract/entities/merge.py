@@ -25,8 +25,8 @@ from .names import (
     surname,
 )
 from .recover import nickname_of
-from .shared import Positions, choose
-from .tables import alias_of, constituents, country_word, name_key, strip_name
+from .shared import Positions, choose, honorific_gender
+from .tables import alias_of, constituents, country_word, formal_names, name_key, strip_name
 from .tokens import Tokens
 
 
@@ -68,7 +68,8 @@ def _group(mentions: list[Mention], label: str, keys_of: dict[int, dict[str, str
 
 
 def _person_keys(text: str) -> dict[str, str]:
-    """Keys of a full name: itself, its given name and surname, and a quoted nickname's ("Bobby")."""
+    """Keys of a full name: itself, its given name and surname, a quoted nickname's ("Bobby") and the
+    full form of a short given name's (``nicknames.tsv``: "Joe" → "Joseph")."""
     keys = {
         "name:" + name_key(text): "exact",
         f"gs:{given_name(text)}|{surname(text)}|{suffix(text)}": "name-variant",
@@ -76,6 +77,9 @@ def _person_keys(text: str) -> dict[str, str]:
     nickname = nickname_of(text)
     if nickname is not None:
         keys[f"gs:{name_key(nickname)}|{surname(text)}|{suffix(text)}"] = "nickname"
+    formal = formal_names().get(given_name(text))  # "Joe Biden" and "Joseph R. Biden"
+    if formal is not None:
+        keys[f"gs:{formal}|{surname(text)}|{suffix(text)}"] = "nickname"
     return keys
 
 
@@ -120,9 +124,26 @@ def _merge_people(mentions: list[Mention], text: str = "") -> list[Cluster]:
                 by_id[id(target)].add(m, why)
         else:
             loose.append(m)
-    loose = _given_names(loose, clusters)
+    loose = _two_by_honorific(_given_names(loose, clusters), text)
     clusters += _group(loose, "PERSON", {id(m): {"name:" + name_key(m.text): "exact"} for m in loose})
     return clusters
+
+
+def _two_by_honorific(loose: list[Mention], text: str) -> list[Mention]:
+    """Loose mentions, less those of a name said with both "Mr." and "Mrs." (or "Ms.") and no full
+    name to tell the two apart: they stay unlinked, with the reason. Returns the mentions still loose."""
+    genders: dict[str, set[str]] = {}
+    for m in loose:
+        cue = honorific_gender(m, text)
+        if cue is not None:
+            genders.setdefault(name_key(m.text), set()).add(cue)
+    two = {key for key, found in genders.items() if len(found) > 1}
+    if not two:
+        return loose
+    for m in loose:
+        if name_key(m.text) in two:
+            m.unlinked = "ambiguous-surname: said of a man and of a woman, no full name decides"
+    return [m for m in loose if name_key(m.text) not in two]
 
 
 def _given_names(loose: list[Mention], clusters: list[Cluster]) -> list[Mention]:
@@ -293,6 +314,8 @@ def attach_descriptions(tk: Tokens, mentions: list[Mention], clusters: list[Clus
 
     A description with two candidate organisations before it, or none, is left alone.
     """
+    if not any(noun in tk.text for noun in _DESCRIPTION_NOUNS):
+        return []
     taken = sorted(m.span for m in mentions)
     starts = [s.start for s in taken]
     reach = list(accumulate((s.end for s in taken), max))  # the furthest end up to each span

@@ -55,6 +55,10 @@ _NICKNAMED = re.compile(
 )
 
 
+#: The quoted nickname alone, searched first: it is rare.
+_QUOTED_WORD = re.compile(r"\s[\"“][A-Z][\w'’-]+[\"”]\s+[A-Z]")
+
+
 def nickname_of(text: str) -> str | None:
     """The quoted nickname inside a person's name ("Bobby" in 'Robert C. "Bobby" Scott'), or None."""
     found = _NICKNAMED.fullmatch(text)
@@ -77,7 +81,13 @@ def join_nicknames(text: str, mentions: list[Mention]) -> list[Mention]:
     longest = max((m.span.end - m.span.start for m in ordered), default=0)
     replaced: set[int] = set()
     added: list[Mention] = []
-    for found in _NICKNAMED.finditer(text):  # matches do not overlap: each cuts only given mentions
+    last = 0
+    for core in _QUOTED_WORD.finditer(text):  # matches do not overlap: each cuts only given mentions
+        window = _NICKNAMED.finditer(text, max(last, core.start() - 60), core.end() + 80)
+        found = next((f for f in window if f.start() < core.start() < f.end()), None)
+        if found is None:
+            continue
+        last = found.end()
         words = list(re.finditer(r"\S+", found.group()))[:-2]
         lead = list(dropwhile(lambda w: w.group().casefold() in titles() | honorifics(), words))
         if not lead:
@@ -212,7 +222,8 @@ def recover_names(tk: Tokens, mentions: list[Mention]) -> list[Mention]:
     if not wanted and not bare:
         return []
     words = tk.words
-    hits = [i for i, w in enumerate(words) if w in wanted or w in bare]
+    names = wanted | bare
+    hits = [i for i, w in enumerate(words) if w in names]
     # a one-word name counts when it is tagged a proper noun somewhere (not "Aides")
     bare = {words[i] for i in hits if words[i] in bare and tk.is_proper(i)}
     covered = [False] * len(tk.text)

@@ -117,6 +117,17 @@ def nicknames() -> frozenset[tuple[str, str]]:
     return frozenset(pairs + [(b, a) for a, b in pairs])
 
 
+@lru_cache(maxsize=1)
+def formal_names() -> dict[str, str]:
+    """Key of a short given name → key of its one full form ("joe" → "joseph"); a short form of two
+    full names ("pat": Patrick, Patricia) has none."""
+    fulls: dict[str, set[str]] = {}
+    for row in _read("nicknames.tsv"):
+        if len(row) > 1:
+            fulls.setdefault(name_key(row[0]), set()).add(name_key(row[1]))
+    return {short: next(iter(found)) for short, found in fulls.items() if len(found) == 1}
+
+
 @lru_cache(maxsize=65536)
 def country_word(text: str) -> CountryWord | None:
     """:func:`dateline.geo.countries.country_word`, memoised: the same names come up again and again."""
@@ -173,6 +184,7 @@ CACHED: list[Any] = [
     party_words,
     given_names,
     nicknames,
+    formal_names,
     role_words,
     titles,
     role_heads,
