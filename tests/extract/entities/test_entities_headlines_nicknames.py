@@ -143,3 +143,9 @@ def test_long_names_ending_in_a_place_word_and_trailing_dashes(nlp: Any) -> None
     label = {m.text: m.label for m in mentions}
     assert label.get("George W. Bush Presidential Center", "ORG") != "PERSON"
     assert "Vanita Gupta -" not in label and label.get("Vanita Gupta") == "PERSON"
+
+
+def test_an_abbreviation_cut_at_its_stop_is_still_the_country(nlp: Any) -> None:
+    found = _entities(nlp, "Officials said the talks would go on. The envoy flew back to the U.S.")
+    us = next(e for e in found.values() if e.type == "GPE")
+    assert (us.name, us.country) == ("United States", "USA")

@@ -130,8 +130,12 @@ def formal_names() -> dict[str, str]:
 
 @lru_cache(maxsize=65536)
 def country_word(text: str) -> CountryWord | None:
-    """:func:`dateline.geo.countries.country_word`, memoised: the same names come up again and again."""
-    return _country_word(text)
+    """:func:`dateline.geo.countries.country_word`, memoised: the same names come up again and again.
+    An abbreviation whose final stop was trimmed off as punctuation ("U.S") is read with it."""
+    found = _country_word(text)
+    if found is None and "." in text and text[-1:].isalpha():
+        return _country_word(text + ".")
+    return found
 
 
 def alias_of(text: str) -> Alias | None:
