@@ -1,5 +1,10 @@
 """Person mentions repaired after NER: fragments trimmed, and short forms NER missed added back.
 
+- 'Rep. Robert C. "Bobby' + 'Scott': a name NER cut at its quoted nickname is one PERSON mention
+  again (the title stays outside);
+- "the Washington Post Trump said": an organisation of the alias table glued before a name is
+  split off the person;
+
 - "Hammering Hillary Clinton", "Donna Brazile Leak": a PERSON mention holding the full name of a
   person named elsewhere in the article is cut down to that name;
 - "the Demogorgon Trump", "Take Trump": a two-word PERSON mention whose first word is not a given
