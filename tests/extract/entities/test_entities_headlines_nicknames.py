@@ -46,7 +46,7 @@ def test_corpus_never_merges_two_full_names_whose_given_names_differ() -> None:
 
 def test_headline_and_title_case_lines() -> None:
     text = "Laws don't apply to Clinton.\n\nShe said so.\n[Video: Full Speech At Black Caucus Dinner]\nplain text"
-    spans = [text[s.start : s.end] for s in headline_spans(text)]
+    spans = [text[s.start : s.end] for s in headline_spans(text).spans]
     assert spans == ["Laws don't apply to Clinton.", "[Video: Full Speech At Black Caucus Dinner]"]
 
 

@@ -14,14 +14,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ...model import Mention, Span
 from .tables import given_names, name_key
 
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 #: Characters of the longest title-case line.
 _LONGEST = 240
+#: Words starting in lower and in upper case, after any opening quote or bracket ("'Suffering").
+_LOWER = re.compile(r"(?<![^\s\"'“‘(\[«])[\"'“‘(\[«]*[^\W\d_A-Z]", re.ASCII)
+_UPPER = re.compile(r"(?<![^\s\"'“‘(\[«])[\"'“‘(\[«]*[A-Z]")
 #: Words a title-case line leaves in lower case.
 _SMALL = frozenset(
     {
@@ -44,6 +47,7 @@ _SMALL = frozenset(
         "with",
     }
 )
+_SMALL_WORD = re.compile(r"(?<!\S)(?:" + "|".join(sorted(_SMALL)) + r")(?!\S)")
 #: Words after a name that make it a venue, a business or a body, not a headline fragment ("Trump Tower").
 _VENUE = frozenset(
     {
@@ -56,15 +60,25 @@ _FRAGMENT_LABELS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "FAC", "
 
 
 def _title_case(line: str) -> bool:
+    """At least three words, at most 15% of those that are not short function words in lower case."""
     if len(line) > _LONGEST:
         return False  # a paragraph, not a headline
-    words = [w for w in _WORD.findall(line) if w.casefold() not in _SMALL]
-    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.85 * len(words)
+    lower = len(_LOWER.findall(line)) - len(_SMALL_WORD.findall(line))
+    upper = len(_UPPER.findall(line))
+    return upper + lower >= 3 and lower <= 0.15 * (upper + lower)
+
+
+@dataclass(frozen=True)
+class Headlines:
+    """The headline and title-case lines of a text: their spans, sorted, and where each starts."""
+
+    spans: list[Span] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
 
 
 @lru_cache(maxsize=4)
-def headline_spans(text: str) -> list[Span]:
-    """Spans of the text's headline (its first line, when a blank line follows) and title-case lines."""
+def headline_spans(text: str) -> Headlines:
+    """The text's headline (its first line, when a blank line follows) and title-case lines."""
     spans = []
     start = 0
     for line in text.split("\n"):
@@ -73,17 +87,13 @@ def headline_spans(text: str) -> list[Span]:
         if line.strip() and (headline or _title_case(line)):
             spans.append(Span(start, end))
         start = end + 1
-    return spans
+    return Headlines(spans, [s.start for s in spans])
 
 
-def _start(span: Span) -> int:
-    return span.start
-
-
-def inside(spans: list[Span], position: int) -> bool:
-    """Whether ``position`` falls in one of ``spans`` (sorted, not overlapping)."""
-    i = bisect_right(spans, position, key=_start) - 1
-    return i >= 0 and spans[i].start <= position < spans[i].end
+def inside(heads: Headlines, position: int) -> bool:
+    """Whether ``position`` falls in one of the lines of ``heads``."""
+    i = bisect_right(heads.starts, position) - 1
+    return i >= 0 and position < heads.spans[i].end
 
 
 def _cut_point(words: list[str], known: set[str], named: set[str]) -> int:
@@ -130,33 +140,37 @@ def _trimmed(
     return Mention(Span(start, end), text[start:end], "PERSON", role=m.role)
 
 
-def _stray(m: Mention, words: list[str], spans: list[Span], named: set[str]) -> bool:
+def _stray(words: list[str], named: set[str]) -> bool:
     """A PERSON mention of two or more words in a headline or title-case line none of which is a
     given name or a word a person in the rest of the article is named with ("Keeps Divorce Records")."""
-    return (
-        len(words) > 1
-        and inside(spans, m.span.start)
-        and not any(name_key(w) in named or name_key(w) in given_names() for w in words)
-    )
+    return len(words) > 1 and not any(name_key(w) in named or name_key(w) in given_names() for w in words)
 
 
 def trim_headline_fragments(text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with PERSON mentions in headline and title-case lines cut down to the person's
     name they start with (see the module doc)."""
-    spans = headline_spans(text)
-    if not spans:
+    heads = headline_spans(text)
+    held = [
+        (m.label == "PERSON" and " " in m.text or m.label in _FRAGMENT_LABELS and m.text.count(" ") > 1)
+        and inside(heads, m.span.start)
+        for m in mentions
+    ] if heads.spans else []  # fmt: skip
+    if not any(held):
         return mentions
-    body = [m for m in mentions if m.label == "PERSON" and not inside(spans, m.span.start)]
+    body = [m for m in mentions if m.label == "PERSON" and not inside(heads, m.span.start)]
     known = {name_key(m.text) for m in body} | {name_key(m.text.split()[-1]) for m in body}
     named = {name_key(w) for m in body for w in m.text.split()}
     out = []
-    for m in mentions:
+    for m, maybe in zip(mentions, held, strict=True):
         words = m.text.split()
-        if m.label == "PERSON" and _stray(m, words, spans, named):
+        if not maybe:
+            out.append(m)
             continue
-        if m.label == "PERSON" and len(words) > 1 and inside(spans, m.span.start):
+        if m.label == "PERSON" and _stray(words, named):
+            continue
+        if m.label == "PERSON":
             m = _trimmed(text, m, words, known, named)
-        elif m.label in _FRAGMENT_LABELS and len(words) > 2 and inside(spans, m.span.start):
+        else:
             cut = _trimmed(text, m, words, known, named, tail=False)
             m = cut if cut.span.end < m.span.end else m
         out.append(m)

@@ -243,16 +243,17 @@ def _alias_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
 
     Alias matches do not overlap one another, so each may only cut mentions it was given: they are
     looked up by position."""
+    spans = {m.span for m in mentions}
+    found = [m for m in _alias_pattern().finditer(text) if Span(m.start(), m.end()) not in spans]  # not NER's
+    if not found:
+        return mentions
     ordered = sorted(mentions, key=lambda m: m.span.start)
     starts = [m.span.start for m in ordered]
     longest = max((m.span.end - m.span.start for m in ordered), default=0)
-    spans = {m.span for m in ordered}
     replaced: set[int] = set()
     added: list[Mention] = []
-    for match in _alias_pattern().finditer(text):
+    for match in found:
         span = Span(match.start(), match.end())
-        if span in spans:
-            continue  # NER has it
         inside = overlapping(ordered, starts, longest, span)
         if any(not span.contains(m.span) for m in inside):
             continue  # a longer name holds it ("US State Department")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from ...model import Mention, Span
-from .headlines import headline_spans, inside
+from .headlines import Headlines, headline_spans, inside
 from .names import (
     given_name,
     initials,
@@ -97,7 +97,9 @@ def _merge_people(mentions: list[Mention], text: str = "") -> list[Cluster]:
     # Obama"): none of its bare uses are merged.
     # A headline says "Clinton" before the article names her in full: that is no cue.
     heads = (
-        headline_spans(text) if any(m.span.start < first_full.get(surname(m.text), -1) for m in short) else []
+        headline_spans(text)
+        if any(m.span.start < first_full.get(surname(m.text), -1) for m in short)
+        else Headlines()
     )
     early = {
         surname(m.text)

@@ -25,12 +25,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from itertools import dropwhile
 
 from ...model import Mention, Span
-from .headlines import headline_spans, inside
+from .headlines import Headlines, headline_spans, inside
 from .names import suffix
-from .tables import alias_of, given_names, honorifics, name_key, titles
+from .tables import CACHED, alias_of, aliases, given_names, honorifics, name_key, titles
 from .tokens import Tokens
 
 _BEFORE_SENTENCE = re.compile(r"(?:^|[.!?][\"”’']?\s+|\n\s*)$")
@@ -66,7 +67,7 @@ _QUOTED_WORD = re.compile(r"\s[\"“][A-Z][\w'’-]+[\"”]\s+[A-Z]")
 
 def nickname_of(text: str) -> str | None:
     """The quoted nickname inside a person's name ("Bobby" in 'Robert C. "Bobby" Scott'), or None."""
-    found = _NICKNAMED.fullmatch(text)
+    found = _NICKNAMED.fullmatch(text) if '"' in text or "“" in text else None
     return found.group(1) if found else None
 
 
@@ -79,7 +80,8 @@ def overlapping(ordered: list[Mention], starts: list[int], longest: int, span: S
 
 def join_nicknames(text: str, mentions: list[Mention]) -> list[Mention]:
     """One PERSON mention for a name NER cut at its quoted nickname ('Robert C. "Bobby' + 'Scott')."""
-    if '"' not in text and "“" not in text:
+    cores = list(_QUOTED_WORD.finditer(text)) if '"' in text or "“" in text else []
+    if not cores:
         return mentions
     ordered = sorted(mentions, key=lambda m: m.span.start)
     starts = [m.span.start for m in ordered]
@@ -87,7 +89,7 @@ def join_nicknames(text: str, mentions: list[Mention]) -> list[Mention]:
     replaced: set[int] = set()
     added: list[Mention] = []
     last = 0
-    for core in _QUOTED_WORD.finditer(text):  # matches do not overlap: each cuts only given mentions
+    for core in cores:  # matches do not overlap: each cuts only given mentions
         window = _NICKNAMED.finditer(text, max(last, core.start() - 60), core.end() + 80)
         found = next((f for f in window if f.start() < core.start() < f.end()), None)
         if found is None:
@@ -139,9 +141,21 @@ def _lone_fragment(m: Mention, words: list[str], text: str, people: set[str]) ->
     return bool(lone) and not _VENUE.match(after) and name_key(words[0]) not in given_names()
 
 
+@lru_cache(maxsize=1)
+def _alias_firsts() -> frozenset[str]:
+    """First words of the organisations of the alias and groups tables, as written and without "The"."""
+    words = (a.variant.split() for a in aliases().values() if a.type == "ORG")
+    return frozenset(w[1] if w[0] in {"The", "the"} and len(w) > 1 else w[0] for w in words if w)
+
+
+CACHED.append(_alias_firsts)
+
+
 def _org_prefix(words: list[str]) -> int:
     """How many leading words of a mention are an organisation of the alias table that NER glued to
     a name ("the Washington Post Trump said"), or 0. The mention becomes the two."""
+    if len(words) < 2 or words[0] not in _alias_firsts():
+        return 0
     for size in range(len(words) - 1, 0, -1):
         alias = alias_of(" ".join(words[:size]))
         if alias is not None and alias.type == "ORG" and words[size][:1].isupper():
@@ -204,7 +218,7 @@ def mark_people(text: str, mentions: list[Mention], fixed: set[str]) -> None:
             m.label = "PERSON"
 
 
-def _free(tk: Tokens, i: int, covered: list[bool], heads: list[Span]) -> bool:
+def _free(tk: Tokens, i: int, covered: list[bool], heads: Headlines) -> bool:
     """Token ``i`` is outside every mention and not part of a longer capitalised name (in a headline
     or title-case line (``heads``) every word is capitalised: only a venue word after it counts)."""
     start, end = tk.starts[i], tk.end(i)
