@@ -63,6 +63,8 @@ def _title_case(line: str) -> bool:
     """At least three words, at most 15% of those that are not short function words in lower case."""
     if len(line) > _LONGEST:
         return False  # a paragraph, not a headline
+    if len(_LOWER.findall(line, 0, 50)) - len(_SMALL_WORD.findall(line, 0, 50)) > 2:
+        return False  # a sentence: three lower-case words in its first fifty characters
     lower = len(_LOWER.findall(line)) - len(_SMALL_WORD.findall(line))
     upper = len(_UPPER.findall(line))
     return upper + lower >= 3 and lower <= 0.15 * (upper + lower)
