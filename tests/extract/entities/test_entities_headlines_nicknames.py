@@ -149,15 +149,3 @@ def test_an_abbreviation_cut_at_its_stop_is_still_the_country(nlp: Any) -> None:
     found = _entities(nlp, "Officials said the talks would go on. The envoy flew back to the U.S.")
     us = next(e for e in found.values() if e.type == "GPE")
     assert (us.name, us.country) == ("United States", "USA")
-
-
-def test_a_middle_name_holding_a_full_name_is_no_fragment(nlp: Any) -> None:
-    mentions, _ = extract_entities(
-        nlp(
-            "CHARLOTTE — The police released video of the shooting of Keith Lamont Scott on Saturday. "
-            "Lamont Scott, as relatives called him, was 43. The videos do not show whether Keith Lamont "
-            "Scott held a gun."
-        )
-    )
-    people = [m.text for m in mentions if m.label == "PERSON"]
-    assert people.count("Keith Lamont Scott") == 2

@@ -4,9 +4,9 @@
   again (the title stays outside);
 - "the Washington Post Trump said": an organisation of the alias table glued before a name is
   split off the person;
+
 - "Hammering Hillary Clinton", "Donna Brazile Leak": a PERSON mention holding the full name of a
-  person named elsewhere in the article is cut down to that name, unless it is written so more
-  than once or a given name leads it ("Keith Lamont Scott");
+  person named elsewhere in the article is cut down to that name;
 - "the Demogorgon Trump", "Take Trump": a two-word PERSON mention whose first word is not a given
   name, standing after "the" or at a sentence start, ending in the surname of a person in the
   article, is cut down to the surname;
@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
 from functools import lru_cache
 from itertools import dropwhile
 
@@ -164,12 +163,6 @@ def _org_prefix(words: list[str]) -> int:
     return 0
 
 
-def _whole(m: Mention, words: list[str], inside: str, repeated: Counter[str]) -> bool:
-    """A longer name holding a shorter one that is a name of its own, not a fragment: written so
-    more than once in the article, or a given name before the shorter name ("Keith Lamont Scott")."""
-    return repeated[m.text] > 1 or (not m.text.startswith(inside) and name_key(words[0]) in given_names())
-
-
 def trim_fragments(text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with PERSON fragments cut down to the name they hold (see the module doc)."""
     full = sorted(set(_full_names(mentions)), key=len, reverse=True)
@@ -177,13 +170,12 @@ def trim_fragments(text: str, mentions: list[Mention]) -> list[Mention]:
     people = {name_key(n.split()[-1]) for n in full} | {
         name_key(m.text) for m in mentions if m.label == "PERSON" and len(m.text.split()) == 1
     }
-    repeated = Counter(m.text for m in mentions if m.label == "PERSON" and m.text.count(" ") > 1)
     out = []
     for m in mentions:
         words = m.text.split()
         if m.label == "PERSON" and len(words) >= 3:
             inside = next((n for n in full if n in m.text and n != m.text), None)
-            if inside is not None and not suffix(m.text) and not _whole(m, words, inside, repeated):
+            if inside is not None and not suffix(m.text):
                 start = m.span.start + m.text.index(inside)
                 out.append(_cut(m, start, start + len(inside), text))
                 continue
