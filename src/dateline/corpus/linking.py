@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..extract.entities.matching import corpus_keys, match_corpus
-from ..extract.entities.names import given_name, is_full_name, suffix, surname
+from ..extract.entities.names import given_name, is_full_name, same_given, suffix, surname
 from ..model import Entity
 
 #: A plan's pick must lead the runner-up by this much (scores are 0..1).
@@ -66,10 +66,11 @@ def _full_names(entity: Entity) -> set[tuple[str, str, str]]:
 
 
 def _different_people(a: Entity, b: Entity) -> bool:
-    """Both carry full names with one surname but different given names or suffixes (Chelsea ≠ Hillary)."""
+    """Both carry full names with one surname but different given names or suffixes (Chelsea ≠ Hillary,
+    Ivana ≠ Ivanka; "Bill" and "William" may be one person, see :func:`same_given`)."""
     mine, theirs = _full_names(a), _full_names(b)
     return bool(mine and theirs) and not any(
-        x[1] == y[1] and x[2] == y[2] and (x[0] == y[0] or x[0][:1] == y[0][:1]) for x in mine for y in theirs
+        x[1] == y[1] and x[2] == y[2] and same_given(x[0], y[0]) for x in mine for y in theirs
     )
 
 
@@ -131,7 +132,9 @@ class CorpusLinker:
         for row in ordered:
             seen = {placed.get((row["article_id"], n), n) for n in row["neighbours"]}
             found = by_surname.get(surname(row["name"]), [])
-            move = self._named_in_article(row, found, placed) or self._decide(dict(row, neighbours=seen), found)
+            move = self._named_in_article(row, found, placed) or self._decide(
+                dict(row, neighbours=seen), found
+            )
             if move is not None:
                 moves.append(move)
                 placed[(move.article_id, move.source_id)] = move.target_id

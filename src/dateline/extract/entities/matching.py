@@ -20,10 +20,11 @@ from .names import (
     is_acronym,
     is_full_name,
     org_shape,
+    same_given,
     suffix,
     surname,
 )
-from .tables import CACHED, alias_of, country_word, name_key
+from .tables import CACHED, alias_of, country_word, name_key, nicknames
 
 _PLACE_TYPES = frozenset({"GPE", "NORP", "LOC"})
 _GIVEN_NAME_SIMILARITY = 85.0
@@ -91,38 +92,47 @@ def _specific_org_keys(entity: Entity) -> set[str]:
     return keys
 
 
-def _rules(entity: Entity) -> list[tuple[str, Callable[[Entity], bool]]]:
+Rule = tuple[str, Callable[[Entity], bool]]
+
+
+def _person_rules(entity: Entity, exact: Rule) -> list[Rule]:
+    """A full name: exact, same given name, nickname, a bare surname, a close spelling; a bare
+    surname goes to the one full name first, then to the same bare name."""
+    last, given, ends = surname(entity.name), given_name(entity.name), suffix(entity.name)
+    if not is_full_name(entity.name):
+        return [("surname", lambda c: is_full_name(c.name) and surname(c.name) == last), exact]
+
+    def same_person(c: Entity, names_agree: Callable[[str], bool]) -> bool:
+        return (
+            is_full_name(c.name)
+            and surname(c.name) == last
+            and suffix(c.name) == ends
+            and names_agree(given_name(c.name))
+        )
+
+    return [
+        exact,
+        ("name-variant", lambda c: same_person(c, lambda g: g == given)),
+        ("nickname", lambda c: same_person(c, lambda g: (g, given) in nicknames())),
+        ("surname", lambda c: not is_full_name(c.name) and surname(c.name) == last),
+        (
+            "fuzzy",
+            lambda c: same_person(
+                c,
+                lambda g: (
+                    g[:1] == given[:1] and ratio(g, given) >= _GIVEN_NAME_SIMILARITY and same_given(g, given)
+                ),
+            ),
+        ),
+    ]
+
+
+def _rules(entity: Entity) -> list[Rule]:
     key = name_key(entity.name)
-    exact: tuple[str, Callable[[Entity], bool]] = ("exact", lambda c: name_key(c.name) == key)
+    exact: Rule = ("exact", lambda c: name_key(c.name) == key)
     rules = [exact]
     if entity.type == "PERSON":
-        last, given = surname(entity.name), given_name(entity.name)
-        if is_full_name(entity.name):
-            rules += [
-                (
-                    "name-variant",
-                    lambda c: (
-                        is_full_name(c.name)
-                        and surname(c.name) == last
-                        and given_name(c.name) == given
-                        and suffix(c.name) == suffix(entity.name)
-                    ),
-                ),
-                ("surname", lambda c: not is_full_name(c.name) and surname(c.name) == last),
-                (
-                    "fuzzy",
-                    lambda c: (
-                        is_full_name(c.name)
-                        and surname(c.name) == last
-                        and given_name(c.name)[:1] == given[:1]
-                        and suffix(c.name) == suffix(entity.name)
-                        and ratio(given_name(c.name), given) >= _GIVEN_NAME_SIMILARITY
-                    ),
-                ),
-            ]
-        else:  # a bare surname goes to the one full name first, then to the same bare name
-            rules = [("surname", lambda c: is_full_name(c.name) and surname(c.name) == last), exact]
-        return rules
+        return _person_rules(entity, exact)
     if entity.type in _PLACE_TYPES:
         if entity.country:
             rules.append(
@@ -159,7 +169,7 @@ def _same_country_name(a: Entity, b: Entity) -> bool:
 def match_corpus(entity: Entity, candidates: Sequence[Entity]) -> tuple[Entity, str] | None:
     """The existing entity ``entity`` is the same as, with the rule, or None.
 
-    Rules are tried strongest first (``exact``, ``name-variant``, ``surname``, ``fuzzy``,
+    Rules are tried strongest first (``exact``, ``name-variant``, ``nickname``, ``surname``, ``fuzzy``,
     ``country-name``, ``alias``, ``ministry-variant``, ``acronym``); a rule that fits two
     candidates ends the search without a match.
     """

@@ -7,11 +7,14 @@ offsets into the text the Doc was made from (``Article.text``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 from ...model import Mention, Span
-from .recover import mark_people, mark_works, recover_names, trim_fragments
+from .headlines import trim_headline_fragments
+from .recover import join_nicknames, mark_people, mark_works, overlapping, recover_names, trim_fragments
 from .tables import CACHED, alias_of, aliases, country_word, honorifics, name_key, titles
 from .tokens import Tokens, tokens_of
 
@@ -35,10 +38,18 @@ NOT_NAMES = frozenset(
         "Palace", "Tower", "Hall", "Mosque", "Church", "Stadium", "Museum", "Award", "Prize", "Day",
     }
 )  # fmt: skip
+#: The type of a name of three or more words that ends in an organisation or place word, whatever
+#: NER says.
+_NOT_PERSON = {w: "ORG" for w in ORG_KINDS} | {
+    w: "ORG" for w in ("Institute", "Foundation", "Center", "Centre", "University", "College", "School", "Hospital")
+} | {w: "FAC" for w in ("Airport", "Street", "Square", "Road", "Avenue", "Bridge", "Palace", "Tower", "Hall")} | {
+    w: "FAC" for w in ("Mosque", "Church", "Stadium", "Museum")
+} | {w: "EVENT" for w in ("Forum", "Summit", "Conference", "Day", "Award", "Prize")}  # fmt: skip
 _ORG_INNER = frozenset({"of", "for", "and", "on", "the"})
 _LEAD = re.compile(r"^(?:the|The|THE)\s+")
-_TAIL = re.compile(r"(?:\s*['’]s?|[\s,.;:]+)$")
-_TAIL_ENDS = frozenset("'’s,.;:")  # the last characters a tail can end in, besides spaces
+_TAIL = re.compile(r"(?:\s*['’]s?|[\s,.;:]+|\s+[-–—]+)$")
+_EDITED = re.compile(r"[\[\]{}<>]")
+_TAIL_ENDS = frozenset("'’s,.;:-–—")  # the last characters a tail can end in, besides spaces
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -102,6 +113,8 @@ def _from_ents(tk: Tokens) -> list[Mention]:
             continue
         first = _strip_titles(tk, ent_start, ent_end) if label == "PERSON" else ent_start
         start, end = trim(text, tk.starts[first], tk.end(ent_end - 1))
+        if label == "PERSON" and _EDITED.search(text, start, end):
+            continue  # "[W]e": a word an editor bracketed, no name
         if end > start and any(c.isalpha() for c in text[start:end]):
             out.append(Mention(Span(start, end), text[start:end], label))
     return out
@@ -175,8 +188,17 @@ def _title_patterns() -> list[tuple[str, re.Pattern[str]]]:
 _ODD_CASE = frozenset("\u212a\u017f\u0130\u0131")
 
 
-def _title_phrases(text: str) -> list[Span]:
-    """Where multi-word titles ("Secretary of State") occur; ORG pieces inside them are not mentions."""
+def _within(blocked: tuple[list[int], list[int]], span: Span) -> bool:
+    """Whether ``span`` lies inside one of the spans ``blocked`` holds (starts sorted, and the
+    furthest end among the spans up to each)."""
+    starts, reach = blocked
+    i = bisect_right(starts, span.start)
+    return i > 0 and reach[i - 1] >= span.end
+
+
+def _title_phrases(text: str) -> tuple[list[int], list[int]]:
+    """Where multi-word titles ("Secretary of State") occur (see :func:`_within`); ORG pieces inside
+    them are not mentions."""
     lowered = None if _ODD_CASE & set(text) else text.lower()
     spans = []
     for title, pattern in _title_patterns():
@@ -185,7 +207,9 @@ def _title_phrases(text: str) -> list[Span]:
         for match in pattern.finditer(text):
             if text[match.start()].isupper():
                 spans.append(Span(match.start(), match.end()))
-    return spans
+    spans.sort(key=lambda s: s.start)
+    reach = list(accumulate((s.end for s in spans), max))
+    return [s.start for s in spans], reach
 
 
 def _kin(mention: Mention, surnames: set[str]) -> bool:
@@ -215,21 +239,29 @@ CACHED.extend([_title_last_words, _alias_pattern, _title_patterns])
 
 
 def _alias_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Names from the alias table NER missed or cut ("Islamic" + "State group"); replaces cut pieces."""
-    out = list(mentions)
-    spans = {m.span for m in out}
-    for match in _alias_pattern().finditer(text):
+    """Names from the alias table NER missed or cut ("Islamic" + "State group"); replaces cut pieces.
+
+    Alias matches do not overlap one another, so each may only cut mentions it was given: they are
+    looked up by position."""
+    spans = {m.span for m in mentions}
+    found = [m for m in _alias_pattern().finditer(text) if Span(m.start(), m.end()) not in spans]  # not NER's
+    if not found:
+        return mentions
+    ordered = sorted(mentions, key=lambda m: m.span.start)
+    starts = [m.span.start for m in ordered]
+    longest = max((m.span.end - m.span.start for m in ordered), default=0)
+    replaced: set[int] = set()
+    added: list[Mention] = []
+    for match in found:
         span = Span(match.start(), match.end())
-        if span in spans:
-            continue  # NER has it
-        overlapping = [m for m in out if m.span.overlaps(span)]
-        if any(not span.contains(m.span) for m in overlapping):
+        inside = overlapping(ordered, starts, longest, span)
+        if any(not span.contains(m.span) for m in inside):
             continue  # a longer name holds it ("US State Department")
         alias = alias_of(match.group())
         label = alias.type if alias is not None else "ORG"
-        out = [m for m in out if m not in overlapping] + [Mention(span, match.group(), label)]
-        spans = {m.span for m in out}
-    return out
+        replaced.update(id(m) for m in inside)
+        added.append(Mention(span, match.group(), label))
+    return [m for m in mentions if id(m) not in replaced] + added
 
 
 def _relabel(text: str, mentions: list[Mention]) -> None:
@@ -242,6 +274,8 @@ def _relabel(text: str, mentions: list[Mention]) -> None:
             m.label = alias.type
         elif word is not None and m.label in {"GPE", "LOC", "ORG", "PERSON", "NORP"}:
             m.label = "NORP" if word.kind in {"adjective", "demonym"} else "GPE"
+        elif m.label == "PERSON" and m.text.count(" ") >= 2:  # not "Doris Day", "John Tower"
+            m.label = _NOT_PERSON.get(m.text.rsplit(None, 1)[-1], "PERSON")  # "Bush Presidential Center"
     fixed = {name_key(m.text) for m in mentions if alias_of(m.text) or country_word(m.text)}
     mark_people(text, mentions, fixed)
     surnames = {
@@ -272,15 +306,15 @@ def _relabel(text: str, mentions: list[Mention]) -> None:
 def find_mentions(doc: Any, tk: Tokens | None = None) -> list[Mention]:
     """Named-thing mentions of ``doc`` in text order, without overlaps."""
     tk = tokens_of(doc) if tk is None else tk
-    mentions = _from_ents(tk)
+    mentions = join_nicknames(tk.text, _from_ents(tk))
     blocked = _title_phrases(tk.text)
-    mentions = [m for m in mentions if not (m.label != "PERSON" and any(b.contains(m.span) for b in blocked))]
+    mentions = [m for m in mentions if m.label == "PERSON" or not _within(blocked, m.span)]
     covered = _covered(mentions, len(tk.text))
     extra = _titled_names(tk, covered)
     covered = _covered(mentions + extra, len(tk.text))
-    extra += [m for m in _kind_orgs(tk, covered) if not any(b.contains(m.span) for b in blocked)]
+    extra += [m for m in _kind_orgs(tk, covered) if not _within(blocked, m.span)]
     mentions = sorted(_alias_mentions(tk.text, mentions + extra), key=lambda m: m.span)
     _relabel(tk.text, mentions)
-    mentions = trim_fragments(tk.text, mentions)
+    mentions = trim_headline_fragments(tk.text, trim_fragments(tk.text, mentions))
     mark_works(tk.text, mentions)
     return sorted(mentions + recover_names(tk, mentions), key=lambda m: m.span)

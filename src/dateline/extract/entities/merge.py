@@ -1,18 +1,32 @@
 """Fold the mentions of one article into clusters, each with the rule that put every mention there.
 
 Rules (``MergeEvidence.rule``): ``exact``, ``name-variant``, ``surname``, ``title+surname``,
-``alias-table``, ``ministry-variant``, ``country-context``, ``short-form``, ``acronym``,
+``nickname``, ``alias-table``, ``ministry-variant``, ``country-context``, ``short-form``, ``acronym``,
 ``country-name``, ``demonym``. Ambiguous cases stay apart: a wrong merge is worse than a miss.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from ...model import Mention, Span
-from .names import acronym_matches, given_name, is_acronym, is_full_name, org_shape, suffix, surname
-from .shared import choose
-from .tables import alias_of, constituents, country_word, name_key
+from .headlines import Headlines, headline_spans, inside
+from .names import (
+    given_name,
+    initials,
+    is_acronym,
+    is_full_name,
+    name_words,
+    org_shape,
+    prefix_country,
+    suffix,
+    surname,
+)
+from .recover import nickname_of
+from .shared import Positions, choose, honorific_gender
+from .tables import alias_of, constituents, country_word, formal_names, name_key, strip_name
 from .tokens import Tokens
 
 
@@ -53,16 +67,26 @@ def _group(mentions: list[Mention], label: str, keys_of: dict[int, dict[str, str
     return clusters
 
 
+def _person_keys(text: str) -> dict[str, str]:
+    """Keys of a full name: itself, its given name and surname, a quoted nickname's ("Bobby") and the
+    full form of a short given name's (``nicknames.tsv``: "Joe" → "Joseph")."""
+    keys = {
+        "name:" + name_key(text): "exact",
+        f"gs:{given_name(text)}|{surname(text)}|{suffix(text)}": "name-variant",
+    }
+    nickname = nickname_of(text)
+    if nickname is not None:
+        keys[f"gs:{name_key(nickname)}|{surname(text)}|{suffix(text)}"] = "nickname"
+    formal = formal_names().get(given_name(text))  # "Joe Biden" and "Joseph R. Biden"
+    if formal is not None:
+        keys[f"gs:{formal}|{surname(text)}|{suffix(text)}"] = "nickname"
+    return keys
+
+
 def _merge_people(mentions: list[Mention], text: str = "") -> list[Cluster]:
     full = [m for m in mentions if is_full_name(m.text)]
     short = [m for m in mentions if not is_full_name(m.text)]
-    keys_of = {
-        id(m): {
-            "name:" + name_key(m.text): "exact",
-            f"gs:{given_name(m.text)}|{surname(m.text)}|{suffix(m.text)}": "name-variant",
-        }
-        for m in full
-    }
+    keys_of = {id(m): _person_keys(m.text) for m in full}
     clusters = _group(full, "PERSON", keys_of)
     by_id = {id(c): c for c in clusters}
     loose: list[Mention] = []
@@ -71,8 +95,19 @@ def _merge_people(mentions: list[Mention], text: str = "") -> list[Cluster]:
         first_full.setdefault(surname(m.text), m.span.start)
     # A surname used before any full name with it names someone else too ("Mr. Obama" ... "Michelle
     # Obama"): none of its bare uses are merged.
-    early = {surname(m.text) for m in short if m.span.start < first_full.get(surname(m.text), -1)}
+    # A headline says "Clinton" before the article names her in full: that is no cue.
+    heads = (
+        headline_spans(text)
+        if any(m.span.start < first_full.get(surname(m.text), -1) for m in short)
+        else Headlines()
+    )
+    early = {
+        surname(m.text)
+        for m in short
+        if m.span.start < first_full.get(surname(m.text), -1) and not inside(heads, m.span.start)
+    }
     by_surname: dict[str, list[Cluster]] = {}
+    where = Positions()
     for cluster in clusters:
         for last in dict.fromkeys(surname(x.text) for x in cluster.members):
             by_surname.setdefault(last, []).append(cluster)
@@ -84,16 +119,33 @@ def _merge_people(mentions: list[Mention], text: str = "") -> list[Cluster]:
         if len(found) == 1:
             found[0].add(m, "title+surname" if m.role else "surname")
         elif found:
-            target, why = choose(m, found, text)
+            target, why = choose(m, found, text, where)
             if target is None:
                 m.unlinked = why
             else:
                 by_id[id(target)].add(m, why)
         else:
             loose.append(m)
-    loose = _given_names(loose, clusters)
+    loose = _two_by_honorific(_given_names(loose, clusters), text)
     clusters += _group(loose, "PERSON", {id(m): {"name:" + name_key(m.text): "exact"} for m in loose})
     return clusters
+
+
+def _two_by_honorific(loose: list[Mention], text: str) -> list[Mention]:
+    """Loose mentions, less those of a name said with both "Mr." and "Mrs." (or "Ms.") and no full
+    name to tell the two apart: they stay unlinked, with the reason. Returns the mentions still loose."""
+    genders: dict[str, set[str]] = {}
+    for m in loose:
+        cue = honorific_gender(m, text)
+        if cue is not None:
+            genders.setdefault(name_key(m.text), set()).add(cue)
+    two = {key for key, found in genders.items() if len(found) > 1}
+    if not two:
+        return loose
+    for m in loose:
+        if name_key(m.text) in two:
+            m.unlinked = "ambiguous-surname: said of a man and of a woman, no full name decides"
+    return [m for m in loose if name_key(m.text) not in two]
 
 
 def _given_names(loose: list[Mention], clusters: list[Cluster]) -> list[Mention]:
@@ -145,19 +197,37 @@ def _merge_orgs(mentions: list[Mention], label: str) -> list[Cluster]:
             clusters.remove(cluster)
     _short_forms(clusters)
     # An acronym joins the one organisation whose initials it is.
+    by_initials: dict[str, list[Cluster]] | None = None
     for cluster in list(clusters):
         if not all(is_acronym(m.text) for m in cluster.members) or any(
             alias_of(m.text) for m in cluster.members
         ):
             continue
+        by_initials = _by_initials(clusters) if by_initials is None else by_initials
         word = cluster.members[0].text
-        others = [
-            c for c in clusters if c is not cluster and any(acronym_matches(word, x.text) for x in c.members)
-        ]
+        others = [c for c in by_initials.get(strip_name(word).replace(".", ""), []) if c is not cluster]
         if len(others) == 1:
             _absorb(others[0], cluster, "acronym")
             clusters.remove(cluster)
     return clusters
+
+
+def _by_initials(clusters: list[Cluster]) -> dict[str, list[Cluster]]:
+    """Clusters by the acronyms their names make (see :func:`acronym_matches`), in cluster order.
+
+    Acronym-only clusters make none, so absorbing one leaves the index right."""
+    out: dict[str, list[Cluster]] = {}
+    for c in clusters:
+        for x in c.members:
+            words = name_words(x.text)
+            if is_acronym(x.text) or len(words) < 2:
+                continue
+            _, rest = prefix_country(words)
+            for letters in {initials(x.text), initials(" ".join(rest)) if len(rest) >= 2 else ""} - {""}:
+                found = out.setdefault(letters, [])
+                if not found or found[-1] is not c:
+                    found.append(c)
+    return out
 
 
 _OUTLETS = frozenset({"newspaper", "broadcaster"})
@@ -172,19 +242,32 @@ def _short_forms(clusters: list[Cluster]) -> None:
     """A one-word name ("the Post") joins the one news outlet of the groups table named before it
     whose name ends in that word ("The Washington Post"); a word that ends two such names (the
     New York and the Los Angeles "Times") stays apart."""
+    ends: dict[str, list[Cluster]] | None = None
     for cluster in list(clusters):
         keys = {name_key(m.text) for m in cluster.members}
         if len(keys) != 1 or " " in (word := next(iter(keys))) or is_acronym(cluster.members[0].text):
             continue
+        ends = _outlet_ends(clusters) if ends is None else ends
         first = cluster.members[0].span.start
-        others = [
-            c for c in clusters
-            if c is not cluster and c.members[0].span.start < first
-            and any(len(k := name_key(x.text).split()) > 1 and k[-1] == word and _outlet(x.text) for x in c.members)
-        ]  # fmt: skip
+        others = [c for c in ends.get(word, []) if c is not cluster and c.members[0].span.start < first]
         if len(others) == 1:
             _absorb(others[0], cluster, "short-form")
             clusters.remove(cluster)
+
+
+def _outlet_ends(clusters: list[Cluster]) -> dict[str, list[Cluster]]:
+    """Clusters holding a news outlet's name of two or more words, by its last word, in cluster order.
+
+    Only one-word clusters are absorbed into them, which adds no such name."""
+    out: dict[str, list[Cluster]] = {}
+    for c in clusters:
+        for x in c.members:
+            words = name_key(x.text).split()
+            if len(words) > 1 and _outlet(x.text):
+                found = out.setdefault(words[-1], [])
+                if not found or found[-1] is not c:
+                    found.append(c)
+    return out
 
 
 def _absorb(target: Cluster, source: Cluster, rule: str) -> None:
@@ -233,7 +316,12 @@ def attach_descriptions(tk: Tokens, mentions: list[Mention], clusters: list[Clus
 
     A description with two candidate organisations before it, or none, is left alone.
     """
-    taken = [m.span for m in mentions]
+    if not any(noun in tk.text for noun in _DESCRIPTION_NOUNS):
+        return []
+    taken = sorted(m.span for m in mentions)
+    starts = [s.start for s in taken]
+    reach = list(accumulate((s.end for s in taken), max))  # the furthest end up to each span
+    holders: dict[str, list[Cluster]] = {}
     added: list[Mention] = []
     for i in [k for k, word in enumerate(tk.words) if word in _DESCRIPTION_NOUNS]:
         noun = tk.words[i]
@@ -242,13 +330,15 @@ def attach_descriptions(tk: Tokens, mentions: list[Mention], clusters: list[Clus
         if i + 1 < len(tk) and tk.words[i + 1].lower() in {"of", "for"}:
             continue
         start, end = tk.starts[i], tk.end(i)
-        if any(s.start < end and start < s.end for s in taken):
+        under = bisect_left(starts, end)  # the spans starting before the word ends
+        if under and reach[under - 1] > start:
             continue
-        before = [
-            c for c in clusters
-            if c.label == "ORG" and c.members[0].span.end <= start
-            and any(noun in (w.casefold() for w in m.text.split()) for m in c.members)
-        ]  # fmt: skip
+        if noun not in holders:  # a description joins no cluster it could not have joined before
+            holders[noun] = [
+                c for c in clusters
+                if c.label == "ORG" and any(noun in (w.casefold() for w in m.text.split()) for m in c.members)
+            ]  # fmt: skip
+        before = [c for c in holders[noun] if c.members[0].span.end <= start]
         if len(before) == 1:
             mention = Mention(Span(start, end), noun, "ORG")
             before[0].add(mention, "definite-description")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...model import normalise_key
-from .tables import country_word, name_key, strip_name
+from .tables import CACHED, country_word, name_key, nicknames, strip_name
 
 #: Organisation words that take both orders: "Ministry of Foreign Affairs" / "Foreign Ministry".
 SHAPE_KINDS = frozenset(
@@ -60,6 +60,24 @@ def given_name(text: str) -> str:
     return normalise_key(words[0]) if words else ""
 
 
+def _skeleton(key: str) -> str:
+    """A given name's first letter and its other consonants, doubled letters once: "mohammed" → "mmd"."""
+    rest = [c for c in key[1:] if c not in "aeiouyh"]
+    return key[:1] + "".join(c for i, c in enumerate(rest) if i == 0 or c != rest[i - 1])
+
+
+@lru_cache(maxsize=65536)
+def same_given(a: str, b: str) -> bool:
+    """Whether given-name keys ``a`` and ``b`` may name one person: equal, an initial of the other, a
+    nickname pair (``nicknames.tsv``) or one spelling ("Mohammed", "Muhammad"); "Ivana" and "Ivanka"
+    may not."""
+    if a == b or not a or not b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return (a, b) in nicknames() or _skeleton(a) == _skeleton(b)
+
+
 @lru_cache(maxsize=65536)
 def is_full_name(text: str) -> bool:
     """Two or more words: "Antony Blinken", not "Blinken"."""
@@ -80,7 +98,7 @@ def _topic_key(words: list[str]) -> str:
     return _TOPIC_SAME.get(topic, topic)
 
 
-def _prefix_country(words: list[str]) -> tuple[str | None, list[str]]:
+def prefix_country(words: list[str]) -> tuple[str | None, list[str]]:
     """The country named by the first words ("US", "Iraqi", "Iraq's") and the words after it."""
     for size in (3, 2, 1):
         if len(words) > size:
@@ -94,7 +112,7 @@ def _prefix_country(words: list[str]) -> tuple[str | None, list[str]]:
 def org_shape(text: str) -> OrgShape | None:
     """The shape of an organisation name ending in or headed by a kind word, or None."""
     words = name_words(text)
-    country, rest = _prefix_country(words)
+    country, rest = prefix_country(words)
     lowered = [w.casefold() for w in rest]
     for i, word in enumerate(lowered):
         if word in SHAPE_KINDS and i + 1 < len(rest) and lowered[i + 1] == "of" and i + 2 < len(rest):
@@ -133,5 +151,8 @@ def acronym_matches(short: str, long: str) -> bool:
         return False
     if initials(long) == letters:
         return True
-    _, rest = _prefix_country(name_words(long))
+    _, rest = prefix_country(name_words(long))
     return len(rest) >= 2 and initials(" ".join(rest)) == letters
+
+
+CACHED.append(same_given)

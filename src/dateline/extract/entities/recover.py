@@ -1,5 +1,10 @@
 """Person mentions repaired after NER: fragments trimmed, and short forms NER missed added back.
 
+- 'Rep. Robert C. "Bobby' + 'Scott': a name NER cut at its quoted nickname is one PERSON mention
+  again (the title stays outside);
+- "the Washington Post Trump said": an organisation of the alias table glued before a name is
+  split off the person;
+
 - "Hammering Hillary Clinton", "Donna Brazile Leak": a PERSON mention holding the full name of a
   person named elsewhere in the article is cut down to that name;
 - "the Demogorgon Trump", "Take Trump": a two-word PERSON mention whose first word is not a given
@@ -19,10 +24,14 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import lru_cache
+from itertools import dropwhile
 
 from ...model import Mention, Span
+from .headlines import Headlines, headline_spans, inside
 from .names import suffix
-from .tables import given_names, name_key
+from .tables import CACHED, alias_of, aliases, given_names, honorifics, name_key, titles
 from .tokens import Tokens
 
 _BEFORE_SENTENCE = re.compile(r"(?:^|[.!?][\"”’']?\s+|\n\s*)$")
@@ -46,6 +55,61 @@ _OTHER_TYPES = frozenset(
 )
 
 
+#: A name with a quoted nickname inside: 'Robert C. "Bobby" Scott', 'Marcia "Cia" Price'.
+_NICKNAMED = re.compile(
+    r"\b[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?){0,2}\s+[\"“]([A-Z][\w'’-]+)[\"”]\s+[A-Z][\w'’-]+(?:-[A-Z][\w'’-]+)?"
+)
+
+
+#: The quoted nickname alone, searched first: it is rare.
+_QUOTED_WORD = re.compile(r"\s[\"“][A-Z][\w'’-]+[\"”]\s+[A-Z]")
+
+
+def nickname_of(text: str) -> str | None:
+    """The quoted nickname inside a person's name ("Bobby" in 'Robert C. "Bobby" Scott'), or None."""
+    found = _NICKNAMED.fullmatch(text) if '"' in text or "“" in text else None
+    return found.group(1) if found else None
+
+
+def overlapping(ordered: list[Mention], starts: list[int], longest: int, span: Span) -> list[Mention]:
+    """The mentions of ``ordered`` (sorted by start; ``starts`` their starts, ``longest`` the most
+    characters one spans) that overlap ``span``, found by position."""
+    low, high = bisect_left(starts, span.start - longest), bisect_left(starts, span.end)
+    return [m for m in ordered[low:high] if m.span.overlaps(span)]
+
+
+def join_nicknames(text: str, mentions: list[Mention]) -> list[Mention]:
+    """One PERSON mention for a name NER cut at its quoted nickname ('Robert C. "Bobby' + 'Scott')."""
+    cores = list(_QUOTED_WORD.finditer(text)) if '"' in text or "“" in text else []
+    if not cores:
+        return mentions
+    ordered = sorted(mentions, key=lambda m: m.span.start)
+    starts = [m.span.start for m in ordered]
+    longest = max((m.span.end - m.span.start for m in ordered), default=0)
+    replaced: set[int] = set()
+    added: list[Mention] = []
+    last = 0
+    for core in cores:  # matches do not overlap: each cuts only given mentions
+        window = _NICKNAMED.finditer(text, max(last, core.start() - 60), core.end() + 80)
+        found = next((f for f in window if f.start() < core.start() < f.end()), None)
+        if found is None:
+            continue
+        last = found.end()
+        words = list(re.finditer(r"\S+", found.group()))[:-2]
+        lead = list(dropwhile(lambda w: w.group().casefold() in titles() | honorifics(), words))
+        if not lead:
+            continue
+        span = Span(found.start() + lead[0].start(), found.end())
+        inside = overlapping(ordered, starts, longest, span)
+        if not any(m.label == "PERSON" for m in inside) or any(m.span == span for m in inside):
+            continue
+        if any(not span.contains(m.span) for m in inside):
+            continue
+        replaced.update(id(m) for m in inside)
+        added.append(Mention(span, text[span.start : span.end], "PERSON"))
+    return sorted([m for m in mentions if id(m) not in replaced] + added, key=lambda m: m.span)
+
+
 def _full_names(mentions: list[Mention]) -> list[str]:
     return [m.text for m in mentions if m.label == "PERSON" and len(m.text.split()) == 2]
 
@@ -54,9 +118,17 @@ def _cut(mention: Mention, start: int, end: int, text: str) -> Mention:
     return Mention(Span(start, end), text[start:end], "PERSON", role=mention.role, field=mention.field)
 
 
-def _others(full: list[str], text: str, last: str) -> bool:
+def _by_last(full: list[str]) -> dict[str, set[str]]:
+    """Full names by the key of their last word."""
+    out: dict[str, set[str]] = {}
+    for n in full:
+        out.setdefault(name_key(n.split()[-1]), set()).add(n)
+    return out
+
+
+def _others(by_last: dict[str, set[str]], text: str, last: str) -> bool:
     """Whether a full name other than ``text`` ends in the word ``last``."""
-    return any(n != text and name_key(n.split()[-1]) == name_key(last) for n in full)
+    return bool(by_last.get(name_key(last), set()) - {text})
 
 
 def _lone_fragment(m: Mention, words: list[str], text: str, people: set[str]) -> bool:
@@ -69,9 +141,32 @@ def _lone_fragment(m: Mention, words: list[str], text: str, people: set[str]) ->
     return bool(lone) and not _VENUE.match(after) and name_key(words[0]) not in given_names()
 
 
+@lru_cache(maxsize=1)
+def _alias_firsts() -> frozenset[str]:
+    """First words of the organisations of the alias and groups tables, as written and without "The"."""
+    words = (a.variant.split() for a in aliases().values() if a.type == "ORG")
+    return frozenset(w[1] if w[0] in {"The", "the"} and len(w) > 1 else w[0] for w in words if w)
+
+
+CACHED.append(_alias_firsts)
+
+
+def _org_prefix(words: list[str]) -> int:
+    """How many leading words of a mention are an organisation of the alias table that NER glued to
+    a name ("the Washington Post Trump said"), or 0. The mention becomes the two."""
+    if len(words) < 2 or words[0] not in _alias_firsts():
+        return 0
+    for size in range(len(words) - 1, 0, -1):
+        alias = alias_of(" ".join(words[:size]))
+        if alias is not None and alias.type == "ORG" and words[size][:1].isupper():
+            return size
+    return 0
+
+
 def trim_fragments(text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with PERSON fragments cut down to the name they hold (see the module doc)."""
     full = sorted(set(_full_names(mentions)), key=len, reverse=True)
+    by_last = _by_last(full)
     people = {name_key(n.split()[-1]) for n in full} | {
         name_key(m.text) for m in mentions if m.label == "PERSON" and len(m.text.split()) == 1
     }
@@ -84,9 +179,17 @@ def trim_fragments(text: str, mentions: list[Mention]) -> list[Mention]:
                 start = m.span.start + m.text.index(inside)
                 out.append(_cut(m, start, start + len(inside), text))
                 continue
-        if m.label == "PERSON" and len(words) == 2 and _others(full, m.text, words[-1]):
+        cut = _org_prefix(words) if m.label == "PERSON" or m.label in _FRAGMENT_LABELS else 0
+        if cut and (m.label == "PERSON" or name_key(" ".join(words[cut:])) in people):
+            start = m.span.end - len(" ".join(words[cut:]))
+            out.append(_cut(m, start, m.span.end, text))
+            org = " ".join(words[:cut])
+            if text.startswith(org, m.span.start):
+                out.append(Mention(Span(m.span.start, m.span.start + len(org)), org, "ORG"))
+            continue
+        if m.label == "PERSON" and len(words) == 2 and _others(by_last, m.text, words[-1]):
             head = text[max(0, m.span.start - 12) : m.span.start]
-            lone = _DETERMINER.search(head) or _BEFORE_SENTENCE.search(head)
+            lone = _DETERMINER.search(head) or _BEFORE_SENTENCE.search(head) or _BEFORE_QUOTED.search(head)
             if lone and name_key(words[0]) not in given_names():
                 start = m.span.end - len(words[1])
                 out.append(_cut(m, start, m.span.end, text))
@@ -115,11 +218,14 @@ def mark_people(text: str, mentions: list[Mention], fixed: set[str]) -> None:
             m.label = "PERSON"
 
 
-def _free(tk: Tokens, i: int, covered: list[bool]) -> bool:
-    """Token ``i`` is outside every mention and not part of a longer capitalised name."""
+def _free(tk: Tokens, i: int, covered: list[bool], heads: Headlines) -> bool:
+    """Token ``i`` is outside every mention and not part of a longer capitalised name (in a headline
+    or title-case line (``heads``) every word is capitalised: only a venue word after it counts)."""
     start, end = tk.starts[i], tk.end(i)
     if any(covered[start:end]) or tk.ents[i] in _OTHER_TYPES:
         return False
+    if inside(heads, start):
+        return not (i + 1 < len(tk) and _VENUE.match(" " + tk.words[i + 1]))
     if i + 1 < len(tk) and tk.is_upper_word(i + 1):
         return False
     head = tk.text[max(0, start - 6) : start]
@@ -130,20 +236,22 @@ def _free(tk: Tokens, i: int, covered: list[bool]) -> bool:
 def recover_names(tk: Tokens, mentions: list[Mention]) -> list[Mention]:
     """PERSON mentions for surnames and given names of people named in full that NER left out."""
     full = _full_names(mentions)
-    wanted = {n.split()[-1] for n in full} | {n.split()[0] for n in full}
+    wanted = {w for n in full for w in (n.split()[0], n.split()[-1]) if w[:1].isupper()}
     bare = {m.text for m in mentions if m.label == "PERSON" and " " not in m.text and m.text[:1].isupper()}
     if not wanted and not bare:
         return []
     words = tk.words
-    hits = [i for i, w in enumerate(words) if w in wanted or w in bare]
+    names = wanted | bare
+    hits = [i for i, w in enumerate(words) if w in names]
     # a one-word name counts when it is tagged a proper noun somewhere (not "Aides")
     bare = {words[i] for i in hits if words[i] in bare and tk.is_proper(i)}
     covered = [False] * len(tk.text)
     for m in mentions:
         covered[m.span.start : m.span.end] = [True] * (m.span.end - m.span.start)
     out = []
+    heads = headline_spans(tk.text)
     for i in hits:
-        if (words[i] in wanted or words[i] in bare) and _free(tk, i, covered):
+        if (words[i] in wanted or words[i] in bare) and _free(tk, i, covered, heads):
             out.append(Mention(Span(tk.starts[i], tk.end(i)), words[i], "PERSON"))
     return out
 

@@ -43,6 +43,7 @@ class EntityTables:
     given_names: str | Path = "entities/given_names.tsv"
     adjectives: str | Path = "entities/adjectives.tsv"
     constituents: str | Path = "entities/constituents.tsv"
+    nicknames: str | Path = "entities/nicknames.tsv"
 
 
 _ACTIVE: list[EntityTables] = [EntityTables()]
@@ -109,10 +110,32 @@ def given_names() -> dict[str, str]:
     return {name_key(row[0]): row[1] for row in _read("given_names.tsv") if len(row) > 1}
 
 
+@lru_cache(maxsize=1)
+def nicknames() -> frozenset[tuple[str, str]]:
+    """Keys of given names that may name one person, both ways round ("bill", "william")."""
+    pairs = [(name_key(row[0]), name_key(row[1])) for row in _read("nicknames.tsv") if len(row) > 1]
+    return frozenset(pairs + [(b, a) for a, b in pairs])
+
+
+@lru_cache(maxsize=1)
+def formal_names() -> dict[str, str]:
+    """Key of a short given name → key of its one full form ("joe" → "joseph"); a short form of two
+    full names ("pat": Patrick, Patricia) has none."""
+    fulls: dict[str, set[str]] = {}
+    for row in _read("nicknames.tsv"):
+        if len(row) > 1:
+            fulls.setdefault(name_key(row[0]), set()).add(name_key(row[1]))
+    return {short: next(iter(found)) for short, found in fulls.items() if len(found) == 1}
+
+
 @lru_cache(maxsize=65536)
 def country_word(text: str) -> CountryWord | None:
-    """:func:`dateline.geo.countries.country_word`, memoised: the same names come up again and again."""
-    return _country_word(text)
+    """:func:`dateline.geo.countries.country_word`, memoised: the same names come up again and again.
+    An abbreviation whose final stop was trimmed off as punctuation ("U.S") is read with it."""
+    found = _country_word(text)
+    if found is None and "." in text and text[-1:].isalpha():
+        return _country_word(text + ".")
+    return found
 
 
 def alias_of(text: str) -> Alias | None:
@@ -164,6 +187,8 @@ CACHED: list[Any] = [
     constituents,
     party_words,
     given_names,
+    nicknames,
+    formal_names,
     role_words,
     titles,
     role_heads,
