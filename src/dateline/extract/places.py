@@ -197,11 +197,11 @@ def _site(gaz: Gazetteer, article: Article, span: Span, label: str, context: set
     province"), a town of a US state the article names, a division named alone, then the gazetteer."""
     text = span.of(article.text)
     after = _DIVISION.match(article.text, span.end)
-    if after and (site := gaz.in_division(text, after.group(1), context)):
+    if after and (site := gaz.in_division(text, after.group(1), context)) and (label != "LOOSE" or site.kind == "city"):
         return site
     if site := _state(gaz, text, context):
         return site
-    worded = bool(_WORD_AFTER.match(article.text, span.end) or _WORD_BEFORE.search(article.text[max(0, span.start - 20) : span.start]))
+    worded = label == "DIV" or bool(_WORD_AFTER.match(article.text, span.end) or _WORD_BEFORE.search(article.text[max(0, span.start - 20) : span.start]))
     if worded and (site := gaz.division(text, context, worded=True)):
         return site
     if site := _in_named_state(gaz, text, states):
@@ -209,7 +209,7 @@ def _site(gaz: Gazetteer, article: Article, span: Span, label: str, context: set
     if fold(text) not in gaz.sites and (site := gaz.division(text, context)):
         return site
     if label == "LOOSE":  # a name NER did not call a place: a division, or a town of the article's countries
-        return next((c for c in gaz.cities(fold(text)) if c.country in context and c.population >= 15_000), None)
+        return next((c for c in gaz.cities(fold(text)) if c.country in context and c.country != "USA"), None)
     return gaz.lookup(text, context)
 
 

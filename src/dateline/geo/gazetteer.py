@@ -271,6 +271,9 @@ class Gazetteer:
         """The site of ``name`` written "Town, Division" ("Hendersonville, North Carolina", "Kramatorsk,
         Donetsk Oblast"): the town when the gazetteer has it in that division, else the division itself
         (precision 2) when the town is no known town elsewhere; None when ``division`` names no division."""
+        iso3 = country_of(name)
+        if (iso3 and self.capitals.get(iso3) != fold(name)) or state_named(name, self.states, fold):
+            return None  # "Ohio, Florida" and "Iraq, Syria" are lists
         towns = self.cities(fold(name))
         state = state_named(division, self.states, fold)
         if state is not None:
@@ -294,13 +297,16 @@ class Gazetteer:
         """The division ``text`` names, as a region site (precision 2). Without a division word
         (``worded`` says one is next to the name) a name is no division when a country or a town
         of its country has it ("Kharkiv" is the city), nor when a bigger town elsewhere has it and
-        the article is not about the division's country."""
+        the article is not about the division's country, nor when it is small (under 50,000 people
+        in its towns; under 500,000 when the article names other countries but not its own)."""
         key, has_word = _strip_division_word(text, fold)
         found = self.divisions_named(text, context, alone=not (worded or has_word))
         if not found:
             return None
         best = found[0]
         if not (worded or has_word):
+            if best.weight < (50_000 if not context else 500_000 if best.country not in context else 0):
+                return None  # a small division far from the article's countries ("Long Island", Bahamas)
             towns = self.cities(key)
             if country_of(text) or any(t.country == best.country for t in towns):
                 return None
