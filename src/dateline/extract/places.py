@@ -12,8 +12,17 @@ nearest the population-weighted centre of its cities, :mod:`dateline.geo.points`
 with its US state ("Hendersonville, North Carolina") is looked for in that state (any of the 50
 states and DC), and is the state's point (precision 2) when the gazetteer does not have it there.
 A state named alone is the state, unless a country or a US town has the name; a state named makes
-the article a US story, and a town of a state it names wins ("Birmingham" with "Alabama"). Precision is ACLED-style: 1 town or site, 2 district or "near X", 3 region
-or country.
+the article a US story, and a town of a state it names wins ("Birmingham" with "Alabama").
+
+Other countries' first-level divisions (:mod:`dateline.geo.divisions`) are found with their word
+("Kharkiv Oblast", "the Kharkiv region", "Helmand province", "the province of Helmand", "Borno
+State"), as compass names ("North Darfur") and alone ("Borno", "Bavaria") under the gazetteer's
+rules (:meth:`~dateline.geo.gazetteer.Gazetteer.division`); "Kramatorsk, Donetsk Oblast" is the town
+in that division. A name NER calls a group, an organisation or a product ("Culiacan", "Sinaloa") is
+a candidate only after "in", "across", "near", ... and only as a division or a town outside the US
+of a country the article names. Every place carries the name of its first-level division
+(``admin1``) and, for towns where the offline data has it, of its second-level one (``admin2``).
+Precision is ACLED-style: 1 town or site, 2 district, division or "near X", 3 region or country.
 
 A place name that is the subject of a verb ("Washington said", "Baghdad decided"), the agent of a
 passive ("led by the United States"), a possessor ("Washington's decision") or a modifier ("US
