@@ -53,6 +53,13 @@ def test_words_and_people_are_no_divisions(nlp: Any, text: str) -> None:
     assert [p for p in places_of(nlp, text) if p.kind == "region" and p.country not in (None, "USA")] == []
 
 
+def test_a_firm_division_word_lifts_the_stop_list() -> None:
+    gaz = gazetteer()
+    assert gaz.division("Rivers State").country == "NGA"  # type: ignore[union-attr]
+    assert gaz.division("Delta State").country == "NGA"  # type: ignore[union-attr]
+    assert gaz.division("the Delta region") is None and gaz.division("Rivers") is None
+
+
 def test_city_named_alone_stays_the_city() -> None:
     gaz = gazetteer()
     assert gaz.division("Kharkiv") is None and gaz.division("Kharkiv Oblast") is not None

@@ -254,10 +254,10 @@ class Gazetteer:
     def divisions_named(self, text: str, context: Collection[str] = (), *, alone: bool = False) -> list[Division]:
         """The divisions outside the US that ``text`` names ("Kharkiv Oblast", "the province of Helmand",
         "North Darfur"), those of the ``context`` countries first, then the weightiest. ``alone``: the
-        name has no division word around it, so stop-listed and generic names ("Delta", "Central")
-        name none."""
-        key, worded = _strip_division_word(text, fold)
-        if alone and not worded and (key in self._division_stop or is_generic(key) or len(key) < 4):
+        name has no firm division word around it, so stop-listed and generic names ("Delta",
+        "Central") name none."""
+        key = _strip_division_word(text, fold)[0]
+        if alone and (key in self._division_stop or is_generic(key) or len(key) < 4):
             return []
         found = [self.divisions[c] for c in self._division_keys.get(key, ()) if c[0] != "USA"]
         return sorted(found, key=lambda d: (d.country not in context, -d.weight))
@@ -287,8 +287,8 @@ class Gazetteer:
                        key=lambda c: c.population, default=None)
             if town is not None:
                 return town
-        divisions = self.divisions_named(division, context, alone=True)
         worded = _strip_division_word(division, fold)[1]
+        divisions = self.divisions_named(division, context, alone=not worded)
         if divisions and not towns and (worded or not self.cities(fold(division))):
             return self.division_site(divisions[0], f"{name}, {divisions[0].name}")
         return None
@@ -300,7 +300,8 @@ class Gazetteer:
         the article is not about the division's country, nor when it is small (under 50,000 people
         in its towns; under 500,000 when the article names other countries but not its own)."""
         key, has_word = _strip_division_word(text, fold)
-        found = self.divisions_named(text, context, alone=not (worded or has_word))
+        loose = fold(text).endswith(" region") or fold(text).startswith("region of ")  # "the Delta region"
+        found = self.divisions_named(text, context, alone=loose or not (worded or has_word))
         if not found:
             return None
         best = found[0]
