@@ -210,8 +210,10 @@ def _site(gaz: Gazetteer, article: Article, span: Span, label: str, context: set
         return site
     if site := _state(gaz, text, context):
         return site
-    worded = label == "DIV" or bool(_WORD_AFTER.match(article.text, span.end) or _WORD_BEFORE.search(article.text[max(0, span.start - 20) : span.start]))
-    if worded and (site := gaz.division(text, context, worded=True)):
+    word = _WORD_AFTER.match(article.text, span.end)
+    before = _WORD_BEFORE.search(article.text[max(0, span.start - 20) : span.start])
+    if (label == "DIV" or word or before) and (site := gaz.division(text + (word.group() if word else ""), context,
+                                                                     worded=True)):
         return site
     if site := _in_named_state(gaz, text, states):
         return site
