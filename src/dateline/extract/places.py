@@ -63,11 +63,12 @@ _OF_PLACE = re.compile(r"\b(?:town|city|village|capital|province|region|district
 _DIVISION = re.compile(r",\s+([A-Z][a-z]+(?:[\s-](?:[A-Z][a-z]+|oblast|province|region|state|governorate))?)\b")
 #: A division word after a name ("Helmand province", "the Kharkiv region", "Borno State").
 _WORD_AFTER = re.compile(r"\s+(?:[Oo]blast|[Pp]rovince|[Rr]egion|[Ss]tate|[Gg]overnorate)\b")
-_WORDED = re.compile(r"(?<![\w-])[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?\s+(?:Oblast|oblast|[Pp]rovince|[Rr]egion|State|[Gg]overnorate)\b")
-_COMPASS_NAME = re.compile(r"\b(?:North|South|East|West|Northern|Southern|Eastern|Western|Upper|Lower|Middle|Nord|Sud)"
-                           r"[\s-][A-Z][\w'’-]+\b")
-_TOWN_DIVISION = re.compile(r"(?<![\w-])([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?),\s+([A-Z][a-z]+(?:[\s-](?:[A-Z][a-z]+|"
-                            r"Oblast|oblast|province|region|State|governorate))?)\b")
+#: A division word ("Oblast", "province", "State"; literal alternatives keep the scan fast), the name
+#: before it, and a compass name ("North Darfur", "Lower Shabelle").
+_WORD = re.compile(r"(?:Oblast|oblast|Province|province|Region|region|State|Governorate|governorate)\b")
+_NAME_BEFORE = re.compile(r"(?<![\w-])[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?\s$")
+_TOWN_BEFORE = re.compile(r"(?<![\w-])[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?$")
+_COMPASS_NAME = re.compile(r"(?:North|South|East|West|Upper|Lower|Middle|Nord|Sud)(?:ern)?[\s-][A-Z][\w'’-]+\b")
 #: Labels NER gives some place names ("Culiacan" NORP, "Sinaloa" ORG) that count after a locative word.
 LOOSE_LABELS = frozenset({"NORP", "ORG", "PRODUCT"})
 _LOCATIVE = re.compile(r"\b(?:in|across|through|throughout|near|outside|around|into)\s+(?:the\s+)?$")
@@ -106,16 +107,20 @@ def _division_spans(text: str, gaz: Gazetteer) -> Iterator[tuple[Span, str]]:
     """Divisions NER may miss or mislabel: a name with its division word ("the Kharkiv region",
     "Borno State"), a compass name ("North Darfur"), and the town of "Town, Division" ("Kramatorsk,
     Donetsk Oblast")."""
-    for m in _WORDED.finditer(text):
-        if gaz.division(m.group(), worded=True) is not None:
-            yield Span(m.start(), m.end()), "DIV"
+    for m in _WORD.finditer(text):
+        name = _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        if name is not None and gaz.division(text[name.start() : m.end()], worded=True) is not None:
+            yield Span(name.start(), m.end()), "DIV"
     for m in _COMPASS_NAME.finditer(text):
-        if gaz.divisions_named(m.group(), alone=True):
+        if (m.start() == 0 or not text[m.start() - 1].isalnum()) and gaz.divisions_named(m.group(), alone=True):
             yield Span(m.start(), m.end()), "DIV"
-    for m in _TOWN_DIVISION.finditer(text):
-        site = gaz.in_division(m.group(1), m.group(2))
+    for m in _DIVISION.finditer(text):
+        town = _TOWN_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        if town is None or not gaz.divisions_named(m.group(1)):  # most "Name, Name" are lists
+            continue
+        site = gaz.in_division(town.group(), m.group(1))
         if site is not None and site.kind == "city" and site.country != "USA":
-            yield Span(m.start(1), m.end(1)), "GPE"
+            yield Span(town.start(), town.end()), "GPE"
 
 
 def _candidates(article: Article, gaz: Gazetteer) -> list[tuple[Span, str]]:
