@@ -24,7 +24,10 @@ LIGHT_VERBS = frozenset({
     "resume", "undertake", "organize", "organise", "give", "issue", "lodge", "declare", "impose",
     "announce", "sign", "reach", "accept", "present", "propose", "offer", "file", "complete", "finish",
     "speed", "accelerate", "step", "intensify", "escalate", "order", "plan", "prepare",
-})  # fmt: skip
+})
+#: Verbs whose object is an event that the subject set off ("sparked a gun battle", "triggered
+#: protests"): the object is an event, but the verb stays the sentence's predicate.
+CAUSING_VERBS = frozenset({"spark", "trigger", "provoke", "ignite", "prompt"})  # fmt: skip
 HARM_WORDS = {"kill": "killed", "wound": "injured", "injure": "injured", "die": "killed", "dead": "killed",
               "hurt": "injured", "injured": "injured", "wounded": "injured", "killed": "killed"}
 
@@ -231,6 +234,11 @@ def count_of(phrase: str) -> int | None:
         if word not in ("a", "an") and NUMBERS.get(word):
             return NUMBERS[word]
     return None
+
+
+def sets_off(verb: Any) -> bool:
+    """A verb whose object is an event it caused ("sparked clashes")."""
+    return any(w in CAUSING_VERBS for w in lemmas(verb))
 
 
 def is_light(verb: Any) -> bool:
