@@ -18,6 +18,8 @@ PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his
 SUBJ_DEPS = ("nsubj", "csubj")
 #: Prepositions that introduce the target of an action ("talks with Iraq", "attack on the base").
 TARGET_PREPS = frozenset({"to", "with", "against", "on", "at", "into", "from", "toward", "towards", "upon", "for"})
+#: Prepositions of a multi-word trigger's own noun that name the other side ("shared intelligence with").
+PARTNER_PREPS = frozenset({"with", "to", "against"})
 #: Verbs whose object is the event itself ("launched an attack", "held talks").
 LIGHT_VERBS = frozenset({
     "launch", "carry", "conduct", "stage", "hold", "make", "pay", "mount", "begin", "start", "continue",
@@ -104,12 +106,14 @@ def objects_of(trigger: Any, skip: set[int]) -> list[Any]:
     """
     out = []
     for child in trigger.children:
-        if child.i in skip and not any(t.ent_type_ in ("NORP", "GPE") for t in child.subtree):
+        trigger_word = child.i in skip and not any(t.ent_type_ in ("NORP", "GPE") for t in child.subtree)
+        if trigger_word and child.dep_ != "dobj":
             continue  # a trigger word ("hold talks"), unless it names a side ("expel Russian diplomats")
         if child.dep_ in ("dobj", "dative", "iobj", "attr") and child.pos_ in ("NOUN", "PROPN", "PRON"):
-            out.extend(conjuncts(child))
+            if not trigger_word:  # "shared intelligence with the navy": only the "with" object
+                out.extend(conjuncts(child))
             for prep in child.children:
-                if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS - {"for", "at"}:
+                if prep.dep_ == "prep" and prep.lower_ in (PARTNER_PREPS if trigger_word else TARGET_PREPS - {"for", "at"}):
                     out.extend(p for p in prep.children if p.dep_ == "pobj")
     for child in trigger.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in TARGET_PREPS:  # "travel to Israel", "sent aid to Syria"
