@@ -80,21 +80,33 @@ _NO_CUE_ENTS = frozenset({"DATE", "TIME"})
 
 
 def words_of(tokens: Iterable[Any]) -> set[str]:
-    """Lower-case forms and lemmas of ``tokens`` (not of date and time phrases)."""
-    return {w for t in tokens if t.ent_type_ not in _NO_CUE_ENTS for w in (t.lower_, str(t.lemma_).lower())}
+    """Lower-case forms and lemmas of ``tokens`` (a spaCy Doc or Span, or a list of tokens), not of
+    date and time phrases."""
+    ents = getattr(tokens, "ents", None)
+    if ents is None:
+        return {w for t in tokens if t.ent_type_ not in _NO_CUE_ENTS for w in (t.lower_, str(t.lemma_).lower())}
+    skip = {t.i for e in ents if e.label_ in _NO_CUE_ENTS for t in e}
+    return {w for t in tokens if t.i not in skip for w in (t.lower_, str(t.lemma_).lower())}
+
+
+@lru_cache(maxsize=256)
+def _rows_for(rules: tuple[TypeRule, ...], category: str, topics: bool) -> tuple[TypeRule, ...]:
+    """The rows of ``rules`` (topic rows or type rows) that may recode an event of ``category``."""
+    return tuple(r for r in rules if (r.event_type == TOPIC) == topics
+                 and (category in r.categories or "*" in r.categories))
 
 
 def acled_type(category: str, words: set[str], rules: tuple[TypeRule, ...] | None = None) -> tuple[str, str] | None:
     """(ACLED event type, sub-event type) of the first ACLED row an event of ``category`` fits."""
     rules = rules if rules is not None else type_rules()
-    found = next((r for r in rules if r.event_type != TOPIC and r.fits(category, words)), None)
+    found = next((r for r in _rows_for(rules, category, False) if r.fits(category, words)), None)
     return (found.event_type, found.label) if found is not None else None
 
 
 def topic_of(category: str, words: set[str], rules: tuple[TypeRule, ...] | None = None) -> str | None:
     """The topic of the first topic row an event of ``category`` fits."""
     rules = rules if rules is not None else type_rules()
-    return next((r.label for r in rules if r.event_type == TOPIC and r.fits(category, words)), None)
+    return next((r.label for r in _rows_for(rules, category, True) if r.fits(category, words)), None)
 
 
 def topic_leads(event: Event) -> bool:
