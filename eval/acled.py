@@ -2,17 +2,20 @@
 
 Usage::
 
-    python eval/acled.py [SNIPPETS.jsonl] [--split tuning|heldout|all] [--json SCORES.json]
+    python eval/acled.py [SNIPPETS.jsonl] [--split tuning|heldout|all] [--show] [--json SCORES.json]
 
 SNIPPETS (default: ``tests/fixtures/events/acled/snippets.jsonl``, written for dateline) has
-``id``, ``label`` (one of ACLED's 25 sub-event types or five topics), ``published`` and ``text``.
+``id``, ``label`` (one of ACLED's 25 sub-event types or five topics, or ``none`` for news that
+reports no conflict event: it counts against every label predicted on it but is left out of the
+weighted averages), ``published`` and ``text``.
 Within each label, snippets sorted by id are numbered; every third (index 2, 5, 8, ...) is held
 back: rules are not tuned on it. Each snippet runs through ParseStep, DateStep, PlaceStep and
 EventStep; its class is :func:`dateline.extract.events.acled.report_label` (the primary event's
 sub-event type or topic; "none" when nothing fits).
 
 Prints, for the tuning and the held-back part side by side, per-label precision, recall and F1,
-and F1 weighted by support over the 25 ACLED types and over all 30 labels.
+and F1 weighted by support over the 25 ACLED types and over all 30 labels. ``--show`` lists the
+snippets of ``--split`` whose class is wrong.
 """
 
 from __future__ import annotations
@@ -36,6 +39,8 @@ from dateline.nlp import ParseStep, load_pipeline
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT / "tests" / "fixtures" / "events" / "acled" / "snippets.jsonl"
 HELD_OUT_EVERY = 3
+NONE = "none"
+PARTS = ("tuning", "heldout", "all")
 TOPICS = frozenset(r.label for r in type_rules() if r.event_type == TOPIC)
 
 
@@ -85,14 +90,16 @@ def scores(records: list[dict[str, Any]], predicted: dict[str, str]) -> dict[str
         total = sum(per[k]["support"] for k in keep)
         return round(sum(per[k]["F1"] * per[k]["support"] for k in keep) / total, 3) if total else 0.0
 
-    acled = [k for k in labels if k not in TOPICS]
+    acled = [k for k in labels if k not in TOPICS and k != NONE]
     return {"records": len(records), "per_label": per, "weighted_F1_acled": weighted(acled),
-            "weighted_F1_all": weighted(labels)}
+            "weighted_F1_all": weighted([k for k in labels if k != NONE])}
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("snippets", nargs="?", type=Path, default=DEFAULT)
+    ap.add_argument("--split", choices=PARTS, default="all", help="which snippets --show lists")
+    ap.add_argument("--show", action="store_true", help="list the misclassed snippets of --split")
     ap.add_argument("--json", type=Path, default=None, help="Also write the scores here.")
     args = ap.parse_args(argv)
     if not args.snippets.exists():
@@ -100,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     records = load(args.snippets)
     predicted = classify(records, load_pipeline(Settings().models, None))
-    parts = {name: scores(split(records, name), predicted) for name in ("tuning", "heldout", "all")}
+    parts = {name: scores(split(records, name), predicted) for name in PARTS}
     print(f"{'label':38} {'tuning P/R/F1':>18} {'held-back P/R/F1':>18}")
     for label in sorted(parts["all"]["per_label"]):
         cells = []
@@ -110,6 +117,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{label:38} {cells[0]:>18} {cells[1]:>18}")
     for key in ("weighted_F1_acled", "weighted_F1_all"):
         print(f"{key:38} {parts['tuning'][key]:>18.3f} {parts['heldout'][key]:>18.3f}   all {parts['all'][key]:.3f}")
+    if args.show:
+        for rec in split(records, args.split):
+            if predicted.get(rec["id"]) != rec["label"]:
+                print(json.dumps({"id": rec["id"], "text": rec["text"], "gold": rec["label"],
+                                  "pred": predicted.get(rec["id"])}))
     if args.json:
         args.json.write_text(json.dumps(parts, indent=1), encoding="utf-8")
     return 0

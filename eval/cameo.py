@@ -12,7 +12,8 @@ the no-event sentences, sorted by id, every third (index 2, 5, 8, ...) is held b
 tuned on it.
 
 Each sentence runs alone through ParseStep, DateStep, PlaceStep and EventStep. The event that
-counts is the one with the highest confidence. Printed for the tuning and held-back parts:
+counts is the one with the highest confidence; its sides are CAMEO's dyad
+(:func:`dateline.extract.events.sides.dyad`: "A and B held talks" is A → B). Printed for the tuning and held-back parts:
 
 - root F1: a sentence's prediction is right when its root equals the gold root; a prediction on
   a no-event sentence or with another root is a false positive, a missed gold root a false negative;
@@ -32,6 +33,7 @@ from typing import Any
 
 from dateline.config import Settings
 from dateline.extract.dates import DateStep
+from dateline.extract.events.sides import dyad
 from dateline.extract.events.step import EventStep
 from dateline.extract.places import PlaceStep
 from dateline.model import Actor, Article, Event
@@ -69,8 +71,9 @@ def top_event(events: list[Event]) -> dict[str, Any] | None:
     if not events:
         return None
     best = max(events, key=lambda e: e.confidence)
-    return {"root": best.cameo[:2] if best.cameo else None, "source": _codes(best.actors),
-            "target": _codes(best.targets), "events": len(events)}
+    sources, targets = dyad(best.category, best.actors, best.targets)
+    return {"root": best.cameo[:2] if best.cameo else None, "source": _codes(sources),
+            "target": _codes(targets), "events": len(events)}
 
 
 def code(records: list[dict[str, Any]], nlp: Any) -> dict[str, dict[str, Any] | None]:

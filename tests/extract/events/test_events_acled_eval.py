@@ -1,7 +1,7 @@
 """CI floor for ACLED sub-event typing on the tuning part of the hand-written snippets.
 
-Measured when the floor was set: weighted F1 .855 over the 25 ACLED types and .840 over all 30
-labels on the tuning part (held-back part: .885 and .831). Full figures: ``python eval/acled.py``.
+Measured when the floor was last raised: weighted F1 .923 over the 25 ACLED types and .911 over
+all 30 labels on the tuning part (held-back part: .923 and .902). Full figures: ``python eval/acled.py``.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dateline.extract.events.acled import type_rules
 from paths import ROOT, load_script
 
 pytestmark = pytest.mark.slow
-FLOORS = {"weighted_F1_acled": 0.82, "weighted_F1_all": 0.80}
+FLOORS = {"weighted_F1_acled": 0.89, "weighted_F1_all": 0.88}
 
 
 def test_acled_typing_stays_above_its_floors(nlp: Any) -> None:

@@ -24,6 +24,13 @@ NO_EVENT = "-"
 NONE_LABEL = "none"
 #: Topics that name a report better than the event's own ACLED type.
 LEADING_TOPICS = frozenset({"attribution of responsibility"})
+#: Topics that name a report better than a non-violent strategic development ("floods destroyed
+#: 300 homes" is a disaster, not property destruction); organised crime only over the police's own
+#: acts (arrests and seizures of drugs or money), not over looting by gangs.
+OVER_DEVELOPMENTS = frozenset({"natural disaster", "man-made disaster"})
+CRIME = "organised crime"
+POLICE_MODES = frozenset({"detain", "confiscate", "arrest"})
+DEVELOPMENTS = "Strategic developments"
 
 
 @dataclass(frozen=True)
@@ -34,56 +41,100 @@ class TypeRule:
     event_type: str
     cues: tuple[frozenset[str], ...]
     categories: frozenset[str]
+    absent: frozenset[str] = frozenset()
+    example: str = ""
 
     def fits(self, category: str | None, words: set[str]) -> bool:
         if category is None:
             ok = NO_EVENT in self.categories or "*" in self.categories
         else:
             ok = category in self.categories or "*" in self.categories
-        return ok and all(group & words for group in self.cues)
+        return ok and all(group & words for group in self.cues) and not self.absent & words
 
 
 @lru_cache(maxsize=4)
 def type_rules(path: str | Path = "events/acled.tsv") -> tuple[TypeRule, ...]:
-    """The rows of ``path`` (the shipped table by default), in order."""
+    """The rows of ``path`` (the shipped table by default), in order.
+
+    A cue group written ``!a|b`` lists words that must not be in the sentence.
+    """
     out = []
-    for label, event_type, cues, categories in read_table(path, header=True, width=4, strip=True):
+    for label, event_type, cues, categories, example in read_table(path, header=True, width=5, strip=True):
         if not label or not cues:
             raise ValueError(f"{path}: a row needs a label and cues: {label!r}")
-        groups = tuple(frozenset(w.strip() for w in g.split("|") if w.strip()) for g in cues.split(";"))
-        out.append(TypeRule(label, event_type, groups, frozenset(categories.split("|"))))
+        parts = [g.strip() for g in cues.split(";")]
+        groups = tuple(_words(g) for g in parts if not g.startswith("!"))
+        absent = frozenset().union(*(_words(g[1:]) for g in parts if g.startswith("!")))
+        if not groups:
+            raise ValueError(f"{path}: a row needs a cue group without '!': {label!r}")
+        out.append(TypeRule(label, event_type, groups, frozenset(categories.split("|")), absent, example))
     return tuple(out)
 
 
+def _words(group: str) -> frozenset[str]:
+    return frozenset(w.strip() for w in group.split("|") if w.strip())
+
+
+#: Entity types whose words never cue a type ("On 3 March": the month is no march).
+_NO_CUE_ENTS = frozenset({"DATE", "TIME"})
+
+
 def words_of(tokens: Iterable[Any]) -> set[str]:
-    """Lower-case forms and lemmas of ``tokens``."""
-    return {w for t in tokens for w in (t.lower_, str(t.lemma_).lower())}
+    """Lower-case forms and lemmas of ``tokens`` (a spaCy Doc or Span, or a list of tokens), not of
+    date and time phrases."""
+    ents = getattr(tokens, "ents", None)
+    if ents is None:
+        return {w for t in tokens if t.ent_type_ not in _NO_CUE_ENTS for w in (t.lower_, str(t.lemma_).lower())}
+    skip = {t.i for e in ents if e.label_ in _NO_CUE_ENTS for t in e}
+    return {w for t in tokens if t.i not in skip for w in (t.lower_, str(t.lemma_).lower())}
+
+
+@lru_cache(maxsize=256)
+def _rows_for(rules: tuple[TypeRule, ...], category: str, topics: bool) -> tuple[TypeRule, ...]:
+    """The rows of ``rules`` (topic rows or type rows) that may recode an event of ``category``."""
+    return tuple(r for r in rules if (r.event_type == TOPIC) == topics
+                 and (category in r.categories or "*" in r.categories))
 
 
 def acled_type(category: str, words: set[str], rules: tuple[TypeRule, ...] | None = None) -> tuple[str, str] | None:
     """(ACLED event type, sub-event type) of the first ACLED row an event of ``category`` fits."""
     rules = rules if rules is not None else type_rules()
-    found = next((r for r in rules if r.event_type != TOPIC and r.fits(category, words)), None)
+    found = next((r for r in _rows_for(rules, category, False) if r.fits(category, words)), None)
     return (found.event_type, found.label) if found is not None else None
 
 
 def topic_of(category: str, words: set[str], rules: tuple[TypeRule, ...] | None = None) -> str | None:
     """The topic of the first topic row an event of ``category`` fits."""
     rules = rules if rules is not None else type_rules()
-    return next((r.label for r in rules if r.event_type == TOPIC and r.fits(category, words)), None)
+    return next((r.label for r in _rows_for(rules, category, True) if r.fits(category, words)), None)
+
+
+def topic_leads(event: Event) -> bool:
+    """Whether the event's topic names its report better than its ACLED type (see ``OVER_DEVELOPMENTS``)."""
+    if event.topic in LEADING_TOPICS or not event.acled_sub_event_type:
+        return True
+    developing = event.acled_event_type == DEVELOPMENTS
+    if event.topic in OVER_DEVELOPMENTS:
+        return developing
+    return event.topic == CRIME and developing and event.mode in POLICE_MODES
 
 
 def report_label(events: list[Event], words: set[str], rules: tuple[TypeRule, ...] | None = None) -> str:
-    """The class of a report: its primary event's topic (attribution) or ACLED sub-event type, else
-    its topic, else the first row its words fit; "none" when nothing fits."""
+    """The class of a report: its primary event's topic (when :func:`topic_leads`) or ACLED
+    sub-event type, else its topic; with no such event, the first type row its words fit unless a
+    topic row fits that leads over it; "none" when nothing fits."""
     rules = rules if rules is not None else type_rules()
     primary = next((e for e in events if e.primary), None)
     if primary is not None:
-        if primary.topic in LEADING_TOPICS:
-            return primary.topic or NONE_LABEL
+        if primary.topic and topic_leads(primary):
+            return primary.topic
         if primary.acled_sub_event_type:
             return primary.acled_sub_event_type
         if primary.topic:
             return primary.topic
-    found = next((r for r in rules if r.fits(None, words)), None)
+    found = next((r for r in rules if r.event_type != TOPIC and r.fits(None, words)), None)
+    topic = next((r.label for r in rules if r.event_type == TOPIC and r.fits(None, words)), None)
+    if topic is not None and (found is None or topic in LEADING_TOPICS
+                              or (topic in OVER_DEVELOPMENTS and found.event_type == DEVELOPMENTS)):
+        return topic
     return found.label if found is not None else NONE_LABEL

@@ -123,7 +123,8 @@ def build_actor(head: Any, article: Article) -> Actor:
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     text = article.text[start:end]
     entity_id, name, country, roles = _entity_of(article, head)
-    if any(t.lower_ == "ethnic" for t in tokens):
+    ethnic = any(t.lower_ == "ethnic" for t in tokens)
+    if ethnic:
         country = None  # "ethnic Albanians": the country they live in, not the nationality word
     orgs = find_orgs(text)
     named = [o for _, _, o in orgs if not o.generic]
@@ -147,6 +148,9 @@ def build_actor(head: Any, article: Article) -> Actor:
             country = generic[0].code
     if not country and not group and head.ent_type_ == "GPE":
         country = country_of(head.text)
+    if not country and not group and head.ent_type_ == "NORP" and head.text.endswith("s") and not ethnic:
+        country = next((iso for _, _, iso in find_countries(head.text[:-1])), None)  # "Serbians", "Iraqis"
+        sector = sector or "CVL"
     if not country and not group:
         country = _city_country(tokens)
     if sector is None:

@@ -18,13 +18,18 @@ PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his
 SUBJ_DEPS = ("nsubj", "csubj")
 #: Prepositions that introduce the target of an action ("talks with Iraq", "attack on the base").
 TARGET_PREPS = frozenset({"to", "with", "against", "on", "at", "into", "from", "toward", "towards", "upon", "for"})
+#: Prepositions of a multi-word trigger's own noun that name the other side ("shared intelligence with").
+PARTNER_PREPS = frozenset({"with", "to", "against"})
 #: Verbs whose object is the event itself ("launched an attack", "held talks").
 LIGHT_VERBS = frozenset({
     "launch", "carry", "conduct", "stage", "hold", "make", "pay", "mount", "begin", "start", "continue",
     "resume", "undertake", "organize", "organise", "give", "issue", "lodge", "declare", "impose",
     "announce", "sign", "reach", "accept", "present", "propose", "offer", "file", "complete", "finish",
     "speed", "accelerate", "step", "intensify", "escalate", "order", "plan", "prepare",
-})  # fmt: skip
+})
+#: Verbs whose object is an event that the subject set off ("sparked a gun battle", "triggered
+#: protests"): the object is an event, but the verb stays the sentence's predicate.
+CAUSING_VERBS = frozenset({"spark", "trigger", "provoke", "ignite", "prompt"})  # fmt: skip
 HARM_WORDS = {"kill": "killed", "wound": "injured", "injure": "injured", "die": "killed", "dead": "killed",
               "hurt": "injured", "injured": "injured", "wounded": "injured", "killed": "killed"}
 
@@ -101,12 +106,14 @@ def objects_of(trigger: Any, skip: set[int]) -> list[Any]:
     """
     out = []
     for child in trigger.children:
-        if child.i in skip and not any(t.ent_type_ in ("NORP", "GPE") for t in child.subtree):
+        trigger_word = child.i in skip and not any(t.ent_type_ in ("NORP", "GPE") for t in child.subtree)
+        if trigger_word and child.dep_ != "dobj":
             continue  # a trigger word ("hold talks"), unless it names a side ("expel Russian diplomats")
         if child.dep_ in ("dobj", "dative", "iobj", "attr") and child.pos_ in ("NOUN", "PROPN", "PRON"):
-            out.extend(conjuncts(child))
+            if not trigger_word:  # "shared intelligence with the navy": only the "with" object
+                out.extend(conjuncts(child))
             for prep in child.children:
-                if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS - {"for", "at"}:
+                if prep.dep_ == "prep" and prep.lower_ in (PARTNER_PREPS if trigger_word else TARGET_PREPS - {"for", "at"}):
                     out.extend(p for p in prep.children if p.dep_ == "pobj")
     for child in trigger.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in TARGET_PREPS:  # "travel to Israel", "sent aid to Syria"
@@ -231,6 +238,11 @@ def count_of(phrase: str) -> int | None:
         if word not in ("a", "an") and NUMBERS.get(word):
             return NUMBERS[word]
     return None
+
+
+def sets_off(verb: Any) -> bool:
+    """A verb whose object is an event it caused ("sparked clashes")."""
+    return any(w in CAUSING_VERBS for w in lemmas(verb))
 
 
 def is_light(verb: Any) -> bool:

@@ -200,14 +200,15 @@ def match(tok: Any, lex: TriggerLexicon | None = None) -> tuple[Entry, list[Any]
     pos = _pos_of(tok)
     if pos is None:
         return None
+    mods: dict[str, Any] | None = None  # the dependents, read once per token
     for lemma in lemmas(tok) if pos == "verb" else dict.fromkeys((tok.lemma_.lower(), tok.lower_)):
         for entry in lex.entries.get((pos, lemma), ()):
             if len(entry.words) == 1:
                 return entry, []
-            if pos == "noun":
+            if mods is None and pos == "noun":
                 mods = {c.lemma_.lower(): c for c in tok.children if c.dep_ in _NOUN_MOD_DEPS}
                 mods |= {c.lower_: c for c in tok.children if c.dep_ in _NOUN_MOD_DEPS}
-            else:
+            elif mods is None:
                 mods = _nearby(tok)
             # the nearest word of each slot (a slot is a set: its order must not decide)
             found = [min((mods[w] for w in slot if w in mods), key=lambda t: (abs(t.i - tok.i), t.i), default=None)

@@ -41,7 +41,7 @@ from typing import Any, ClassVar
 from ...model import Actor, Article, DateRef, Event, Place, Span
 from ...pipeline import Step
 from ..span_index import index_of
-from . import args
+from . import args, sides
 from . import triggers as senses
 from .acled import TypeRule, acled_type, topic_of, type_rules, words_of
 from .actors import build_actor
@@ -219,6 +219,7 @@ def _coding(trig: Trigger, article: Article, state: _State, lex: TriggerLexicon)
     c = Coding(trig, reading, entry.category, entry.mode, entry.cameo, entry.acled_event_type,
                entry.acled_sub_event_type)
     c.src_toks, c.tgt_toks = _arguments(trig, reading)
+    c.src_toks, c.tgt_toks = [sides.content_head(t) for t in c.src_toks], [sides.content_head(t) for t in c.tgt_toks]
     apply(TOKEN_RULES, c)
     src = [r for t in c.src_toks if (r := _resolve(t, reading, state, article)) is not None]
     tgt = [r for t in c.tgt_toks if (r := _resolve(t, reading, state, article, "target")) is not None]
@@ -226,6 +227,8 @@ def _coding(trig: Trigger, article: Article, state: _State, lex: TriggerLexicon)
     c.targets = [a for t in tgt if (a := _owner(state.remember(build_actor(t, article), t), t, state)).country
                  or a.group or a.sector or a.entity_id]
     apply(ACTOR_RULES, c)
+    if c.category in sides.JOINT:  # "Egyptian and Sudanese troops": both act
+        c.sources += [build_actor(p, article) for t in src[:1] for p in sides.partners(t)]
     if (entry.pos == "noun" and trig.token.dep_ in ("nsubj", "nsubjpass", "attr") and not c.sources
             and not c.targets and c.category not in UNCODED_NOUN_OK):
         return None  # "the summit is scheduled to begin": a named event no one is said to do
@@ -335,6 +338,7 @@ def _domestic(events: list[Event]) -> None:
             if (not actor.country and not actor.group and actor.sector in DOMESTIC_SECTORS
                     and actor.name != "unidentified armed group"):
                 actor.country = event.place.country
+        sides.place_target(event)
 
 
 def extract_events(article: Article, lex: TriggerLexicon | None = None, rules: SenseRules | None = None,

@@ -86,7 +86,7 @@ def _not_an_event(trig: Trigger, lex: TriggerLexicon) -> bool:
     tok = trig.token
     if trig.entry.pos == "noun":
         head = tok.head
-        if tok.dep_ == "dobj" and not args.is_light(head):
+        if tok.dep_ == "dobj" and not args.is_light(head) and not args.sets_off(head):
             return True
         if (tok.dep_ == "compound" and head.pos_ == "NOUN" and head.lemma_.lower() not in lex.heads
                 and head.lemma_.lower() not in CARRIERS):

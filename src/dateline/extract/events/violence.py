@@ -154,11 +154,31 @@ def _shared_object(trigger: Any) -> set[str]:
     return {w for o in objects for t in o.subtree for w in (_lemma(t), t.lower_)}
 
 
+def _armed_modifier(tok: Any, armed: frozenset[str]) -> bool:
+    """"artillery fire", "rocket fire": a hazard word made a weapon by its modifier."""
+    return any(c.dep_ in ("compound", "amod", "nmod") and (_lemma(c) in armed or c.lower_ in armed)
+               for c in tok.children)
+
+
+def accident(trigger: Any, hazards: frozenset[str], weapons: frozenset[str]) -> bool:
+    """A death told as the outcome of an accident verb, with no weapon in the sentence: "killed when
+    the train derailed", "the bus plunged into a gorge, killing ten"."""
+    verbs = [c for c in trigger.children if c.dep_ == "advcl"]
+    if trigger.dep_ in ("advcl", "xcomp", "conj") and trigger.head.i != trigger.i:
+        verbs.append(trigger.head)
+    if not any(v.pos_ == "VERB" and _lemma(v) in hazards for v in verbs):
+        return False
+    return not any(_lemma(t) in weapons or t.lower_ in weapons for t in trigger.sent if t.i != trigger.i)
+
+
 def never_violent(trigger: Any, rules: SenseRules) -> bool:
     """The trigger's arguments name a sense that is no violence ("shell out", "fire 200 workers"),
     or its doer is a hazard ("floods hit Colorado")."""
     hazards = rules.words("cause")
-    if any(_lemma(t) in hazards or t.lower_ in hazards for t in causes(trigger)):
+    armed = rules.words("weapon") | rules.words("armed")
+    if any((_lemma(t) in hazards or t.lower_ in hazards) and not _armed_modifier(t, armed) for t in causes(trigger)):
+        return True  # "floods hit the town" (not "artillery fire hit the town")
+    if accident(trigger, hazards, rules.words("weapon")):
         return True
     words = argument_words(trigger) | _shared_object(trigger)
     if trigger.dep_ == "amod" and trigger.i > 0 and trigger.nbor(-1).text in ("-", "–"):
