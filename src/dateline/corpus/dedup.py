@@ -47,6 +47,8 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
     words; a text with no words gives the empty set.
     """
     words = _WORD.findall(normalise_text(text))
+    if size == 1:
+        return {word.encode() for word in set(words)}
     if len(words) < size:
         return {" ".join(words).encode()} if words else set()
     return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}

@@ -31,6 +31,9 @@ _HEAD = struct.Struct("<qiB")
 _SCHEME = 1
 _EMPTY = np.uint32(0xFFFFFFFF)
 _UNPACK_HASH = struct.Struct("<I").unpack_from
+#: Hashes of members already seen in this process (news reuses its words); cleared past the size.
+_HASHES: dict[bytes, int] = {}
+_MEMO_SIZE = 500_000
 
 
 @cache
@@ -59,10 +62,13 @@ def sketch(members: set[bytes] | list[bytes], num_perm: int = 128) -> Sketch:
     a, b = permutations(num_perm)
     if not members:
         return np.full(num_perm, _EMPTY, dtype=np.uint32)
-    sha1 = hashlib.sha1
-    hashes = np.fromiter(
-        (_UNPACK_HASH(sha1(member).digest())[0] for member in members), dtype=np.uint32, count=len(members)
-    )
+    memo = _HASHES
+    if len(memo) > _MEMO_SIZE:
+        memo.clear()
+    for member in members:
+        if member not in memo:
+            memo[member] = _UNPACK_HASH(hashlib.sha1(member).digest())[0]
+    hashes = np.fromiter((memo[member] for member in members), dtype=np.uint32, count=len(members))
     permuted = _mix(hashes).reshape(-1, 1) * a + b
     result: Sketch = permuted.min(axis=0)
     return result
