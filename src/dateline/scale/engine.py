@@ -24,13 +24,16 @@ from .worker import BuildFn, failed_source, process_source, warm_pipeline
 IN_FLIGHT_PER_WORKER = 4
 
 #: Dask settings of a LocalCluster: no statistical profiler in the workers (it samples every task's
-#: stack for a dashboard the local engine does not start) and slower housekeeping ticks. Idle, a
-#: 2-worker cluster then takes 0.3 instead of 1.1 s of CPU per 20 s in the writer's process and 0.14
-#: instead of 0.7 s in each worker: CPU the workers and the writer get back on a small machine.
+#: stack for a dashboard the local engine does not start; about a fifth of a busy worker's CPU time),
+#: slower housekeeping ticks and no work stealing. Idle, a 2-worker cluster then takes 0.2 instead of
+#: 1.1 s of CPU per 20 s in the writer's process and 0.1 instead of 0.7 s in each worker: CPU the
+#: workers and the writer get back on a small machine.
 LOCAL_CLUSTER_CONFIG = {
     "distributed.worker.profile.enabled": False,
     "distributed.admin.system-monitor.interval": "5s",
     "distributed.admin.tick.interval": "1s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.scheduler.work-stealing": False,  # the bounded, ordered queue already balances the workers
 }
 
 
