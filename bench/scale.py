@@ -4,19 +4,23 @@ Builds a corpus of small JSONL files (``--per-file`` articles each; a source is 
 from the PolNeAR dev texts in ../shared (or the bundled samples), then:
 
 1. ingests it with the Dask engine on a LocalCluster of 1, then 2 workers (started and warmed before
-   the clock starts) and prints articles per second and the speed-up;
+   the clock starts) and prints articles per second, the speed-up, the CPU seconds of the writer's
+   process and of the workers, and the load average of the machine (other work on it skews the
+   wall times; the CPU seconds show what the ingest itself cost), ``--repeat`` times, and checks
+   that both stored the same facts;
 2. ingests 1x and ``--times``x the corpus (copies made distinct by a numbered closing sentence) on
    fresh 2-worker clusters and prints each worker's peak resident memory;
 3. times the single writer alone, storing already analysed articles into a fresh database, and prints
    facts (stored rows) and articles per second: the ceiling of one SQLite writer.
 
-Run: ``.venv/bin/python bench/scale.py [--times 10] [--per-file 4] [--limit N]``.
+Run: ``.venv/bin/python bench/scale.py [--times 10] [--per-file 4] [--limit N] [--repeat N] [--speedup-only]``.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import tempfile
 import time
@@ -29,7 +33,7 @@ from dateline.config import Settings
 from dateline.model import Article
 from dateline.scale import open_client
 from dateline.store import Writer, connect
-from dateline.store.facts import count_facts, dump_facts
+from dateline.store.facts import count_facts, diff_facts, dump_facts
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = [str(ROOT / "samples" / d) for d in ("dumps", "html", "feeds", "warc", "jsonl")]
@@ -60,18 +64,46 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run_cluster(folder: Path, db: Path, workers: int) -> tuple[float, int, list[float]]:
-    """Ingest ``folder`` on a fresh, warmed LocalCluster; (seconds, articles, peak MB per worker)."""
+def cpu_seconds() -> float:
+    """CPU seconds of this process so far (run on a worker: of that worker)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    return own.ru_utime + own.ru_stime
+
+
+def run_cluster(folder: Path, db: Path, workers: int) -> tuple[float, int, list[float], float, float]:
+    """Ingest ``folder`` on a fresh, warmed LocalCluster; (seconds, articles, peak MB per worker,
+    CPU seconds of this process, CPU seconds of all workers)."""
     settings = Settings(engine="dask", workers=workers)
     client, cluster = open_client(settings, api.build_pipeline)
     try:
         settings.scheduler = cluster.scheduler_address
+        before, workers_before = cpu_seconds(), client.run(cpu_seconds)
         report = api.ingest([str(folder)], db, settings=settings)
+        own, workers_after = cpu_seconds() - before, client.run(cpu_seconds)
         peaks = sorted(client.run(peak_rss_mb).values())
     finally:
         client.close()
         cluster.close()
-    return report.seconds, report.articles, peaks
+    spent = sum(workers_after[w] - workers_before.get(w, 0.0) for w in workers_after)
+    return report.seconds, report.articles, peaks, own, spent
+
+
+def speedup(folder: Path, tmp: Path, run: int) -> list[float]:
+    """One 1-worker and one 2-worker ingest of ``folder``; prints them; returns the 2-worker peaks."""
+    load = os.getloadavg()[0]
+    one_s, one_n, _, one_own, one_workers = run_cluster(folder, tmp / f"w1-{run}.db", 1)
+    two_s, two_n, peaks, two_own, two_workers = run_cluster(folder, tmp / f"w2-{run}.db", 2)
+    print(f"run {run}, load average {load:.1f} -> {os.getloadavg()[0]:.1f}")
+    print(f"  1 worker:  {one_s:6.1f} s = {one_n / one_s:5.1f} articles/s; CPU: writer's process {one_own:.1f} s, "
+          f"workers {one_workers:.1f} s")
+    print(f"  2 workers: {two_s:6.1f} s = {two_n / two_s:5.1f} articles/s  ({one_s / two_s:.2f}x); CPU: writer's "
+          f"process {two_own:.1f} s, workers {two_workers:.1f} s")
+    one, two = connect(tmp / f"w1-{run}.db", readonly=True), connect(tmp / f"w2-{run}.db", readonly=True)
+    differences = diff_facts(dump_facts(one), dump_facts(two))
+    one.close()
+    two.close()
+    print(f"  stored facts: {'identical' if not differences else f'{len(differences)} differences'}")
+    return peaks
 
 
 def writer_ceiling(texts: list[str], tmp: Path, copies: int) -> tuple[float, int, int]:
@@ -98,6 +130,8 @@ def main() -> None:
     parser.add_argument("--times", type=int, default=10)
     parser.add_argument("--per-file", type=int, default=4)
     parser.add_argument("--limit", type=int, default=None, help="use only the first N texts")
+    parser.add_argument("--repeat", type=int, default=1, help="1-against-2-worker runs")
+    parser.add_argument("--speedup-only", action="store_true", help="skip the memory and writer parts")
     args = parser.parse_args()
     texts = corpus_texts(args.limit)
     words = sum(len(t.split()) for t in texts)
@@ -107,11 +141,10 @@ def main() -> None:
         many = write_corpus(texts, tmp / "xN", args.times, args.per_file)
         print(f"corpus: {len(texts)} articles, {words} words, in files of {args.per_file}; "
               f"{args.times}x = {many} articles")
-        one_s, one_n, _ = run_cluster(tmp / "x1", tmp / "w1.db", 1)
-        two_s, two_n, peaks1 = run_cluster(tmp / "x1", tmp / "w2.db", 2)
-        print(f"1 worker:  {one_s:6.1f} s = {one_n / one_s:5.1f} articles/s")
-        print(f"2 workers: {two_s:6.1f} s = {two_n / two_s:5.1f} articles/s  ({one_s / two_s:.2f}x)")
-        big_s, big_n, peaks10 = run_cluster(tmp / "xN", tmp / "wN.db", 2)
+        peaks1 = [speedup(tmp / "x1", tmp, run) for run in range(1, args.repeat + 1)][-1]
+        if args.speedup_only:
+            return
+        big_s, big_n, peaks10, _, _ = run_cluster(tmp / "xN", tmp / "wN.db", 2)
         print(f"2 workers, {args.times}x: {big_s:6.1f} s = {big_n / big_s:5.1f} articles/s")
         print(f"peak memory per worker, 1x:  {', '.join(f'{p:.0f} MB' for p in peaks1)}")
         print(f"peak memory per worker, {args.times}x: {', '.join(f'{p:.0f} MB' for p in peaks10)}  "

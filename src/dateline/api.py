@@ -36,7 +36,7 @@ from .model import DUPLICATE, Article
 from .pipeline import Pipeline, Step, failed
 from .store import Reader, Writer, connect
 from .store.connection import writer_lock
-from .store.writer import WriteCounts
+from .store.writer import INGEST_BATCH, WriteCounts
 
 if TYPE_CHECKING:
     from .ingest import Source
@@ -196,7 +196,7 @@ def _ingest(
     report = IngestReport(db=str(db))
     near = NearDuplicateIndex()
     near.load((r[0], r[1]) for r in conn.execute("SELECT id, signature FROM articles WHERE signature IS NOT NULL"))
-    writer = Writer(conn, near, counts=report, link_rules=corpus_rules())
+    writer = Writer(conn, near, counts=report, link_rules=corpus_rules(), batch=INGEST_BATCH)
     sources = list(discover(paths)) if settings.engine == "local" else _scale_sources(paths, published, settings.engine)
     report.sources = len(sources)
     log = _SourceLog(writer, sources, report, on_progress)
@@ -218,8 +218,18 @@ def _ingest(
     finally:
         report.seconds = time.perf_counter() - started
         getattr(articles, "close", lambda: None)()  # stops the Dask workers, if any
+        _keep_written(writer)
         conn.close()
     return report
+
+
+def _keep_written(writer: Writer) -> None:
+    """Commit the articles of the writer's open batch (after an interrupt too); a database that
+    refuses keeps what earlier batches committed, and the sources not marked done are read again."""
+    try:
+        writer.flush()
+    except sqlite3.Error:
+        writer.conn.rollback()
 
 
 def _count_drop(report: IngestReport, article: Article, on_drop: DropFn | None) -> None:

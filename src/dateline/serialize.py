@@ -11,12 +11,31 @@ from .model import Actor, DateRef, Event, Place, Quote, Span
 _TRANSIENT = frozenset({"doc", "caption_docs"})
 
 
+_PLAIN = (str, int, float, type(None))
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """The stored field names of a dataclass type (None for any other type), looked up once per type."""
+    if cls not in _FIELD_NAMES:
+        names = None
+        if dataclasses.is_dataclass(cls):
+            names = tuple(f.name for f in dataclasses.fields(cls) if f.name not in _TRANSIENT)
+        _FIELD_NAMES[cls] = names
+    return _FIELD_NAMES[cls]
+
+
 def to_jsonable(obj: Any) -> Any:
     """Dataclasses to dicts, spans to ``[start, end]``, dates to ISO strings, recursively."""
+    if isinstance(obj, _PLAIN):
+        return obj
     if isinstance(obj, Span):
         return [obj.start, obj.end]
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj) if f.name not in _TRANSIENT}
+    names = _field_names(type(obj))
+    if names is not None:
+        return {name: to_jsonable(getattr(obj, name)) for name in names}
     if isinstance(obj, (datetime, date)):
         return obj.isoformat()
     if isinstance(obj, dict):

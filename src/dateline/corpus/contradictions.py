@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import product
 
 from .words import concepts, cue_words, stem, tokens
@@ -93,6 +94,16 @@ def _same_authority(a: str, b: str) -> bool:
     return a == b or f" {a}".endswith(f" {b}") or f" {b}".endswith(f" {a}")
 
 
+#: Claim texts whose words are remembered: a story's claims are compared pairwise, each many times.
+_MEMO = 8192
+
+
+@lru_cache(maxsize=_MEMO)
+def _concepts(text: str) -> frozenset[str]:
+    return frozenset(concepts(text))
+
+
+@lru_cache(maxsize=_MEMO)
 def _negated(text: str) -> bool:
     neg = cue_words("negation")
     words = tokens(text)
@@ -102,14 +113,15 @@ def _negated(text: str) -> bool:
 _CLAUSE = re.compile(r"[,;:]|\b(?:but|and|while|whereas)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=_MEMO)
 def negated_part(text: str) -> str:
     """The clauses of ``text`` that carry a negation ("No one was killed, but ..." -> "No one was killed")."""
     return " ".join(part for part in _CLAUSE.split(text) if part and _negated(part))
 
 
 def _overlap(claim: Claim, counter: Claim, negated_only: bool = False) -> tuple[int, float]:
-    a = concepts(claim.content)
-    b = concepts(negated_part(counter.content) if negated_only else counter.content)
+    a = _concepts(claim.content)
+    b = _concepts(negated_part(counter.content) if negated_only else counter.content)
     shared = a & b
     return len(shared), len(shared) / (len(a) or 1)
 
@@ -217,7 +229,7 @@ def _conflicting_figures(claims: Sequence[Claim], auth: dict[int, str]) -> Itera
             a, b = auth[first.quote_id], auth[second.quote_id]
             if _same_authority(a, b):
                 continue  # a later figure of the same authority is an update
-            context = concepts(first.content) & concepts(second.content)
+            context = _concepts(first.content) & _concepts(second.content)
             for (value_a, unit), (value_b, unit_b) in product(figs[first.quote_id], figs[second.quote_id]):
                 if unit != unit_b or value_a == value_b or not context - {unit}:
                     continue

@@ -17,29 +17,26 @@ The LSH bands are tuned for recall a little below the threshold; every candidate
 checked against the threshold with the estimated Jaccard, so the banding only decides how many
 pairs get compared, not which pairs are called duplicates.
 
-Signatures are bytes (datasketch's portable lean-MinHash layout, little-endian), so they can be
-stored in SQLite and fed back through :meth:`NearDuplicateIndex.load` without the texts.
+Signatures are bytes (see :mod:`.minhash`), so they can be stored in SQLite and fed back through
+:meth:`NearDuplicateIndex.load` without the texts. The LSH is a dict per band from the band's
+hash values to the ids that share them.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import cache
-
-from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from ..model import normalise_text
+from . import minhash as mh
+from .minhash import Sketch
 
 #: Words per shingle. Changing it makes stored signatures incomparable with new ones.
 SHINGLE_WORDS = 1
-#: Seed of the MinHash permutations; fixed so signatures from any process compare.
-SEED = 1
 #: LSH aims for near-certain recall at ``threshold - RECALL_MARGIN`` (candidates are verified).
 RECALL_MARGIN = 0.05
 RECALL_TARGET = 0.99
 
-_BYTE_ORDER = "<"
 _WORD = re.compile(r"\w+")
 
 
@@ -50,37 +47,26 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
     words; a text with no words gives the empty set.
     """
     words = _WORD.findall(normalise_text(text))
+    if size == 1:
+        return {word.encode() for word in set(words)}
     if len(words) < size:
         return {" ".join(words).encode()} if words else set()
     return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}
 
 
-@cache
-def _blank(num_perm: int) -> MinHash:
-    """An empty MinHash whose permutations are reused (drawing them costs a quarter of a hash)."""
-    return MinHash(num_perm=num_perm, seed=SEED)
-
-
-def minhash(text: str, num_perm: int = 128) -> LeanMinHash:
+def minhash(text: str, num_perm: int = 128) -> Sketch:
     """The MinHash of the word shingles of ``text``."""
-    sketch = _blank(num_perm).copy()
-    sketch.update_batch(list(shingles(text)))
-    return LeanMinHash(sketch)
+    return mh.sketch(list(shingles(text)), num_perm)
 
 
-def encode(sketch: LeanMinHash) -> bytes:
+def encode(sketch: Sketch) -> bytes:
     """Serialise a MinHash to bytes (see :func:`decode`)."""
-    buffer = bytearray(sketch.bytesize(_BYTE_ORDER))
-    sketch.serialize(buffer, _BYTE_ORDER)
-    return bytes(buffer)
+    return mh.encode(sketch)
 
 
-def decode(sig: bytes) -> LeanMinHash:
-    """Read a signature written by :func:`signature` or :func:`encode`."""
-    try:
-        return LeanMinHash.deserialize(sig, _BYTE_ORDER)
-    except Exception as exc:  # struct.error, ValueError: both mean "not one of ours"
-        raise ValueError(f"not a MinHash signature ({len(sig)} bytes): {exc}") from exc
+def decode(sig: bytes) -> Sketch:
+    """Read a signature written by :func:`signature` or :func:`encode`; ``ValueError`` if it is none."""
+    return mh.decode(sig)
 
 
 def signature(text: str, num_perm: int = 128) -> bytes:
@@ -90,7 +76,7 @@ def signature(text: str, num_perm: int = 128) -> bytes:
 
 def similarity(a: bytes, b: bytes) -> float:
     """Estimated Jaccard similarity of the shingle sets behind two signatures."""
-    return float(decode(a).jaccard(decode(b)))
+    return mh.jaccard(decode(a), decode(b))
 
 
 def lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
@@ -121,8 +107,10 @@ class NearDuplicateIndex:
             raise ValueError(f"num_perm must be at least 2, got {num_perm}")
         self.threshold = threshold
         self.num_perm = num_perm
-        self._lsh = MinHashLSH(num_perm=num_perm, params=lsh_bands(threshold, num_perm))
-        self._sketches: dict[str, LeanMinHash] = {}
+        bands, rows = lsh_bands(threshold, num_perm)
+        self._bands = [(band * rows, (band + 1) * rows) for band in range(bands)]
+        self._buckets: list[dict[bytes, list[str]]] = [{} for _ in range(bands)]
+        self._sketches: dict[str, Sketch] = {}
         self._root: dict[str, str] = {}
         self._order: dict[str, int] = {}
 
@@ -143,12 +131,14 @@ class NearDuplicateIndex:
                 f"signature of {article_id!r} has {len(sketch)} permutations, the index uses "
                 f"{self.num_perm}; rebuild the signatures or create the index with num_perm={len(sketch)}"
             )
-        match = None if sketch.is_empty() else self._best_match(sketch)
+        empty = mh.is_empty(sketch)
+        match = None if empty else self._best_match(sketch)
         self._sketches[article_id] = sketch
         self._order[article_id] = len(self._order)
         self._root[article_id] = self._root[match] if match is not None else article_id
-        if not sketch.is_empty():
-            self._lsh.insert(article_id, sketch)
+        if not empty:
+            for (start, end), bucket in zip(self._bands, self._buckets, strict=True):
+                bucket.setdefault(sketch[start:end].tobytes(), []).append(article_id)
         return self._answer(article_id)
 
     def add_text(self, article_id: str, text: str) -> tuple[str | None, bytes]:
@@ -178,7 +168,7 @@ class NearDuplicateIndex:
 
     def similarity(self, a: str, b: str) -> float:
         """Estimated Jaccard similarity of two indexed articles."""
-        return float(self._sketches[a].jaccard(self._sketches[b]))
+        return mh.jaccard(self._sketches[a], self._sketches[b])
 
     def signature_of(self, article_id: str) -> bytes:
         """The stored signature of an indexed article."""
@@ -193,10 +183,17 @@ class NearDuplicateIndex:
     def __iter__(self) -> Iterator[str]:
         return iter(self._root)
 
-    def _best_match(self, sketch: LeanMinHash) -> str | None:
+    def _candidates(self, sketch: Sketch) -> set[str]:
+        """Ids sharing all the hash values of at least one band with ``sketch``."""
+        found: set[str] = set()
+        for (start, end), bucket in zip(self._bands, self._buckets, strict=True):
+            found.update(bucket.get(sketch[start:end].tobytes(), ()))
+        return found
+
+    def _best_match(self, sketch: Sketch) -> str | None:
         best: tuple[float, int, str] | None = None
-        for candidate in self._lsh.query(sketch):
-            score = float(sketch.jaccard(self._sketches[candidate]))
+        for candidate in self._candidates(sketch):
+            score = mh.jaccard(sketch, self._sketches[candidate])
             if score < self.threshold:
                 continue
             key = (-score, self._order[candidate], candidate)

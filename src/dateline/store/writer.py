@@ -1,4 +1,9 @@
-"""The single writer. One transaction per article, so a crash loses at most the article in flight.
+"""The single writer. By default one transaction per article, so a crash loses at most the article in flight.
+
+A writer made with ``batch=N`` keeps one transaction open for up to ``N`` articles (or
+:data:`BATCH_SECONDS`), each article in its own savepoint: an article whose storing fails leaves no
+rows, and the commits, with the full-text index's segment merges they bring, are ``N`` times fewer.
+A crash then loses at most the open batch. Call :meth:`Writer.flush` when the stream ends.
 
 Sources are marked ``done`` only after their last article is committed; a rerun re-reads any source
 that is not done and skips what is already stored, so it completes without duplicates.
@@ -8,6 +13,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -21,6 +27,10 @@ from .relink import relink
 #: Source statuses that a rerun skips; ``done_with_errors`` is a source whose reading or analysis
 #: raised on some article (stored as an ``internal_error`` drop), so a rerun does not loop on it.
 FINISHED = ("done", "done_with_errors")
+#: Articles per transaction in an ingest (see the module docstring).
+INGEST_BATCH = 32
+#: A batched writer commits at the latest this long after the first write of the open batch.
+BATCH_SECONDS = 1.0
 
 
 def _now() -> str:
@@ -48,8 +58,12 @@ class Writer:
         near_duplicates: Any = None,
         counts: WriteCounts | None = None,
         link_rules: LinkRules | None = None,
+        batch: int = 1,
     ) -> None:
         self.conn = conn
+        self.batch = max(batch, 1)
+        self._pending = 0  # articles written in the open transaction
+        self._opened = 0.0  # when the open transaction began (time.monotonic)
         self.counts = counts if counts is not None else WriteCounts()
         self.linker = EntityLinker(conn, link_rules)
         self.near = near_duplicates  # a NearDuplicateIndex (``add_text(id, text)``), or None
@@ -91,19 +105,44 @@ class Writer:
 
     def relink_people(self) -> int:
         """After a batch: move held bare surnames to the person the link rules' plan picks (if they have one)."""
+        self.flush()
         return relink(self.conn, self.linker.rules) if hasattr(self.linker.rules, "plan") else 0
 
     # -- articles ------------------------------------------------------------------------------
     def write(self, article: Article, source_id: int | None) -> str:
-        """Store one article (or its drop). Returns what happened: stored|duplicate|resumed|dropped."""
-        with self.conn:
-            self.conn.execute("BEGIN IMMEDIATE")
+        """Store one article (or its drop). Returns what happened: stored|duplicate|resumed|dropped.
+
+        If storing raises, none of the article's rows stay and the exception goes on; articles
+        written before it in the open batch stay (committed by the next write or :meth:`flush`).
+        """
+        c = self.conn
+        if not c.in_transaction:
+            c.execute("BEGIN IMMEDIATE")
+            self._opened = time.monotonic()
+        c.execute("SAVEPOINT article")
+        try:
             outcome = self._write(article, source_id)
+        except BaseException:
+            c.execute("ROLLBACK TO article")
+            c.execute("RELEASE article")
+            if not self._pending:
+                c.rollback()
+            raise
+        c.execute("RELEASE article")
+        self._pending += 1
+        if self._pending >= self.batch or time.monotonic() - self._opened >= BATCH_SECONDS:
+            self.flush()
         if outcome == "duplicate":
             self.counts.duplicates += 1
         elif outcome == "resumed":
             self.counts.resumed += 1
         return outcome
+
+    def flush(self) -> None:
+        """Commit the open batch, if any (a no-op for a writer that commits every article)."""
+        if self.conn.in_transaction:
+            self.conn.commit()
+        self._pending = 0
 
     def _write(self, article: Article, source_id: int | None) -> str:
         c = self.conn
