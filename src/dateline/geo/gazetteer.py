@@ -262,8 +262,9 @@ class Gazetteer:
         found = [self.divisions[c] for c in self._division_keys.get(key, ()) if c[0] != "USA"]
         return sorted(found, key=lambda d: (d.country not in context, -d.weight))
 
-    def division_site(self, division: Division, name: str | None = None, precision: int = 2) -> Site:
-        """A division as a gazetteer record (kind region)."""
+    def division_site(self, division: Division, name: str | None = None, precision: int = 3) -> Site:
+        """A division as a gazetteer record (kind region); ACLED geo-precision 3 (only a province is
+        known) unless ``precision`` says otherwise."""
         return Site(name or division.name, division.country, division.latitude, division.longitude,
                     precision, "region", division.weight, None, division.code)
 
@@ -290,11 +291,11 @@ class Gazetteer:
         worded = _strip_division_word(division, fold)[1]
         divisions = self.divisions_named(division, context, alone=not worded)
         if divisions and not towns and (worded or not self.cities(fold(division))):
-            return self.division_site(divisions[0], f"{name}, {divisions[0].name}")
+            return self.division_site(divisions[0], f"{name}, {divisions[0].name}", 2)
         return None
 
     def division(self, text: str, context: Collection[str] = (), *, worded: bool = False) -> Site | None:
-        """The division ``text`` names, as a region site (precision 2). Without a division word
+        """The division ``text`` names, as a region site (precision 3, as a US state). Without a division word
         (``worded`` says one is next to the name) a name is no division when a country or a town
         of its country has it ("Kharkiv" is the city), nor when a bigger town elsewhere has it and
         the article is not about the division's country, nor when it is small (under 50,000 people
