@@ -81,12 +81,9 @@ _NO_CUE_ENTS = frozenset({"DATE", "TIME"})
 
 def words_of(tokens: Iterable[Any]) -> set[str]:
     """Lower-case forms and lemmas of ``tokens`` (a spaCy Doc or Span, or a list of tokens), not of
-    date and time phrases."""
-    ents = getattr(tokens, "ents", None)
-    if ents is None:
-        return {w for t in tokens if t.ent_type_ not in _NO_CUE_ENTS for w in (t.lower_, str(t.lemma_).lower())}
-    skip = {t.i for e in ents if e.label_ in _NO_CUE_ENTS for t in e}
-    return {w for t in tokens if t.i not in skip for w in (t.lower_, str(t.lemma_).lower())}
+    date and time phrases (a token's entity type is its phrase's: ``Span.ents`` would rebuild every
+    entity of the document for each sentence)."""
+    return {w for t in tokens if t.ent_type_ not in _NO_CUE_ENTS for w in (t.lower_, str(t.lemma_).lower())}
 
 
 @lru_cache(maxsize=256)

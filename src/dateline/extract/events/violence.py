@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -76,7 +76,7 @@ class SenseRules:
     def words(self, kind: str) -> frozenset[str]:
         return self.by_kind.get(kind, frozenset())
 
-    @property
+    @cached_property
     def verbal_triggers(self) -> frozenset[str]:
         """Triggers that a person's doing makes words, not blows, when nothing in the sentence hurts."""
         return frozenset(t for r in self.rules if r.kind == "verbal" for t in r.triggers)
@@ -231,11 +231,13 @@ def violent_sense(trigger: Any, sentence: list[Any], sources: list[Actor], targe
     if any(a.sector in ARMED_SECTORS for a in sources):
         return True
     others = [t for t in sentence if t.i != trigger.i]
-    if any(_SCORE.match(t.text) for t in others) and not _names(others, rules.words("weapon") | weapons):
+    armed = _names(others, weapons) or _names(others, rules.words("weapon"))
+    if not armed and any(_SCORE.match(t.text) for t in others):
         return False  # "thrash Rovers 4-2", "firing a hat-trick that killed off their hopes"
+    hurt = armed or _names(others, rules.words("harm"))
     if person_doer(trigger, rules, sources, people):
-        return _names(others, rules.words("weapon") | rules.words("harm") | weapons)
-    if _names(others, rules.words("armed") | rules.words("weapon") | rules.words("harm") | weapons):
+        return hurt
+    if hurt or _names(others, rules.words("armed")):
         return True
     if any(_lemma(t) in rules.words("context") for t in others):
         return False
