@@ -14,7 +14,15 @@ from typing import Any
 
 from ...model import Mention, Span
 from .headlines import trim_headline_fragments
-from .recover import join_nicknames, mark_people, mark_works, overlapping, recover_names, trim_fragments
+from .recover import (
+    by_position,
+    join_nicknames,
+    mark_people,
+    mark_works,
+    overlapping,
+    recover_names,
+    trim_fragments,
+)
 from .tables import CACHED, alias_of, aliases, country_word, honorifics, name_key, titles
 from .tokens import Tokens, tokens_of
 
@@ -247,9 +255,7 @@ def _alias_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     found = [m for m in _alias_pattern().finditer(text) if Span(m.start(), m.end()) not in spans]  # not NER's
     if not found:
         return mentions
-    ordered = sorted(mentions, key=lambda m: m.span.start)
-    starts = [m.span.start for m in ordered]
-    longest = max((m.span.end - m.span.start for m in ordered), default=0)
+    ordered, starts, longest = by_position(mentions)
     replaced: set[int] = set()
     added: list[Mention] = []
     for match in found:

@@ -71,6 +71,13 @@ def nickname_of(text: str) -> str | None:
     return found.group(1) if found else None
 
 
+def by_position(mentions: list[Mention]) -> tuple[list[Mention], list[int], int]:
+    """``mentions`` sorted by start, their starts and the most characters one spans: what
+    :func:`overlapping` looks mentions up in."""
+    ordered = sorted(mentions, key=lambda m: m.span.start)
+    return ordered, [m.span.start for m in ordered], max((m.span.end - m.span.start for m in ordered), default=0)
+
+
 def overlapping(ordered: list[Mention], starts: list[int], longest: int, span: Span) -> list[Mention]:
     """The mentions of ``ordered`` (sorted by start; ``starts`` their starts, ``longest`` the most
     characters one spans) that overlap ``span``, found by position."""
@@ -83,9 +90,7 @@ def join_nicknames(text: str, mentions: list[Mention]) -> list[Mention]:
     cores = list(_QUOTED_WORD.finditer(text)) if '"' in text or "“" in text else []
     if not cores:
         return mentions
-    ordered = sorted(mentions, key=lambda m: m.span.start)
-    starts = [m.span.start for m in ordered]
-    longest = max((m.span.end - m.span.start for m in ordered), default=0)
+    ordered, starts, longest = by_position(mentions)
     replaced: set[int] = set()
     added: list[Mention] = []
     last = 0
