@@ -95,6 +95,14 @@ class _State:
     senses: SenseRules | None = None
     types: tuple[TypeRule, ...] | None = None
     _words: dict[int, set[str]] = field(default_factory=dict)
+    _people_ids: frozenset[str] | None = None
+
+    def person_ids(self) -> frozenset[str]:
+        """The ids of the article's PERSON entities (read once per article)."""
+        if self._people_ids is None:
+            entities = self.article.entities if self.article is not None else []
+            self._people_ids = frozenset(e.id for e in entities if e.type == "PERSON")
+        return self._people_ids
 
     def words(self, sent: Any) -> set[str]:
         """The words of a sentence (cached by its start)."""
@@ -237,7 +245,7 @@ def _coding(trig: Trigger, article: Article, state: _State, lex: TriggerLexicon)
         c.acled, c.sub = typed
     if not is_violent(c.category, c.mode, c.acled):
         return c
-    people = frozenset(e.id for e in article.entities if e.type == "PERSON")
+    people = state.person_ids()
     if violent_sense(trig.token, list(trig.token.sent), c.sources, tgt, state.senses, lex.weapons, people):
         return c
     if criticism(trig.token, state.senses or sense_rules(), c.sources, people):

@@ -77,6 +77,16 @@ class SenseRules:
         return self.by_kind.get(kind, frozenset())
 
     @cached_property
+    def speech(self) -> dict[str, frozenset[str]]:
+        """Trigger lemma → the words that say it is done in words (the "speech" rows)."""
+        out: dict[str, set[str]] = {}
+        for rule in self.rules:
+            if rule.kind == "speech":
+                for trig in rule.triggers:
+                    out.setdefault(trig, set()).update(rule.words)
+        return {k: frozenset(v) for k, v in out.items()}
+
+    @cached_property
     def verbal_triggers(self) -> frozenset[str]:
         """Triggers that a person's doing makes words, not blows, when nothing in the sentence hurts."""
         return frozenset(t for r in self.rules if r.kind == "verbal" for t in r.triggers)
@@ -211,7 +221,7 @@ def criticism(trigger: Any, rules: SenseRules, sources: list[Actor], people: fro
     lemma = _lemma(trigger)
     if lemma not in CRITICISE or not _has_object(trigger):
         return False
-    said = {w for r in rules.rules if r.kind == "speech" and lemma in r.triggers for w in r.words}
+    said = rules.speech.get(lemma, frozenset())
     return bool(argument_words(trigger) & said) or person_doer(trigger, rules, sources, people)
 
 
