@@ -100,8 +100,7 @@ class _State:
     def person_ids(self) -> frozenset[str]:
         """The ids of the article's PERSON entities (read once per article)."""
         if self._people_ids is None:
-            entities = self.article.entities if self.article is not None else []
-            self._people_ids = frozenset(e.id for e in entities if e.type == "PERSON")
+            self._people_ids = frozenset(e.id for e in (self.article.entities if self.article else []) if e.type == "PERSON")
         return self._people_ids
 
     def words(self, sent: Any) -> set[str]:
