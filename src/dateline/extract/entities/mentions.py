@@ -16,10 +16,12 @@ from ...model import Mention, Span
 from .headlines import trim_headline_fragments
 from .recover import (
     by_position,
+    cover,
     join_nicknames,
     mark_people,
     mark_works,
     overlapping,
+    place,
     recover_names,
     trim_fragments,
 )
@@ -57,6 +59,7 @@ _ORG_INNER = frozenset({"of", "for", "and", "on", "the"})
 _LEAD = re.compile(r"^(?:the|The|THE)\s+")
 _TAIL = re.compile(r"(?:\s*['’]s?|[\s,.;:]+|\s+[-–—]+)$")
 _EDITED = re.compile(r"[\[\]{}<>]")
+_LETTER = re.compile(r"[^\W\d_]")
 _TAIL_ENDS = frozenset("'’s,.;:-–—")  # the last characters a tail can end in, besides spaces
 
 
@@ -113,6 +116,13 @@ def _strip_titles(tk: Tokens, first: int, last: int) -> int:
     return first
 
 
+def _has_letter(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a letter (a word character that is no digit: "²" is one, so
+    a hit that is no letter is checked in full)."""
+    hit = _LETTER.search(text, start, end)
+    return hit is not None and (hit.group().isalpha() or any(c.isalpha() for c in text[start:end]))
+
+
 def _from_ents(tk: Tokens) -> list[Mention]:
     text = tk.text
     out = []
@@ -123,20 +133,12 @@ def _from_ents(tk: Tokens) -> list[Mention]:
         start, end = trim(text, tk.starts[first], tk.end(ent_end - 1))
         if label == "PERSON" and _EDITED.search(text, start, end):
             continue  # "[W]e": a word an editor bracketed, no name
-        if end > start and any(c.isalpha() for c in text[start:end]):
+        if end > start and _has_letter(text, start, end):
             out.append(Mention(Span(start, end), text[start:end], label))
     return out
 
 
-def _covered(mentions: list[Mention], size: int) -> list[bool]:
-    flags = [False] * size
-    for m in mentions:
-        for i in range(m.span.start, m.span.end):
-            flags[i] = True
-    return flags
-
-
-def _titled_names(tk: Tokens, covered: list[bool]) -> list[Mention]:
+def _titled_names(tk: Tokens, covered: bytearray) -> list[Mention]:
     """PERSON mentions NER missed: a capitalised title followed by one to three name words."""
     out = []
     for i in tk.capitalised:
@@ -158,12 +160,12 @@ def _titled_names(tk: Tokens, covered: list[bool]) -> list[Mention]:
         if country_word(tk.chars(i, j)) is not None:
             continue
         start, end = trim(tk.text, tk.starts[i], tk.end(j - 1))
-        if end > start and not any(covered[start:end]):
+        if end > start and covered.find(1, start, end) < 0:
             out.append(Mention(Span(start, end), tk.text[start:end], "PERSON"))
     return out
 
 
-def _kind_orgs(tk: Tokens, covered: list[bool]) -> list[Mention]:
+def _kind_orgs(tk: Tokens, covered: bytearray) -> list[Mention]:
     """ORG mentions NER missed: a capitalised run ending in an organisation word, or "Ministry of X"."""
     out = []
     i = 0
@@ -179,7 +181,7 @@ def _kind_orgs(tk: Tokens, covered: list[bool]) -> list[Mention]:
         kinds = [k for k in range(i, j) if tk.words[k] in ORG_KINDS]
         if kinds and j - i > 1 and (kinds[-1] == j - 1 or tk.words[kinds[-1] + 1] == "of"):
             start, end = trim(tk.text, tk.starts[i], tk.end(j - 1))
-            if end > start and not any(covered[start:end]):
+            if end > start and covered.find(1, start, end) < 0:
                 out.append(Mention(Span(start, end), tk.text[start:end], "ORG"))
         i = max(j, i + 1)
     return out
@@ -315,12 +317,12 @@ def find_mentions(doc: Any, tk: Tokens | None = None) -> list[Mention]:
     mentions = join_nicknames(tk.text, _from_ents(tk))
     blocked = _title_phrases(tk.text)
     mentions = [m for m in mentions if m.label == "PERSON" or not _within(blocked, m.span)]
-    covered = _covered(mentions, len(tk.text))
+    covered = cover(mentions, len(tk.text))
     extra = _titled_names(tk, covered)
-    covered = _covered(mentions + extra, len(tk.text))
+    covered = cover(mentions + extra, len(tk.text))
     extra += [m for m in _kind_orgs(tk, covered) if not _within(blocked, m.span)]
-    mentions = sorted(_alias_mentions(tk.text, mentions + extra), key=lambda m: m.span)
+    mentions = sorted(_alias_mentions(tk.text, mentions + extra), key=place)
     _relabel(tk.text, mentions)
     mentions = trim_headline_fragments(tk.text, trim_fragments(tk.text, mentions))
     mark_works(tk.text, mentions)
-    return sorted(mentions + recover_names(tk, mentions), key=lambda m: m.span)
+    return sorted(mentions + recover_names(tk, mentions), key=place)

@@ -24,7 +24,7 @@ from .names import (
     suffix,
     surname,
 )
-from .recover import nickname_of
+from .recover import nickname_of, place
 from .shared import Positions, choose, honorific_gender
 from .tables import alias_of, constituents, country_word, formal_names, name_key, strip_name
 from .tokens import Tokens
@@ -302,10 +302,10 @@ def merge(mentions: list[Mention], text: str = "") -> list[Cluster]:
         else:
             clusters += _merge_orgs(group, label)
     for cluster in clusters:
-        order = sorted(range(len(cluster.members)), key=lambda i: cluster.members[i].span)
+        order = sorted(range(len(cluster.members)), key=lambda i: place(cluster.members[i]))
         cluster.members = [cluster.members[i] for i in order]
         cluster.rules = [cluster.rules[i] for i in order]
-    return sorted(clusters, key=lambda c: c.members[0].span)
+    return sorted(clusters, key=lambda c: place(c.members[0]))
 
 
 _DESCRIPTION_NOUNS = frozenset({"ministry", "department"})

@@ -71,6 +71,11 @@ def nickname_of(text: str) -> str | None:
     return found.group(1) if found else None
 
 
+def place(mention: Mention) -> tuple[int, int]:
+    """Sort key of a mention: its start and end (a plain tuple compares faster than a Span)."""
+    return mention.span.start, mention.span.end
+
+
 def by_position(mentions: list[Mention]) -> tuple[list[Mention], list[int], int]:
     """``mentions`` sorted by start, their starts and the most characters one spans: what
     :func:`overlapping` looks mentions up in."""
@@ -112,7 +117,7 @@ def join_nicknames(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         replaced.update(id(m) for m in inside)
         added.append(Mention(span, text[span.start : span.end], "PERSON"))
-    return sorted([m for m in mentions if id(m) not in replaced] + added, key=lambda m: m.span)
+    return sorted([m for m in mentions if id(m) not in replaced] + added, key=place)
 
 
 def _full_names(mentions: list[Mention]) -> list[str]:
@@ -223,11 +228,19 @@ def mark_people(text: str, mentions: list[Mention], fixed: set[str]) -> None:
             m.label = "PERSON"
 
 
-def _free(tk: Tokens, i: int, covered: list[bool], heads: Headlines) -> bool:
+def cover(mentions: list[Mention], size: int) -> bytearray:
+    """One byte per character of a text of ``size`` characters: 1 inside a mention, else 0."""
+    flags = bytearray(size)
+    for m in mentions:
+        flags[m.span.start : m.span.end] = b"\x01" * (m.span.end - m.span.start)
+    return flags
+
+
+def _free(tk: Tokens, i: int, covered: bytearray, heads: Headlines) -> bool:
     """Token ``i`` is outside every mention and not part of a longer capitalised name (in a headline
     or title-case line (``heads``) every word is capitalised: only a venue word after it counts)."""
     start, end = tk.starts[i], tk.end(i)
-    if any(covered[start:end]) or tk.ents[i] in _OTHER_TYPES:
+    if covered.find(1, start, end) >= 0 or tk.ents[i] in _OTHER_TYPES:
         return False
     if inside(heads, start):
         return not (i + 1 < len(tk) and _VENUE.match(" " + tk.words[i + 1]))
@@ -250,9 +263,7 @@ def recover_names(tk: Tokens, mentions: list[Mention]) -> list[Mention]:
     hits = [i for i, w in enumerate(words) if w in names]
     # a one-word name counts when it is tagged a proper noun somewhere (not "Aides")
     bare = {words[i] for i in hits if words[i] in bare and tk.is_proper(i)}
-    covered = [False] * len(tk.text)
-    for m in mentions:
-        covered[m.span.start : m.span.end] = [True] * (m.span.end - m.span.start)
+    covered = cover(mentions, len(tk.text))
     out = []
     heads = headline_spans(tk.text)
     for i in hits:

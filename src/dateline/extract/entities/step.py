@@ -22,6 +22,7 @@ from .captions import caption_entities
 from .mentions import find_mentions
 from .merge import Cluster, attach_descriptions, merge
 from .names import is_full_name, name_words, org_shape, surname
+from .recover import place
 from .roles import assign_roles
 from .tables import (
     CACHED,
@@ -205,9 +206,9 @@ def extract_entities(doc: Any, text: str | None = None) -> tuple[list[Mention], 
     mentions = find_mentions(doc, tk)
     assign_roles(tk, mentions)
     clusters = merge(mentions, tk.text)
-    mentions = sorted(mentions + attach_descriptions(tk, mentions, clusters), key=lambda m: m.span)
+    mentions = sorted(mentions + attach_descriptions(tk, mentions, clusters), key=place)
     for cluster in clusters:
-        order = sorted(range(len(cluster.members)), key=lambda i: cluster.members[i].span)
+        order = sorted(range(len(cluster.members)), key=lambda i: place(cluster.members[i]))
         cluster.members = [cluster.members[i] for i in order]
         cluster.rules = [cluster.rules[i] for i in order]
     entities: dict[str, Entity] = {}

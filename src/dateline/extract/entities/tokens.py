@@ -122,9 +122,8 @@ def tokens_of(doc: Any, text: str | None = None) -> Tokens:
         for mark in _FINAL:
             ends |= table[:-1, 0] == strings[mark]
         sent_starts = [True, *ends.tolist()]
-    capitalised = [
-        i for i, w in enumerate(words) if w[0].isupper() and (w[0].isalpha() or any(map(str.isalpha, w)))
-    ]
+    caps = {w for w in set(words) if w[0].isupper() and (w[0].isalpha() or any(map(str.isalpha, w)))}
+    capitalised = [i for i, w in enumerate(words) if w in caps]
     upper = [False] * len(words)
     for i in capitalised:
         upper[i] = True
