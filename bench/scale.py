@@ -6,8 +6,9 @@ from the PolNeAR dev texts in ../shared (or the bundled samples), then:
 1. ingests it with the Dask engine on a LocalCluster of 1, then 2 workers (started and warmed before
    the clock starts) and prints articles per second, the speed-up, the CPU seconds of the writer's
    process and of the workers, and the load average of the machine (other work on it skews the
-   wall times; the CPU seconds show what the ingest itself cost), ``--repeat`` times, and checks
-   that both stored the same facts;
+   wall times; the CPU seconds show what the ingest itself cost), ``--repeat`` times (the order
+   of the two turns from run to run), and checks that both stored the same facts; with several
+   runs, the speed-up of the summed times and the median of the runs';
 2. ingests 1x and ``--times``x the corpus (copies made distinct by a numbered closing sentence) on
    fresh 2-worker clusters and prints each worker's peak resident memory;
 3. times the single writer alone, storing already analysed articles into a fresh database, and prints
@@ -22,6 +23,7 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -88,12 +90,17 @@ def run_cluster(folder: Path, db: Path, workers: int) -> tuple[float, int, list[
     return report.seconds, report.articles, peaks, own, spent
 
 
-def speedup(folder: Path, tmp: Path, run: int) -> list[float]:
-    """One 1-worker and one 2-worker ingest of ``folder``; prints them; returns the 2-worker peaks."""
+def speedup(folder: Path, tmp: Path, run: int) -> tuple[float, float, list[float]]:
+    """One 1-worker and one 2-worker ingest of ``folder`` (in turn first, so that a drift of the
+    machine's speed does not always favour one); prints them; returns both times and the 2-worker
+    peaks."""
     load = os.getloadavg()[0]
-    one_s, one_n, _, one_own, one_workers = run_cluster(folder, tmp / f"w1-{run}.db", 1)
-    two_s, two_n, peaks, two_own, two_workers = run_cluster(folder, tmp / f"w2-{run}.db", 2)
-    print(f"run {run}, load average {load:.1f} -> {os.getloadavg()[0]:.1f}")
+    runs = {}
+    for workers in (1, 2) if run % 2 else (2, 1):
+        runs[workers] = run_cluster(folder, tmp / f"w{workers}-{run}.db", workers)
+    (one_s, one_n, _, one_own, one_workers), (two_s, two_n, peaks, two_own, two_workers) = runs[1], runs[2]
+    print(f"run {run} ({'1 worker first' if run % 2 else '2 workers first'}), load average {load:.1f} -> "
+          f"{os.getloadavg()[0]:.1f}")
     print(f"  1 worker:  {one_s:6.1f} s = {one_n / one_s:5.1f} articles/s; CPU: writer's process {one_own:.1f} s, "
           f"workers {one_workers:.1f} s")
     print(f"  2 workers: {two_s:6.1f} s = {two_n / two_s:5.1f} articles/s  ({one_s / two_s:.2f}x); CPU: writer's "
@@ -103,7 +110,16 @@ def speedup(folder: Path, tmp: Path, run: int) -> list[float]:
     one.close()
     two.close()
     print(f"  stored facts: {'identical' if not differences else f'{len(differences)} differences'}")
-    return peaks
+    return one_s, two_s, peaks
+
+
+def summary(times: list[tuple[float, float, list[float]]]) -> None:
+    """The speed-up over all runs: of the summed times, and the median of the runs' own."""
+    ones, twos = [t[0] for t in times], [t[1] for t in times]
+    ratios = sorted(o / t for o, t in zip(ones, twos, strict=True))
+    print(f"all {len(times)} runs: 1 worker {sum(ones):.1f} s, 2 workers {sum(twos):.1f} s: "
+          f"{sum(ones) / sum(twos):.2f}x; median of the runs {statistics.median(ratios):.2f}x "
+          f"(lowest {ratios[0]:.2f}x, highest {ratios[-1]:.2f}x)")
 
 
 def writer_ceiling(texts: list[str], tmp: Path, copies: int) -> tuple[float, int, int]:
@@ -141,7 +157,10 @@ def main() -> None:
         many = write_corpus(texts, tmp / "xN", args.times, args.per_file)
         print(f"corpus: {len(texts)} articles, {words} words, in files of {args.per_file}; "
               f"{args.times}x = {many} articles")
-        peaks1 = [speedup(tmp / "x1", tmp, run) for run in range(1, args.repeat + 1)][-1]
+        times = [speedup(tmp / "x1", tmp, run) for run in range(1, args.repeat + 1)]
+        if len(times) > 1:
+            summary(times)
+        peaks1 = times[-1][2]
         if args.speedup_only:
             return
         big_s, big_n, peaks10, _, _ = run_cluster(tmp / "xN", tmp / "wN.db", 2)

@@ -233,3 +233,18 @@ def test_all_caps_names_are_normalised() -> None:
     assert found.name == "Hillary Clinton"
     (caps,) = entities("DONNA BRAZILE RESIGNS", ("DONNA BRAZILE", "PERSON"))
     assert caps.name == "Donna Brazile"
+
+
+def test_a_longer_name_takes_its_last_two_words_said_alone() -> None:
+    text = "Daw Khin Mya Thu arrived. Mya Thu spoke first. Ana Ruiz Ortega met Ruiz Ortega's aides."
+    found = entities(
+        text,
+        ("Daw Khin Mya Thu", "PERSON"), ("Mya Thu", "PERSON"), ("Ana Ruiz Ortega", "PERSON"), ("Ruiz Ortega", "PERSON"),
+    )  # fmt: skip
+    assert [(e.name, len(e.mentions)) for e in found] == [("Daw Khin Mya Thu", 2), ("Ana Ruiz Ortega", 2)]
+    text = "George W. Bush met Laura Bush. Hillary Clinton and Chelsea Clinton spoke."
+    found = entities(
+        text, ("George W. Bush", "PERSON"), ("Laura Bush", "PERSON"), ("Hillary Clinton", "PERSON"),
+        ("Chelsea Clinton", "PERSON"),
+    )  # fmt: skip
+    assert len(found) == 4

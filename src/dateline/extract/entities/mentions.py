@@ -12,12 +12,14 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import Any
 
+from ...geo.gazetteer import fold, gazetteer
 from ...model import Mention, Span
 from .headlines import trim_headline_fragments
 from .recover import (
     by_position,
     cover,
     join_nicknames,
+    join_split_names,
     mark_people,
     mark_works,
     overlapping,
@@ -222,16 +224,17 @@ def _title_phrases(text: str) -> tuple[list[int], list[int]]:
     return [s.start for s in spans], reach
 
 
-def _kin(mention: Mention, surnames: set[str]) -> bool:
-    """A two- or three-word name, not tagged PERSON, ending in the surname of a person in the article."""
+def _kin(mention: Mention, surnames: set[str], bare: set[str]) -> bool:
+    """A two- or three-word name, not tagged PERSON, ending in the surname of a person in the article
+    (``surnames``), or a three-word one ending in a one-word person's name (``bare``: "Keith Lamont
+    Scott" tagged ORG beside "Scott" tagged PERSON)."""
     words = mention.text.split()
-    return (
-        mention.label != "PERSON"
-        and 2 <= len(words) <= 3
-        and all(w[:1].isupper() for w in words)
-        and not any(w in ORG_KINDS for w in words)
-        and name_key(words[-1]) in surnames
-    )
+    if mention.label == "PERSON" or not 2 <= len(words) <= 3:
+        return False
+    if not all(w[:1].isupper() for w in words) or any(w in ORG_KINDS or w in NOT_NAMES for w in words):
+        return False
+    last = name_key(words[-1])
+    return last in surnames or (len(words) == 3 and last in bare and all(w.isalpha() for w in words))
 
 
 @lru_cache(maxsize=1)
@@ -272,6 +275,11 @@ def _alias_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if id(m) not in replaced] + added
 
 
+def _given_not_town(mention: Mention) -> bool:
+    """A capitalised word that names no town of the gazetteer ("Melania", not "Charlotte" or "Chelsea")."""
+    return mention.text[:1].isupper() and not gazetteer().cities(fold(mention.text))
+
+
 def _relabel(text: str, mentions: list[Mention]) -> None:
     """Fix labels: the alias table and country words first, person cues (:func:`mark_people`), then
     one label per name in the article (a tie between a person and an organisation: a person)."""
@@ -291,6 +299,10 @@ def _relabel(text: str, mentions: list[Mention]) -> None:
         for m in mentions
         if m.label == "PERSON" and len(name_key(m.text).split()) > 1
     }
+    bare = {name_key(m.text) for m in mentions if m.label == "PERSON" and " " not in m.text.strip()}
+    givens = {
+        words[0] for m in mentions if m.label == "PERSON" and len(words := name_key(m.text).split()) > 1
+    }
     keys = [name_key(m.text) for m in mentions]
     votes: dict[str, dict[str, int]] = {}
     for m, key in zip(mentions, keys, strict=True):
@@ -299,8 +311,10 @@ def _relabel(text: str, mentions: list[Mention]) -> None:
     for m, key in zip(mentions, keys, strict=True):
         if key in fixed:
             continue
-        if key in surnames or _kin(m, surnames):
-            m.label = "PERSON"  # "Blinken" tagged GPE once next to "Antony Blinken"; "Layla Karim" next to "Ahmed Karim"
+        if key in surnames or _kin(m, surnames, bare) or (key in givens and _given_not_town(m)):
+            # "Blinken" tagged GPE once next to "Antony Blinken"; "Layla Karim" next to "Ahmed Karim";
+            # "Melania" tagged GPE next to "Melania Trump"
+            m.label = "PERSON"
             continue
         counts = votes[key]
         top = max(counts.values())
@@ -314,7 +328,7 @@ def _relabel(text: str, mentions: list[Mention]) -> None:
 def find_mentions(doc: Any, tk: Tokens | None = None) -> list[Mention]:
     """Named-thing mentions of ``doc`` in text order, without overlaps."""
     tk = tokens_of(doc) if tk is None else tk
-    mentions = join_nicknames(tk.text, _from_ents(tk))
+    mentions = join_split_names(tk.text, join_nicknames(tk.text, _from_ents(tk)))
     blocked = _title_phrases(tk.text)
     mentions = [m for m in mentions if m.label == "PERSON" or not _within(blocked, m.span)]
     covered = cover(mentions, len(tk.text))

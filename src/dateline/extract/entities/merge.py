@@ -26,7 +26,7 @@ from .names import (
 )
 from .recover import nickname_of, place
 from .shared import Positions, choose, honorific_gender
-from .tables import alias_of, constituents, country_word, formal_names, name_key, strip_name
+from .tables import alias_of, constituents, country_word, formal_names, given_names, name_key, strip_name
 from .tokens import Tokens
 
 
@@ -74,6 +74,9 @@ def _person_keys(text: str) -> dict[str, str]:
         "name:" + name_key(text): "exact",
         f"gs:{given_name(text)}|{surname(text)}|{suffix(text)}": "name-variant",
     }
+    tail = _tail_key(text)
+    if tail:
+        keys[tail] = "name-variant"
     nickname = nickname_of(text)
     if nickname is not None:
         keys[f"gs:{name_key(nickname)}|{surname(text)}|{suffix(text)}"] = "nickname"
@@ -81,6 +84,19 @@ def _person_keys(text: str) -> dict[str, str]:
     if formal is not None:
         keys[f"gs:{formal}|{surname(text)}|{suffix(text)}"] = "nickname"
     return keys
+
+
+def _tail_key(text: str) -> str:
+    """The key a name's last two words give when they may be the name said short: of a longer name
+    ("Aung San Suu Kyi", "Ildefonso Guajardo Villarreal"), or a two-word name that does not start with
+    a known given name ("Suu Kyi", "Guajardo Villarreal"). No key for a name with a suffix or an
+    initial before the surname ("George W. Bush")."""
+    words = name_key(text).split()
+    if len(words) < 2 or suffix(text) or len(words[-2]) == 1 or len(text.split()) > 4:
+        return ""
+    if len(words) == 2 and words[0] in given_names():
+        return ""
+    return "tail:" + " ".join(words[-2:])
 
 
 def _merge_people(mentions: list[Mention], text: str = "") -> list[Cluster]:

@@ -5,8 +5,11 @@
 - "the Washington Post Trump said": an organisation of the alias table glued before a name is
   split off the person;
 
+- "Keith" + "Lamont Scott", "Aung San" + "Suu Kyi": two PERSON mentions NER split with one space
+  between them are one name when the first is named nowhere else in the article;
 - "Hammering Hillary Clinton", "Donna Brazile Leak": a PERSON mention holding the full name of a
-  person named elsewhere in the article is cut down to that name;
+  person named elsewhere in the article is cut down to that name (not "Ildefonso Guajardo
+  Villarreal", a name word before two surnames);
 - "the Demogorgon Trump", "Take Trump": a two-word PERSON mention whose first word is not a given
   name, standing after "the" or at a sentence start, ending in the surname of a person in the
   article, is cut down to the surname;
@@ -173,6 +176,55 @@ def _org_prefix(words: list[str]) -> int:
     return 0
 
 
+def _given_before(name: str, inside: str, before: str) -> bool:
+    """``name`` is ``inside`` after one or two more name words, and ``inside`` starts with no known given name:
+    "Ildefonso Guajardo Villarreal" holds the surnames "Guajardo Villarreal" (kept whole), "Hammering
+    Hillary Clinton" a phrase before a name (cut). After an honorific (``before``, the text before the
+    name) the first word belongs to a title ("Miss Universe Alicia Machado")."""
+    head = name[: -len(inside)].strip() if name.endswith(inside) else ""
+    words = head.split()
+    return (
+        1 <= len(words) <= 2
+        and all(w.isalpha() and w.istitle() for w in words)
+        and head.casefold() not in titles()
+        and head.casefold() not in honorifics()
+        and name_key(inside.split()[0]) not in given_names()
+        and not head.endswith("ing")
+        and not _HONORIFIC.search(before)
+    )
+
+
+def join_split_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Two PERSON mentions NER split with one space between them are one name ("Keith" + "Lamont
+    Scott", "Aung San" + "Suu Kyi") when the first is named nowhere else in the article, on its own or
+    as a surname ("Trump Clinton" stays two)."""
+    people = [m for m in mentions if m.label == "PERSON"]
+    if len(people) < 2:
+        return mentions
+    counts: dict[str, int] = {}
+    for m in people:
+        for key in {name_key(m.text), name_key(m.text.split()[-1])}:
+            counts[key] = counts.get(key, 0) + 1
+    joined: dict[int, Mention] = {}
+    dropped: set[int] = set()
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        if a.label != "PERSON" or b.label != "PERSON" or id(a) in dropped or text[a.span.end : b.span.start] != " ":
+            continue
+        words = a.text.split()
+        if len(words) > 2 or len(words) + len(b.text.split()) > 4 or not all(w.isalpha() and w.istitle() for w in words):
+            continue
+        if counts.get(name_key(a.text), 0) > 1 or counts.get(name_key(words[-1]), 0) > 1:
+            continue
+        if any(w.casefold() in titles() or w.casefold() in honorifics() for w in words) or alias_of(a.text):
+            continue
+        whole = Mention(Span(a.span.start, b.span.end), text[a.span.start : b.span.end], "PERSON", role=a.role)
+        joined[id(a)] = whole
+        dropped.add(id(b))
+    if not joined:
+        return mentions
+    return [joined.get(id(m), m) for m in mentions if id(m) not in dropped]
+
+
 def trim_fragments(text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with PERSON fragments cut down to the name they hold (see the module doc)."""
     full = sorted(set(_full_names(mentions)), key=len, reverse=True)
@@ -184,8 +236,11 @@ def trim_fragments(text: str, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         words = m.text.split()
         if m.label == "PERSON" and len(words) >= 3:
-            inside = next((n for n in full if n in m.text and n != m.text), None)
-            if inside is not None and not suffix(m.text):
+            held = [n for n in full if n in m.text and n != m.text]
+            inside = held[0] if held else None
+            if inside is not None and not suffix(m.text) and not any(
+                _given_before(m.text, n, text[max(0, m.span.start - 6) : m.span.start]) for n in held
+            ):
                 start = m.span.start + m.text.index(inside)
                 out.append(_cut(m, start, start + len(inside), text))
                 continue
