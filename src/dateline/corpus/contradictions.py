@@ -194,18 +194,19 @@ def _best_denied(counter: Claim, others: Sequence[Claim], by_cue: bool) -> tuple
 def _denials_and_disputes(claims: Sequence[Claim], auth: dict[int, str]) -> Iterator[Contradiction]:
     deny, dispute = cue_words("deny"), cue_words("dispute")
     for counter in claims:
+        verdict = _is_verdict(counter)
+        cue = counter.cue.lower()
+        by_cue = cue in deny or cue in dispute
+        if not verdict and not by_cue and not _negated(counter.content):
+            continue  # no denial, dispute or verdict: nothing to compare (the cheap test first)
         others = [c for c in claims if not _same_authority(auth[c.quote_id], auth[counter.quote_id])]
         if not others:
             continue
-        if _is_verdict(counter):
+        if verdict:
             target = _statement_target(counter, others)
             if target is not None:
                 yield Contradiction("disputes", 0.85 if counter.type != "indirect" else 0.8, target, counter,
                                     {"rule": "verdict on a statement", "cue": counter.cue})
-            continue
-        cue = counter.cue.lower()
-        by_cue = cue in deny or cue in dispute
-        if not by_cue and not _negated(counter.content):
             continue
         found = _best_denied(counter, others, by_cue)
         if found is None:
@@ -224,8 +225,9 @@ def _conflicting_figures(claims: Sequence[Claim], auth: dict[int, str]) -> Itera
     for c in claims:
         for value, unit in figs[c.quote_id]:
             given.setdefault((auth[c.quote_id], unit), set()).add(value)
-    for i, first in enumerate(claims):
-        for second in claims[i + 1:]:
+    counted = [c for c in claims if figs[c.quote_id]]  # only claims with figures can conflict
+    for i, first in enumerate(counted):
+        for second in counted[i + 1:]:
             a, b = auth[first.quote_id], auth[second.quote_id]
             if _same_authority(a, b):
                 continue  # a later figure of the same authority is an update

@@ -93,3 +93,17 @@ def test_a_given_name_tagged_a_place_beside_the_full_name_is_a_person() -> None:
     assert [(m.text, m.label) for m in found] == [
         ("Marisol Vance", "PERSON"), ("Marisol", "PERSON"), ("Jordan Miles", "PERSON"), ("Jordan", "GPE"),
     ]  # fmt: skip
+
+
+def test_a_name_led_by_a_known_given_name_is_a_person_whatever_ner_said() -> None:
+    text = (
+        "Anchor Lester Holt asked the first question. Holt pressed on. Walter Energy shares fell and "
+        "Morgan Stanley analysts left Charles Town for the Keith Foundation."
+    )
+    spans = ["Lester Holt", "Holt", "Walter Energy", "Morgan Stanley", "Charles Town", "Keith Foundation"]
+    found = []
+    for piece, after in zip(spans, [0, 40, 0, 0, 0, 0], strict=True):
+        start = text.index(piece, after)
+        found.append(Mention(Span(start, start + len(piece)), piece, "ORG" if piece != "Charles Town" else "GPE"))
+    _relabel(text, found)
+    assert [m.label for m in found] == ["PERSON", "PERSON", "ORG", "ORG", "GPE", "ORG"]

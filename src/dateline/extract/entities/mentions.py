@@ -27,7 +27,7 @@ from .recover import (
     recover_names,
     trim_fragments,
 )
-from .tables import CACHED, alias_of, aliases, country_word, honorifics, name_key, titles
+from .tables import CACHED, alias_of, aliases, country_word, first_names, honorifics, name_key, titles
 from .tokens import Tokens, tokens_of
 
 #: spaCy labels that name things (numbers, dates and times are other steps' work).
@@ -275,6 +275,36 @@ def _alias_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if id(m) not in replaced] + added
 
 
+#: Last words of company names ("Walter Energy", "Peabody Energy") that no person's name ends in.
+_BUSINESS = frozenset(
+    {
+        "Energy", "Group", "Holdings", "Capital", "Partners", "Media", "Airlines", "Airways", "Motors",
+        "Industries", "Foods", "Communications", "Entertainment", "Pharmaceuticals", "Technologies",
+        "Systems", "Solutions", "Investments", "Associates", "Enterprises", "Productions", "Records",
+        "Studios", "Insurance", "Resources", "Oil", "Gas", "Mining", "Steel", "Coal", "Power", "Electric",
+        "Labs", "Trust", "Co", "Corp", "Inc", "LLC", "Ltd", "Company", "Hotels", "Resorts", "Films",
+        "Pictures", "Publishing", "Books", "Press", "News", "Network", "Reed", "Show", "Report", "Act",
+    }
+)  # fmt: skip
+
+
+def _first_name_led(mention: Mention) -> bool:
+    """Two or three capitalised words led by a known given name and ending in no given name, with no
+    organisation, venue or title word, naming no town: "Lester Holt" (not "Morgan Stanley", "Charles
+    Town", "Lester Holt Center")."""
+    words = mention.text.split()
+    if not 2 <= len(words) <= 3 or mention.label in {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"}:
+        return False
+    if not all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words):
+        return False
+    keys = [name_key(w) for w in words]
+    if keys[0] not in first_names() or keys[-1] in first_names():
+        return False
+    if any(w in ORG_KINDS or w in NOT_NAMES or w in _BUSINESS or k in titles() for w, k in zip(words, keys, strict=True)):
+        return False
+    return alias_of(mention.text) is None and _given_not_town(mention)
+
+
 def _given_not_town(mention: Mention) -> bool:
     """A capitalised word that names no town of the gazetteer ("Melania", not "Charlotte" or "Chelsea")."""
     return mention.text[:1].isupper() and not gazetteer().cities(fold(mention.text))
@@ -294,6 +324,9 @@ def _relabel(text: str, mentions: list[Mention]) -> None:
             m.label = _NOT_PERSON.get(m.text.rsplit(None, 1)[-1], "PERSON")  # "Bush Presidential Center"
     fixed = {name_key(m.text) for m in mentions if alias_of(m.text) or country_word(m.text)}
     mark_people(text, mentions, fixed)
+    for m in mentions:
+        if m.label != "PERSON" and name_key(m.text) not in fixed and _first_name_led(m):
+            m.label = "PERSON"  # "Lester Holt" tagged ORG
     surnames = {
         name_key(m.text).split()[-1]
         for m in mentions

@@ -233,7 +233,7 @@ class EntityStep(Step):
     Reads spaCy's entities (``ner``) and, when present, the tagger's tags (``NNP``) to be stricter
     about names the rules add; the parser is not needed. Roles, countries and merges come from token
     rules and the tables in ``data/entities/`` (``aliases.tsv``, ``groups.tsv``, ``roles.tsv``,
-    ``given_names.tsv``, ``adjectives.tsv``; ``countries.tsv`` through ``geo``), or the files named by
+    ``given_names.tsv``, ``first_names.txt``, ``adjectives.tsv``; ``countries.tsv`` through ``geo``), or the files named by
     ``tables`` (an :class:`~dateline.extract.entities.tables.EntityTables`).
     """
 

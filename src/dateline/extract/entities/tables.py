@@ -44,6 +44,7 @@ class EntityTables:
     adjectives: str | Path = "entities/adjectives.tsv"
     constituents: str | Path = "entities/constituents.tsv"
     nicknames: str | Path = "entities/nicknames.tsv"
+    first_names: str | Path = "entities/first_names.txt"
 
 
 _ACTIVE: list[EntityTables] = [EntityTables()]
@@ -58,9 +59,9 @@ def use(tables: EntityTables) -> None:
         cached.cache_clear()
 
 
-def _read(name: str) -> list[list[str]]:
-    path = getattr(_ACTIVE[0], name.removesuffix(".tsv"))
-    return read_table(path, header=True, strip=True)
+def _read(name: str, header: bool = True) -> list[list[str]]:
+    path = getattr(_ACTIVE[0], name.removesuffix(".tsv").removesuffix(".txt"))
+    return read_table(path, header=header, strip=True)
 
 
 @lru_cache(maxsize=65536)
@@ -108,6 +109,13 @@ def constituents() -> dict[str, str]:
 def given_names() -> dict[str, str]:
     """Key of a given name → "m" or "f" (``given_names.tsv``)."""
     return {name_key(row[0]): row[1] for row in _read("given_names.tsv") if len(row) > 1}
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Keys of words that are mostly a person's given name in news (``first_names.txt``, one per
+    line, and the names of ``given_names.tsv``)."""
+    return frozenset(name_key(row[0]) for row in _read("first_names.txt", header=False) if row) | set(given_names())
 
 
 @lru_cache(maxsize=1)
@@ -187,6 +195,7 @@ CACHED: list[Any] = [
     constituents,
     party_words,
     given_names,
+    first_names,
     nicknames,
     formal_names,
     role_words,
