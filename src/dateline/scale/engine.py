@@ -9,6 +9,7 @@ as the local engine: corpus-wide steps (known copies, near-duplicates, entity li
 from __future__ import annotations
 
 import functools
+import gc
 import logging
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -54,12 +55,19 @@ def open_client(settings: Settings, build: BuildFn | None = None) -> tuple[Any, 
     if build is not None and sys.platform.startswith("linux"):
         warm_pipeline(build, settings)  # workers forked from here start with the model and tables loaded
         method = "fork"
-    with dask.config.set({**LOCAL_CLUSTER_CONFIG, "distributed.worker.multiprocessing-method": method}):
-        cluster = LocalCluster(
-            n_workers=settings.workers or 2, threads_per_worker=1, processes=True,
-            dashboard_address=None, silence_logs=logging.ERROR,
-        )
-        return Client(cluster), cluster
+    freeze = method == "fork"
+    if freeze:
+        gc.freeze()  # what the workers inherit (model, tables) is left out of their collections: fewer copied pages
+    try:
+        with dask.config.set({**LOCAL_CLUSTER_CONFIG, "distributed.worker.multiprocessing-method": method}):
+            cluster = LocalCluster(
+                n_workers=settings.workers or 2, threads_per_worker=1, processes=True,
+                dashboard_address=None, silence_logs=logging.ERROR,
+            )
+    finally:
+        if freeze:
+            gc.unfreeze()
+    return Client(cluster), cluster
 
 
 def dask_articles(
