@@ -195,6 +195,12 @@ def _title_patterns() -> list[tuple[str, re.Pattern[str]]]:
     return [(t, re.compile(re.escape(t), re.IGNORECASE)) for t in sorted(titles()) if " " in t]
 
 
+@lru_cache(maxsize=1)
+def _title_firsts() -> frozenset[str]:
+    """The first words of the multi-word titles."""
+    return frozenset(t.split(" ", 1)[0] for t, _ in _title_patterns())
+
+
 #: Letters that match an ASCII letter without case but do not lower-case to it (Kelvin sign, long s,
 #: dotted and dotless i): a text holding one is searched without the quick test.
 _ODD_CASE = frozenset("\u212a\u017f\u0130\u0131")
@@ -211,11 +217,12 @@ def _within(blocked: tuple[list[int], list[int]], span: Span) -> bool:
 def _title_phrases(text: str) -> tuple[list[int], list[int]]:
     """Where multi-word titles ("Secretary of State") occur (see :func:`_within`); ORG pieces inside
     them are not mentions."""
-    lowered = None if _ODD_CASE & set(text) else text.lower()
+    lowered = None if any(c in text for c in _ODD_CASE) else text.lower()
+    present = None if lowered is None else {w for w in _title_firsts() if w in lowered}
     spans = []
     for title, pattern in _title_patterns():
-        if lowered is not None and title not in lowered:
-            continue
+        if lowered is not None and present is not None and (title.split(" ", 1)[0] not in present or title not in lowered):
+            continue  # a quick test: the title's first word, then the title, somewhere in the text
         for match in pattern.finditer(text):
             if text[match.start()].isupper():
                 spans.append(Span(match.start(), match.end()))
@@ -248,7 +255,7 @@ def _alias_pattern() -> re.Pattern[str]:
     )
 
 
-CACHED.extend([_title_last_words, _alias_pattern, _title_patterns])
+CACHED.extend([_title_last_words, _alias_pattern, _title_patterns, _title_firsts])
 
 
 def _alias_mentions(text: str, mentions: list[Mention]) -> list[Mention]:

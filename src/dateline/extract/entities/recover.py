@@ -198,17 +198,22 @@ def join_split_names(text: str, mentions: list[Mention]) -> list[Mention]:
     """Two PERSON mentions NER split with one space between them are one name ("Keith" + "Lamont
     Scott", "Aung San" + "Suu Kyi") when the first is named nowhere else in the article, on its own or
     as a surname ("Trump Clinton" stays two)."""
-    people = [m for m in mentions if m.label == "PERSON"]
-    if len(people) < 2:
+    pairs = [
+        (a, b)
+        for a, b in zip(mentions, mentions[1:], strict=False)
+        if a.label == "PERSON" and b.label == "PERSON" and b.span.start == a.span.end + 1 and text[a.span.end] == " "
+    ]
+    if not pairs:
         return mentions
+    people = [m for m in mentions if m.label == "PERSON"]
     counts: dict[str, int] = {}
     for m in people:
         for key in {name_key(m.text), name_key(m.text.split()[-1])}:
             counts[key] = counts.get(key, 0) + 1
     joined: dict[int, Mention] = {}
     dropped: set[int] = set()
-    for a, b in zip(mentions, mentions[1:], strict=False):
-        if a.label != "PERSON" or b.label != "PERSON" or id(a) in dropped or text[a.span.end : b.span.start] != " ":
+    for a, b in pairs:
+        if id(a) in dropped:
             continue
         words = a.text.split()
         if len(words) > 2 or len(words) + len(b.text.split()) > 4 or not all(w.isalpha() and w.istitle() for w in words):
