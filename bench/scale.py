@@ -11,10 +11,11 @@ from the PolNeAR dev texts in ../shared (or the bundled samples), then:
    runs, the speed-up of the summed times and the median of the runs';
 2. ingests 1x and ``--times``x the corpus (copies made distinct by a numbered closing sentence) on
    fresh 2-worker clusters and prints each worker's peak resident memory;
-3. times the single writer alone, storing already analysed articles into a fresh database, and prints
-   facts (stored rows) and articles per second: the ceiling of one SQLite writer.
+3. times the single writer alone, set up as an ingest sets it up, storing already analysed articles
+   into a fresh database, and prints facts (stored rows) and articles per second: the ceiling of one
+   SQLite writer.
 
-Run: ``.venv/bin/python bench/scale.py [--times 10] [--per-file 4] [--limit N] [--repeat N] [--speedup-only]``.
+Run: ``.venv/bin/python bench/scale.py [--times 10] [--per-file 4] [--limit N] [--repeat N] [--speedup-only | --writer-only]``.
 """
 
 from __future__ import annotations
@@ -26,16 +27,20 @@ import resource
 import statistics
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from texts import polnear_texts
 
 from dateline import api
 from dateline.config import Settings
+from dateline.corpus.dedup import NearDuplicateIndex
+from dateline.corpus.linking import corpus_rules
 from dateline.model import Article
 from dateline.scale import open_client
 from dateline.store import Writer, connect
 from dateline.store.facts import count_facts, diff_facts, dump_facts
+from dateline.store.writer import INGEST_BATCH
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = [str(ROOT / "samples" / d) for d in ("dumps", "html", "feeds", "warc", "jsonl")]
@@ -123,18 +128,22 @@ def summary(times: list[tuple[float, float, list[float]]]) -> None:
 
 
 def writer_ceiling(texts: list[str], tmp: Path, copies: int) -> tuple[float, int, int]:
-    """Seconds, facts and articles for the writer alone storing ``copies`` x the analysed corpus."""
+    """Seconds, facts and articles for the writer alone storing ``copies`` x the analysed corpus, set
+    up as an ingest sets it up: near-duplicate index, corpus-wide entity linking, commits in batches
+    (the corpus stages after an ingest are not counted)."""
     analysed = [a for a in api.process(Article(text=t, outlet="Bench Wire") for t in texts) if a.drop is None]
     conn = connect(tmp / "writer.db")
-    writer = Writer(conn)
+    writer = Writer(conn, NearDuplicateIndex(), link_rules=corpus_rules(), batch=INGEST_BATCH)
     source = writer.begin_source("bench", "x", 0, "jsonl")
     start = time.perf_counter()
     stored = 0
     for c in range(copies):
         for i, a in enumerate(analysed):
             a.doc, a.caption_docs = None, []
-            a.id, a.position = f"{c:04d}{i:04d}{a.id[8:]}", c * len(analysed) + i
-            stored += writer.write(a, source) == "stored"
+            copy = replace(a, text=f"{a.text}\n\nThis is copy {c} of story {i}." if c else a.text)
+            copy.id, copy.position = f"{c:04d}{i:04d}{a.id[8:]}", c * len(analysed) + i
+            stored += writer.write(copy, source) == "stored"
+    writer.flush()
     seconds = time.perf_counter() - start
     facts = count_facts(dump_facts(conn))
     conn.close()
@@ -148,6 +157,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="use only the first N texts")
     parser.add_argument("--repeat", type=int, default=1, help="1-against-2-worker runs")
     parser.add_argument("--speedup-only", action="store_true", help="skip the memory and writer parts")
+    parser.add_argument("--writer-only", action="store_true", help="only the writer's ceiling")
     args = parser.parse_args()
     texts = corpus_texts(args.limit)
     words = sum(len(t.split()) for t in texts)
@@ -157,6 +167,9 @@ def main() -> None:
         many = write_corpus(texts, tmp / "xN", args.times, args.per_file)
         print(f"corpus: {len(texts)} articles, {words} words, in files of {args.per_file}; "
               f"{args.times}x = {many} articles")
+        if args.writer_only:
+            writer_line(texts, tmp, args.times)
+            return
         times = [speedup(tmp / "x1", tmp, run) for run in range(1, args.repeat + 1)]
         if len(times) > 1:
             summary(times)
@@ -168,9 +181,13 @@ def main() -> None:
         print(f"peak memory per worker, 1x:  {', '.join(f'{p:.0f} MB' for p in peaks1)}")
         print(f"peak memory per worker, {args.times}x: {', '.join(f'{p:.0f} MB' for p in peaks10)}  "
               f"({max(peaks10) / max(peaks1):.2f}x the 1x peak)")
-        w_s, facts, stored = writer_ceiling(texts, tmp, args.times)
-        print(f"writer alone, {stored} articles: {w_s:.1f} s = {facts / w_s:,.0f} facts/s, "
-              f"{stored / w_s:.0f} articles/s ({stored / w_s * 86400:,.0f} articles/day)")
+        writer_line(texts, tmp, args.times)
+
+
+def writer_line(texts: list[str], tmp: Path, copies: int) -> None:
+    w_s, facts, stored = writer_ceiling(texts, tmp, copies)
+    print(f"writer alone, {stored} articles: {w_s:.1f} s = {facts / w_s:,.0f} facts/s, "
+          f"{stored / w_s:.0f} articles/s ({stored / w_s * 86400:,.0f} articles/day)")
 
 
 if __name__ == "__main__":
