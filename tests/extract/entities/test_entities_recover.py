@@ -107,3 +107,9 @@ def test_a_name_led_by_a_known_given_name_is_a_person_whatever_ner_said() -> Non
         found.append(Mention(Span(start, start + len(piece)), piece, "ORG" if piece != "Charles Town" else "GPE"))
     _relabel(text, found)
     assert [m.label for m in found] == ["PERSON", "PERSON", "ORG", "ORG", "GPE", "ORG"]
+
+
+def test_blank_or_odd_person_spans_do_not_break_the_joins() -> None:
+    text = "Odd \u200b Hana Ruiz spoke. [/b] Ruiz left."
+    found = [Mention(Span(4, 5), " ", "PERSON"), person(text, "Hana Ruiz"), person(text, "Ruiz", 20)]
+    assert [m.text for m in join_split_names(text, found)] == [" ", "Hana Ruiz", "Ruiz"]

@@ -205,7 +205,7 @@ def join_split_names(text: str, mentions: list[Mention]) -> list[Mention]:
     ]
     if not pairs:
         return mentions
-    people = [m for m in mentions if m.label == "PERSON"]
+    people = [m for m in mentions if m.label == "PERSON" and m.text.split()]
     counts: dict[str, int] = {}
     for m in people:
         for key in {name_key(m.text), name_key(m.text.split()[-1])}:
@@ -216,7 +216,7 @@ def join_split_names(text: str, mentions: list[Mention]) -> list[Mention]:
         if id(a) in dropped:
             continue
         words = a.text.split()
-        if len(words) > 2 or len(words) + len(b.text.split()) > 4 or not all(w.isalpha() and w.istitle() for w in words):
+        if not words or len(words) > 2 or len(words) + len(b.text.split()) > 4 or not all(w.isalpha() and w.istitle() for w in words):
             continue
         if counts.get(name_key(a.text), 0) > 1 or counts.get(name_key(words[-1]), 0) > 1:
             continue
