@@ -12,9 +12,10 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import Any
 
-from ...geo.gazetteer import fold, gazetteer
 from ...model import Mention, Span
+from .given import first_name_led, given_not_town, given_surname_names
 from .headlines import trim_headline_fragments
+from .names import NOT_NAMES, ORG_KINDS
 from .recover import (
     by_position,
     cover,
@@ -27,29 +28,13 @@ from .recover import (
     recover_names,
     trim_fragments,
 )
-from .tables import CACHED, alias_of, aliases, country_word, first_names, honorifics, name_key, titles
+from .tables import CACHED, alias_of, aliases, country_word, honorifics, name_key, titles
 from .tokens import Tokens, tokens_of
 
 #: spaCy labels that name things (numbers, dates and times are other steps' work).
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 )
-#: Last words of an organisation name ("the Supreme Military Committee").
-ORG_KINDS = frozenset(
-    {
-        "Ministry", "Department", "Committee", "Council", "Agency", "Authority", "Office", "Command",
-        "Commission", "Assembly", "Parliament", "Court", "Bureau", "Directorate", "Cabinet", "Forces",
-        "Army", "Party", "Movement", "Brigades", "Corps", "Fund", "Bank", "Organization", "Organisation",
-    }
-)  # fmt: skip
-#: Capitalised words that end names of events, buildings and bodies, not of people.
-NOT_NAMES = frozenset(
-    {
-        "Forum", "Summit", "Conference", "Institute", "Foundation", "Center", "Centre", "University",
-        "College", "School", "Hospital", "Airport", "Street", "Square", "Road", "Avenue", "Bridge",
-        "Palace", "Tower", "Hall", "Mosque", "Church", "Stadium", "Museum", "Award", "Prize", "Day",
-    }
-)  # fmt: skip
 #: The type of a name of three or more words that ends in an organisation or place word, whatever
 #: NER says.
 _NOT_PERSON = {w: "ORG" for w in ORG_KINDS} | {
@@ -282,41 +267,6 @@ def _alias_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if id(m) not in replaced] + added
 
 
-#: Last words of company names ("Walter Energy", "Peabody Energy") that no person's name ends in.
-_BUSINESS = frozenset(
-    {
-        "Energy", "Group", "Holdings", "Capital", "Partners", "Media", "Airlines", "Airways", "Motors",
-        "Industries", "Foods", "Communications", "Entertainment", "Pharmaceuticals", "Technologies",
-        "Systems", "Solutions", "Investments", "Associates", "Enterprises", "Productions", "Records",
-        "Studios", "Insurance", "Resources", "Oil", "Gas", "Mining", "Steel", "Coal", "Power", "Electric",
-        "Labs", "Trust", "Co", "Corp", "Inc", "LLC", "Ltd", "Company", "Hotels", "Resorts", "Films",
-        "Pictures", "Publishing", "Books", "Press", "News", "Network", "Reed", "Show", "Report", "Act",
-    }
-)  # fmt: skip
-
-
-def _first_name_led(mention: Mention) -> bool:
-    """Two or three capitalised words led by a known given name and ending in no given name, with no
-    organisation, venue or title word, naming no town: "Lester Holt" (not "Morgan Stanley", "Charles
-    Town", "Lester Holt Center")."""
-    words = mention.text.split()
-    if not 2 <= len(words) <= 3 or mention.label in {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"}:
-        return False
-    if not all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words):
-        return False
-    keys = [name_key(w) for w in words]
-    if keys[0] not in first_names() or keys[-1] in first_names():
-        return False
-    if any(w in ORG_KINDS or w in NOT_NAMES or w in _BUSINESS or k in titles() for w, k in zip(words, keys, strict=True)):
-        return False
-    return alias_of(mention.text) is None and _given_not_town(mention)
-
-
-def _given_not_town(mention: Mention) -> bool:
-    """A capitalised word that names no town of the gazetteer ("Melania", not "Charlotte" or "Chelsea")."""
-    return mention.text[:1].isupper() and not gazetteer().cities(fold(mention.text))
-
-
 def _relabel(text: str, mentions: list[Mention]) -> None:
     """Fix labels: the alias table and country words first, person cues (:func:`mark_people`), then
     one label per name in the article (a tie between a person and an organisation: a person)."""
@@ -332,7 +282,7 @@ def _relabel(text: str, mentions: list[Mention]) -> None:
     fixed = {name_key(m.text) for m in mentions if alias_of(m.text) or country_word(m.text)}
     mark_people(text, mentions, fixed)
     for m in mentions:
-        if m.label != "PERSON" and name_key(m.text) not in fixed and _first_name_led(m):
+        if m.label != "PERSON" and name_key(m.text) not in fixed and first_name_led(m):
             m.label = "PERSON"  # "Lester Holt" tagged ORG
     surnames = {
         name_key(m.text).split()[-1]
@@ -351,7 +301,7 @@ def _relabel(text: str, mentions: list[Mention]) -> None:
     for m, key in zip(mentions, keys, strict=True):
         if key in fixed:
             continue
-        if key in surnames or _kin(m, surnames, bare) or (key in givens and _given_not_town(m)):
+        if key in surnames or _kin(m, surnames, bare) or (key in givens and given_not_town(m)):
             # "Blinken" tagged GPE once next to "Antony Blinken"; "Layla Karim" next to "Ahmed Karim";
             # "Melania" tagged GPE next to "Melania Trump"
             m.label = "PERSON"
@@ -375,6 +325,8 @@ def find_mentions(doc: Any, tk: Tokens | None = None) -> list[Mention]:
     extra = _titled_names(tk, covered)
     covered = cover(mentions + extra, len(tk.text))
     extra += [m for m in _kind_orgs(tk, covered) if not _within(blocked, m.span)]
+    covered = cover(mentions + extra, len(tk.text))
+    extra += given_surname_names(tk, covered)
     mentions = sorted(_alias_mentions(tk.text, mentions + extra), key=place)
     _relabel(tk.text, mentions)
     mentions = trim_headline_fragments(tk.text, trim_fragments(tk.text, mentions))

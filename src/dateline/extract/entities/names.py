@@ -32,6 +32,24 @@ _TOPIC_SAME = {"defence": "defense", "foreign relations": "foreign"}
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "al", "-"})
 
+#: Last words of an organisation name ("the Supreme Military Committee").
+ORG_KINDS = frozenset(
+    {
+        "Ministry", "Department", "Committee", "Council", "Agency", "Authority", "Office", "Command",
+        "Commission", "Assembly", "Parliament", "Court", "Bureau", "Directorate", "Cabinet", "Forces",
+        "Army", "Party", "Movement", "Brigades", "Corps", "Fund", "Bank", "Organization", "Organisation",
+    }
+)  # fmt: skip
+#: Capitalised words that end names of events, buildings and bodies, not of people.
+NOT_NAMES = frozenset(
+    {
+        "Forum", "Summit", "Conference", "Institute", "Foundation", "Center", "Centre", "University",
+        "College", "School", "Hospital", "Airport", "Street", "Square", "Road", "Avenue", "Bridge",
+        "Palace", "Tower", "Hall", "Mosque", "Church", "Stadium", "Museum", "Award", "Prize", "Day",
+    }
+)  # fmt: skip
+
+
 
 def name_words(text: str) -> list[str]:
     """The words of a name with article and possessive dropped: "the Foreign Ministry's" → [Foreign, Ministry]."""
