@@ -47,6 +47,7 @@ _LEAD = re.compile(r"^(?:the|The|THE)\s+")
 _TAIL = re.compile(r"(?:\s*['’]s?|[\s,.;:]+|\s+[-–—]+)$")
 _EDITED = re.compile(r"[\[\]{}<>]")
 _LETTER = re.compile(r"[^\W\d_]")
+_WORD = re.compile(r"\w+")
 _TAIL_ENDS = frozenset("'’s,.;:-–—")  # the last characters a tail can end in, besides spaces
 
 
@@ -90,9 +91,20 @@ def _title_before(tk: Tokens, start: int) -> int:
     return -1
 
 
+@lru_cache(maxsize=1)
+def _title_heads() -> frozenset[str]:
+    """The leading word of every title and honorific: a token that is a whole word and none of these
+    starts no title."""
+    return frozenset(m.group() for t in (*titles(), *honorifics()) if (m := _WORD.match(t)))
+
+
 def _strip_titles(tk: Tokens, first: int, last: int) -> int:
     """First token of a PERSON entity after titles and honorifics it swallowed ("Secretary Blinken")."""
+    heads = _title_heads()
     while first < last - 1:
+        word = tk.words[first].casefold()
+        if word not in heads and _WORD.fullmatch(word):
+            break  # the quick test: no title starts with this word
         for size in (3, 2, 1):
             words = tk.folded(first, first + size) if first + size < last else ""
             if words and (words in titles() or words in honorifics()):
@@ -240,7 +252,7 @@ def _alias_pattern() -> re.Pattern[str]:
     )
 
 
-CACHED.extend([_title_last_words, _alias_pattern, _title_patterns, _title_firsts])
+CACHED.extend([_title_last_words, _alias_pattern, _title_patterns, _title_firsts, _title_heads])
 
 
 def _alias_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -270,30 +282,27 @@ def _alias_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
 def _relabel(text: str, mentions: list[Mention]) -> None:
     """Fix labels: the alias table and country words first, person cues (:func:`mark_people`), then
     one label per name in the article (a tie between a person and an organisation: a person)."""
-    for m in mentions:
+    keys = [name_key(m.text) for m in mentions]  # texts do not change here: each key read once
+    fixed = set()  # keys whose label a table decided
+    for m, key in zip(mentions, keys, strict=True):
         alias = alias_of(m.text)
         word = country_word(m.text)
+        if alias is not None or word is not None:
+            fixed.add(key)
         if alias is not None:
             m.label = alias.type
         elif word is not None and m.label in {"GPE", "LOC", "ORG", "PERSON", "NORP"}:
             m.label = "NORP" if word.kind in {"adjective", "demonym"} else "GPE"
         elif m.label == "PERSON" and m.text.count(" ") >= 2:  # not "Doris Day", "John Tower"
             m.label = _NOT_PERSON.get(m.text.rsplit(None, 1)[-1], "PERSON")  # "Bush Presidential Center"
-    fixed = {name_key(m.text) for m in mentions if alias_of(m.text) or country_word(m.text)}
     mark_people(text, mentions, fixed)
-    for m in mentions:
-        if m.label != "PERSON" and name_key(m.text) not in fixed and first_name_led(m):
+    for m, key in zip(mentions, keys, strict=True):
+        if m.label != "PERSON" and key not in fixed and first_name_led(m):
             m.label = "PERSON"  # "Lester Holt" tagged ORG
-    surnames = {
-        name_key(m.text).split()[-1]
-        for m in mentions
-        if m.label == "PERSON" and len(name_key(m.text).split()) > 1
-    }
-    bare = {name_key(m.text) for m in mentions if m.label == "PERSON" and " " not in m.text.strip()}
-    givens = {
-        words[0] for m in mentions if m.label == "PERSON" and len(words := name_key(m.text).split()) > 1
-    }
-    keys = [name_key(m.text) for m in mentions]
+    people = [(m, key, key.split()) for m, key in zip(mentions, keys, strict=True) if m.label == "PERSON"]
+    surnames = {words[-1] for _, _, words in people if len(words) > 1}
+    givens = {words[0] for _, _, words in people if len(words) > 1}
+    bare = {key for m, key, _ in people if " " not in m.text.strip()}
     votes: dict[str, dict[str, int]] = {}
     for m, key in zip(mentions, keys, strict=True):
         counts = votes.setdefault(key, {})
