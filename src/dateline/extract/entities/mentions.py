@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from functools import lru_cache
 from itertools import accumulate
 from typing import Any
@@ -246,10 +247,25 @@ def _alias_pattern() -> re.Pattern[str]:
     variants = sorted({a.variant for a in aliases().values() if a.variant}, key=len, reverse=True)
     if not variants:
         return re.compile(r"(?!)")  # empty tables: nothing matches
-    firsts = "".join(sorted({re.escape(v[0]) for v in variants}))  # a quick test before the long one
-    return re.compile(
-        r"(?<![\w-])(?=[" + firsts + r"])(?:" + "|".join(re.escape(v) for v in variants) + r")(?![\w-])"
-    )
+    # No look-behind in front: a pattern that starts with its alternatives lets the engine skip ahead
+    # to their first letters; the character before a match is checked in :func:`_alias_matches`.
+    return re.compile(r"(?:" + "|".join(re.escape(v) for v in variants) + r")(?![\w-])")
+
+
+_WORDISH = re.compile(r"[\w-]")
+
+
+def _alias_matches(text: str) -> Iterator[re.Match[str]]:
+    r"""Matches of the alias pattern that do not start inside a word (as ``(?<![\w-])`` would)."""
+    pattern = _alias_pattern()
+    at = 0
+    while (found := pattern.search(text, at)) is not None:
+        start = found.start()
+        if start and _WORDISH.match(text, start - 1):
+            at = start + 1
+            continue
+        yield found
+        at = max(found.end(), start + 1)
 
 
 CACHED.extend([_title_last_words, _alias_pattern, _title_patterns, _title_firsts, _title_heads])
@@ -261,7 +277,7 @@ def _alias_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     Alias matches do not overlap one another, so each may only cut mentions it was given: they are
     looked up by position."""
     spans = {m.span for m in mentions}
-    found = [m for m in _alias_pattern().finditer(text) if Span(m.start(), m.end()) not in spans]  # not NER's
+    found = [m for m in _alias_matches(text) if Span(m.start(), m.end()) not in spans]  # not NER's
     if not found:
         return mentions
     ordered, starts, longest = by_position(mentions)

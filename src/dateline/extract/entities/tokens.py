@@ -82,16 +82,26 @@ def _entities(iob: list[int], labels: list[str]) -> list[tuple[int, int, str]]:
     return out
 
 
-#: Attributes read per token, in this order.
-_ATTRS = ["ORTH", "IDX", "SPACY", "TAG", "ENT_TYPE", "SENT_START", "ENT_IOB", "LENGTH", "IS_SPACE"]
+#: Attributes read per token, in this order: none of the lexeme's (text, length, is-space), which
+#: would be looked up token by token; the words are cut from the text.
+_ATTRS = ["IDX", "SPACY", "TAG", "ENT_TYPE", "SENT_START", "ENT_IOB"]
 
 
-def _made_from(table: Any, strings: Any, text: str) -> bool:
-    """Whether ``text`` is the text the Doc was made from: its length and first and last words agree."""
-    first, last = table[0].tolist(), table[-1].tolist()
-    if len(text) != last[1] + last[7] + last[2]:
-        return False
-    return all(text[row[1] : row[1] + row[7]] == strings[row[0]] for row in (first, last))
+def _words(doc: Any, text: str | None, starts: list[int], spaces: list[int]) -> tuple[str, list[str]]:
+    """The text and the token texts: cut from ``text`` where it is the text the Doc was made from
+    (its length and first and last words agree), else read from the Doc."""
+    last = doc[-1].text
+    if (
+        text is not None
+        and len(text) == starts[-1] + len(last) + spaces[-1]
+        and text.startswith(last, starts[-1])
+        and text.startswith(doc[0].text, starts[0])
+    ):
+        ends = [*starts[1:], len(text) - spaces[-1]]
+        spaced = [*spaces[:-1], 0]
+        return text, [text[s : e - sp] for s, e, sp in zip(starts, ends, spaced, strict=True)]
+    words = [t.text for t in doc]
+    return "".join([w + " " if space else w for w, space in zip(words, spaces, strict=True)]), words
 
 
 def tokens_of(doc: Any, text: str | None = None) -> Tokens:
@@ -106,26 +116,18 @@ def tokens_of(doc: Any, text: str | None = None) -> Tokens:
         return Tokens(doc.text, [], [], [], [], [], tagged, [], [], [])
     strings = doc.vocab.strings
     table = doc.to_array(_ATTRS)
-    starts = table[:, 1].tolist()
-    if text is not None and _made_from(table, strings, text):
-        words = [text[s : s + n] for s, n in zip(starts, table[:, 7].tolist(), strict=True)]
-    else:
-        words = [strings[h] for h in table[:, 0].tolist()]
-        spaces = table[:, 2].tolist()
-        text = "".join([w + " " if space else w for w, space in zip(words, spaces, strict=True)])
-    tags = _labels(strings, table[:, 3].tolist()) if tagged else [""] * len(words)
-    ents = _labels(strings, table[:, 4].tolist())
+    starts = table[:, 0].tolist()
+    text, words = _words(doc, text, starts, table[:, 1].tolist())
+    tags = _labels(strings, table[:, 2].tolist()) if tagged else [""] * len(words)
+    ents = _labels(strings, table[:, 3].tolist())
     if sents:
-        sent_starts = (table[:, 5] == 1).tolist()
+        sent_starts = (table[:, 4] == 1).tolist()
     else:  # no parser: a sentence starts after final punctuation or a line break
-        ends = table[:-1, 8] == 1
-        for mark in _FINAL:
-            ends |= table[:-1, 0] == strings[mark]
-        sent_starts = [True, *ends.tolist()]
+        sent_starts = [True] + [w in _FINAL or w.isspace() for w in words[:-1]]
     caps = {w for w in set(words) if w[0].isupper() and (w[0].isalpha() or any(map(str.isalpha, w)))}
     capitalised = [i for i, w in enumerate(words) if w in caps]
     upper = [False] * len(words)
     for i in capitalised:
         upper[i] = True
-    found = _entities(table[:, 6].tolist(), ents)
+    found = _entities(table[:, 5].tolist(), ents)
     return Tokens(text, words, starts, tags, ents, sent_starts, tagged, upper, found, capitalised)
