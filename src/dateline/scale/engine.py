@@ -9,16 +9,17 @@ as the local engine: corpus-wide steps (known copies, near-duplicates, entity li
 from __future__ import annotations
 
 import functools
-import gc
 import logging
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from typing import Any
 
 from ..config import Settings
 from ..ingest import Source
 from ..model import Article
 from ..pipeline import Step
+from .pool import frozen
 from .worker import BuildFn, failed_source, process_source, warm_pipeline
 
 #: Sources submitted or finished but not yet written, per worker.
@@ -55,18 +56,14 @@ def open_client(settings: Settings, build: BuildFn | None = None) -> tuple[Any, 
     if build is not None and sys.platform.startswith("linux"):
         warm_pipeline(build, settings)  # workers forked from here start with the model and tables loaded
         method = "fork"
-    freeze = method == "fork"
-    if freeze:
-        gc.freeze()  # what the workers inherit (model, tables) is left out of their collections: fewer copied pages
-    try:
-        with dask.config.set({**LOCAL_CLUSTER_CONFIG, "distributed.worker.multiprocessing-method": method}):
-            cluster = LocalCluster(
-                n_workers=settings.workers or 2, threads_per_worker=1, processes=True,
-                dashboard_address=None, silence_logs=logging.ERROR,
-            )
-    finally:
-        if freeze:
-            gc.unfreeze()
+    # forked workers inherit the model and tables left out of their garbage collections
+    with frozen() if method == "fork" else nullcontext(), dask.config.set(
+        {**LOCAL_CLUSTER_CONFIG, "distributed.worker.multiprocessing-method": method}
+    ):
+        cluster = LocalCluster(
+            n_workers=settings.workers or 2, threads_per_worker=1, processes=True,
+            dashboard_address=None, silence_logs=logging.ERROR,
+        )
     return Client(cluster), cluster
 
 

@@ -12,6 +12,7 @@ import gc
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from itertools import islice
 from typing import Any, ClassVar
 
@@ -21,6 +22,19 @@ from .worker import WARM_UP_TEXT
 
 #: The steps the forked workers run (set before forking; each worker inherits its own copy).
 _STEPS: list[Step] = []
+
+
+@contextmanager
+def frozen() -> Iterator[None]:
+    """What is loaded now (model, tables) is left out of the garbage collections while the block runs:
+    a full collection no longer walks it (a sixth of the entity step's time went to them), and
+    processes forked inside the block do not copy the pages it sits on."""
+    gc.collect()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _run_steps(steps: Sequence[Step], articles: list[Article]) -> list[Article]:
@@ -68,12 +82,7 @@ class ProcessPoolStep(Step):
 
     def run(self, articles: Iterable[Article]) -> Iterator[Article]:
         _run_steps(self.steps, [Article(text=WARM_UP_TEXT)])  # the model and tables loaded once, here
-        gc.collect()
-        # What stays loaded (model, tables) is left out of the garbage collections from now on: a full
-        # collection no longer walks it (a sixth of the entity step's time went to them), and forked
-        # workers do not copy the pages it sits on.
-        gc.freeze()
-        try:
+        with frozen():
             if self.processes <= 1 or "fork" not in multiprocessing.get_all_start_methods():
                 stream: Iterable[Article] = articles
                 for step in self.steps:
@@ -85,8 +94,6 @@ class ProcessPoolStep(Step):
                 yield from self._ordered(pool, iter(articles))
                 pool.close()
                 pool.join()
-        finally:
-            gc.unfreeze()
 
     def _ordered(self, pool: Any, articles: Iterator[Article]) -> Iterator[Article]:
         pending: deque[Any] = deque()

@@ -43,20 +43,21 @@ def cameo(nlp: Any) -> tuple[Any, list[dict[str, Any]], dict[str, Any]]:
     return runner, records, runner.code(records, nlp)
 
 
+def _check_floors(coded: tuple[Any, list[dict[str, Any]], dict[str, Any]], floors: dict[str, float], part: str) -> None:
+    runner, records, predicted = coded
+    scores = runner.scores(runner.split(records, part), predicted)
+    for key, floor in floors.items():
+        assert scores[key] >= floor, (part, key, scores[key])
+
+
 @pytest.mark.parametrize("part", ["tuning", "heldout"])
 def test_blind_acled_typing_stays_above_its_floors(acled: Any, part: str) -> None:
-    runner, records, predicted = acled
-    scores = runner.scores(runner.split(records, part), predicted)
-    for key, floor in ACLED_FLOORS[part].items():
-        assert scores[key] >= floor, (part, key, scores[key])
+    _check_floors(acled, ACLED_FLOORS[part], part)
 
 
 @pytest.mark.parametrize("part", ["tuning", "heldout"])
 def test_blind_cameo_coding_stays_above_its_floors(cameo: Any, part: str) -> None:
-    runner, records, predicted = cameo
-    scores = runner.scores(runner.split(records, part), predicted)
-    for key, floor in CAMEO_FLOORS[part].items():
-        assert scores[key] >= floor, (part, key, scores[key])
+    _check_floors(cameo, CAMEO_FLOORS[part], part)
 
 
 def test_the_blind_sets_cover_every_label() -> None:
