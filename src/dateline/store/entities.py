@@ -39,6 +39,10 @@ class ExactNames:
         return None
 
 
+#: Entities read per query (SQLite limits the parameters of one statement).
+_LOAD_BATCH = 500
+
+
 class _Same:
     def __init__(self, target: Entity, rule: str = "exact") -> None:
         self.target, self.rule, self.confidence, self.evidence = target, rule, 1.0, ""
@@ -51,36 +55,54 @@ class EntityLinker:
         self.conn = conn
         self.rules: LinkRules = rules or ExactNames()
 
-    def _load(self, entity_id: str) -> Entity:
-        row = self.conn.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
-        aliases = [
-            r[0]
-            for r in self.conn.execute("SELECT alias FROM entity_aliases WHERE entity_id = ?", (entity_id,))
+    def _load(self, ids: list[str]) -> list[Entity]:
+        """The stored entities of ``ids``, in that order, read in three queries per few hundred."""
+        if len(ids) > _LOAD_BATCH:
+            return [e for n in range(0, len(ids), _LOAD_BATCH) for e in self._load(ids[n : n + _LOAD_BATCH])]
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        rows = {r["id"]: r for r in self.conn.execute(f"SELECT * FROM entities WHERE id IN ({marks})", ids)}
+        names: dict[str, list[str]] = {i: [] for i in ids}
+        roles: dict[str, list[str]] = {i: [] for i in ids}
+        for owner, alias in self.conn.execute(
+            f"SELECT entity_id, alias FROM entity_aliases WHERE entity_id IN ({marks}) ORDER BY entity_id, alias", ids
+        ):
+            names[owner].append(alias)
+        for owner, role in self.conn.execute(
+            f"SELECT entity_id, role FROM entity_roles WHERE entity_id IN ({marks}) ORDER BY entity_id, role", ids
+        ):
+            roles[owner].append(role)
+        return [
+            Entity(
+                id=row["id"],
+                name=row["name"],
+                type=row["type"],
+                aliases=names[i],
+                roles=roles[i],
+                country=row["country"],
+                affiliation=row["affiliation"],
+                nationality=row["nationality"],
+            )
+            for i in ids
+            if (row := rows.get(i)) is not None
         ]
-        roles = [
-            r[0] for r in self.conn.execute("SELECT role FROM entity_roles WHERE entity_id = ?", (entity_id,))
-        ]
-        return Entity(
-            id=row["id"],
-            name=row["name"],
-            type=row["type"],
-            aliases=aliases,
-            roles=roles,
-            country=row["country"],
-            affiliation=row["affiliation"],
-            nationality=row["nationality"],
-        )
 
-    def _candidates(self, keys: set[str]) -> list[Entity]:
+    def _candidates(self, keys: set[str], entity_id: str) -> list[Entity]:
+        """The stored entities sharing a key with a new one: only the one of the same id when there
+        is one (it is the match)."""
         found = (
-            self.conn.execute(
-                f"SELECT DISTINCT entity_id FROM entity_keys WHERE key IN ({','.join('?' * len(keys))})",
-                list(keys),
-            ).fetchall()
+            [
+                r[0]
+                for r in self.conn.execute(
+                    f"SELECT DISTINCT entity_id FROM entity_keys WHERE key IN ({','.join('?' * len(keys))})",
+                    list(keys),
+                )
+            ]
             if keys
             else []
         )
-        return [self._load(r[0]) for r in found]
+        return self._load([entity_id] if entity_id in found else found)
 
     def link(self, article_id: str, entity: Entity) -> tuple[str, bool]:
         """Store ``entity`` (merged into an existing one where the rules say so).
@@ -88,7 +110,7 @@ class EntityLinker:
         Returns the stored id and whether a new entity was created.
         """
         keys = self.rules.keys(entity)
-        candidates = self._candidates(keys)
+        candidates = self._candidates(keys, entity.id)
         exact = next((c for c in candidates if c.id == entity.id), None)
         hit = _Same(exact, "same-id") if exact else self.rules.match(entity, candidates)
         if hit is None:

@@ -15,10 +15,10 @@ def tokens(text: str, common: set[str] = frozenset()) -> Tokens:
     found = list(re.finditer(r"[A-Z]\.|\w+(?:['’-]\w+)*|[^\w\s]", text))
     words = [m.group() for m in found]
     upper = [w[0].isupper() for w in words]
-    tags = ["NNP" if u and w not in common else "NN" for w, u in zip(words, upper, strict=True)]
+    proper = [u and w not in common for w, u in zip(words, upper, strict=True)]
     starts = [True] + [words[i - 1] in {".", "!", "?"} for i in range(1, len(words))]  # "A." ends none
     return Tokens(
-        text, words, [m.start() for m in found], tags, [""] * len(words), starts, True, upper, [],
+        text, words, [m.start() for m in found], proper, [""] * len(words), starts, True, upper, [],
         [i for i, u in enumerate(upper) if u],
     )  # fmt: skip
 

@@ -9,7 +9,7 @@ from dateline.extract.entities.tokens import tokens_of
 TEXT = (
     "WASHINGTON  — Democratic National Committee Chairperson Donna Brazile said on Tuesday that "
     "Hillary Clinton's campaign never saw the questions.\n\nMr. Trump, speaking in Ohio, disagreed. "
-    "The Washington Post reported it first."
+    "The Washington Post reported it first. Émile Ørsted met Ⅷ Corps and “Ōsaka” staff — ¿qué?"
 )
 
 
@@ -19,7 +19,7 @@ def test_token_view_matches_the_doc(nlp: Any) -> None:
     assert tk.text == doc.text == TEXT
     assert tk.words == [t.text for t in doc]
     assert tk.starts == [t.idx for t in doc]
-    assert tk.tags == [t.tag_ for t in doc]
+    assert tk.proper == [t.tag_ in {"NNP", "NNPS"} for t in doc]
     assert tk.ents == [t.ent_type_ for t in doc]
     assert tk.sent_starts == [bool(t.is_sent_start) for t in doc]
     assert tk.entities == [(e.start, e.end, e.label_) for e in doc.ents]
@@ -32,7 +32,7 @@ def test_token_view_without_parser_or_tokens(nlp: Any) -> None:
         doc = nlp("Trump spoke. Clinton replied!\nObama left")
     tk = tokens_of(doc)
     assert tk.sent_starts == [True, False, False, True, False, False, True, True, False]
-    assert not tk.tagged and tk.tags == [""] * len(doc)
+    assert not tk.tagged and tk.proper == [False] * len(doc) and tk.is_proper(0)
     empty = tokens_of(nlp.make_doc(""))
     assert (empty.text, empty.words, empty.entities) == ("", [], [])
 

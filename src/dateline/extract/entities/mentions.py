@@ -170,19 +170,19 @@ def _kind_orgs(tk: Tokens, covered: bytearray) -> list[Mention]:
     out = []
     i = 0
     n = len(tk)
+    upper, words = tk.upper, tk.words
     for first in tk.capitalised:
         if first < i:
             continue
         i = j = first
-        while j < n and (
-            tk.is_upper_word(j) or (tk.words[j] in _ORG_INNER and j + 1 < n and tk.is_upper_word(j + 1))
-        ):
+        while j < n and (upper[j] or (words[j] in _ORG_INNER and j + 1 < n and upper[j + 1])):
             j += 1
-        kinds = [k for k in range(i, j) if tk.words[k] in ORG_KINDS]
-        if kinds and j - i > 1 and (kinds[-1] == j - 1 or tk.words[kinds[-1] + 1] == "of"):
-            start, end = trim(tk.text, tk.starts[i], tk.end(j - 1))
-            if end > start and covered.find(1, start, end) < 0:
-                out.append(Mention(Span(start, end), tk.text[start:end], "ORG"))
+        if j - i > 1:
+            kinds = [k for k in range(i, j) if words[k] in ORG_KINDS]
+            if kinds and (kinds[-1] == j - 1 or words[kinds[-1] + 1] == "of"):
+                start, end = trim(tk.text, tk.starts[i], tk.end(j - 1))
+                if end > start and covered.find(1, start, end) < 0:
+                    out.append(Mention(Span(start, end), tk.text[start:end], "ORG"))
         i = max(j, i + 1)
     return out
 
