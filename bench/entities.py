@@ -3,7 +3,8 @@
 Prints the parse time (``nlp.pipe`` with the components EntityStep needs), the time of EntityStep
 (mentions, roles, in-article linking), the time of storing the entities and mentions on an in-memory
 database with plain exact-name merging (the store's own cost, not linking), the time corpus-wide
-linking adds to that (the fastest of nine writes each) (the writer's linking decisions plus the surname plan after the batch), and
+linking adds to that (the writer's linking decisions plus the surname plan after the batch; each the
+median, over nine rounds of the three writes, of a round's difference), and
 the ratio of the linking parts (EntityStep and corpus linking) to the parse (the target: under 5%),
 and the CPU time of the parse and of EntityStep (steadier than wall time on a busy machine). With
 ``--ingest-parse`` it also times the parse an ingest runs (the components of all extraction steps,
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import statistics
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -79,8 +81,9 @@ def writes(articles: list[Article]) -> tuple[float, float, float]:
     return _write(bare, False), _write(articles, False), _write(articles, True)
 
 
-#: Rounds of the three writes per pass: the corpus part is a difference of two fastest writes, which
-#: needs several tries each to hold still.
+#: Rounds of the three writes per pass: the store's and the corpus part's costs are differences of
+#: two writes of one round, and their medians over all rounds hold still where a difference of two
+#: fastest writes did not.
 _WRITE_ROUNDS = 3
 
 
@@ -110,7 +113,8 @@ def main() -> None:
     gc.collect()
     gc.freeze()  # as an ingest does once its steps are warm (scale/pool.py)
     parse = linking = parse_cpu = linking_cpu = ingest = 0.0
-    write_best = [float("inf")] * 3
+    stored: list[float] = []
+    linked: list[float] = []
     count = 0
     for _ in range(args.repeat):
         analysed: list[Article] = []
@@ -134,11 +138,12 @@ def main() -> None:
             analysed += articles
         count = sum(len(a.entities) for a in analysed)
         for _ in range(_WRITE_ROUNDS):
-            write_best = [min(best, spent) for best, spent in zip(write_best, writes(analysed), strict=True)]
+            plain, exact, corpus = writes(analysed)
+            stored.append(exact - plain)
+            linked.append(corpus - exact)
     n = args.repeat
     parse, linking, parse_cpu, linking_cpu, ingest = (v / n for v in (parse, linking, parse_cpu, linking_cpu, ingest))
-    plain, exact, linked = write_best
-    store_best, corpus_best = max(exact - plain, 0.0), max(linked - exact, 0.0)
+    store_best, corpus_best = max(statistics.median(stored), 0.0), max(statistics.median(linked), 0.0)
     print(f"text: {source}, {len(bodies)} articles, {words:,} words; {count} entities found in articles")
     print(f"passes: {n}, each parsing then linking {args.chunk} texts at a time (mean seconds per pass)")
     print(f"parse:                      {parse:8.2f} s  ({words / parse:,.0f} words/s)")
