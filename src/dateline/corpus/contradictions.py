@@ -62,6 +62,7 @@ class Contradiction:
     evidence: dict[str, object] = field(default_factory=dict)
 
 
+@lru_cache(maxsize=65536)
 def _key(text: str) -> str:
     words = [w for w in tokens(text) if w not in {"the", "a", "an"}]
     return " ".join(words)
@@ -76,11 +77,12 @@ def authorities(claims: Sequence[Claim]) -> dict[int, str]:
             if len(alias) >= 6:
                 names.setdefault(_key(alias), key)
     out: dict[int, str] = {}
+    known = sorted(n for n in names if n)
     for c in claims:
         key = c.speaker_key or _key(c.speaker)
         for role in c.roles:
-            role_key = _key(role)
-            found = [names[n] for n in sorted(names) if n and f" {n} " in f" {role_key} " and names[n] != key]
+            role_key = f" {_key(role)} "
+            found = [names[n] for n in known if f" {n} " in role_key and names[n] != key]
             if found:
                 key = found[0]
                 break
@@ -104,9 +106,14 @@ def _concepts(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=_MEMO)
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(tokens(text))
+
+
+@lru_cache(maxsize=_MEMO)
 def _negated(text: str) -> bool:
     neg = cue_words("negation")
-    words = tokens(text)
+    words = _word_set(text)
     return any(w in neg or w.endswith("n't") for w in words) or "at no time" in text.lower()
 
 
@@ -134,6 +141,11 @@ def figures(text: str) -> list[tuple[float, str]]:
         value = float(_NUMBER_WORDS[raw]) if raw in _NUMBER_WORDS else float(raw.replace(",", ""))
         out.append((value, stem(match.group(2).split()[-1].lower())))
     return out
+
+
+@lru_cache(maxsize=_MEMO)
+def _figures(text: str) -> list[tuple[float, str]]:
+    return figures(text)
 
 
 def _place(claim: Claim) -> tuple[str, int]:
@@ -170,7 +182,7 @@ def _is_verdict(counter: Claim) -> bool:
     """Whether ``counter`` judges another statement: a verdict word about a statement ("the police
     account was baseless"), about a pronoun ("they were inaccurate"), or standing alone; or a denial
     or dispute cue whose object is a statement ("rejected the police explanation")."""
-    words = set(tokens(counter.content))
+    words = _word_set(counter.content)
     statement = bool(words & cue_words("statement"))
     if words & cue_words("verdict"):
         return statement or len(words) <= 4 or bool(_ABOUT_A_STATEMENT.search(counter.content))
@@ -220,7 +232,7 @@ def _denials_and_disputes(claims: Sequence[Claim], auth: dict[int, str]) -> Iter
 
 
 def _conflicting_figures(claims: Sequence[Claim], auth: dict[int, str]) -> Iterator[Contradiction]:
-    figs = {c.quote_id: figures(c.content) for c in claims}
+    figs = {c.quote_id: _figures(c.content) for c in claims}
     given: dict[tuple[str, str], set[float]] = {}
     for c in claims:
         for value, unit in figs[c.quote_id]:
