@@ -51,3 +51,14 @@ def json_safe(dumped: str) -> str:
 def one_line(text: str) -> str:
     """``text`` on one line: newlines, tabs and every other control character shown as escapes."""
     return _CONTROL_ONE_LINE.sub(_escape, text)
+
+
+def stored_path(path: str) -> str:
+    """A path as the database and every report keep it: the bytes of a file name that are not UTF-8
+    (which Python reads as lone surrogates) written as ``\\xNN``; any other lone surrogate as U+FFFD."""
+    if path.isascii():
+        return path
+    try:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in path)

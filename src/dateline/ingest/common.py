@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Article, Drop, Provenance
-from ..safe_text import one_line
+from ..safe_text import one_line, stored_path
 from ..vocab import DROP_REASONS as ALL_DROP_REASONS
 from ..vocab import DropReason
 
@@ -39,8 +39,9 @@ def describe(article: Article) -> str:
     characters in names and details are shown escaped."""
     if article.drop is not None:
         detail = article.drop.detail or "no detail"
-        return one_line(f"{article.source}: {article.drop.reason} — {detail}")
+        return one_line(f"{stored_path(article.source)}: {article.drop.reason} — {detail}")
     title = f" “{article.title}”" if article.title else ""
     return one_line(
-        f"{article.source}: ok — {article.format} article {article.position}{title}, {len(article.text):,} characters"
+        f"{stored_path(article.source)}: ok — {article.format} article {article.position}{title}, "
+        f"{len(article.text):,} characters"
     )

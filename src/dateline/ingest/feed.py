@@ -17,6 +17,15 @@ from .markup import html_to_text
 _HARMLESS = ("CharacterEncodingOverride", "NonXMLContentType")
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+#: A character reference to half of a surrogate pair ("&#xD800;", "&#55296;"), which names no
+#: character (feedparser raises on it): read as U+FFFD, as HTML does.
+_SURROGATE_REF = re.compile(rb"&#(?:[xX]0*[dD][89a-fA-F][0-9a-fA-F]{2}|0*5[5-7][0-9]{3});")
+
+
+def _surrogate_ref(match: re.Match[bytes]) -> bytes:
+    body = match.group()[2:-1]
+    code = int(body[1:], 16) if body[:1] in (b"x", b"X") else int(body)
+    return b"&#xFFFD;" if 0xD800 <= code <= 0xDFFF else match.group()
 
 
 def read_feed(data: bytes) -> Iterator[Article]:
@@ -28,6 +37,7 @@ def read_feed(data: bytes) -> Iterator[Article]:
     when no entry survives, else after the entries read); ``no_articles`` for a feed without entries.
     """
     data = data.removeprefix(b"\xef\xbb\xbf").lstrip()  # blank lines before the XML declaration are harmless
+    data = _SURROGATE_REF.sub(_surrogate_ref, data) if b"&#" in data else data
     import feedparser  # imported on the first feed
 
     parsed = feedparser.parse(io.BytesIO(data))  # a stream: feedparser never treats it as a path or URL

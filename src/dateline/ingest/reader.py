@@ -16,6 +16,7 @@ from .html import read_html
 from .jsonl import read_jsonl
 from .source import DEFAULT_MAX_BYTES, STREAMED_FORMATS, Source, discover, inspect_path, too_large
 from .text import read_text
+from .unicode import valid_article, valid_text
 from .warc import read_warc
 
 log = logging.getLogger(__name__)
@@ -130,18 +131,39 @@ def _stamped(
     published: str | None,
 ) -> Iterator[Article]:
     for position, article in enumerate(articles):
-        article.source = source.path
-        article.position = position
-        article.format = source.format or "unknown"
-        article.provenance.source_sha256 = source.sha256
-        if outlet and not article.outlet:
-            article.outlet = outlet
-        if fallback_date is not None and article.published is None:
-            if article.published_raw:
-                article.provenance.unparsed_published_raw = article.published_raw
-            article.published, article.published_raw = fallback_date, published
-        if article.drop is None and (nul := article.text.find("\x00")) >= 0:
-            article.drop = Drop("binary_file", f"NUL character at character {nul} of the record's text")
-        if article.drop is None:
-            article.id = article_id(article.text)
-        yield article
+        try:
+            stamped = _stamp(valid_article(article), position, source, outlet, fallback_date, published)
+        except Exception as exc:  # noqa: BLE001 - one bad record never ends a batch
+            log.error("reading %s failed at record %d", source.path, position, exc_info=exc)
+            message = " ".join(str(exc).split())[:300]
+            stamped = dropped("internal_error", valid_text(f"step 'read' raised {type(exc).__name__}: {message}"))
+            stamped.source, stamped.position, stamped.format = source.path, position, source.format or "unknown"
+            stamped.provenance = article.provenance
+        yield stamped
+
+
+def _stamp(
+    article: Article,
+    position: int,
+    source: Source,
+    outlet: str | None,
+    fallback_date: date | datetime | None,
+    published: str | None,
+) -> Article:
+    """``article`` with its source, position, format, source hash, outlet and date filled in, and its
+    id (or a ``binary_file`` drop for a NUL character in its text)."""
+    article.source = source.path
+    article.position = position
+    article.format = source.format or "unknown"
+    article.provenance.source_sha256 = source.sha256
+    if outlet and not article.outlet:
+        article.outlet = outlet
+    if fallback_date is not None and article.published is None:
+        if article.published_raw:
+            article.provenance.unparsed_published_raw = article.published_raw
+        article.published, article.published_raw = fallback_date, published
+    if article.drop is None and (nul := article.text.find("\x00")) >= 0:
+        article.drop = Drop("binary_file", f"NUL character at character {nul} of the record's text")
+    if article.drop is None:
+        article.id = article_id(article.text)
+    return article

@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..model import DUPLICATE, Article, Entity
+from ..safe_text import stored_path
 from ..serialize import to_jsonable
 from .entities import EntityLinker, LinkRules
 from .meta import meta_json
@@ -71,12 +72,14 @@ class Writer:
 
     # -- sources -------------------------------------------------------------------------------
     def source_done(self, path: str, sha256: str | None) -> bool:
+        path = stored_path(path)
         row = self.conn.execute(
             "SELECT status FROM sources WHERE path = ? AND sha256 = ?", (path, sha256 or "")
         ).fetchone()
         return row is not None and row["status"] in FINISHED
 
     def begin_source(self, path: str, sha256: str | None, size: int, fmt: str | None) -> int:
+        path = stored_path(path)
         key = f"{path}\0{sha256}"
         if key in self._sources:
             return self._sources[key]
@@ -149,7 +152,8 @@ class Writer:
         if article.drop is not None and article.drop.reason != DUPLICATE:
             cur = c.execute(
                 "INSERT OR IGNORE INTO drops (source_id, path, position, reason, detail, at) VALUES (?, ?, ?, ?, ?, ?)",
-                (source_id, article.source, article.position, article.drop.reason, article.drop.detail, _now()),
+                (source_id, stored_path(article.source), article.position, article.drop.reason, article.drop.detail,
+                 _now()),
             )
             return "dropped" if cur.rowcount else "resumed"
         seen = c.execute(

@@ -42,3 +42,18 @@ def test_the_article_text_given_gives_the_same_view(nlp: Any) -> None:
     assert tokens_of(doc, TEXT) == tokens_of(doc)
     assert tokens_of(doc, TEXT + " more") == tokens_of(doc)  # a text that does not fit is ignored
     assert tokens_of(doc, "X" + TEXT[1:]) == tokens_of(doc)
+
+
+def test_hostile_text_gives_the_view_spacy_gives(nlp: Any) -> None:
+    text = "[b]Keith[/b] Lamont Scott\u200b said \x1b[31mno\x07.\x00 Bad \ud800 Ⅷ Émile.\n\n\u2029Ann  Lee left ?"
+    doc = nlp(text)
+    tk = tokens_of(doc, text)
+    assert tk.words == [t.text for t in doc]
+    assert tk.proper == [t.tag_ in {"NNP", "NNPS"} for t in doc]
+    assert tk.upper == [t.text[:1].isupper() and any(c.isalpha() for c in t.text) for t in doc]
+    assert tk.entities == [(e.start, e.end, e.label_) for e in doc.ents]
+    with nlp.select_pipes(enable=["tok2vec", "ner"]):
+        bare = tokens_of(nlp(text), text)
+    assert bare.sent_starts == [
+        i == 0 or doc[i - 1].text in {".", "!", "?"} or doc[i - 1].text.isspace() for i in range(len(doc))
+    ]
