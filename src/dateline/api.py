@@ -53,6 +53,8 @@ class IngestReport(WriteCounts):
     drop_lines: list[str] = field(default_factory=list)
     seconds: float = 0.0
     interrupted: bool = False
+    #: Stored articles in no story: the corpus stages were left for ``dateline relink``.
+    without_story: int = 0
 
     @property
     def articles_per_second(self) -> float:
@@ -201,7 +203,8 @@ def _ingest(
     report.sources = len(sources)
     log = _SourceLog(writer, sources, report, on_progress)
     articles: Iterator[Article] = iter(())
-    if log.pending():
+    read_any = log.pending()
+    if read_any:
         articles = _analysed(settings, Reader(conn), log.todo, outlet, published)
     else:  # every source is unchanged: count them, and load no model
         for _ in log.todo():
@@ -212,7 +215,9 @@ def _ingest(
             _count_drop(report, article, on_drop)
         log.finish()
         writer.relink_people()
-        link_corpus(conn)
+        if settings.corpus_stages and (read_any or _without_story(conn)):
+            link_corpus(conn)  # not when nothing was read and every article is in a story: nothing changed
+        report.without_story = _without_story(conn)
     except KeyboardInterrupt:
         report.interrupted = True
     finally:
@@ -254,6 +259,13 @@ def _write_or_drop(writer: Writer, article: Article, source_id: int) -> None:
     except Exception as exc:  # noqa: BLE001 - one bad article never ends a batch
         failed(article, "store", exc)
         writer.write(article, source_id)
+
+
+def _without_story(conn: Any) -> int:
+    """Stored articles that no story holds (none after the corpus stages ran)."""
+    return int(conn.execute(
+        "SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM story_articles)"
+    ).fetchone()[0])
 
 
 def link_corpus(conn: Any) -> Any:

@@ -53,9 +53,13 @@ def ingest(
     engine: Annotated[str | None, typer.Option(help="local, or dask: spread sources over Dask workers.")] = None,
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (with --engine dask).")] = None,
     workers: Annotated[int | None, typer.Option(help="Local Dask workers to start (with --engine dask).", min=1)] = None,
+    defer_corpus: Annotated[bool, typer.Option(
+        "--defer-corpus", help="Leave stories, happenings and contradictions for 'dateline relink'.")] = False,
 ) -> None:
     """Read, clean, analyse and store news files."""
     settings = Settings()
+    if defer_corpus:
+        settings.corpus_stages = False
     _engine_options(settings, engine, scheduler, workers)
     if model:
         settings.models = tuple(m.strip() for m in model.split(",") if m.strip())

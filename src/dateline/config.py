@@ -42,3 +42,6 @@ class Settings:
     workers: int | None = None
     #: Sources submitted but not yet written, at most (None: 4 per worker).
     in_flight: int | None = None
+    #: Run the corpus stages (stories, happenings, contradictions) after an ingest; False leaves them
+    #: for ``dateline relink`` (bulk loads of many batches into a large database).
+    corpus_stages: bool = field(default_factory=lambda: os.environ.get("DATELINE_CORPUS_STAGES", "1") != "0")

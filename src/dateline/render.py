@@ -46,6 +46,8 @@ def summary(report: IngestReport) -> Table:
         ("seconds", f"{report.seconds:.1f}"),
         ("articles/s", f"{report.articles_per_second:.1f}"),
     ]
+    if report.without_story:
+        rows.append(("articles in no story yet (run dateline relink)", report.without_story))
     for what, n in rows:
         table.add_row(Text(one_line(what)), Text(one_line(str(n))))
     return table

@@ -117,3 +117,25 @@ def test_export_one_row_per_happening(dbs: dict[str, Any], tmp_path: Path) -> No
     (events,) = conn.execute("SELECT count(*) FROM events").fetchone()
     assert len(per_happening.read_text().splitlines()) == happenings < events
     assert len(per_report.read_text().splitlines()) == events
+
+
+def test_deferred_corpus_stages_then_relink_give_the_one_ingest_view(dbs: dict[str, Any], tmp_path: Path) -> None:
+    lines = CORPUS.read_text(encoding="utf-8").splitlines()
+    half = len(lines) // 2
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    first.write_text("\n".join(lines[:half]) + "\n", encoding="utf-8")
+    second.write_text("\n".join(lines[half:]) + "\n", encoding="utf-8")
+    db = str(tmp_path / "bulk.db")
+    out = run("ingest", str(first), "--db", db, "--defer-corpus", "--processes", "1").stdout
+    assert "articles in no story yet (run dateline relink)" in out
+    report = run_json("ingest", str(second), "--db", db, "--defer-corpus", "--processes", "1")
+    stored = len(api.open_reader(db).articles())
+    assert report["without_story"] == stored > 0
+    assert api.open_reader(db).stories() == []
+    run("relink", "--db", db)
+    assert _groups(db) == _groups(dbs["whole"])
+    pairs = {(c["claim"]["text"], c["counter"]["text"]) for c in api.open_reader(db).contradictions()}
+    assert pairs == {(c["claim"]["text"], c["counter"]["text"]) for c in api.open_reader(dbs["whole"]).contradictions()}
+    assert pairs
+    again = run_json("ingest", str(first), "--db", db, "--processes", "1")
+    assert again["without_story"] == 0
