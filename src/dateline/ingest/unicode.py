@@ -12,7 +12,7 @@ import dataclasses
 import re
 from typing import Any
 
-from ..model import Article, Caption, Drop, Provenance
+from ..model import Article, Caption, Drop
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 REPLACEMENT = "\ufffd"
@@ -51,13 +51,8 @@ def valid_article(article: Article) -> Article:
         value = getattr(article, name)
         if isinstance(value, str):
             setattr(article, name, valid_text(value))
-    article.captions = [
-        c if c.text.isascii() and (c.credit or "").isascii()
-        else Caption(valid_text(c.text), valid_text(c.credit) if c.credit else c.credit)
-        for c in article.captions
-    ]
-    provenance: Provenance = article.provenance
-    _valid_fields(provenance)
+    article.captions = [Caption(valid_text(c.text), c.credit and valid_text(c.credit)) for c in article.captions]
+    _valid_fields(article.provenance)
     if article.drop is not None and not article.drop.detail.isascii():
         article.drop = Drop(article.drop.reason, valid_text(article.drop.detail))
     return article
