@@ -246,3 +246,10 @@ def test_punctuation_as_subject_names_no_speaker(run: Run) -> None:
 def test_lets_say_is_no_attribution(run: Run) -> None:
     text = "Let's say you think a degree from a state university will cost $160,000 in 18 years."
     assert run(text) == []
+
+
+def test_a_coordinated_passive_clause_stays_in_the_content(run: Run) -> None:
+    text = "Police chief Dana Ortiz said witnesses saw a knife and that one was found nearby."
+    q = only(run(text))
+    assert (q.type, q.cue, q.speaker) == ("indirect", "say", "Dana Ortiz")
+    assert content(q, text) == ["witnesses saw a knife and that one was found nearby"]

@@ -312,6 +312,8 @@ def _own_statement(tok: Token, lex: CueLexicon) -> bool:
     cues = lex.cues.get(tok.lemma_.lower(), {})
     if tok.pos_ != "VERB" or not any(c.kind in ("speech", "clausal") for c in cues.values()):
         return False
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+        return False  # "... saw a gun and that one was found nearby": a passive states nothing of its own
     if tok.dep_ in ("conj", "parataxis"):
         return True
     if tok.dep_ != "advcl":
