@@ -126,13 +126,6 @@ def negated_part(text: str) -> str:
     return " ".join(part for part in _CLAUSE.split(text) if part and _negated(part))
 
 
-def _overlap(claim: Claim, counter: Claim, negated_only: bool = False) -> tuple[int, float]:
-    a = _concepts(claim.content)
-    b = _concepts(negated_part(counter.content) if negated_only else counter.content)
-    shared = a & b
-    return len(shared), len(shared) / (len(a) or 1)
-
-
 def figures(text: str) -> list[tuple[float, str]]:
     """Numbers with the word they count: "at least 30 people died" -> [(30.0, "people")]."""
     out = []
@@ -190,28 +183,60 @@ def _is_verdict(counter: Claim) -> bool:
     return statement and (cue in cue_words("deny") or cue in cue_words("dispute"))
 
 
-def _best_denied(counter: Claim, others: Sequence[Claim], by_cue: bool) -> tuple[Claim, int, float] | None:
-    best: tuple[Claim, int, float] | None = None
-    for claim in others:
-        if _negated(claim.content):
-            continue
-        shared, coverage = _overlap(claim, counter, negated_only=not by_cue)
-        if shared < MIN_SHARED or coverage < MIN_COVERAGE:
-            continue
-        if best is None or (-coverage, -shared, _place(claim)) < (-best[2], -best[1], _place(best[0])):
-            best = (claim, shared, coverage)
-    return best
+class _Claims:
+    """One story's claims, indexed: the claims each authority may be contradicted by (in order), and
+    the claims (not negated themselves) that hold each concept, so that a counter-claim meets only
+    the claims it shares a concept with instead of every claim of the story."""
+
+    def __init__(self, claims: Sequence[Claim], auth: dict[int, str]) -> None:
+        self.claims, self.auth = claims, auth
+        self._others: dict[str, tuple[list[Claim], set[int]]] = {}
+        self.postings: dict[str, list[int]] = {}
+        for i, claim in enumerate(claims):
+            if not _negated(claim.content):
+                for concept in _concepts(claim.content):
+                    self.postings.setdefault(concept, []).append(i)
+
+    def others(self, authority: str) -> tuple[list[Claim], set[int]]:
+        """The claims of other authorities than ``authority``, in order, and their indices."""
+        found = self._others.get(authority)
+        if found is None:
+            other = {a for a in set(self.auth.values()) if not _same_authority(a, authority)}
+            picked = [i for i, c in enumerate(self.claims) if self.auth[c.quote_id] in other]
+            found = self._others[authority] = ([self.claims[i] for i in picked], set(picked))
+        return found
+
+    def best_denied(self, counter: Claim, allowed: set[int], by_cue: bool) -> tuple[Claim, int, float] | None:
+        """The claim of ``allowed`` that ``counter`` denies: the one whose concepts its (negated
+        part's) concepts cover best, sharing at least :data:`MIN_SHARED` of them."""
+        concepts = _concepts(counter.content if by_cue else negated_part(counter.content))
+        shared_of: dict[int, int] = {}
+        for concept in concepts:
+            for i in self.postings.get(concept, ()):
+                shared_of[i] = shared_of.get(i, 0) + 1
+        best: tuple[Claim, int, float] | None = None
+        for i, shared in shared_of.items():
+            if shared < MIN_SHARED or i not in allowed:
+                continue
+            claim = self.claims[i]
+            coverage = shared / (len(_concepts(claim.content)) or 1)
+            if coverage < MIN_COVERAGE:
+                continue
+            if best is None or (-coverage, -shared, _place(claim)) < (-best[2], -best[1], _place(best[0])):
+                best = (claim, shared, coverage)
+        return best
 
 
 def _denials_and_disputes(claims: Sequence[Claim], auth: dict[int, str]) -> Iterator[Contradiction]:
     deny, dispute = cue_words("deny"), cue_words("dispute")
+    story = _Claims(claims, auth)
     for counter in claims:
         verdict = _is_verdict(counter)
         cue = counter.cue.lower()
         by_cue = cue in deny or cue in dispute
         if not verdict and not by_cue and not _negated(counter.content):
             continue  # no denial, dispute or verdict: nothing to compare (the cheap test first)
-        others = [c for c in claims if not _same_authority(auth[c.quote_id], auth[counter.quote_id])]
+        others, allowed = story.others(auth[counter.quote_id])
         if not others:
             continue
         if verdict:
@@ -220,7 +245,7 @@ def _denials_and_disputes(claims: Sequence[Claim], auth: dict[int, str]) -> Iter
                 yield Contradiction("disputes", 0.85 if counter.type != "indirect" else 0.8, target, counter,
                                     {"rule": "verdict on a statement", "cue": counter.cue})
             continue
-        found = _best_denied(counter, others, by_cue)
+        found = story.best_denied(counter, allowed, by_cue)
         if found is None:
             continue
         claim, shared, coverage = found
@@ -238,8 +263,12 @@ def _conflicting_figures(claims: Sequence[Claim], auth: dict[int, str]) -> Itera
         for value, unit in figs[c.quote_id]:
             given.setdefault((auth[c.quote_id], unit), set()).add(value)
     counted = [c for c in claims if figs[c.quote_id]]  # only claims with figures can conflict
+    units = [{unit for _, unit in figs[c.quote_id]} for c in counted]
     for i, first in enumerate(counted):
-        for second in counted[i + 1:]:
+        for j in range(i + 1, len(counted)):
+            if units[i].isdisjoint(units[j]):
+                continue  # no figure of one counts what a figure of the other counts
+            second = counted[j]
             a, b = auth[first.quote_id], auth[second.quote_id]
             if _same_authority(a, b):
                 continue  # a later figure of the same authority is an update

@@ -74,31 +74,41 @@ def dates_fit(a: str | None, b: str | None) -> bool:
     return a == b or _contains(a, b) or _contains(b, a)
 
 
-def _fits(h: Happening, r: EventReport) -> bool:
+@dataclass
+class _Seen:
+    """What a happening's reports hold so far: their distinct dates and all their names."""
+
+    dates: set[str | None]
+    names: set[str]
+
+
+def _fits(h: Happening, seen: _Seen, r: EventReport) -> bool:
     first = h.reports[0]
     if r.category != first.category or (r.modality == "occurred") != (first.modality == "occurred"):
         return False
-    if not all(dates_fit(x.date, r.date) for x in h.reports):
+    if not all(dates_fit(d, r.date) for d in seen.dates):
         return False
     if h.place and r.place and h.place.lower() != r.place.lower():
         return False
-    names = frozenset().union(*(x.names for x in h.reports))
-    return bool(names & r.names) or not names or not r.names
+    return bool(seen.names & r.names) or not seen.names or not r.names
 
 
 def group_events(reports: Sequence[EventReport]) -> list[Happening]:
     """Happenings over one story's reports; the precise dates and places come first."""
     order = sorted(reports, key=lambda r: (_RANK.get(r.precision or "", 9), r.date or "~", r.article_id, r.position))
-    out: list[Happening] = []
+    out: list[tuple[Happening, _Seen]] = []
     for report in order:
-        for h in out:
-            if _fits(h, report):
+        for h, seen in out:
+            if _fits(h, seen, report):
                 h.reports.append(report)
                 h.place = h.place or report.place
+                seen.dates.add(report.date)
+                seen.names |= report.names
                 break
         else:
-            out.append(Happening("", report.category, report.date, report.precision, report.place, [report]))
-    for h in out:
+            happening = Happening("", report.category, report.date, report.precision, report.place, [report])
+            out.append((happening, _Seen({report.date}, set(report.names))))
+    for h, _ in out:
         first = min((r.article_id, r.position) for r in h.reports)
         h.id = "h" + hashlib.sha1(f"{first[0]}:{first[1]}".encode()).hexdigest()[:9]
-    return out
+    return [h for h, _ in out]
