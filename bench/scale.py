@@ -29,6 +29,7 @@ import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from texts import polnear_texts
 
@@ -127,24 +128,37 @@ def summary(times: list[tuple[float, float, list[float]]]) -> None:
           f"(lowest {ratios[0]:.2f}x, highest {ratios[-1]:.2f}x)")
 
 
-def writer_ceiling(texts: list[str], tmp: Path, copies: int) -> tuple[float, int, int]:
-    """Seconds, facts and articles for the writer alone storing ``copies`` x the analysed corpus, set
-    up as an ingest sets it up: near-duplicate index, corpus-wide entity linking, commits in batches
-    (the corpus stages after an ingest are not counted)."""
-    analysed = [a for a in api.process(Article(text=t, outlet="Bench Wire") for t in texts) if a.drop is None]
-    conn = connect(tmp / "writer.db")
+def analysed_articles(texts: list[str]) -> list[Article]:
+    """The texts analysed once, ready to be stored (no Docs)."""
+    out = [a for a in api.process(Article(text=t, outlet="Bench Wire") for t in texts) if a.drop is None]
+    for a in out:
+        a.doc, a.caption_docs = None, []
+    return out
+
+
+def store_copies(analysed: list[Article], db: Path, copies: int) -> tuple[Any, float, int]:
+    """Store ``copies`` x the analysed corpus into a fresh database with the writer an ingest sets up
+    (near-duplicate index, corpus-wide entity linking, commits in batches); copy ``c`` of each
+    article ends with its own sentence. Returns the open connection, the seconds and the articles
+    stored."""
+    conn = connect(db)
     writer = Writer(conn, NearDuplicateIndex(), link_rules=corpus_rules(), batch=INGEST_BATCH)
     source = writer.begin_source("bench", "x", 0, "jsonl")
     start = time.perf_counter()
     stored = 0
     for c in range(copies):
         for i, a in enumerate(analysed):
-            a.doc, a.caption_docs = None, []
             copy = replace(a, text=f"{a.text}\n\nThis is copy {c} of story {i}." if c else a.text)
             copy.id, copy.position = f"{c:04d}{i:04d}{a.id[8:]}", c * len(analysed) + i
             stored += writer.write(copy, source) == "stored"
     writer.flush()
-    seconds = time.perf_counter() - start
+    return conn, time.perf_counter() - start, stored
+
+
+def writer_ceiling(texts: list[str], tmp: Path, copies: int) -> tuple[float, int, int]:
+    """Seconds, facts and articles for the writer alone storing ``copies`` x the analysed corpus, set
+    up as an ingest sets it up (the corpus stages after an ingest are not counted)."""
+    conn, seconds, stored = store_copies(analysed_articles(texts), tmp / "writer.db", copies)
     facts = count_facts(dump_facts(conn))
     conn.close()
     return seconds, facts, stored
