@@ -90,7 +90,7 @@ class EntityLinker:
 
     def _candidates(self, keys: set[str], entity_id: str) -> list[Entity]:
         """The stored entities sharing a key with a new one: only the one of the same id when there
-        is one (it is the match)."""
+        is one (it is the match), read without its aliases and roles."""
         found = (
             [
                 r[0]
@@ -102,7 +102,11 @@ class EntityLinker:
             if keys
             else []
         )
-        return self._load([entity_id] if entity_id in found else found)
+        if entity_id in found:
+            row = self.conn.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
+            if row is not None:  # the match: of it only the id and the country are read
+                return [Entity(id=row["id"], name=row["name"], type=row["type"], country=row["country"])]
+        return self._load(found)
 
     def link(self, article_id: str, entity: Entity) -> tuple[str, bool]:
         """Store ``entity`` (merged into an existing one where the rules say so).
@@ -125,11 +129,12 @@ class EntityLinker:
             created, target_id = False, hit.target.id
             if hit.target.country is None and entity.country:
                 self.conn.execute("UPDATE entities SET country = ? WHERE id = ?", (entity.country, target_id))
-            self.conn.execute(
-                "UPDATE entities SET affiliation = coalesce(affiliation, ?), nationality = coalesce(nationality, ?) "
-                "WHERE id = ?",
-                (entity.affiliation, entity.nationality, target_id),
-            )
+            if entity.affiliation is not None or entity.nationality is not None:
+                self.conn.execute(
+                    "UPDATE entities SET affiliation = coalesce(affiliation, ?), nationality = coalesce(nationality, ?) "
+                    "WHERE id = ?",
+                    (entity.affiliation, entity.nationality, target_id),
+                )
             self.conn.execute(
                 "INSERT INTO merges (entity_id, article_id, mention, start, end, rule, confidence, evidence) "
                 "VALUES (?, ?, ?, NULL, NULL, ?, ?, ?)",
