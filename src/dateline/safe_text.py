@@ -61,4 +61,15 @@ def stored_path(path: str) -> str:
     try:
         return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     except UnicodeEncodeError:
-        return "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in path)
+        return valid_text(path)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_text(value: str) -> str:
+    """``value`` with each lone surrogate (which UTF-8 cannot hold) replaced by U+FFFD, so offsets
+    keep their places (ASCII and clean text returned as they are)."""
+    if value.isascii() or not _SURROGATE.search(value):
+        return value
+    return _SURROGATE.sub("\ufffd", value)

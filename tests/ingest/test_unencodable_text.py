@@ -11,8 +11,7 @@ from typing import Any
 
 from dateline import api
 from dateline.ingest import reader
-from dateline.ingest.unicode import valid_text
-from dateline.safe_text import stored_path
+from dateline.safe_text import stored_path, valid_text
 
 STORY = (
     "PORT ELLIS — Harbour director Mara Venn said on Tuesday that the northern quay would reopen "

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 
 from ..model import Article, Drop, article_id
+from ..pipeline import failed
 from .common import dropped
 from .dates import parse_published
 from .feed import read_feed
@@ -16,7 +17,7 @@ from .html import read_html
 from .jsonl import read_jsonl
 from .source import DEFAULT_MAX_BYTES, STREAMED_FORMATS, Source, discover, inspect_path, too_large
 from .text import read_text
-from .unicode import valid_article, valid_text
+from .unicode import valid_article
 from .warc import read_warc
 
 log = logging.getLogger(__name__)
@@ -134,11 +135,8 @@ def _stamped(
         try:
             stamped = _stamp(valid_article(article), position, source, outlet, fallback_date, published)
         except Exception as exc:  # noqa: BLE001 - one bad record never ends a batch
-            log.error("reading %s failed at record %d", source.path, position, exc_info=exc)
-            message = " ".join(str(exc).split())[:300]
-            stamped = dropped("internal_error", valid_text(f"step 'read' raised {type(exc).__name__}: {message}"))
-            stamped.source, stamped.position, stamped.format = source.path, position, source.format or "unknown"
-            stamped.provenance = article.provenance
+            article.source, article.position, article.format = source.path, position, source.format or "unknown"
+            stamped = valid_article(failed(article, "read", exc))
         yield stamped
 
 

@@ -9,20 +9,10 @@ U+FFFD (the replacement character), so offsets keep their places.
 from __future__ import annotations
 
 import dataclasses
-import re
 from typing import Any
 
 from ..model import Article, Caption, Drop
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-REPLACEMENT = "\ufffd"
-
-
-def valid_text(value: str) -> str:
-    """``value`` with each lone surrogate replaced (ASCII and clean text returned as they are)."""
-    if value.isascii() or not _SURROGATE.search(value):
-        return value
-    return _SURROGATE.sub(REPLACEMENT, value)
+from ..safe_text import valid_text
 
 
 def _valid(value: Any) -> Any:
