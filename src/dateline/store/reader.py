@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import StoreError
 from ..model import Article, Caption, Entity, Event, Mention, Provenance, Quote, Span
 from ..serialize import event_from_dict, quote_to_dict
+from .links import actor_condition
 from .meta import read_meta
 from .rows import contains, quote_of_row
 from .rows import published_of as _published
@@ -199,7 +200,7 @@ class Reader:
                    article: str | None = None) -> Iterator[tuple[Article, Event]]:
         filters: list[tuple[str, list[Any]]] = []
         if actor:
-            filters.append(("(e.actors LIKE ? ESCAPE '\\' OR e.targets LIKE ? ESCAPE '\\')", [contains(actor)] * 2))
+            filters.append(actor_condition(actor))
         if category:
             filters.append(("e.category = ?", [category.upper()]))
         if article:

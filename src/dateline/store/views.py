@@ -224,19 +224,15 @@ class CorpusViews:
         return [dict(r) for r in rows]
 
     def _entity_events(self, entity_id: str) -> list[dict[str, Any]]:
-        out = []
-        for r in self.conn.execute(
-            "SELECT e.article_id, e.data, e.category, e.action, e.actors, e.targets, e.place, e.date, "
-            "e.date_precision, a.published FROM events e JOIN articles a ON a.id = e.article_id "
-            "WHERE e.data LIKE ? ORDER BY a.published, e.id", (f'%"{entity_id}"%',)):
-            data = json.loads(r["data"])
-            for side, key in (("actor", "actors"), ("target", "targets")):
-                if any((x or {}).get("entity_id") == entity_id for x in data.get(key, [])):
-                    out.append({"as": side, "article_id": r["article_id"], "category": r["category"],
-                                "action": r["action"], "actors": r["actors"], "targets": r["targets"],
-                                "place": r["place"], "date": r["date"] or (r["published"] or "")[:10],
-                                "precision": r["date_precision"] if r["date"] else "published"})
-        return out
+        rows = self.conn.execute(
+            "SELECT ee.role, e.article_id, e.category, e.action, e.actors, e.targets, e.place, e.date, "
+            "e.date_precision, a.published FROM event_entities ee JOIN events e ON e.id = ee.event_id "
+            "JOIN articles a ON a.id = e.article_id WHERE ee.entity_id = ? "
+            "GROUP BY e.id, ee.role ORDER BY a.published, e.id, ee.role", (entity_id,))
+        return [{"as": r["role"], "article_id": r["article_id"], "category": r["category"], "action": r["action"],
+                 "actors": r["actors"], "targets": r["targets"], "place": r["place"],
+                 "date": r["date"] or (r["published"] or "")[:10],
+                 "precision": r["date_precision"] if r["date"] else "published"} for r in rows]
 
 
 def _sortable(value: str | None) -> str:

@@ -238,12 +238,15 @@ class Writer:
         self.counts.quotes += len(a.quotes)
 
     def _insert_events(self, a: Article, ids: dict[str, str]) -> None:
+        """Events with their data; actors and targets that are stored entities also go to
+        ``event_entities``, which relinking and corrections keep pointing at the right entity."""
+        stored = set(ids.values())
         for i, e in enumerate(a.events):
             for actor in (*e.actors, *e.targets):
                 if actor.entity_id in ids:
                     actor.entity_id = ids[actor.entity_id]
             data = to_jsonable(e)
-            self.conn.execute(
+            cur = self.conn.execute(
                 "INSERT INTO events (article_id, position, data, category, action, modality, cameo, quad_class, "
                 "goldstein, acled_event_type, acled_sub_event_type, actors, targets, place, country, latitude, "
                 "longitude, date, date_precision, sentence_start, sentence_end, confidence) "
@@ -257,6 +260,15 @@ class Writer:
                     e.date.value if e.date else None, e.date.precision if e.date else None,
                     e.sentence_span.start, e.sentence_span.end, e.confidence,
                 ),
+            )
+            self.conn.executemany(
+                "INSERT INTO event_entities (event_id, role, position, entity_id, text) VALUES (?, ?, ?, ?, ?)",
+                [
+                    (cur.lastrowid, role, k, x.entity_id, x.text)
+                    for role, side in (("actor", e.actors), ("target", e.targets))
+                    for k, x in enumerate(side)
+                    if x.entity_id and x.entity_id in stored
+                ],
             )
         self.counts.events += len(a.events)
 
