@@ -317,7 +317,7 @@ def main() -> None:
         app()
     except DatelineError as exc:
         _say("error", "red", str(exc))
-        sys.exit(2)
+        sys.exit(exc.exit_code)
     except sqlite3.DatabaseError as exc:
         _say("error", "red", f"the database cannot be read ({exc}); it may be corrupt or written by another program")
         sys.exit(2)

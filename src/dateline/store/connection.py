@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
-from ..errors import StoreError
+from ..errors import CorruptDatabaseError, StoreError
 from .schema import SCHEMA_VERSION, migrate
 
 
@@ -75,10 +75,12 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
     except StoreError as exc:
         conn.close()
         message = str(exc.args[0]) if exc.args else str(exc)
-        raise StoreError(message if message.startswith(target) else f"{target}: {message}") from None
+        raise type(exc)(message if message.startswith(target) else f"{target}: {message}") from None
     except sqlite3.Error as exc:
         conn.close()
-        raise StoreError(f"{target}: {_explain(exc)}") from exc
+        message = _explain(exc)
+        kind = CorruptDatabaseError if message.startswith("not a usable") else StoreError
+        raise kind(f"{target}: {message}") from exc
     return conn
 
 
@@ -90,10 +92,10 @@ def _open(target: str, readonly: bool) -> sqlite3.Connection:
         if not file.exists():
             raise StoreError(f"{target}: no such database; run 'dateline ingest' first")
         if not file.is_file():
-            raise StoreError(f"{target}: not a database file")
+            raise CorruptDatabaseError(f"{target}: not a database file")
         return sqlite3.connect(read_only_uri(file), uri=True, isolation_level=None, timeout=30)
     if file.exists() and not file.is_file():
-        raise StoreError(f"{target}: not a database file")
+        raise CorruptDatabaseError(f"{target}: not a database file")
     file.parent.mkdir(parents=True, exist_ok=True)
     return sqlite3.connect(target, isolation_level=None, timeout=30)
 
@@ -108,7 +110,7 @@ def _check_version(conn: sqlite3.Connection, target: str) -> None:
         )
     if version == 0:
         tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'articles'").fetchone()[0]
-        raise StoreError(
+        raise CorruptDatabaseError(
             f"{target}: " + ("not a dateline database" if not tables else "schema version 0")
             + "; run 'dateline ingest' to create one"
         )

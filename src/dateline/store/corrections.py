@@ -18,7 +18,7 @@ import sqlite3
 from datetime import UTC, datetime
 from typing import Any
 
-from ..errors import StoreError
+from ..errors import NotFoundError, UsageError
 from .links import move_event_links
 
 #: Tables whose rows point at an entity through ``entity_id``; rows are moved, duplicates dropped.
@@ -97,14 +97,14 @@ class Corrections:
 
     def add(self, action: str, entity: str, other: str, who: str, why: str) -> int:
         if action not in ("merge", "split"):
-            raise StoreError(f"unknown correction {action!r}; use merge or split")
+            raise UsageError(f"unknown correction {action!r}; use merge or split")
         with self.conn:
             self.conn.execute("BEGIN IMMEDIATE")
             if _find(self.conn, entity) is None:
-                raise StoreError(f"no entity named {entity!r}")
+                raise NotFoundError(f"no entity named {entity!r}")
             detail = merge(self.conn, entity, other) if action == "merge" else split(self.conn, entity, [other])
             if detail is None:
-                raise StoreError(f"nothing to {action}: {entity!r} and {other!r}")
+                raise NotFoundError(f"nothing to {action}: {entity!r} and {other!r}")
             cur = self.conn.execute(
                 "INSERT INTO entity_corrections (action, entity_a, entity_b, who, at, why, detail) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)", (action, entity, other, who, _now(), why, json.dumps(detail)))
@@ -125,7 +125,7 @@ class Corrections:
     def undo(self, correction_id: int) -> None:
         row = self.conn.execute("SELECT * FROM entity_corrections WHERE id = ?", (correction_id,)).fetchone()
         if row is None or row["undone_at"] is not None:
-            raise StoreError(f"no active correction {correction_id}")
+            raise NotFoundError(f"no active correction {correction_id}")
         with self.conn:
             self.conn.execute("BEGIN IMMEDIATE")
             if row["action"] == "merge":

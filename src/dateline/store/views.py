@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from ..errors import StoreError
+from ..errors import NotFoundError, UsageError
 from ..model import Article, Entity, Event
 from ..serialize import event_from_dict
 from .rows import published_of as _published
@@ -93,9 +93,9 @@ class CorpusViews:
         rows = self.conn.execute(
             "SELECT id FROM stories WHERE id >= ? AND id < ? LIMIT 2", (prefix, prefix + "\uffff")).fetchall()
         if not rows:
-            raise StoreError(f"no story with id {prefix!r}")
+            raise NotFoundError(f"no story with id {prefix!r}")
         if len(rows) > 1 and rows[0]["id"] != prefix:
-            raise StoreError(f"story id prefix {prefix!r} is ambiguous; give more characters")
+            raise UsageError(f"story id prefix {prefix!r} is ambiguous; give more characters")
         return str(rows[0]["id"])
 
     def _claim_side(self, quote_id: int) -> dict[str, Any]:
@@ -172,7 +172,7 @@ class CorpusViews:
             "GROUP BY e.id ORDER BY lower(e.name) = lower(:n) DESC, count(m.id) DESC, e.id LIMIT 1", {"n": name}
         ).fetchone()
         if row is None:
-            raise StoreError(f"no entity named {name!r}; `dateline entities` lists them")
+            raise NotFoundError(f"no entity named {name!r}; `dateline entities` lists them")
         return str(row[0])
 
     def entity_profile(self, name: str) -> dict[str, Any]:

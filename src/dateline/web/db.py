@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from ..errors import StoreError
+from ..errors import CorruptDatabaseError, StoreError
 from ..store import SCHEMA_VERSION, Reader
 
 
@@ -24,11 +24,11 @@ def check_database(path: str | Path) -> Path:
     try:
         version = reader.conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{target}: not a usable dateline database ({exc})") from exc
+        raise CorruptDatabaseError(f"{target}: not a usable dateline database ({exc})") from exc
     finally:
         reader.conn.close()
     if version == 0 or version > SCHEMA_VERSION:
-        raise StoreError(f"{target}: not a dateline database of schema 1..{SCHEMA_VERSION} (found {version})")
+        raise CorruptDatabaseError(f"{target}: not a dateline database of schema 1..{SCHEMA_VERSION} (found {version})")
     return target.resolve()
 
 

@@ -17,7 +17,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from .. import api
-from ..errors import StoreError
+from ..errors import DatelineError
 from ..store import Reader
 from .csrf import COOKIE, Editing
 from .deps import reader
@@ -70,8 +70,8 @@ def _correct(request: Request, action: str, entity: str, other: str, fields: dic
     who = fields.get("who", "").strip()[:100] or "web"
     try:
         return api.correct_entities(editing.db, action, entity, other, who=who, why=fields.get("why", "")[:500])
-    except StoreError as exc:
-        raise Problem(409, str(exc.args[0]) if exc.args else str(exc)) from exc
+    except DatelineError as exc:
+        raise Problem(409, exc.message) from exc
 
 
 @router.post("/entities/{entity_id}/merge")
@@ -97,8 +97,8 @@ async def undo(request: Request, correction_id: int) -> RedirectResponse:
     editing: Editing = request.app.state.editing
     try:
         api.undo_correction(editing.db, correction_id)
-    except StoreError as exc:
-        raise Problem(409, str(exc.args[0]) if exc.args else str(exc)) from exc
+    except DatelineError as exc:
+        raise Problem(409, exc.message) from exc
     return RedirectResponse(f"/corrections#c{correction_id}", status_code=303)
 
 
