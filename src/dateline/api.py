@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .config import Settings
+from .errors import UsageError
 from .model import DUPLICATE, Article
 from .pipeline import Pipeline, Step, failed
 from .store import Reader, Writer, connect
@@ -104,7 +105,7 @@ def process_text(text: str, **fields: Any) -> list[Article]:
 
         fields["published"] = parse_published(published)
         if fields["published"] is None:
-            raise ValueError(f"published: {published!r} is not a date")
+            raise UsageError(f"published: {published!r} is not a date")
         fields.setdefault("published_raw", published)
     return list(process([Article(text=text, **fields)]))
 
@@ -343,7 +344,7 @@ def _scale_sources(paths: Sequence[str], published: str | None, settings_engine:
     from .scale import ENGINES, discover_sources
 
     if settings_engine not in ENGINES:
-        raise ValueError(f"unknown engine {settings_engine!r}; use one of {', '.join(ENGINES)}")
+        raise UsageError(f"unknown engine {settings_engine!r}; use one of {', '.join(ENGINES)}")
     read_paths([], published=published)  # raises ValueError at once for an unreadable date
     return list(discover_sources(paths))
 

@@ -15,7 +15,7 @@ from rich.text import Text
 
 from . import api, cli_corpus
 from .config import Settings, processes_from
-from .errors import DatelineError
+from .errors import DatelineError, UsageError
 from .safe_text import json_safe, one_line
 from .serialize import to_jsonable
 
@@ -214,7 +214,7 @@ def _export(table: str, output: str, db: str, fmt: str | None, style: str | None
     try:
         check(table, style, fmt)
         if per not in ("report", "happening"):
-            raise ValueError(f"--per {per!r} is not one of report, happening")
+            raise UsageError(f"--per {per!r} is not one of report, happening")
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from exc
     reader = api.open_reader(db)

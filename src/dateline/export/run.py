@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ..errors import StoreError
+from ..errors import StoreError, UsageError
 from ..store import Reader
 from .events import event_rows
 from .gdelt import gdelt_mention_rows
@@ -42,15 +42,15 @@ QUOTEBANK = ("quotebank", "quotebank-articles")
 def check(table: str, style: str | None, fmt: str | None) -> tuple[str, str]:
     """The (style, format) to use, defaults filled in; ValueError naming the bad choice."""
     if table not in STYLES:
-        raise ValueError(f"nothing to export called {table!r}; use one of {', '.join(STYLES)}")
+        raise UsageError(f"nothing to export called {table!r}; use one of {', '.join(STYLES)}")
     style = style or STYLES[table][0]
     if style not in STYLES[table]:
-        raise ValueError(f"--style {style!r} does not apply to {table}; use one of {', '.join(STYLES[table])}")
+        raise UsageError(f"--style {style!r} does not apply to {table}; use one of {', '.join(STYLES[table])}")
     fmt = fmt or ("jsonl" if style in QUOTEBANK else "csv")
     formats = ("jsonl",) if style in QUOTEBANK else ("csv", "jsonl", "parquet", "geojson") if table == "events" \
         else ("csv", "jsonl", "parquet")
     if fmt not in formats:
-        raise ValueError(f"--format {fmt!r} does not apply to {table} in {style} style; use one of {', '.join(formats)}")
+        raise UsageError(f"--format {fmt!r} does not apply to {table} in {style} style; use one of {', '.join(formats)}")
     return style, fmt
 
 

@@ -12,6 +12,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
+from ..errors import UsageError
 from ..store import Reader
 from . import api_routes, docs, edits, pages_facts, pages_read, problems
 from .csrf import Editing
@@ -65,7 +66,7 @@ def create_app(db: str | Path | None = None, *, reader_factory: Callable[[], Rea
     path = check_database(db) if db is not None else None
     if reader_factory is None:
         if path is None:
-            raise ValueError("create_app needs a database path or a reader_factory")
+            raise UsageError("create_app needs a database path or a reader_factory")
         found = path
 
         def reader_factory() -> Reader:
@@ -85,7 +86,7 @@ def create_app(db: str | Path | None = None, *, reader_factory: Callable[[], Rea
     app.include_router(edits.pages)
     if allow_edits:
         if path is None:
-            raise ValueError("allow_edits needs a database path")
+            raise UsageError("allow_edits needs a database path")
         app.state.editing = Editing(path)
         app.include_router(edits.router)
     problems.install(app)
