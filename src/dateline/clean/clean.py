@@ -6,7 +6,6 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import ClassVar
 
 from ..model import Article, Caption, CleanReport, Dateline, RemovedLine
 from ..pipeline import Step
@@ -202,8 +201,8 @@ class CleanStep(Step):
     """
 
     name = "clean"
-    requires: ClassVar[frozenset[str]] = frozenset({"text"})
-    assigns: ClassVar[frozenset[str]] = frozenset(
+    requires: frozenset[str] = frozenset({"text"})
+    assigns: frozenset[str] = frozenset(
         {"text", "title", "captions", "byline", "published", "published_raw", "cleaned"}
     )
 
