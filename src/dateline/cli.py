@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import sys
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -217,14 +218,18 @@ def _export(table: str, output: str, db: str, fmt: str | None, style: str | None
             raise ValueError(f"--per {per!r} is not one of report, happening")
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from exc
+    from .export.output import check_target
+    from .export.run import database_paths
+
     reader = api.open_reader(db)
     try:
+        replacing = check_target(Path(output), database_paths(reader))
         n = export(reader, table, output, style=style, fmt=fmt, header=header, per=per)
     except OSError as exc:
         err.print(Text(one_line(f"error: cannot write {output}: {exc.strerror or exc}")))
         raise typer.Exit(2) from exc
     noun = "lines" if style and style.startswith("quotebank") else table
-    err.print(Text(one_line(f"wrote {n} {noun} to {output}")))
+    err.print(Text(one_line(f"wrote {n} {noun} to {output}" + (" (replacing the file that was there)" if replacing else ""))))
 
 
 @export_app.command("events")

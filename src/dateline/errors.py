@@ -40,3 +40,10 @@ class StoreError(DatelineError):
     """The database is unusable (wrong schema version, not a dateline file, ...)."""
 
     code = "D400"
+
+
+class OutputError(DatelineError):
+    """An output file cannot be written where asked (a database, device, FIFO, link or folder is
+    there); the message names the path and what to do."""
+
+    code = "D500"
