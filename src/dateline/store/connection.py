@@ -20,9 +20,16 @@ def read_only_uri(path: str | Path) -> str:
     return f"file:{quote(absolute, safe='/')}?mode=ro"
 
 
+def lock_file(path: str | Path) -> Path:
+    """The lock file of the database at ``path``: named from the real file, so every symbolic link
+    (and relative or ``..`` spelling) to one database shares its one lock."""
+    return Path(os.path.realpath(path) + ".lock")
+
+
 @contextmanager
 def writer_lock(path: str | Path, on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
-    """Hold the one-writer lock of the database at ``path`` (a ``<path>.lock`` file beside it).
+    """Hold the one-writer lock of the database at ``path`` (a ``<real path>.lock`` file beside the
+    file that links lead to).
 
     A second writer waits until the first is done, after telling ``on_wait`` why. Readers never
     wait. ``":memory:"`` needs no lock.
@@ -31,7 +38,7 @@ def writer_lock(path: str | Path, on_wait: Callable[[str], None] | None = None) 
     if target == ":memory:":
         yield
         return
-    lock_path = Path(target + ".lock")
+    lock_path = lock_file(target)
     try:
         lock_path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
