@@ -147,7 +147,7 @@ class _SourceLog:
     report: IngestReport
     on_progress: ProgressFn | None
     done: int = 0
-    current: tuple[str, int] | None = None
+    current: tuple[str, int, Source | None] | None = None
 
     def _tick(self, path: str) -> None:
         self.done += 1
@@ -174,14 +174,26 @@ class _SourceLog:
             src = next((s for s in self.sources if s.path == article.source), None)
             sha = article.provenance.source_sha256 or (src.sha256 if src else None)
             self.current = (article.source, self.writer.begin_source(
-                article.source, sha, src.size if src else 0, src.format if src else article.format))
+                article.source, sha, src.size if src else 0, src.format if src else article.format), src)
         return self.current[1]
 
     def finish(self) -> None:
         if self.current is not None:
-            self.writer.finish_source(self.current[1])
-            self._tick(self.current[0])
+            path, source_id, src = self.current
+            self.writer.finish_source(source_id, complete=src is None or _still_as_checked(src))
+            self._tick(path)
             self.current = None
+
+
+def _still_as_checked(src: Source) -> bool:
+    """Whether the file of ``src`` is still there with the size it had when it was hashed (a file
+    removed or rewritten while it was read is read again by the next run)."""
+    if src.error is not None:
+        return True
+    try:
+        return os.stat(src.path).st_size == src.size
+    except OSError:
+        return False
 
 
 def _ingest(

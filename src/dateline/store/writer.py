@@ -28,6 +28,8 @@ from .relink import relink
 #: Source statuses that a rerun skips; ``done_with_errors`` is a source whose reading or analysis
 #: raised on some article (stored as an ``internal_error`` drop), so a rerun does not loop on it.
 FINISHED = ("done", "done_with_errors")
+#: Drop reasons that say a source could not be read at all (it is read again by the next run).
+READ_FAILURES = "('unreadable', 'not_found')"
 #: Articles per transaction in an ingest (see the module docstring).
 INGEST_BATCH = 32
 #: A batched writer commits at the latest this long after the first write of the open batch.
@@ -89,21 +91,29 @@ class Writer:
             (path, sha256 or "", size, fmt, _now()),
         )
         row = self.conn.execute("SELECT id FROM sources WHERE path = ? AND sha256 = ?", (path, sha256 or "")).fetchone()
+        # a read that failed last time is read again now: its failure no longer stands
+        self.conn.execute(f"DELETE FROM drops WHERE source_id = ? AND reason IN {READ_FAILURES}", (row["id"],))
         self._sources[key] = int(row["id"])
         return self._sources[key]
 
-    def finish_source(self, source_id: int) -> None:
+    def finish_source(self, source_id: int, complete: bool = True) -> None:
+        """Count what source ``source_id`` gave and mark it finished, or ``unread`` (read again by
+        the next run) when ``complete`` is false or reading it failed (an ``unreadable`` or
+        ``not_found`` drop): then its stored hash does not stand for what was read."""
         c = self.conn
         c.execute(
             """UPDATE sources SET finished_at = :now,
-                 status = CASE WHEN EXISTS (SELECT 1 FROM drops WHERE source_id = :id AND reason = 'internal_error')
+                 status = CASE WHEN NOT :complete OR EXISTS (SELECT 1 FROM drops WHERE source_id = :id
+                                                              AND reason IN """ + READ_FAILURES + """)
+                               THEN 'unread'
+                               WHEN EXISTS (SELECT 1 FROM drops WHERE source_id = :id AND reason = 'internal_error')
                                THEN 'done_with_errors' ELSE 'done' END,
                  articles = (SELECT count(*) FROM articles WHERE source_id = :id),
                  duplicates = (SELECT count(*) FROM copies WHERE source_id = :id)
                               - (SELECT count(*) FROM articles WHERE source_id = :id),
                  drops = (SELECT count(*) FROM drops WHERE source_id = :id)
                WHERE id = :id""",
-            {"now": _now(), "id": source_id},
+            {"now": _now(), "id": source_id, "complete": complete},
         )
 
     def relink_people(self) -> int:
