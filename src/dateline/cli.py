@@ -307,11 +307,22 @@ def serve(db: Db = "dateline.db",
           port: Annotated[int, typer.Option(help="TCP port.", min=1, max=65535)] = 8000,
           allow_edits: Annotated[bool, typer.Option(
               "--allow-edits", help="Offer entity merge, split and undo in the pages (POST with a CSRF token).")] = False,
+          edits_from_network: Annotated[bool, typer.Option(
+              "--allow-edits-from-network",
+              help="With --allow-edits on a non-loopback --host: let anyone who reaches it change the database.")] = False,
           ) -> None:
     """Browse the database in a web browser, with a JSON API under /api/v1 (read-only unless --allow-edits)."""
+    from .web import is_loopback
     from .web import serve as run
 
-    run(db, host=host, port=port, allow_edits=allow_edits)
+    if allow_edits and not is_loopback(host) and not edits_from_network:
+        raise typer.BadParameter(
+            f"--allow-edits on {host} lets anyone who reaches that address merge and split entities; bind to "
+            "127.0.0.1, or add --allow-edits-from-network to accept that", param_hint="--allow-edits")
+    if not is_loopback(host):
+        _say("warning", "yellow", f"serving on {host}: anyone who reaches this address can read the whole database"
+             + (" and change its entities" if allow_edits else ""))
+    run(db, host=host, port=port, allow_edits=allow_edits, edits_from_network=edits_from_network)
 
 
 cli_corpus.register(app, entities_app)
