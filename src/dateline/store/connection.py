@@ -15,9 +15,25 @@ from .schema import SCHEMA_VERSION, migrate
 
 
 def read_only_uri(path: str | Path) -> str:
-    """A ``file:`` URI opening ``path`` read-only; ``?``, ``#``, ``%`` and spaces in it are escaped."""
+    """A ``file:`` URI opening ``path`` read-only; ``?``, ``#``, ``%`` and spaces in it are escaped.
+
+    On read-only media (the folder cannot be written, so SQLite could not make the shared-memory
+    file a WAL database needs) the file is opened immutable: nobody can be writing to it there.
+    """
     absolute = Path(path).absolute().as_posix()
-    return f"file:{quote(absolute, safe='/')}?mode=ro"
+    return f"file:{quote(absolute, safe='/')}?mode=ro" + ("&immutable=1" if on_read_only_media(absolute) else "")
+
+
+def on_read_only_media(path: str | Path) -> bool:
+    """Whether the database at ``path`` sits in a folder that cannot be written, with no unfinished
+    write-ahead log beside it (whose last writes an immutable open would not see)."""
+    folder = os.path.dirname(os.path.realpath(path)) or "."
+    if os.access(folder, os.W_OK):
+        return False
+    try:
+        return os.path.getsize(os.path.realpath(path) + "-wal") == 0
+    except OSError:
+        return True
 
 
 def lock_file(path: str | Path) -> Path:
