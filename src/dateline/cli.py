@@ -26,6 +26,10 @@ app.add_typer(export_app, name="export")
 out = Console()
 err = Console(stderr=True)
 
+#: The largest count an option takes (SQLite integers are 64-bit; no database holds more rows).
+MAX_COUNT = 2**53
+#: The most worker processes an ingest starts.
+MAX_PROCESSES = 1024
 Db = Annotated[str, typer.Option("--db", help="SQLite database file.", envvar="DATELINE_DB")]
 Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 Language = Annotated[str | None, typer.Option("--language", help="Only articles in this language (ISO 639-1, e.g. de).")]
@@ -53,7 +57,8 @@ def ingest(
     json_out: Json = False,
     engine: Annotated[str | None, typer.Option(help="local, or dask: spread sources over Dask workers.")] = None,
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (with --engine dask).")] = None,
-    workers: Annotated[int | None, typer.Option(help="Local Dask workers to start (with --engine dask).", min=1)] = None,
+    workers: Annotated[int | None, typer.Option(help="Local Dask workers to start (with --engine dask).", min=1,
+                                                max=1024)] = None,
     defer_corpus: Annotated[bool, typer.Option(
         "--defer-corpus", help="Leave stories, happenings and contradictions for 'dateline relink'.")] = False,
 ) -> None:
@@ -69,6 +74,8 @@ def ingest(
             settings.processes = processes_from(processes)
         except ValueError as exc:
             raise typer.BadParameter(f"{processes!r} is not auto or a positive number", param_hint="--processes") from exc
+        if settings.processes > MAX_PROCESSES:
+            raise typer.BadParameter(f"at most {MAX_PROCESSES} processes", param_hint="--processes")
     progress = Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         TextColumn("{task.description}"), console=err, disable=quiet or json_out, transient=True,
@@ -113,7 +120,7 @@ def _engine_options(settings: Settings, engine: str | None, scheduler: str | Non
 
 @app.command()
 def articles(db: Db = "dateline.db", json_out: Json = False,
-             limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
+             limit: Annotated[int | None, typer.Option(help="At most this many.", min=0, max=MAX_COUNT)] = None,
              language: Language = None) -> None:
     """List stored articles."""
     rows = api.open_reader(db).articles(limit=limit, language=language)
@@ -158,7 +165,7 @@ def entities(ctx: typer.Context, db: Db = "dateline.db", json_out: Json = False,
 @app.command()
 def search(query: Annotated[str, typer.Argument(help="FTS5 query: words, \"phrases\", OR, NEAR.")],
            db: Db = "dateline.db", json_out: Json = False,
-           limit: Annotated[int, typer.Option(help="At most this many.")] = 20,
+           limit: Annotated[int, typer.Option(help="At most this many.", min=0, max=MAX_COUNT)] = 20,
            language: Language = None) -> None:
     """Full-text search over titles and bodies."""
     rows = api.open_reader(db).search(query, limit, language)

@@ -17,6 +17,7 @@ from ..store import Reader
 from ..store.browse import Filters, event_filters, quote_filters
 from . import mapsvg
 from .deps import choices, contradictions_of, reader, stories_of
+from .paging import MAX_KEY
 from .problems import Problem
 from .render import page, with_params
 
@@ -24,7 +25,7 @@ router = APIRouter(include_in_schema=False)
 Rd = Annotated[Reader, Depends(reader)]
 Text = Annotated[str | None, Query(max_length=200)]
 Day = Annotated[date | None, Query()]
-After = Annotated[int, Query(ge=0)]
+After = Annotated[int, Query(ge=0, le=MAX_KEY)]
 PER_PAGE = 50
 DOWNLOADS = {"csv": "text/csv", "jsonl": "application/x-ndjson", "parquet": "application/vnd.apache.parquet",
              "geojson": "application/geo+json"}
