@@ -342,8 +342,17 @@ def main() -> None:
         _say("error", "red", str(exc))
         sys.exit(2)
     except sqlite3.DatabaseError as exc:
-        _say("error", "red", f"the database cannot be read ({exc}); it may be corrupt or written by another program")
+        _say("error", "red", database_failure(exc))
         sys.exit(2)
+
+
+def database_failure(exc: sqlite3.DatabaseError) -> str:
+    """What a database error means for the user: a full disk leaves the database intact."""
+    message = str(exc)
+    if "full" in message or "disk I/O" in message:
+        return (f"cannot write to the database: the disk is full or cannot be written ({message}); the database is "
+                "intact (what was committed is kept, the rest rolled back): free space and run the command again")
+    return f"the database cannot be read ({message}); it may be corrupt or written by another program"
 
 
 if __name__ == "__main__":

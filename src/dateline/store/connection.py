@@ -146,6 +146,9 @@ def _explain(exc: sqlite3.Error) -> str:
     message = str(exc)
     if "not a database" in message or "malformed" in message:
         return f"not a usable dateline database: the file is corrupt or not SQLite ({message})"
+    if "full" in message or "disk I/O" in message:
+        return (f"cannot write beside the database: the disk is full or cannot be written ({message}); the database "
+                "is unchanged: free space and try again")
     if "readonly" in message or "read-only" in message:
         return f"the database is read-only ({message}); check the file's and its folder's permissions"
     if "unable to open" in message:
