@@ -123,17 +123,21 @@ def ingest(
     on_progress: ProgressFn | None = None,
     on_drop: DropFn | None = None,
     on_wait: DropFn | None = None,
+    foreign_db: bool = False,
 ) -> IngestReport:
     """Read, clean, analyse and store ``paths`` (files, directories, globs) into ``db``
     (default: ``$DATELINE_DB``, else ``dateline.db``).
 
     Safe to rerun: unchanged sources are skipped, stored articles are not stored twice, and a run that
     was killed midway is completed. One ingest writes to a database at a time: a second one waits
-    (``on_wait`` is told why) until the first is done.
+    (``on_wait`` is told why) until the first is done. An SQLite file of another program is refused
+    (StoreError) unless ``foreign_db`` is set: then dateline's tables are added beside its own.
     """
     settings = settings or Settings()
     target = db or settings.db_path
     with writer_lock(target, on_wait):
+        if foreign_db:
+            connect(target, foreign=True).close()  # adds dateline's tables; later opens find them
         return _ingest(paths, target, outlet, published, settings, on_progress, on_drop)
 
 

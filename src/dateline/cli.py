@@ -61,6 +61,8 @@ def ingest(
                                                 max=1024)] = None,
     defer_corpus: Annotated[bool, typer.Option(
         "--defer-corpus", help="Leave stories, happenings and contradictions for 'dateline relink'.")] = False,
+    foreign_db: Annotated[bool, typer.Option(
+        "--foreign-db", help="Add dateline's tables to an SQLite file that holds another program's tables.")] = False,
 ) -> None:
     """Read, clean, analyse and store news files."""
     settings = Settings()
@@ -89,7 +91,7 @@ def ingest(
         report = api.ingest(
             paths, db, outlet=outlet, published=published, settings=settings,
             on_progress=on_progress, on_drop=lambda line: _say("dropped", "yellow", line),
-            on_wait=lambda line: _say("waiting", "yellow", line),
+            on_wait=lambda line: _say("waiting", "yellow", line), foreign_db=foreign_db,
         )
     if json_out:
         data = to_jsonable(report)

@@ -72,11 +72,12 @@ def writer_lock(path: str | Path, on_wait: Callable[[str], None] | None = None) 
         os.close(fd)
 
 
-def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
+def connect(path: str | Path, *, readonly: bool = False, foreign: bool = False) -> sqlite3.Connection:
     """Open (and, unless ``readonly``, create and migrate) the database at ``path``.
 
     ``":memory:"`` gives an in-memory database. A missing, corrupt, foreign, newer-schema or
-    unwritable file raises :class:`StoreError` naming the file and the problem.
+    unwritable file raises :class:`StoreError` naming the file and the problem; an SQLite file of
+    another program gets dateline's tables added only when ``foreign`` is true.
     """
     target = str(path)
     try:
@@ -92,6 +93,8 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
             if target != ":memory:":
                 _check_version(conn, target)
         else:
+            if not foreign:
+                _refuse_foreign(conn)
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             migrate(conn)
@@ -119,6 +122,18 @@ def _open(target: str, readonly: bool) -> sqlite3.Connection:
         raise StoreError(f"{target}: not a database file")
     file.parent.mkdir(parents=True, exist_ok=True)
     return sqlite3.connect(target, isolation_level=None, timeout=30)
+
+
+def _refuse_foreign(conn: sqlite3.Connection) -> None:
+    """A StoreError when the file holds another program's tables (no dateline schema version)."""
+    if conn.execute("PRAGMA user_version").fetchone()[0] != 0:
+        return
+    names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
+                                        "AND name NOT LIKE 'sqlite_%' ORDER BY name LIMIT 6")]
+    if names:
+        shown = ", ".join(names[:5]) + (", ..." if len(names) > 5 else "")
+        raise StoreError(f"not a dateline database: it holds another program's tables ({shown}); dateline does not add "
+                         "its tables to it unless asked (give a new --db file, or pass --foreign-db to ingest)")
 
 
 def _check_version(conn: sqlite3.Connection, target: str) -> None:
