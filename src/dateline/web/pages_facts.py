@@ -7,11 +7,13 @@ import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse
 from starlette.background import BackgroundTask
 
+from ..errors import StoreError
 from ..export import event_rows, write_events
 from ..store import Reader
 from ..store.browse import Filters, event_filters, quote_filters
@@ -108,8 +110,27 @@ def story(request: Request, story_id: str, rd: Rd) -> HTMLResponse:
     ids = [str(a) for a in found.get("articles") or []]
     articles = [a for a in (browse.article_brief(i) for i in ids) if a]
     articles.sort(key=lambda a: str(a.get("published") or ""))
-    return page(request, "story.html", story=found, articles=articles,
+    return page(request, "story.html", story=found, articles=articles, chips=entity_chips(rd, found.get("entities")),
                 contradictions=contradictions_of(rd, story_id))
+
+
+def entity_chips(rd: Reader, entities: Any) -> list[dict[str, str]]:
+    """A link for each of a story's entities (stored by name, or as ``{id, name}``): to the entity's
+    page by id, URL-encoded; a name no stored entity has links to the entity list filtered by it."""
+    chips = []
+    for item in entities or []:
+        name = str(item.get("name") or item.get("id")) if isinstance(item, dict) else str(item)
+        found = str(item["id"]) if isinstance(item, dict) and item.get("id") else _entity_id(rd, name)
+        href = f"/entities/{quote(found, safe='')}" if found else f"/entities?name={quote(name, safe='')}"
+        chips.append({"name": name, "href": href})
+    return chips
+
+
+def _entity_id(rd: Reader, name: str) -> str | None:
+    try:
+        return rd.find_entity(name)
+    except StoreError:
+        return None
 
 
 @router.get("/contradictions", response_class=HTMLResponse)
