@@ -36,7 +36,7 @@ from .model import DUPLICATE, Article
 from .pipeline import Pipeline, Step, failed
 from .store import Reader, Writer, connect
 from .store.connection import writer_lock
-from .store.writer import INGEST_BATCH, WriteCounts
+from .store.writer import INGEST_BATCH, WriteCounts, near_rank
 
 if TYPE_CHECKING:
     from .ingest import Source
@@ -213,7 +213,8 @@ def _ingest(
     conn = connect(db)
     report = IngestReport(db=str(db))
     near = NearDuplicateIndex()
-    near.load((r[0], r[1]) for r in conn.execute("SELECT id, signature FROM articles WHERE signature IS NOT NULL"))
+    near.load((r[0], r[1], near_rank(r[2])) for r in conn.execute(
+        "SELECT id, signature, published FROM articles WHERE signature IS NOT NULL"))
     writer = Writer(conn, near, counts=report, link_rules=corpus_rules(), batch=INGEST_BATCH)
     sources = list(discover(paths)) if settings.engine == "local" else _scale_sources(paths, published, settings.engine)
     report.sources = len(sources)

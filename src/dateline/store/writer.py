@@ -30,6 +30,12 @@ from .relink import relink
 FINISHED = ("done", "done_with_errors")
 #: Drop reasons that say a source could not be read at all (it is read again by the next run).
 READ_FAILURES = "('unreadable', 'not_found')"
+def near_rank(published: str | None) -> str:
+    """The rank of a stored article among its near duplicates: the earliest published leads its
+    group, undated ones after the dated (ties go to the lower id)."""
+    return published or "~"
+
+
 #: Articles per transaction in an ingest (see the module docstring).
 INGEST_BATCH = 32
 #: A batched writer commits at the latest this long after the first write of the open batch.
@@ -190,9 +196,10 @@ class Writer:
 
     def _insert_article(self, a: Article, source_id: int | None) -> None:
         near_of, sig = None, None
+        published = a.published.isoformat() if a.published else None
         if self.near is not None:
-            near_of, sig = self.near.add_text(a.id, a.text)
-            if near_of:
+            near_of, sig = self.near.add_text(a.id, a.text, rank=near_rank(published))
+            if near_of or self.near.moved:
                 self.counts.near_duplicates += 1
         self.conn.execute(
             "INSERT INTO articles (id, source_id, position, format, outlet, url, title, byline, published, "
@@ -200,10 +207,12 @@ class Writer:
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 a.id, source_id, a.position, a.format, a.outlet, a.url, a.title, a.byline,
-                a.published.isoformat() if a.published else None, a.published_raw, a.language,
-                a.text, near_of, sig, meta_json(a), _now(),
+                published, a.published_raw, a.language, a.text, near_of, sig, meta_json(a), _now(),
             ),
         )
+        if self.near is not None and self.near.moved:  # earlier copies now led by another article
+            self.conn.executemany("UPDATE articles SET near_duplicate_of = ? WHERE id = ?",
+                                  [(None if lead == member else lead, member) for member, lead in self.near.moved.items()])
         self.conn.executemany(
             "INSERT INTO captions (article_id, position, text, credit) VALUES (?, ?, ?, ?)",
             [(a.id, i, cap.text, cap.credit) for i, cap in enumerate(a.captions)],
