@@ -11,9 +11,10 @@ from ..serialize import to_jsonable
 from ..store import Reader
 from ..store.browse import MARK_CLOSE, MARK_OPEN, article_filters, event_filters, quote_filters
 from . import paging
-from .deps import contradictions_of, reader, stories_of
+from .deps import contradictions_of, reader
 from .filters import check_entity_type, check_events, check_quote_type
 from .problems import Problem
+from .snapshot import snapshot
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 Rd = Annotated[Reader, Depends(reader)]
@@ -87,13 +88,16 @@ def _offset_page(items: list[dict[str, Any]], cursor: str | None, limit: int) ->
 
 
 @router.get("/stories", summary="Stories: articles grouped by what they report")
-def stories(rd: Rd, limit: Limit = 50, cursor: Cursor = None) -> dict[str, Any]:
-    return _offset_page(stories_of(rd), cursor, limit)
+def stories(request: Request, rd: Rd, limit: Limit = 50, cursor: Cursor = None) -> dict[str, Any]:
+    return _offset_page(snapshot(request, rd).stories, cursor, limit)
 
 
 @router.get("/contradictions", summary="Claims and counter-claims within a story")
-def contradictions(rd: Rd, limit: Limit = 50, cursor: Cursor = None, story: Text = None) -> dict[str, Any]:
-    return _offset_page(contradictions_of(rd, story), cursor, limit)
+def contradictions(request: Request, rd: Rd, limit: Limit = 50, cursor: Cursor = None,
+                   story: Text = None) -> dict[str, Any]:
+    if story:  # resolves a prefix, or answers 404
+        return _offset_page(contradictions_of(rd, story), cursor, limit)
+    return _offset_page(snapshot(request, rd).contradictions, cursor, limit)
 
 
 @router.get("/search", summary="Full-text search (FTS5) with snippets")

@@ -22,6 +22,7 @@ from .deps import choices, contradictions_of, reader, stories_of
 from .paging import MAX_KEY
 from .problems import Problem
 from .render import page, with_params
+from .snapshot import snapshot
 
 router = APIRouter(include_in_schema=False)
 Rd = Annotated[Reader, Depends(reader)]
@@ -97,8 +98,12 @@ def download(fmt: str, rd: Rd, selection: Selection,
 
 
 @router.get("/stories", response_class=HTMLResponse)
-def stories(request: Request, rd: Rd) -> HTMLResponse:
-    return page(request, "stories.html", stories=stories_of(rd))
+def stories(request: Request, rd: Rd, after: After = 0) -> HTMLResponse:
+    listed = snapshot(request, rd).stories
+    shown = listed[after:after + PER_PAGE]
+    more = len(listed) > after + PER_PAGE
+    return page(request, "stories.html", stories=shown, total=len(listed), first=after + 1,
+                next_url=with_params(request, after=after + PER_PAGE) if more else None)
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)

@@ -11,10 +11,11 @@ from fastapi.responses import HTMLResponse
 from ..store import Reader
 from ..store.browse import MARK_CLOSE, MARK_OPEN, article_filters, quote_filters
 from .api_routes import run_search
-from .deps import choices, reader, stories_of
+from .deps import choices, reader
 from .highlight import layers, render_body, render_snippet
 from .paging import MAX_KEY
 from .render import page, with_params
+from .snapshot import snapshot
 
 router = APIRouter(include_in_schema=False)
 Rd = Annotated[Reader, Depends(reader)]
@@ -29,8 +30,8 @@ def _day(value: date | None) -> str | None:
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, rd: Rd) -> HTMLResponse:
-    stories = sorted(stories_of(rd), key=lambda s: str(s.get("last_seen") or ""), reverse=True)[:8]
-    return page(request, "home.html", stats=rd.stats(), stories=stories, latest=rd.browse().latest())
+    listed = snapshot(request, rd)
+    return page(request, "home.html", stats=listed.stats, stories=listed.home, latest=listed.latest)
 
 
 @router.get("/search", response_class=HTMLResponse)
