@@ -18,7 +18,7 @@ from ..export import event_rows, write_events
 from ..store import Reader
 from ..store.browse import Filters, event_filters, quote_filters
 from . import mapsvg
-from .deps import choices, contradictions_of, reader, stories_of
+from .deps import choices, contradictions_of, reader
 from .paging import MAX_KEY
 from .problems import Problem
 from .render import page, with_params
@@ -108,7 +108,7 @@ def stories(request: Request, rd: Rd, after: After = 0) -> HTMLResponse:
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story(request: Request, story_id: str, rd: Rd) -> HTMLResponse:
-    found = next((s for s in stories_of(rd) if str(s.get("id")) == story_id), None)
+    found = snapshot(request, rd).by_id.get(story_id)
     if found is None:
         raise Problem(404, f"no story with id {story_id!r}")
     browse = rd.browse()
