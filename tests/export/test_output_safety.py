@@ -94,3 +94,12 @@ def test_a_regular_file_is_replaced_and_the_user_told(db: Path, tmp_path: Path) 
     umask = os.umask(0)
     os.umask(umask)
     assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask  # the permissions of a new file, not 0600
+
+
+def test_a_partitioned_export_does_not_follow_a_link(db: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    link = tmp_path / "parts"
+    link.symlink_to(elsewhere)
+    _refused(("export", "events", "--db", str(db), "--partition-by", "date", "-o", str(link)), "symbolic link")
+    assert not any(elsewhere.iterdir())
