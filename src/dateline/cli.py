@@ -72,12 +72,7 @@ def ingest(
     if model:
         settings.models = tuple(m.strip() for m in model.split(",") if m.strip())
     if processes:
-        try:
-            settings.processes = processes_from(processes)
-        except ValueError as exc:
-            raise typer.BadParameter(f"{processes!r} is not auto or a positive number", param_hint="--processes") from exc
-        if settings.processes > MAX_PROCESSES:
-            raise typer.BadParameter(f"at most {MAX_PROCESSES} processes", param_hint="--processes")
+        settings.processes = _processes(processes)
     progress = Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         TextColumn("{task.description}"), console=err, disable=quiet or json_out, transient=True,
@@ -107,6 +102,17 @@ def ingest(
     if report.interrupted:
         err.print("[red]interrupted[/]: what was stored is kept; run the same command again to complete it")
         raise typer.Exit(130)
+
+
+def _processes(value: str) -> int:
+    """``--processes``: auto or a number from 1 to :data:`MAX_PROCESSES`."""
+    try:
+        number = processes_from(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"{value!r} is not auto or a positive number", param_hint="--processes") from exc
+    if number > MAX_PROCESSES:
+        raise typer.BadParameter(f"at most {MAX_PROCESSES} processes", param_hint="--processes")
+    return number
 
 
 def _engine_options(settings: Settings, engine: str | None, scheduler: str | None, workers: int | None) -> None:
