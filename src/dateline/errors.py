@@ -4,7 +4,8 @@ for the web; shells map the type, never the message text.
 ```
 DatelineError                  D000  exit 1  HTTP 500
 ├── UsageError (ValueError)     D010  exit 2  HTTP 400   a bad option, argument, setting or table row
-│   └── QueryError              D011  exit 2  HTTP 400   a search query the index cannot read
+│   ├── QueryError              D011  exit 2  HTTP 400   a search query the index cannot read
+│   └── OutputError             D500  exit 2  HTTP 400   an export target that must not be replaced
 ├── NotFoundError (LookupError) D404  exit 3  HTTP 404   no article, entity, story or correction by that name
 ├── InputError                  D100  exit 1  HTTP 400   a source could not be read
 ├── PipelineOrderError          D200  exit 1  HTTP 500   a step needs what no earlier step assigns
@@ -92,3 +93,10 @@ class CorruptDatabaseError(StoreError):
     """The file is not a dateline database, or it is damaged."""
 
     code = "D401"
+
+
+class OutputError(UsageError):
+    """An output file cannot be written where asked (a database, device, FIFO, link or folder is
+    there); the message names the path and what to do."""
+
+    code = "D500"

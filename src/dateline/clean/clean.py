@@ -179,6 +179,7 @@ def _strip_controls(article: Article) -> None:
     article.text = without_controls(article.text)
     article.title = optional(article.title)
     article.byline = optional(article.byline)
+    article.outlet = optional(article.outlet)
     for caption in article.captions:
         caption.text = without_controls(caption.text)
         caption.credit = optional(caption.credit)

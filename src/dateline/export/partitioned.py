@@ -96,6 +96,8 @@ def write_partitioned(
     if style not in COLUMNS:
         raise UsageError(f"unknown export style {style!r}; use one of {', '.join(COLUMNS)}")
     root = Path(directory)
+    if root.is_symlink():
+        raise ValueError(f"{root}: is a symbolic link; a partitioned export needs a new or empty directory of its own")
     if root.exists() and (not root.is_dir() or any(root.iterdir())):
         raise UsageError(f"{root}: a partitioned export needs a new or empty directory")
     root.mkdir(parents=True, exist_ok=True)

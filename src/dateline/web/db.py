@@ -7,12 +7,14 @@ from pathlib import Path
 
 from ..errors import CorruptDatabaseError, StoreError
 from ..store import SCHEMA_VERSION, Reader
+from ..store.connection import read_only_uri
 
 
 def readonly_uri(path: str | Path) -> str:
     """A ``file:`` URI opening ``path`` read-only; characters such as ``?``, ``#`` and ``%`` in the
-    name are percent-encoded, so they can neither end the path nor add URI parameters."""
-    return Path(path).resolve().as_uri() + "?mode=ro"
+    name are percent-encoded, so they can neither end the path nor add URI parameters. On read-only
+    media the file is opened immutable (see :func:`dateline.store.connection.read_only_uri`)."""
+    return read_only_uri(Path(path).resolve())
 
 
 def check_database(path: str | Path) -> Path:

@@ -13,7 +13,7 @@ import hmac
 from typing import Annotated
 from urllib.parse import parse_qs, urlsplit
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from .. import api
@@ -21,6 +21,7 @@ from ..errors import DatelineError
 from ..store import Reader
 from .csrf import COOKIE, Editing
 from .deps import reader
+from .paging import MAX_KEY
 from .problems import Problem
 from .render import page
 
@@ -91,7 +92,7 @@ async def split(request: Request, entity_id: str) -> RedirectResponse:
 
 
 @router.post("/corrections/{correction_id}/undo")
-async def undo(request: Request, correction_id: int) -> RedirectResponse:
+async def undo(request: Request, correction_id: Annotated[int, Path(ge=1, le=MAX_KEY)]) -> RedirectResponse:
     """Undo a stored correction."""
     await _form(request)
     editing: Editing = request.app.state.editing

@@ -56,6 +56,10 @@ def install(app: FastAPI) -> None:
         detail = "; ".join(f"{'.'.join(e['loc'][1:]) or 'request'}: {e['msg']}" for e in errors)
         return problem_response(request, 422, detail, errors=errors)
 
+    async def on_overflow(request: Request, exc: Exception) -> Response:
+        return problem_response(request, 400, f"a number in the request is too large ({exc})")
+
+    app.add_exception_handler(OverflowError, on_overflow)
     app.add_exception_handler(Problem, on_problem)
     app.add_exception_handler(DatelineError, on_error)
     app.add_exception_handler(StarletteHTTPException, on_http)
