@@ -71,11 +71,11 @@ def test_a_foreign_sqlite_file_is_refused(tmp_path: Path) -> None:
     books = tmp_path / "books.sqlite"
     _foreign(books)
     proc = run("ingest", str(news), "--db", str(books), "--quiet", check=False)
-    assert proc.returncode == 2 and "another program's tables (invoices)" in proc.stderr and "--foreign-db" in proc.stderr
+    assert proc.returncode == 4 and "another program's tables (invoices)" in proc.stderr and "--foreign-db" in proc.stderr
     with sqlite3.connect(books) as conn:
         assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")] == ["invoices"]
     proc = run("relink", "--db", str(books), check=False)
-    assert proc.returncode == 2 and "another program's tables" in proc.stderr
+    assert proc.returncode == 4 and "another program's tables" in proc.stderr
 
 
 def test_a_foreign_sqlite_file_is_used_when_asked(tmp_path: Path, monkeypatch: Any) -> None:
