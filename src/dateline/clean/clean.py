@@ -16,10 +16,22 @@ from .furniture import TRAILER_START, furniture_reason
 from .header import read_byline, read_date_line, read_dateline, read_place_byline
 from .lexicon import Lexicon
 from .paragraphs import paragraphs
-from .textlines import Line, ends_sentence, is_sentence, line_key, looks_like_headline, word_count
+from .textlines import (
+    Line,
+    ends_sentence,
+    is_sentence,
+    line_key,
+    looks_like_headline,
+    looks_like_repeated_headline,
+    word_count,
+)
 
 #: Evidence that makes a line a caption before the body starts (``described`` needs no credit).
 HEADER_CAPTION = frozenset({"prefix", "photo", "agency", "paren", "described"})
+#: Caption evidence that rules a line out as a standfirst (a credit or a caption prefix).
+CREDITED = frozenset({"prefix", "photo", "agency", "paren"})
+#: Words a standfirst (dek) has.
+STANDFIRST_WORDS = (6, 60)
 
 
 @dataclass
@@ -32,6 +44,7 @@ class StoryParts:
     published: date | datetime | None = None
     published_raw: str | None = None
     dateline: Dateline | None = None
+    standfirst: str | None = None
     captions: list[Caption] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
     removed: list[RemovedLine] = field(default_factory=list)
@@ -51,13 +64,22 @@ class _TextReader:
         self.in_header = True
         self.caption_keys: set[str] = set()
         self.body_keys: set[str] = set()
+        self.after_title = False  # the line before (furniture aside) was the headline or its copy
+        self.next_line: Line | None = None
+        self.paired = False  # the line has an identical neighbour (scrapers print captions twice)
 
     def read(self, items: list[Line]) -> StoryParts:
-        counts = Counter(line_key(p.text) for p in items if not p.separator)
+        content = [p for p in items if not p.separator]
+        counts = Counter(line_key(p.text) for p in content)
+        place = {id(p): n for n, p in enumerate(content)}
         for item in items:
             if item.separator:
                 self.parts.remove(item.text, "separator")
                 continue
+            n = place[id(item)]
+            near = [content[m] for m in (n - 1, n + 1) if 0 <= m < len(content)]
+            self.next_line = content[n + 1] if n + 1 < len(content) else None
+            self.paired = any(line_key(m.text) == line_key(item.text) for m in near)
             self._line(item.text, counts[line_key(item.text)] > 1)
         return self.parts
 
@@ -66,10 +88,18 @@ class _TextReader:
         why = furniture_reason(text, self.lexicon)
         if why:
             parts.remove(text, why)
-        elif key in (line_key(parts.title) if parts.title else None, self.known_title_key):
+            return
+        was_after_title, self.after_title = self.after_title, False
+        if key in (line_key(parts.title) if parts.title else None, self.known_title_key):
             parts.remove(text, "repeated_title")
+            self.after_title = True
         elif key in self.caption_keys:
             parts.remove(text, "repeated_caption")
+        elif parts.standfirst is not None and key == line_key(parts.standfirst):
+            parts.remove(text, "repeated_standfirst")
+        elif self.in_header and was_after_title and self._standfirst(text, repeated):
+            parts.standfirst = text
+            parts.remove(text, "standfirst")
         elif not self._caption_or_credit(text, key):
             if self.in_header and self._header_line(text, key, repeated):
                 return
@@ -108,9 +138,10 @@ class _TextReader:
                 parts.published, parts.published_raw = stated, text
             parts.remove(text, "date")
             return True
-        if parts.title is None and looks_like_headline(text):
+        if parts.title is None and (looks_like_headline(text) or (repeated and looks_like_repeated_headline(text))):
             parts.title = text
             parts.remove(text, "title")
+            self.after_title = True
             return True
         place_byline = read_place_byline(text)
         if place_byline:
@@ -126,6 +157,27 @@ class _TextReader:
         else:
             parts.remove(text, "header")
         return True
+
+    def _standfirst(self, text: str, repeated: bool) -> bool:
+        """A dek: a line right under the headline, of sentence length, with no photo credit, not
+        printed twice in a row (as captions are), that the header goes on after (a caption, a
+        byline, a date, the headline's copy) or that the header block repeats."""
+        low, high = STANDFIRST_WORDS
+        if self.paired or not low <= word_count(text) <= high or read_dateline(text, self.lexicon):
+            return False
+        if read_caption(text, self.lexicon).evidence in CREDITED or _header_shaped(text, self.lexicon, self.outlet):
+            return False
+        if repeated:
+            return True
+        following = self.next_line.text if self.next_line is not None else ""
+        if not following or furniture_reason(following, self.lexicon):
+            return False
+        header_next = (
+            _header_shaped(following, self.lexicon, self.outlet)
+            or read_caption(following, self.lexicon).evidence in CREDITED
+            or line_key(following) in (line_key(self.parts.title or ""), self.known_title_key)
+        )
+        return bool(header_next)
 
     def _body_line(self, text: str, key: str) -> None:
         parts = self.parts
@@ -145,6 +197,15 @@ class _TextReader:
         self.caption_keys.update({key, line_key(match.text)})
         self.parts.captions.append(Caption(match.text, match.credit))
         self.parts.remove(text, "caption")
+
+
+def _header_shaped(text: str, lexicon: Lexicon, outlet: str | None) -> bool:
+    """A byline ("By Jane Doe"), a stated date or a place byline ("Baghdad: Jane Doe")."""
+    return (
+        read_byline(text, lexicon, outlet) is not None
+        or read_date_line(text) is not None
+        or read_place_byline(text) is not None
+    )
 
 
 def _is_label(text: str) -> bool:
@@ -239,3 +300,4 @@ class CleanStep(Step):
             article.published = parts.published
             article.published_raw = article.published_raw or parts.published_raw
         report.dateline = parts.dateline
+        report.standfirst = parts.standfirst

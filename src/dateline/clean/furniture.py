@@ -11,6 +11,8 @@ from .textlines import word_count
 SHORT_LINE = 3
 #: Prefix rules only apply to lines up to this many words, so prose is never cut.
 PREFIX_MAX_WORDS = 30
+#: The ``[patterns]`` rules (pitches, rights notices, widgets) apply to lines up to this many words.
+PATTERN_MAX_WORDS = 40
 
 _EDGES = " \t.,:;!?|-–—•·»«>*_\"'“”‘’()[]{}"
 _DIGITS = re.compile(r"\d+")
@@ -18,21 +20,6 @@ _TOKENS = re.compile(r"[|/•·,;]+|\s+")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-#: Furniture seen in real bodies that a word list cannot hold: sign-up and subscription pitches,
-#: standards boilerplate, letter forms, tool and video links, article-tool strips, fact boxes.
-_FURNITURE_PATTERNS = re.compile(
-    r"""^(?:
-        (?:free\ )?sign\ ?up(?:\ (?:here|now|for\ free|today))?[.!]?$
-      | (?:sign\ up|subscribe)\ (?:to|for)\ (?:our|the)\ .{0,80}newsletter.{0,80}$
-      | start\ your\ .{0,60}subscription\ today.{0,40}$
-      | our\ standards:.*$
-      | submit\ your\ letter\ to\ the\ editor.{0,80}$
-      | [a-z-]{2,20}\ tool:.{0,120}$
-      | (?:video|watch|photos|gallery|listen):.{0,120}$
-      | (?:company|website|funding|founders?|founded|headquarters|employees):\ .{0,120}$
-    )""",
-    re.IGNORECASE | re.VERBOSE,
-)
 #: Article-tool strips: a line made only of these words ("Keywords Feedback Print Permalink").
 _TOOL_WORDS = frozenset({
     "keywords", "feedback", "print", "permalink", "share", "email", "mail", "link", "more", "facebook",
@@ -50,8 +37,9 @@ TRAILER_START = re.compile(
 def furniture_reason(text: str, lexicon: Lexicon) -> str | None:
     """Why ``text`` (one stripped line) is page furniture, or None when it is not.
 
-    Reasons: ``short`` (1-3 characters), ``no_letters``, ``furniture`` (a listed line or
-    prefix) and ``social`` (a line made only of share-button words).
+    Reasons: ``short`` (1-3 characters), ``no_letters``, ``furniture`` (a listed line, prefix or
+    pattern), ``social`` (a line made only of share-button words) and ``note`` (a note to readers
+    such as "Editor's note: ...").
     """
     if len(text) <= SHORT_LINE:
         return "short"
@@ -71,8 +59,10 @@ def furniture_reason(text: str, lexicon: Lexicon) -> str | None:
         return "social"
     if tokens and len(tokens) >= 2 and all(t in _TOOL_WORDS or t in lexicon.social_words for t in tokens):
         return "social"
-    if word_count(text) <= PREFIX_MAX_WORDS and _FURNITURE_PATTERNS.match(text.strip()):
+    if word_count(text) <= PATTERN_MAX_WORDS and lexicon.matches_furniture_pattern(text):
         return "furniture"
+    if lexicon.is_note(text):
+        return "note"
     return None
 
 

@@ -4,9 +4,11 @@ Story boundaries come from the layout, not from any one file:
 
 - a hard separator line (``-----``, ``=====``, ``* * *``, ``###``, ``END``, a form feed);
 - otherwise a headline-like line that follows body text (a finished sentence at most two
-  lines before it) and has at least one of: a longer run of blank lines before it than the
+  lines before it; widgets such as "Share" or "Listen" and notes to readers do not count) and has
+  at least one of: a longer run of blank lines before it than the
   file's usual paragraph gap; a copy of itself in the next few lines (scrapers repeat the
-  headline block); a byline, date, dateline or photo caption in the next three lines.
+  headline block: a headline printed again after at least one other line opens a story whatever
+  its final punctuation, "... ‘Reckless.’"); a byline, date, dateline or photo caption in the next three lines.
 
 A headline followed directly by plain paragraphs at the usual gap is read as a crosshead
 inside the current story, not as a new story.
@@ -16,7 +18,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import re
 from collections import Counter
 from collections.abc import Iterator
 from typing import ClassVar
@@ -28,7 +29,7 @@ from .furniture import furniture_reason
 from .header import read_byline, read_date_line, read_dateline, read_place_byline
 from .lexicon import Lexicon
 from .paragraphs import paragraphs
-from .textlines import Line, is_sentence, looks_like_headline, word_count
+from .textlines import Line, is_sentence, looks_like_headline, looks_like_repeated_headline, word_count
 
 #: How many lines after a headline to look for its repeated copy.
 REPEAT_WINDOW = 8
@@ -37,7 +38,6 @@ HEADER_WINDOW = 3
 #: Lines allowed between the last body sentence and a new headline (trailers, sign-offs).
 MAX_TRAILER_LINES = 2
 _HEADER_CAPTIONS = frozenset({"prefix", "photo", "agency", "paren"})
-_EDITORS_NOTE = re.compile(r"^(?:editor['’]s|editors['’]?) note\b", re.IGNORECASE)
 
 
 def story_starts(lines: list[Line], lexicon: Lexicon) -> list[int]:
@@ -79,17 +79,22 @@ def story_starts(lines: list[Line], lexicon: Lexicon) -> list[int]:
 
 
 def _opens_story(lines: list[Line], line: Line, usual_gap: int, lexicon: Lexicon) -> bool:
-    """A headline-like line with some evidence that a new story begins at it."""
-    if not looks_like_headline(line.text) or _is_header_line(line.text, lexicon):
+    """A headline-like line with some evidence that a new story begins at it. A headline the
+    header block prints twice (with captions, widgets or a dek between) opens a story whatever
+    its final punctuation."""
+    ahead = lines[line.index + 1 : line.index + 1 + 2 * REPEAT_WINDOW]
+    following = [n for n in ahead if not n.separator][:REPEAT_WINDOW]
+    printed_twice = any(n.key == line.key for n in following[1:]) and looks_like_repeated_headline(line.text)
+    if not (looks_like_headline(line.text) or printed_twice) or _is_header_line(line.text, lexicon):
         return False
     if read_caption(line.text, lexicon).evidence in {"prefix", "photo", "agency"}:
         return False
-    if line.gap > usual_gap:
+    if printed_twice or line.gap > usual_gap:
         return True
-    ahead = lines[line.index + 1 : line.index + 1 + 2 * REPEAT_WINDOW]
-    following = [n for n in ahead if not n.separator][:REPEAT_WINDOW]
     if any(n.key == line.key for n in following):
         return True
+    if any(lexicon.is_note(n.text) for n in following[:HEADER_WINDOW]):
+        return True  # a note to readers opens the story's body
     near = [n for n in following if furniture_reason(n.text, lexicon) is None][:HEADER_WINDOW]
     if _caption_then_body(near):
         return True
@@ -99,13 +104,11 @@ def _opens_story(lines: list[Line], line: Line, usual_gap: int, lexicon: Lexicon
 
 
 def _caption_then_body(near: list[Line]) -> bool:
-    """An editor's note next, or a short caption-like line (no final full stop, as captions without
-    a credit are) followed by a body sentence: the layout of a headline, not of a crosshead."""
-    if near and _EDITORS_NOTE.match(near[0].text):
-        return True
+    """A short caption-like line (no final full stop, as captions without a credit are) followed
+    by a body sentence: the layout of a headline, not of a crosshead."""
     if len(near) < 2 or is_sentence(near[0].text) or not 3 <= word_count(near[0].text) <= 30:
         return False
-    return is_sentence(near[1].text) and word_count(near[1].text) >= 12 or bool(_EDITORS_NOTE.match(near[1].text))
+    return is_sentence(near[1].text) and word_count(near[1].text) >= 12
 
 
 def _is_header_line(text: str, lexicon: Lexicon) -> bool:
