@@ -12,7 +12,7 @@ from ..model import Article, Caption, CleanReport, Dateline, RemovedLine
 from ..pipeline import Step
 from .captions import CaptionMatch, is_credit_line, read_caption
 from .controls import optional, without_controls
-from .furniture import TRAILER_START, furniture_reason
+from .furniture import TRAILER_START, furniture_reason, story_list_lines
 from .header import read_byline, read_date_line, read_dateline, read_place_byline
 from .lexicon import Lexicon
 from .paragraphs import paragraphs
@@ -72,11 +72,15 @@ class _TextReader:
         content = [p for p in items if not p.separator]
         counts = Counter(line_key(p.text) for p in content)
         place = {id(p): n for n, p in enumerate(content)}
+        listed = story_list_lines([p.text for p in content], self.lexicon)
         for item in items:
             if item.separator:
                 self.parts.remove(item.text, "separator")
                 continue
             n = place[id(item)]
+            if n in listed and not self.in_header:
+                self.parts.remove(item.text, "story_list")
+                continue
             near = [content[m] for m in (n - 1, n + 1) if 0 <= m < len(content)]
             self.next_line = content[n + 1] if n + 1 < len(content) else None
             self.paired = any(line_key(m.text) == line_key(item.text) for m in near)
@@ -217,12 +221,15 @@ def read_safe(items: list[Line], lexicon: Lexicon, title: str | None) -> StoryPa
     """Furniture and repeated lines (and copies of the given title) only."""
     parts = StoryParts()
     seen = {line_key(title)} if title else set()
+    listed = story_list_lines([item.text for item in items], lexicon)
     for number, item in enumerate(items):
         if parts.body and number >= len(items) // 2 and TRAILER_START.match(item.text):
             for rest in items[number:]:
                 parts.remove(rest.text, "related_posts")
             break
         why = "separator" if item.separator else furniture_reason(item.text, lexicon)
+        if why is None and number in listed:
+            why = "story_list"
         key = line_key(item.text)
         if why is None and key in seen:
             why = "repeated_title" if title and key == line_key(title) else "repeated"

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+from .header import read_byline, read_date_line
 from .lexicon import Lexicon, fold
-from .textlines import word_count
+from .textlines import looks_like_headline, word_count
 
 #: Lines this short (in characters) never carry article text ("TT", "|", "AP").
 SHORT_LINE = 3
@@ -71,3 +72,34 @@ def _ends_word(folded: str, at: int) -> bool:
     if at >= len(folded) or not folded[at - 1].isalnum():
         return True
     return not folded[at].isalnum()
+
+
+#: Headline-shaped lines in a row (with no list heading) that read as a list of other stories.
+LIST_RUN = 3
+#: Most words of one listed headline.
+LIST_ITEM_WORDS = 20
+
+
+def story_list_lines(texts: list[str], lexicon: Lexicon) -> set[int]:
+    """Indexes of ``texts`` (one stripped line each) that list other stories: a list heading
+    ("Related stories", "Most read": the ``[lists]`` section) with the headline-shaped lines after
+    it, and any run of :data:`LIST_RUN` or more headline-shaped lines (a sidebar the page kept)."""
+    out: set[int] = set()
+    i = 0
+    while i < len(texts):
+        heading = lexicon.is_list_heading(texts[i])
+        j = i + 1 if heading else i
+        while j < len(texts) and _listed_headline(texts[j], lexicon):
+            j += 1
+        items = j - (i + 1 if heading else i)
+        if (heading and (items or j == len(texts))) or items >= LIST_RUN:
+            out.update(range(i, j))
+        i = max(j, i + 1)
+    return out
+
+
+def _listed_headline(text: str, lexicon: Lexicon) -> bool:
+    """A headline of a listed story: not a byline or a stated date (a story's own header)."""
+    if not looks_like_headline(text) or word_count(text) > LIST_ITEM_WORDS:
+        return False
+    return read_byline(text, lexicon) is None and read_date_line(text) is None

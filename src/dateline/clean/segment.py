@@ -25,7 +25,7 @@ from typing import ClassVar
 from ..model import Article
 from ..pipeline import Step
 from .captions import read_caption
-from .furniture import furniture_reason
+from .furniture import furniture_reason, story_list_lines
 from .header import read_byline, read_date_line, read_dateline, read_place_byline
 from .lexicon import Lexicon
 from .paragraphs import paragraphs
@@ -48,6 +48,7 @@ def story_starts(lines: list[Line], lexicon: Lexicon) -> list[int]:
     gaps = Counter(line.gap for line in content[1:])
     usual_gap = min(gaps, key=lambda g: (-gaps[g], g)) if gaps else 0
     starts = [content[0].index]
+    listed = story_list_lines([line.text for line in lines], lexicon)
     seen: set[str] = set()
     has_body = False
     since_body = 0
@@ -62,7 +63,7 @@ def story_starts(lines: list[Line], lexicon: Lexicon) -> list[int]:
             and has_body
             and since_body <= MAX_TRAILER_LINES
             and line.key not in seen
-            and _opens_story(lines, line, usual_gap, lexicon)
+            and _opens_story(lines, line, usual_gap, lexicon, line.index in listed)
         )
         if new_story and line.index != starts[-1]:
             starts.append(line.index)
@@ -78,19 +79,25 @@ def story_starts(lines: list[Line], lexicon: Lexicon) -> list[int]:
     return starts
 
 
-def _opens_story(lines: list[Line], line: Line, usual_gap: int, lexicon: Lexicon) -> bool:
+def _opens_story(lines: list[Line], line: Line, usual_gap: int, lexicon: Lexicon, listed: bool) -> bool:
     """A headline-like line with some evidence that a new story begins at it. A headline the
     header block prints twice (with captions, widgets or a dek between) opens a story whatever
-    its final punctuation."""
+    its final punctuation; a line printed twice in a row is a caption; a line in a list of other
+    stories ("Related stories" and the headlines under it) opens one only when printed twice or
+    after a wider gap."""
     ahead = lines[line.index + 1 : line.index + 1 + 2 * REPEAT_WINDOW]
     following = [n for n in ahead if not n.separator][:REPEAT_WINDOW]
-    printed_twice = any(n.key == line.key for n in following[1:]) and looks_like_repeated_headline(line.text)
+    if following and following[0].key == line.key:
+        return False
+    printed_twice = any(n.key == line.key for n in following) and looks_like_repeated_headline(line.text)
     if not (looks_like_headline(line.text) or printed_twice) or _is_header_line(line.text, lexicon):
         return False
-    if read_caption(line.text, lexicon).evidence in {"prefix", "photo", "agency"}:
+    if read_caption(line.text, lexicon).evidence in _HEADER_CAPTIONS:
         return False
     if printed_twice or line.gap > usual_gap:
         return True
+    if listed:
+        return False
     if any(n.key == line.key for n in following):
         return True
     if any(lexicon.is_note(n.text) for n in following[:HEADER_WINDOW]):
