@@ -37,14 +37,21 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“A-Z])")
 
 
 def long_text(size: int) -> str:
-    """``size`` characters of news prose, one sentence to a paragraph."""
+    """``size`` characters of news prose, one sentence to a paragraph. Each round through the source
+    texts marks its sentences ("... Round 2."), so no paragraph repeats (cleaning would drop copies)."""
     texts = polnear_texts(None) or [SEED.read_text(encoding="utf-8")]
     sentences = [s.strip() for t in texts for s in _SENTENCE_END.split(t.replace("\n", " ")) if s.strip()]
-    text = "\n\n".join(sentences)
-    while len(text) < size:
-        text = text + "\n\n" + text
-    cut = text.rfind("\n\n", 0, size)
-    return text[: cut if cut > 0 else size]
+    paragraphs: list[str] = []
+    chars = 0
+    round_ = 1
+    while chars < size:
+        for sentence in sentences:
+            paragraphs.append(sentence if round_ == 1 else f"{sentence} Round {round_}.")
+            chars += len(paragraphs[-1]) + 2
+            if chars >= size:
+                break
+        round_ += 1
+    return "\n\n".join(paragraphs)[:size].rsplit("\n\n", 1)[0]
 
 
 def timed(step: Step, spent: dict[str, float]) -> Step:

@@ -218,6 +218,7 @@ class Provenance:
     feed_entry_id: str | None = None  # RSS/Atom: the entry's id or guid
     canonical_url: str | None = None  # HTML: the page's own URL when it differs from the one read
     description: str | None = None  # HTML: the page's description
+    standfirst: str | None = None  # HTML: the dek the page marks under its headline (kept out of the body)
     warc: WarcRecord | None = None
     unparsed_published_raw: str | None = None  # a stated date that could not be read (replaced by --published)
     published_source: str | None = None  # where the publication date was read ("meta:article:published_time", "url", ...)

@@ -243,6 +243,22 @@ def read_safe(items: list[Line], lexicon: Lexicon, title: str | None) -> StoryPa
     return parts
 
 
+def _date_of_dateline(article: Article, report: CleanReport, lexicon: Lexicon) -> None:
+    """An undated article takes the day its dateline states, when that has a year
+    ("WASHINGTON, Nov. 19, 2019 (Reuters) -"); the source is ``dateline``."""
+    if article.published is not None:
+        return
+    stated = report.dateline.date if report.dateline is not None else None
+    if stated is None:
+        first = article.text.split("\n\n", 1)[0]
+        found = read_dateline(first, lexicon)
+        stated = found.date if found is not None else None
+    day = read_date_line(stated) if stated else None
+    if day is not None:
+        article.published, article.published_raw = day, stated
+        article.provenance.published_source = "dateline"
+
+
 def _strip_controls(article: Article) -> None:
     """Escape sequences and control characters out of the text and the fields read beside it."""
     article.text = without_controls(article.text)
@@ -291,6 +307,8 @@ class CleanStep(Step):
             parts = read_safe(paragraphs(article.text, join=False), self.lexicon, article.title)
         article.text = "\n\n".join(parts.body)
         report.removed_lines = parts.removed
+        report.standfirst = report.standfirst or article.provenance.standfirst
+        _date_of_dateline(article, report, self.lexicon)
         article.cleaned = report
         yield article
 
@@ -306,5 +324,6 @@ class CleanStep(Step):
         if parts.published is not None and article.published is None:
             article.published = parts.published
             article.published_raw = article.published_raw or parts.published_raw
+            article.provenance.published_source = "date_line"
         report.dateline = parts.dateline
         report.standfirst = parts.standfirst
