@@ -38,6 +38,9 @@ def summary(report: IngestReport) -> Table:
         ("drops", sum(report.drops.values())),
     ]
     rows += [(f"  {reason}", n) for reason, n in sorted(report.drops.items())]
+    if report.without_facts:
+        rows.append(("stored without facts (language has no pipeline)", sum(report.without_facts.values())))
+        rows += [(f"  {language}", n) for language, n in sorted(report.without_facts.items())]
     rows += [
         ("new entities", report.entities),
         ("mentions", report.mentions),
