@@ -74,12 +74,15 @@ def usable_outlet(name: str | None, host: str | None) -> str | None:
 
 
 def choose_outlet(candidates: list[str | None], url: str | None) -> str | None:
-    """The first usable candidate (in the order given), else the host's outlet."""
+    """The first usable candidate (in the order given), else the outlet of the page's host (or of the
+    host a candidate written as a URL names)."""
     host = host_of(url)
     for candidate in candidates:
         name = usable_outlet(candidate, host)
         if name:
             return name
+    if host is None:  # a site name given as a URL still tells the host
+        host = next((h for c in candidates if c and (h := host_of(c if "//" in c else f"//{c}"))), None)
     return host_outlet(host)
 
 
