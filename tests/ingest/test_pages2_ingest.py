@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
+from clitools import run
 from dateline import api
 from dateline.render import summary
-from clitools import run
 
 UNDATED = (
     "Ferry Line Adds Winter Crossings\n\n"
