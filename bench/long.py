@@ -5,8 +5,8 @@ paragraph (the shape of a long live page: thousands of short paragraphs), cut at
 (doubling from ``--start`` characters up to ``--stop``). For each length the article is written as one
 JSON-lines record and ingested into a new database with the real ingest (one process): reader, clean,
 parse, every extraction step, the writer, then the corpus stages (stories, happenings, contradictions).
-Printed per length: seconds per 10,000 characters for each step, the store and the corpus stages,
-and the growth against the shortest length (1.0x = linear; a step whose growth doubles with each
+Printed per length: the whole ingest's seconds and the process's peak memory so far; then seconds per
+10,000 characters for each step, the store and the corpus stages, and the growth against the shortest length (1.0x = linear; a step whose growth doubles with each
 doubling is quadratic). Never asserts on time.
 
 Run: ``.venv/bin/python bench/long.py [--start 25000] [--stop 1500000]``.
@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import resource
 import tempfile
 import time
 from collections import defaultdict
@@ -130,9 +131,14 @@ def main() -> None:
         ingest_once(long_text(5_000), Path(tmp), order)  # warm up: models loaded
         for size in sizes:
             text = long_text(size)
-            rows.append((len(text), ingest_once(text, Path(tmp), order)))
+            own = ingest_once(text, Path(tmp), order)
+            own["peak MB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # so far, this process
+            rows.append((len(text), own))
     base_size, base = rows[0]
     names = [n for n in (*order, "store", "corpus", "total") if max(r[1].get(n, 0.0) for r in rows) > 0.02]
+    print(f"{'chars':>9} {'total s':>8} {'peak MB':>8}")
+    for size, own in rows:
+        print(f"{size:>9,} {own['total']:8.1f} {own['peak MB']:8.0f}")
     print(f"one article of growing length; seconds per 10,000 characters (growth against {base_size:,} chars)")
     print(f"{'chars':>9} " + " ".join(f"{n:>15}" for n in names))
     for size, own in rows:

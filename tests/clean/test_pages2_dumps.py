@@ -133,3 +133,29 @@ def test_story_lists_need_a_heading_or_a_run_of_headlines() -> None:
     assert story_list_lines(texts, LEX) == {1, 2, 3}
     crosshead = ["The mayor spoke on Monday.", "What happens next", "The council will vote again in May."]
     assert story_list_lines(crosshead, LEX) == set()
+
+
+def test_an_undated_story_takes_the_day_its_dateline_states() -> None:
+    text = ("Port Strike Ends After Nine Days\n\nBy Ana Ruiz\n\n"
+            "PORT ELLIS, Nov. 19, 2019 (Reuters) - Dock workers in Port Ellis returned to work on Tuesday "
+            "after a nine-day strike over night shifts.\n\nThe union said the new rota would start in January.\n")
+    story = _stories_of(text)[0]
+    assert str(story.published) == "2019-11-19"
+    assert story.provenance.published_source == "dateline"
+    no_year = _stories_of(text.replace("Nov. 19, 2019", "Nov. 19"))[0]
+    assert no_year.published is None and no_year.provenance.published_source is None
+
+
+def test_furniture_patterns_notes_and_lists_can_be_extended(tmp_path: Path) -> None:
+    extra = tmp_path / "house.txt"
+    extra.write_text("[patterns]\n(?:support|donate to) our newsroom.{0,80}\n\n[notes]\nreader advisory:\n\n"
+                     "[lists]\naround the region\n", encoding="utf-8")
+    lexicon = Lexicon.extended(extra)
+    assert furniture_reason("Support our newsroom with a gift today.", LEX) is None
+    assert furniture_reason("Support our newsroom with a gift today.", lexicon) == "furniture"
+    assert furniture_reason("Reader advisory: this story describes violence.", lexicon) == "note"
+    assert lexicon.is_list_heading("Around the region")
+    bad = tmp_path / "bad.txt"
+    bad.write_text("[patterns]\n(unclosed\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="unclosed"):
+        Lexicon.extended(bad)
