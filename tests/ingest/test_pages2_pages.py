@@ -18,7 +18,8 @@ from dateline.ingest.outlets import choose_outlet, clean_byline
 from dateline.ingest.pagemeta import read_json_tolerantly, url_day
 from dateline.model import Article
 
-PAGES = ["wire_hosted", "broadsheet_bad_jsonld", "local_url_date", "itemprop_lead", "arabic_headline"]
+PAGES = ["wire_hosted", "broadsheet_bad_jsonld", "local_url_date", "itemprop_lead", "arabic_headline", "tv_network",
+         "magazine_pullquote", "regional_blog"]
 
 
 def token_f1(found: str, wanted: str) -> float:
@@ -141,3 +142,21 @@ def test_outlet_is_never_a_placeholder_or_a_url(candidates: list[str | None], ur
 ])
 def test_bylines_are_names_only(byline: str, names: str | None) -> None:
     assert clean_byline(byline) == names
+
+
+def test_pull_quotes_and_post_meta_lines_leave_the_body(fixtures_dir: Path) -> None:
+    magazine = _page(fixtures_dir, "magazine_pullquote")
+    assert magazine.text.count("The sea does not care") == 1
+    assert magazine.cleaned is not None and magazine.cleaned.standfirst is not None
+    blog = _page(fixtures_dir, "regional_blog")
+    assert blog.text.startswith("The Riverside farmers market")
+    assert "Related" not in blog.text and "Share this" not in blog.text
+
+
+def test_a_pull_quote_without_markup_is_found_by_its_repeated_text() -> None:
+    from dateline.clean.furniture import pull_quote_lines
+
+    texts = ["The mayor spoke on Monday.", "“We will rebuild the pier.”",
+             "“We will rebuild the pier,” she said, before the council voted.", "The vote was 5-2."]
+    assert pull_quote_lines(texts) == {1}
+    assert pull_quote_lines(["The vote was 5-2.", "The council met again on Friday after the vote was 5-2."]) == set()

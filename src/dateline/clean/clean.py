@@ -12,7 +12,7 @@ from ..model import Article, Caption, CleanReport, Dateline, RemovedLine
 from ..pipeline import Step
 from .captions import CaptionMatch, is_credit_line, read_caption
 from .controls import optional, without_controls
-from .furniture import TRAILER_START, furniture_reason, story_list_lines
+from .furniture import TRAILER_START, furniture_reason, pull_quote_lines, story_list_lines
 from .header import read_byline, read_date_line, read_dateline, read_place_byline
 from .lexicon import Lexicon
 from .paragraphs import paragraphs
@@ -222,6 +222,7 @@ def read_safe(items: list[Line], lexicon: Lexicon, title: str | None) -> StoryPa
     parts = StoryParts()
     seen = {line_key(title)} if title else set()
     listed = story_list_lines([item.text for item in items], lexicon)
+    pulled = pull_quote_lines([item.text for item in items])
     for number, item in enumerate(items):
         if parts.body and number >= len(items) // 2 and TRAILER_START.match(item.text):
             for rest in items[number:]:
@@ -230,6 +231,8 @@ def read_safe(items: list[Line], lexicon: Lexicon, title: str | None) -> StoryPa
         why = "separator" if item.separator else furniture_reason(item.text, lexicon)
         if why is None and number in listed:
             why = "story_list"
+        if why is None and number in pulled:
+            why = "pull_quote"
         key = line_key(item.text)
         if why is None and key in seen:
             why = "repeated_title" if title and key == line_key(title) else "repeated"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..model import normalise_text
 from .header import read_byline, read_date_line
 from .lexicon import Lexicon, fold
 from .textlines import looks_like_headline, word_count
@@ -103,3 +104,28 @@ def _listed_headline(text: str, lexicon: Lexicon) -> bool:
     if not looks_like_headline(text) or word_count(text) > LIST_ITEM_WORDS:
         return False
     return read_byline(text, lexicon) is None and read_date_line(text) is None
+
+
+#: Paragraphs either side in which a pull quote's text is looked for.
+PULL_QUOTE_REACH = 6
+#: Most words of a pull quote.
+PULL_QUOTE_WORDS = 40
+
+
+def pull_quote_lines(texts: list[str]) -> set[int]:
+    """Indexes of paragraphs that a page repeats as a pull quote: a short
+    quotation (or a line with no final full stop) whose whole text stands inside a longer paragraph
+    nearby. A short sentence of plain prose repeated in a longer one is left alone."""
+    keys = [normalise_text(t) for t in texts]
+    out: set[int] = set()
+    for i, key in enumerate(keys):
+        if len(key.split()) > PULL_QUOTE_WORDS or len(key.split()) < 4:
+            continue
+        if not key.startswith(("\"", "'")) and key.rstrip().endswith((".", "!", "?")):
+            continue  # plain prose, not a quotation
+        core = key.strip("\"' .,;:!?")
+        for j in range(max(0, i - PULL_QUOTE_REACH), min(len(keys), i + PULL_QUOTE_REACH + 1)):
+            if j != i and len(keys[j]) > len(key) and core in keys[j]:
+                out.add(i)
+                break
+    return out

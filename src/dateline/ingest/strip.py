@@ -2,7 +2,7 @@
 
 An element goes when its ``class`` or ``id`` names furniture (a related-stories list, a sidebar, a
 newsletter or subscription box, a share, listen or print widget, a hover card or tooltip, a rights
-notice, an author's bio) or when it is a tooltip (``role="tooltip"``) or hidden (``hidden``). The
+notice, an author's bio, a pull quote that repeats the text) or when it is a tooltip (``role="tooltip"``) or hidden (``hidden``). The
 dek under the headline (``standfirst``, ``dek``, ``subtitle`` ...) is taken out and returned apart.
 An element that holds the headline or most of the page's paragraph text is never removed, so a
 container whose class happens to name furniture cannot take the article with it.
@@ -20,7 +20,7 @@ _FURNITURE = re.compile(
     r"tools|toolbar|hover-?card|hovercard|tooltip|popover|popup|rights|copyright|reprints?|licensing|"
     r"outbrain|taboola|most-popular|most-read|mostread|trending|recommended|recommendations|read-more|"
     r"more-stories|more-from|read-next|up-next|author-bio|bio|about-author|ad|ads|advert|advertisement|"
-    r"sponsored|breadcrumbs?|comments?)(?:$|[-_])",
+    r"sponsored|breadcrumbs?|comments?|pull-?quote|pullquotes?)(?:$|[-_])",
     re.IGNORECASE,
 )
 _DEK = re.compile(
