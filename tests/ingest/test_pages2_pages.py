@@ -19,7 +19,7 @@ from dateline.ingest.pagemeta import read_json_tolerantly, url_day
 from dateline.model import Article
 
 PAGES = ["wire_hosted", "broadsheet_bad_jsonld", "local_url_date", "itemprop_lead", "arabic_headline", "tv_network",
-         "magazine_pullquote", "regional_blog"]
+         "magazine_pullquote", "regional_blog", "broadcaster_dc", "daily_also_read", "wire_liveupdates"]
 
 
 def token_f1(found: str, wanted: str) -> float:
@@ -160,3 +160,18 @@ def test_a_pull_quote_without_markup_is_found_by_its_repeated_text() -> None:
              "“We will rebuild the pier,” she said, before the council voted.", "The vote was 5-2."]
     assert pull_quote_lines(texts) == {1}
     assert pull_quote_lines(["The vote was 5-2.", "The council met again on Friday after the vote was 5-2."]) == set()
+
+
+def test_an_unmarked_dek_above_the_byline_is_the_standfirst(fixtures_dir: Path) -> None:
+    article = _page(fixtures_dir, "broadcaster_dc")
+    assert article.cleaned is not None
+    assert article.cleaned.standfirst == ("Shipping companies say cargo is being moved to rail and road as the river "
+                                          "reaches a record low.")
+    assert article.provenance.published_source == "meta:dcterms.date"
+    assert "Hören" not in article.text
+
+
+def test_also_read_links_and_agency_trailers_leave_the_body(fixtures_dir: Path) -> None:
+    article = _page(fixtures_dir, "daily_also_read")
+    assert "Also Read" not in article.text and "inputs from" not in article.text
+    assert article.byline == "Anil Mehra"

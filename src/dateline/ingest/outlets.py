@@ -95,7 +95,7 @@ _SPLIT = re.compile(r"\s*(?:;|\||\band\b|&|,)\s*")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[a-z]{1,3}|al-\w+)$")
 _ROLE = re.compile(
     r"^(?:for|from|at|of|in)\b|\b(?:editor|correspondent|reporter|writer|staff|contributor|columnist|"
-    r"producer|bureau|chief|desk|analyst|critic)\b",
+    r"producer|bureau|chief|desk|analyst|critic|service|agency|wire|news)\b",
     re.IGNORECASE,
 )
 

@@ -16,7 +16,7 @@ from typing import Any
 #: Class or id words of furniture: matched against each class token, between word edges or dashes.
 _FURNITURE = re.compile(
     r"(?:^|[-_])(?:related|recirc|sidebar|side-bar|newsletters?|signup|sign-up|subscribe|subscription|paywall|"
-    r"promo|promos|share|sharing|social|listen|audio-player|text-to-speech|tts|print|article-tools|"
+    r"promo|promos|share|sharing|social|listen|audio|audio-player|text-to-speech|tts|print|article-tools|"
     r"tools|toolbar|hover-?card|hovercard|tooltip|popover|popup|rights|copyright|reprints?|licensing|"
     r"outbrain|taboola|most-popular|most-read|mostread|trending|recommended|recommendations|read-more|"
     r"more-stories|more-from|read-next|up-next|author-bio|bio|about-author|ad|ads|advert|advertisement|"
@@ -28,6 +28,7 @@ _DEK = re.compile(
     r"article-summary|sub-title)(?:$|[-_])",
     re.IGNORECASE,
 )
+_BYLINE = re.compile(r"byline|by-line|author|timestamp|dateline|publish|posted|story-meta|article-meta", re.IGNORECASE)
 _KEEP_TAGS = frozenset({"html", "body", "main", "article", "head"})
 #: Share of the page's paragraph text above which an element is never removed.
 MOST_TEXT = 0.5
@@ -49,9 +50,31 @@ def strip_furniture(tree: Any) -> str | None:
             doomed.append(node)
         elif _is_furniture(node, tokens) and not _holds_article(node, total):
             doomed.append(node)
+    if standfirst is None:
+        dek = _dek_above_byline(tree)
+        if dek is not None:
+            standfirst = " ".join(dek.text_content().split())
+            doomed.append(dek)
     for node in doomed:
         node.drop_tree()  # keeps the text that follows the element (its tail)
     return standfirst
+
+
+def _dek_above_byline(tree: Any) -> Any | None:
+    """A text block right under the headline that the byline or date line follows: the dek, even
+    unmarked (``<h1>``, ``<p>dek</p>``, ``<div class="author">``)."""
+    headline = next(iter(tree.iter("h1")), None)
+    if headline is None:
+        return None
+    block = headline.getnext()
+    while block is not None and not isinstance(block.tag, str):
+        block = block.getnext()
+    after = block.getnext() if block is not None else None
+    while after is not None and not isinstance(after.tag, str):
+        after = after.getnext()
+    if block is None or after is None or not _is_text_block(block) or block.tag.lower() == "div":
+        return None
+    return block if _BYLINE.search(" ".join(_tokens(after))) else None
 
 
 def _tokens(node: Any) -> list[str]:
