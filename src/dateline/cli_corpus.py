@@ -51,7 +51,7 @@ def _table(title: str, columns: list[str], rows: list[list[Any]]) -> Table:
 
 
 def stories(db: Db = "dateline.db", json_out: Json = False,
-            min_articles: Annotated[int, typer.Option("--min-articles", help="Only stories with this many.")] = 1,
+            min_articles: Annotated[int, typer.Option("--min-articles", help="Only stories with this many.", min=0, max=2**53)] = 1,
             ) -> None:
     """List stories: articles about the same happening, across outlets and days."""
     rows = api.open_reader(db).stories(min_articles)

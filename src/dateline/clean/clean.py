@@ -6,7 +6,6 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import ClassVar
 
 from ..model import Article, Caption, CleanReport, Dateline, RemovedLine
 from ..pipeline import Step
@@ -267,6 +266,7 @@ def _strip_controls(article: Article) -> None:
     article.text = without_controls(article.text)
     article.title = optional(article.title)
     article.byline = optional(article.byline)
+    article.outlet = optional(article.outlet)
     for caption in article.captions:
         caption.text = without_controls(caption.text)
         caption.credit = optional(caption.credit)
@@ -289,8 +289,8 @@ class CleanStep(Step):
     """
 
     name = "clean"
-    requires: ClassVar[frozenset[str]] = frozenset({"text"})
-    assigns: ClassVar[frozenset[str]] = frozenset(
+    requires: frozenset[str] = frozenset({"text"})
+    assigns: frozenset[str] = frozenset(
         {"text", "title", "captions", "byline", "published", "published_raw", "cleaned"}
     )
 

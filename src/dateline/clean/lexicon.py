@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import UsageError
 from ..tables import Default, read_text
 
 _SPACE = re.compile(r"\s+")
@@ -30,7 +31,7 @@ def parse_sections(text: str) -> dict[str, list[str]]:
             current = sections.setdefault(line[1:-1].strip().lower(), [])
             continue
         if current is None:
-            raise ValueError(f"entry {line!r} comes before any [section] header")
+            raise UsageError(f"entry {line!r} comes before any [section] header")
         current.append(line)
     return sections
 

@@ -20,7 +20,6 @@ import copy
 import dataclasses
 from collections import Counter
 from collections.abc import Iterator
-from typing import ClassVar
 
 from ..model import Article
 from ..pipeline import Step
@@ -154,8 +153,8 @@ class SegmentStep(Step):
     """
 
     name = "segment"
-    requires: ClassVar[frozenset[str]] = frozenset({"text"})
-    assigns: ClassVar[frozenset[str]] = frozenset({"id", "provenance"})  # a split article is identified anew
+    requires: frozenset[str] = frozenset({"text"})
+    assigns: frozenset[str] = frozenset({"id", "provenance"})  # a split article is identified anew
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or Lexicon.default()

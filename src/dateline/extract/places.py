@@ -35,7 +35,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any, ClassVar
+from typing import Any
 
 from ..geo.countries import country_of
 from ..geo.gazetteer import Gazetteer, Site, fold, gazetteer
@@ -251,9 +251,9 @@ class PlaceStep(Step):
     """Requires ``doc`` and ``mentions``; assigns ``places`` (metonyms left out). Drops nothing."""
 
     name = "places"
-    requires: ClassVar[frozenset[str]] = frozenset({"doc", "mentions"})
-    assigns: ClassVar[frozenset[str]] = frozenset({"places"})
-    nlp_components: ClassVar[frozenset[str]] = frozenset({"parser", "ner"})
+    requires: frozenset[str] = frozenset({"doc", "mentions"})
+    assigns: frozenset[str] = frozenset({"places"})
+    nlp_components: frozenset[str] = frozenset({"parser", "ner"})
 
     def process(self, article: Article) -> Iterator[Article]:
         article.places = extract_places(article)

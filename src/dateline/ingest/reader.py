@@ -8,6 +8,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 
+from ..errors import UsageError
 from ..model import Article, Drop, article_id
 from ..pipeline import failed
 from .common import dropped
@@ -67,7 +68,7 @@ def _user_date(published: str | None) -> date | datetime | None:
         return None
     value = parse_published(published)
     if value is None:
-        raise ValueError(
+        raise UsageError(
             f"cannot read the published date {published!r}; give a full date such as "
             "2024-08-15, 2024-08-15T09:30:00+03:00 or 15 August 2024"
         )

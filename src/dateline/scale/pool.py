@@ -14,7 +14,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import islice
-from typing import Any, ClassVar
+from typing import Any
 
 from ..model import Article
 from ..pipeline import Pipeline, Step, failed
@@ -71,14 +71,16 @@ class ProcessPoolStep(Step):
     """
 
     name = "processes"
-    requires: ClassVar[frozenset[str]] = frozenset({"text"})
+    requires: frozenset[str] = frozenset({"text"})
 
     def __init__(self, steps: Sequence[Step], processes: int, chunk: int = 4) -> None:
         self.steps = list(steps)
         self.processes = processes
         self.chunk = chunk
-        setattr(self, "assigns", frozenset().union(*(s.assigns for s in self.steps)))  # noqa: B010
-        setattr(self, "nlp_components", frozenset().union(*(s.nlp_components for s in self.steps)))  # noqa: B010
+        self.requires = frozenset({"text"}).union(*(
+            s.requires.difference(*(earlier.assigns for earlier in self.steps[:i])) for i, s in enumerate(self.steps)))
+        self.assigns = frozenset().union(*(s.assigns for s in self.steps))
+        self.nlp_components = frozenset().union(*(s.nlp_components for s in self.steps))
 
     def run(self, articles: Iterable[Article]) -> Iterator[Article]:
         _run_steps(self.steps, [Article(text=WARM_UP_TEXT)])  # the model and tables loaded once, here

@@ -7,9 +7,10 @@ import sqlite3
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from ..errors import StoreError
+from ..errors import NotFoundError, QueryError, UsageError
 from ..model import Article, Caption, Entity, Event, Mention, Provenance, Quote, Span
 from ..serialize import event_from_dict, quote_to_dict
+from .links import actor_condition
 from .meta import read_meta
 from .rows import contains, quote_of_row
 from .rows import published_of as _published
@@ -83,9 +84,9 @@ class Reader:
             "SELECT id FROM articles WHERE id >= ? AND id < ? LIMIT 2", (prefix, prefix + "\uffff")
         ).fetchall()
         if not rows:
-            raise StoreError(f"no article with id {prefix!r}")
+            raise NotFoundError(f"no article with id {prefix!r}")
         if len(rows) > 1 and rows[0]["id"] != prefix:
-            raise StoreError(f"article id prefix {prefix!r} is ambiguous; give more characters")
+            raise UsageError(f"article id prefix {prefix!r} is ambiguous; give more characters")
         return str(rows[0]["id"])
 
     def article(self, article_id: str) -> Article:
@@ -121,7 +122,7 @@ class Reader:
     def entity(self, entity_id: str) -> Entity:
         row = self.conn.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
         if row is None:
-            raise StoreError(f"no entity with id {entity_id!r}")
+            raise NotFoundError(f"no entity with id {entity_id!r}")
         aliases = [r[0] for r in self.conn.execute(
             "SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias", (entity_id,))]
         roles = [r[0] for r in self.conn.execute(
@@ -168,7 +169,7 @@ class Reader:
             try:
                 rows = self.conn.execute(sql, (literal, lang, lang, limit)).fetchall()
             except sqlite3.OperationalError as exc:
-                raise StoreError(f"bad search query {query!r}: {exc}") from exc
+                raise QueryError(f"bad search query {query!r}: {exc}") from exc
         return [dict(r) for r in rows]
 
     def _select(self, sql: str, order: str, filters: list[tuple[str, list[Any]]]) -> sqlite3.Cursor:
@@ -199,7 +200,7 @@ class Reader:
                    article: str | None = None) -> Iterator[tuple[Article, Event]]:
         filters: list[tuple[str, list[Any]]] = []
         if actor:
-            filters.append(("(e.actors LIKE ? ESCAPE '\\' OR e.targets LIKE ? ESCAPE '\\')", [contains(actor)] * 2))
+            filters.append(actor_condition(actor))
         if category:
             filters.append(("e.category = ?", [category.upper()]))
         if article:

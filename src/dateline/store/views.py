@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from ..errors import StoreError
+from ..errors import NotFoundError, UsageError
 from ..model import Article, Entity, Event
 from ..serialize import event_from_dict
 from .rows import published_of as _published
@@ -97,9 +97,9 @@ class CorpusViews:
         rows = self.conn.execute(
             "SELECT id FROM stories WHERE id >= ? AND id < ? LIMIT 2", (prefix, prefix + "\uffff")).fetchall()
         if not rows:
-            raise StoreError(f"no story with id {prefix!r}")
+            raise NotFoundError(f"no story with id {prefix!r}")
         if len(rows) > 1 and rows[0]["id"] != prefix:
-            raise StoreError(f"story id prefix {prefix!r} is ambiguous; give more characters")
+            raise UsageError(f"story id prefix {prefix!r} is ambiguous; give more characters")
         return str(rows[0]["id"])
 
     def _claim_side(self, quote_id: int) -> dict[str, Any]:
@@ -176,7 +176,7 @@ class CorpusViews:
             "GROUP BY e.id ORDER BY lower(e.name) = lower(:n) DESC, count(m.id) DESC, e.id LIMIT 1", {"n": name}
         ).fetchone()
         if row is None:
-            raise StoreError(f"no entity named {name!r}; `dateline entities` lists them")
+            raise NotFoundError(f"no entity named {name!r}; `dateline entities` lists them")
         return str(row[0])
 
     def entity_profile(self, name: str) -> dict[str, Any]:
@@ -228,19 +228,15 @@ class CorpusViews:
         return [dict(r) for r in rows]
 
     def _entity_events(self, entity_id: str) -> list[dict[str, Any]]:
-        out = []
-        for r in self.conn.execute(
-            "SELECT e.article_id, e.data, e.category, e.action, e.actors, e.targets, e.place, e.date, "
-            "e.date_precision, a.published FROM events e JOIN articles a ON a.id = e.article_id "
-            "WHERE e.data LIKE ? ORDER BY a.published, e.id", (f'%"{entity_id}"%',)):
-            data = json.loads(r["data"])
-            for side, key in (("actor", "actors"), ("target", "targets")):
-                if any((x or {}).get("entity_id") == entity_id for x in data.get(key, [])):
-                    out.append({"as": side, "article_id": r["article_id"], "category": r["category"],
-                                "action": r["action"], "actors": r["actors"], "targets": r["targets"],
-                                "place": r["place"], "date": r["date"] or (r["published"] or "")[:10],
-                                "precision": r["date_precision"] if r["date"] else "published"})
-        return out
+        rows = self.conn.execute(
+            "SELECT ee.role, e.article_id, e.category, e.action, e.actors, e.targets, e.place, e.date, "
+            "e.date_precision, a.published FROM event_entities ee JOIN events e ON e.id = ee.event_id "
+            "JOIN articles a ON a.id = e.article_id WHERE ee.entity_id = ? "
+            "GROUP BY e.id, ee.role ORDER BY a.published, e.id, ee.role", (entity_id,))
+        return [{"as": r["role"], "article_id": r["article_id"], "category": r["category"], "action": r["action"],
+                 "actors": r["actors"], "targets": r["targets"], "place": r["place"],
+                 "date": r["date"] or (r["published"] or "")[:10],
+                 "precision": r["date_precision"] if r["date"] else "published"} for r in rows]
 
 
 def _sortable(value: str | None) -> str:

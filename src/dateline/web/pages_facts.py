@@ -7,24 +7,28 @@ import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse
 from starlette.background import BackgroundTask
 
+from ..errors import StoreError
 from ..export import event_rows, write_events
 from ..store import Reader
 from ..store.browse import Filters, event_filters, quote_filters
 from . import mapsvg
-from .deps import choices, contradictions_of, reader, stories_of
+from .deps import choices, contradictions_of, reader
+from .paging import MAX_KEY
 from .problems import Problem
 from .render import page, with_params
+from .snapshot import snapshot
 
 router = APIRouter(include_in_schema=False)
 Rd = Annotated[Reader, Depends(reader)]
 Text = Annotated[str | None, Query(max_length=200)]
 Day = Annotated[date | None, Query()]
-After = Annotated[int, Query(ge=0)]
+After = Annotated[int, Query(ge=0, le=MAX_KEY)]
 PER_PAGE = 50
 DOWNLOADS = {"csv": "text/csv", "jsonl": "application/x-ndjson", "parquet": "application/vnd.apache.parquet",
              "geojson": "application/geo+json"}
@@ -95,21 +99,44 @@ def download(fmt: str, rd: Rd, selection: Selection,
 
 
 @router.get("/stories", response_class=HTMLResponse)
-def stories(request: Request, rd: Rd) -> HTMLResponse:
-    return page(request, "stories.html", stories=stories_of(rd))
+def stories(request: Request, rd: Rd, after: After = 0) -> HTMLResponse:
+    listed = snapshot(request, rd).stories
+    shown = listed[after:after + PER_PAGE]
+    more = len(listed) > after + PER_PAGE
+    return page(request, "stories.html", stories=shown, total=len(listed), first=after + 1,
+                next_url=with_params(request, after=after + PER_PAGE) if more else None)
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story(request: Request, story_id: str, rd: Rd) -> HTMLResponse:
-    found = next((s for s in stories_of(rd) if str(s.get("id")) == story_id), None)
+    found = snapshot(request, rd).by_id.get(story_id)
     if found is None:
         raise Problem(404, f"no story with id {story_id!r}")
     browse = rd.browse()
     ids = [str(a) for a in found.get("articles") or []]
     articles = [a for a in (browse.article_brief(i) for i in ids) if a]
     articles.sort(key=lambda a: str(a.get("published") or ""))
-    return page(request, "story.html", story=found, articles=articles,
+    return page(request, "story.html", story=found, articles=articles, chips=entity_chips(rd, found.get("entities")),
                 contradictions=contradictions_of(rd, story_id))
+
+
+def entity_chips(rd: Reader, entities: Any) -> list[dict[str, str]]:
+    """A link for each of a story's entities (stored by name, or as ``{id, name}``): to the entity's
+    page by id, URL-encoded; a name no stored entity has links to the entity list filtered by it."""
+    chips = []
+    for item in entities or []:
+        name = str(item.get("name") or item.get("id")) if isinstance(item, dict) else str(item)
+        found = str(item["id"]) if isinstance(item, dict) and item.get("id") else _entity_id(rd, name)
+        href = f"/entities/{quote(found, safe='')}" if found else f"/entities?name={quote(name, safe='')}"
+        chips.append({"name": name, "href": href})
+    return chips
+
+
+def _entity_id(rd: Reader, name: str) -> str | None:
+    try:
+        return rd.find_entity(name)
+    except StoreError:
+        return None
 
 
 @router.get("/contradictions", response_class=HTMLResponse)

@@ -36,7 +36,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import Any
 
 from ...model import Actor, Article, DateRef, Event, Place, Span
 from ...pipeline import Step
@@ -385,9 +385,9 @@ class EventStep(Step):
     """
 
     name = "events"
-    requires: ClassVar[frozenset[str]] = frozenset({"doc", "mentions", "entities", "dates", "places"})
-    assigns: ClassVar[frozenset[str]] = frozenset({"events"})
-    nlp_components: ClassVar[frozenset[str]] = frozenset({"parser", "ner", "lemmatizer", "tagger"})
+    requires: frozenset[str] = frozenset({"doc", "mentions", "entities", "quotes", "dates", "places"})
+    assigns: frozenset[str] = frozenset({"events"})
+    nlp_components: frozenset[str] = frozenset({"parser", "ner", "lemmatizer", "tagger"})
 
     def __init__(self, lexicon: TriggerLexicon | None = None, senses: SenseRules | None = None,
                  types: tuple[TypeRule, ...] | None = None) -> None:

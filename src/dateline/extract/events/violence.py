@@ -20,6 +20,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from ...errors import UsageError
 from ...model import Actor
 from ...tables import read_table
 
@@ -99,7 +100,7 @@ def sense_rules(path: str | Path = "events/violence.tsv") -> SenseRules:
     for row in read_table(path, header=True, width=5, strip=True):
         kind, triggers, words, example, violent = row
         if kind not in KINDS:
-            raise ValueError(f"{path}: unknown kind {kind!r} in row {row!r}")
+            raise UsageError(f"{path}: unknown kind {kind!r} in row {row!r}")
         rows.append(SenseRule(kind, frozenset(triggers.split("|")), frozenset(words.split("|")), example,
                               violent == "yes"))
     return SenseRules(rows)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ...errors import UsageError
 from ...tables import read_table
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "quotes"
@@ -92,7 +93,7 @@ def read_lexicon(data_dir: Path = DATA_DIR) -> CueLexicon:
     lex = CueLexicon()
     for row in _lines("cues.tsv", data_dir):
         if len(row) < 2 or row[1] not in CUE_KINDS:
-            raise ValueError(f"cues.tsv: bad line {row!r}; expected LEMMA<tab>KIND with KIND in {CUE_KINDS}")
+            raise UsageError(f"cues.tsv: bad line {row!r}; expected LEMMA<tab>KIND with KIND in {CUE_KINDS}")
         particle = row[2].lower() if len(row) > 2 else ""
         cue = Cue(row[0].lower(), row[1], particle)
         if cue.kind == "noun":

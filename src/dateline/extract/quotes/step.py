@@ -18,7 +18,7 @@ The work is split over small modules:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from ...model import Article, Quote, Span
 from ...pipeline import Step
@@ -71,9 +71,9 @@ class QuoteStep(Step):
     """
 
     name = "quotes"
-    requires: ClassVar[frozenset[str]] = frozenset({"doc", "mentions", "entities"})
-    assigns: ClassVar[frozenset[str]] = frozenset({"quotes"})
-    nlp_components: ClassVar[frozenset[str]] = frozenset(
+    requires: frozenset[str] = frozenset({"doc", "mentions", "entities"})
+    assigns: frozenset[str] = frozenset({"quotes"})
+    nlp_components: frozenset[str] = frozenset(
         {"tagger", "attribute_ruler", "lemmatizer", "parser", "ner"}
     )
 
