@@ -83,9 +83,12 @@ class CorpusViews:
             "SELECT sa.article_id, a.published FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
             "WHERE sa.story_id = ? ORDER BY coalesce(a.published, a.ingested_at), a.id", (r["id"],)).fetchall()
         days = sorted(x[1][:10] for x in rows if x[1])
+        first, last = (days[0], days[-1]) if days else (None, None)
+        if not rows:  # a story row with no article rows: the days the corpus stage stored
+            first, last = r["first_seen"], r["last_seen"]
         return {"id": r["id"], "title": r["title"], "articles": [x[0] for x in rows],
-                "outlets": json.loads(r["outlets"]), "first_seen": days[0] if days else None,
-                "last_seen": days[-1] if days else None, "entities": json.loads(r["entities"])}
+                "outlets": json.loads(r["outlets"]), "first_seen": first, "last_seen": last,
+                "entities": json.loads(r["entities"])}
 
     def stories(self, min_articles: int = 1) -> list[dict[str, Any]]:
         """Stories, largest and latest first: id, title, articles, outlets, first_seen, last_seen, entities."""
