@@ -122,6 +122,10 @@ def test_pitches_notices_and_widgets_are_furniture(line: str) -> None:
     "The newsletter, which reaches 40,000 readers, said the mayor had resigned.",
     "Residents said the mail had not been delivered to their inbox or their door for a week.",
     "The council will print the ballots on Friday.",
+    "Permission was granted by the council on Monday.",
+    "With input from residents, the council redrew the ward map.",
+    "Scammers sent messages to your inbox pretending to be the tax office, police said.",
+    "The newsletter, which was delivered to 40,000 homes, named the new mayor.",
 ])
 def test_prose_about_newsletters_and_printing_stays(line: str) -> None:
     assert furniture_reason(line, LEX) is None
