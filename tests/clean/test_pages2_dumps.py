@@ -163,3 +163,15 @@ def test_furniture_patterns_notes_and_lists_can_be_extended(tmp_path: Path) -> N
     bad.write_text("[patterns]\n(unclosed\n", encoding="utf-8")
     with pytest.raises(ValueError, match="unclosed"):
         Lexicon.extended(bad)
+
+
+def test_a_title_cased_headline_with_a_full_stop_is_the_title_even_printed_once() -> None:
+    text = ("Harbour Master Quits Over Dredging Deal.\n\n"
+            "The harbour master of Port Ellis resigned on Friday, two days after the council signed a "
+            "dredging contract he had opposed.\n\n"
+            "He said the deal ignored the pilots' safety advice.\n")
+    story = _stories_of(text)[0]
+    assert story.title == "Harbour Master Quits Over Dredging Deal."
+    assert story.text.startswith("The harbour master of Port Ellis resigned")
+    plain = _stories_of("The harbour master resigned on Friday.\n\nHe said the deal ignored safety advice.\n")[0]
+    assert plain.title is None and plain.text.startswith("The harbour master resigned")

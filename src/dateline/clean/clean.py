@@ -22,6 +22,7 @@ from .textlines import (
     line_key,
     looks_like_headline,
     looks_like_repeated_headline,
+    title_cased,
     word_count,
 )
 
@@ -141,7 +142,9 @@ class _TextReader:
                 parts.published, parts.published_raw = stated, text
             parts.remove(text, "date")
             return True
-        if parts.title is None and (looks_like_headline(text) or (repeated and looks_like_repeated_headline(text))):
+        if parts.title is None and (
+            looks_like_headline(text) or (repeated and looks_like_repeated_headline(text)) or title_cased(text)
+        ):
             parts.title = text
             parts.remove(text, "title")
             self.after_title = True

@@ -119,3 +119,21 @@ def looks_like_repeated_headline(text: str) -> bool:
     if not 3 <= words <= 25 or len(text) > 200 or not opens_like_headline(text):
         return False
     return not re.search(r"[,;:\-–—/][\"'”’)\]]*$", text)
+
+
+_MINOR_WORDS = frozenset({
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with", "from",
+    "as", "into", "over", "after", "amid", "vs", "via", "per", "than", "up", "off", "out",
+})  # fmt: skip
+
+
+def title_cased(text: str) -> bool:
+    """A headline in title case whatever its final punctuation ("Minister Quits Over Port Deal."):
+    3 to 16 words, and every word but the minor ones ("of", "the", "to" ...) opens with a capital,
+    a digit or a quotation mark."""
+    words = text.split()
+    if not 3 <= len(words) <= 16 or not opens_like_headline(text):
+        return False
+    major = [w.strip("\"'“”‘’()[],.:;!?") for w in words[1:]]
+    major = [w for w in major if w and w.casefold() not in _MINOR_WORDS]
+    return len(major) >= 2 and all(w[0].isupper() or w[0].isdigit() for w in major)
