@@ -175,3 +175,11 @@ def test_a_title_cased_headline_with_a_full_stop_is_the_title_even_printed_once(
     assert story.text.startswith("The harbour master of Port Ellis resigned")
     plain = _stories_of("The harbour master resigned on Friday.\n\nHe said the deal ignored safety advice.\n")[0]
     assert plain.title is None and plain.text.startswith("The harbour master resigned")
+
+
+def test_a_title_cased_headline_with_a_full_stop_opens_a_story_after_a_wide_gap() -> None:
+    text = ("Ferry Line Adds Winter Crossings\n\nThe island ferry will run four crossings a day this winter, "
+            "the operator said.\n\n\n\nHarbour Master Quits Over Dredging Deal.\n\n"
+            "The harbour master of Port Ellis resigned on Friday, two days after the council signed the contract.\n")
+    assert [s.title for s in _stories_of(text)] == ["Ferry Line Adds Winter Crossings",
+                                                    "Harbour Master Quits Over Dredging Deal."]

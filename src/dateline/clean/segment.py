@@ -28,7 +28,14 @@ from .furniture import furniture_reason, story_list_lines
 from .header import read_byline, read_date_line, read_dateline, read_place_byline
 from .lexicon import Lexicon
 from .paragraphs import paragraphs
-from .textlines import Line, is_sentence, looks_like_headline, looks_like_repeated_headline, word_count
+from .textlines import (
+    Line,
+    is_sentence,
+    looks_like_headline,
+    looks_like_repeated_headline,
+    title_cased,
+    word_count,
+)
 
 #: How many lines after a headline to look for its repeated copy.
 REPEAT_WINDOW = 8
@@ -89,7 +96,8 @@ def _opens_story(lines: list[Line], line: Line, usual_gap: int, lexicon: Lexicon
     if following and following[0].key == line.key:
         return False
     printed_twice = any(n.key == line.key for n in following) and looks_like_repeated_headline(line.text)
-    if not (looks_like_headline(line.text) or printed_twice) or _is_header_line(line.text, lexicon):
+    headline = looks_like_headline(line.text) or printed_twice or title_cased(line.text)
+    if not headline or _is_header_line(line.text, lexicon):
         return False
     if read_caption(line.text, lexicon).evidence in _HEADER_CAPTIONS:
         return False
