@@ -61,7 +61,8 @@ def listing(rows: list[dict[str, Any]], columns: list[str], title: str) -> Table
     for col in columns:
         table.add_column(col, overflow="fold")
     for row in rows:
-        table.add_row(*[_cell(row.get(col)) for col in columns])
+        table.add_row(*[Text("undated") if col == "published" and not row.get(col) else _cell(row.get(col))
+                        for col in columns])
     return table
 
 

@@ -71,6 +71,8 @@ def test_an_undated_article_is_listed_as_undated(ingested: tuple[Path, api.Inges
     assert "Ferry Line Adds Winter Crossings" not in home.split("Latest articles")[1]  # latest: dated only
     search = client.get("/search", params={"q": "ferry"}).text
     assert "undated" in search
+    listed = run("articles", "--db", str(db)).stdout
+    assert "undated" in next(line for line in listed.splitlines() if "Ferry Line" in line)
     story = next(s for s in api.open_reader(db).stories() if s["title"] == "Ferry Line Adds Winter Crossings")
     assert story["first_seen"] is None and story["last_seen"] is None
 
