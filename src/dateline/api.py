@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 from .config import Settings
 from .errors import UsageError
 from .model import DUPLICATE, Article
-from .pipeline import Pipeline, Step, failed
+from .pipeline import PARSED_LANGUAGES, Pipeline, Step, failed
 from .store import Reader, Writer, connect
 from .store.connection import writer_lock
 from .store.writer import INGEST_BATCH, WriteCounts, near_rank
@@ -56,6 +56,8 @@ class IngestReport(WriteCounts):
     interrupted: bool = False
     #: Stored articles in no story: the corpus stages were left for ``dateline relink``.
     without_story: int = 0
+    #: Articles stored without facts because no pipeline reads their language, by language code.
+    without_facts: Counter[str] = field(default_factory=Counter)
 
     @property
     def articles_per_second(self) -> float:
@@ -231,6 +233,8 @@ def _ingest(
         for article in articles:
             _write_or_drop(writer, article, log.enter(article))
             _count_drop(report, article, on_drop)
+            if article.drop is None and article.language and article.language not in PARSED_LANGUAGES:
+                report.without_facts[article.language] += 1
         log.finish()
         writer.relink_people()
         if settings.corpus_stages and (read_any or _without_story(conn)):

@@ -305,15 +305,22 @@ def _export_partitioned(db: str, output: str, fmt: str | None, style: str, parti
 
 @app.command()
 def log(db: Db = "dateline.db", json_out: Json = False) -> None:
-    """The ingest log: each source with its counts, then every drop with its reason."""
+    """The ingest log: each source with its counts, every drop with its reason, and the articles
+    stored without facts because no pipeline reads their language."""
+    from .pipeline import PARSED_LANGUAGES
+
     reader = api.open_reader(db)
-    data = {"sources": reader.sources(), "drops": reader.drops()}
+    data = {"sources": reader.sources(), "drops": reader.drops(),
+            "without_facts": reader.languages_without_facts(PARSED_LANGUAGES)}
     if json_out:
         return _emit_json(data)
     from .render import listing
 
     out.print(listing(data["sources"], ["path", "format", "status", "articles", "duplicates", "drops"], "Sources"))
     out.print(listing(data["drops"], ["path", "position", "reason", "detail"], "Drops"))
+    if data["without_facts"]:
+        out.print(listing(data["without_facts"], ["language", "articles"],
+                          "Stored without facts (no pipeline for their language)"))
 
 
 @app.command()

@@ -161,6 +161,9 @@ def _stamp(
         if article.published_raw:
             article.provenance.unparsed_published_raw = article.published_raw
         article.published, article.published_raw = fallback_date, published
+        article.provenance.published_source = "given"
+    if article.published is not None and article.provenance.published_source is None:
+        article.provenance.published_source = article.format  # the feed entry's or record's own date
     if article.drop is None and (nul := article.text.find("\x00")) >= 0:
         article.drop = Drop("binary_file", f"NUL character at character {nul} of the record's text")
     if article.drop is None:

@@ -216,6 +216,13 @@ class Reader:
         return [dict(r) for r in self.conn.execute(
             "SELECT path, position, reason, detail, at FROM drops ORDER BY id")]
 
+    def languages_without_facts(self, parsed: frozenset[str]) -> list[dict[str, Any]]:
+        """``language`` and ``articles`` for each stored language outside ``parsed`` (no facts extracted)."""
+        marks = ", ".join("?" for _ in parsed) or "''"
+        return [dict(r) for r in self.conn.execute(
+            f"SELECT language, count(*) AS articles FROM articles WHERE language IS NOT NULL "
+            f"AND language NOT IN ({marks}) GROUP BY language ORDER BY articles DESC, language", tuple(sorted(parsed)))]
+
     def sources(self) -> list[dict[str, Any]]:
         return [dict(r) for r in self.conn.execute("SELECT * FROM sources ORDER BY id")]
 

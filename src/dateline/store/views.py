@@ -77,11 +77,18 @@ class CorpusViews:
 
     # -- corpus view: stories, contradictions, timelines ------------------------------------------
     def _story_dict(self, r: sqlite3.Row) -> dict[str, Any]:
-        articles = [x[0] for x in self.conn.execute(
-            "SELECT sa.article_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
-            "WHERE sa.story_id = ? ORDER BY coalesce(a.published, a.ingested_at), a.id", (r["id"],))]
-        return {"id": r["id"], "title": r["title"], "articles": articles, "outlets": json.loads(r["outlets"]),
-                "first_seen": r["first_seen"], "last_seen": r["last_seen"], "entities": json.loads(r["entities"])}
+        """A story with its articles; first and last seen are publication days only (None when no
+        article of the story states one: an ingest day is never shown as a publication day)."""
+        rows = self.conn.execute(
+            "SELECT sa.article_id, a.published FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
+            "WHERE sa.story_id = ? ORDER BY coalesce(a.published, a.ingested_at), a.id", (r["id"],)).fetchall()
+        days = sorted(x[1][:10] for x in rows if x[1])
+        first, last = (days[0], days[-1]) if days else (None, None)
+        if not rows:  # a story row with no article rows: the days the corpus stage stored
+            first, last = r["first_seen"], r["last_seen"]
+        return {"id": r["id"], "title": r["title"], "articles": [x[0] for x in rows],
+                "outlets": json.loads(r["outlets"]), "first_seen": first, "last_seen": last,
+                "entities": json.loads(r["entities"])}
 
     def stories(self, min_articles: int = 1) -> list[dict[str, Any]]:
         """Stories, largest and latest first: id, title, articles, outlets, first_seen, last_seen, entities."""

@@ -71,6 +71,7 @@ def events(request: Request, rd: Rd, selection: Selection, after: After = 0) -> 
     return page(request, "events.html", rows=rows[:PER_PAGE], form=dict(request.query_params),
                 next_url=_next(request, rows), choices=choices(request, rd), downloads=downloads,
                 points=mapsvg.points(browse.event_places(selection.filters)), grid=mapsvg.graticule(),
+                land=mapsvg.land_path(),
                 width=mapsvg.WIDTH, height=mapsvg.HEIGHT)
 
 

@@ -31,6 +31,8 @@ PRONOUNS: dict[str, tuple[SpeakerKind | None, str | None, bool]] = {
 MALE_MARKERS = frozenset({"mr", "mr.", "he", "him", "his", "man", "king", "prince", "sir"})
 FEMALE_MARKERS = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "she", "her", "woman", "queen", "princess", "madam"})
 _WINDOW = 6  # sentences a pronoun may look back
+#: Characters a description ("the ministry") looks back for its referent: longer than almost every article.
+DESCRIPTION_REACH = 20_000
 
 
 def gender_of(words: Iterable[str]) -> str | None:
@@ -154,6 +156,8 @@ class Resolver:
         wanted = _stems(head)
         for i in range(bisect.bisect_left(self.starts, offset) - 1, -1, -1):
             ref = self.referents[i]
+            if ref.start < offset - DESCRIPTION_REACH:
+                break  # farther back than a whole article: a long page would pay the square of its length
             if ref.end <= offset and not ref.quoted and any(_stems(w) & wanted for w in ref.words):
                 return ref
         return None

@@ -38,7 +38,10 @@ def headline_frames(doc: Doc, text: str, lex: CueLexicon) -> list[Frame]:
         mark = doc.char_span(colon, colon + 1, alignment_mode="expand")
         if name is None or mark is None or not len(name) or not len(mark) or not _is_source(name, lex):
             continue
-        content = runs(t for t in doc[mark[-1].i + 1 :] if t.idx < end)
+        first = stop = mark[-1].i + 1
+        while stop < len(doc) and doc[stop].idx < end:  # the paragraph's tokens only, not the rest of the text
+            stop += 1
+        content = runs(doc[first:stop])
         if not content:
             continue
         sent = mark[0].sent
@@ -62,5 +65,19 @@ def _is_source(name: SpacySpan, lex: CueLexicon) -> bool:
         return True
     if not all(t.pos_ == "PROPN" for t in name):
         return False
-    ents = [e for e in name.doc.ents if e.start <= name.start and name.end <= e.end]
-    return bool(ents) and ents[0].label_ in _NAME_LABELS
+    label = covering_entity_label(name.doc, name.start, name.end)
+    return label is not None and label in _NAME_LABELS
+
+
+def covering_entity_label(doc: Doc, start: int, end: int) -> str | None:
+    """The label of the entity that holds tokens ``[start, end)``, read from the tokens' IOB tags
+    around them (not from every entity of the document)."""
+    if start >= end or doc[start].ent_iob_ not in ("B", "I"):
+        return None
+    first = start
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    last = first + 1
+    while last < len(doc) and doc[last].ent_iob_ == "I":
+        last += 1
+    return doc[first].ent_type_ if end <= last else None
