@@ -159,7 +159,7 @@ def peacekeepers_arrive(c: Coding) -> bool:
     return True
 
 
-#: Verbs of getting ready: "the army prepared to resume shelling" is a show of force.
+#: Verbs of getting ready: "the brigade got ready to renew its bombardment" is a show of force.
 PREPARING = frozenset({"prepare", "ready", "poise", "gear", "brace"})
 #: Number words that make an expulsion a mass one ("hundreds of families").
 MASS_WORDS = frozenset({"hundreds", "thousands", "tens"})
@@ -167,7 +167,7 @@ MASS_FLOOR = 500
 
 
 def military_preparation(c: Coding) -> bool:
-    """"The army prepared to resume shelling": armed forces getting ready to strike show force
+    """"The brigade got ready to renew its bombardment": armed forces getting ready to strike show force
     (CAMEO 15); the preparation itself has happened."""
     if not (c.category == "ASSAULT" and c.reading.modality == "planned"
             and any(a.sector == "MIL" for a in c.sources)):
@@ -198,7 +198,7 @@ def _mass(tok: Any) -> bool:
 
 
 def mass_expulsion(c: Coding) -> bool:
-    """"forced out more than 1,000 refugees from their homes": a mass expulsion (CAMEO 201)."""
+    """"drove out 2,000 villagers from the valley": a mass expulsion (CAMEO 201)."""
     if not (c.category == "COERCE" and c.mode == "deport" and any(_mass(t) for t in c.tgt_toks)):
         return False
     c.recode("ASSAULT", "expel", "201")

@@ -175,7 +175,7 @@ def _arguments(trig: Trigger, reading: Reading) -> tuple[list[Any], list[Any]]:
         seen = {t.i for t in targets}
         targets += [t for t in args.objects_of(inner, set()) if t.i not in seen]
     if tok.dep_ == "xcomp" and not any(t.pos_ in ("PROPN", "PRON") or t.ent_type_ for t in targets):
-        # "ordered La Prensa to suspend publication", "urged the EC to support": the governor's object
+        # "told the daily to halt printing", "pressed the bloc to back": the governor's object
         targets = args.objects_of(tok.head, {tok.i}) + targets
     return (args.conjuncts(subj) if subj is not None else []), targets
 
@@ -234,7 +234,7 @@ def _coding(trig: Trigger, article: Article, state: _State, lex: TriggerLexicon)
     c.targets = [a for t in tgt if (a := _owner(state.remember(build_actor(t, article), t), t, state)).country
                  or a.group or a.sector or a.entity_id]
     apply(ACTOR_RULES, c)
-    if c.category in sides.JOINT:  # "Egyptian and Sudanese troops": both act
+    if c.category in sides.JOINT:  # "Peruvian and Bolivian troops": both act
         c.sources += [build_actor(p, article) for t in src[:1] for p in sides.partners(t)]
     if (entry.pos == "noun" and trig.token.dep_ in ("nsubj", "nsubjpass", "attr") and not c.sources
             and not c.targets and c.category not in UNCODED_NOUN_OK):
@@ -248,7 +248,7 @@ def _coding(trig: Trigger, article: Article, state: _State, lex: TriggerLexicon)
     if violent_sense(trig.token, list(trig.token.sent), c.sources, tgt, state.senses, lex.weapons, people):
         return c
     if criticism(trig.token, state.senses or sense_rules(), c.sources, people):
-        c.recode("ACCUSE", "criticize", "111")  # "Trump attacked Clinton for her vote"
+        c.recode("ACCUSE", "criticize", "111")  # "the senator attacked her rival over the budget"
         return c
     return None  # "beat a record", "hit by an outage", "shell out": no violence
 

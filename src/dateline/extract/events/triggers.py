@@ -1,7 +1,7 @@
 """Triggers of a sentence: lexicon matches, folded into the trigger that governs them, and word senses.
 
 ``find_triggers`` keeps one trigger per event: "agreed to withdraw" is one AGREE (the withdrawal
-is its content), "held talks" one CONSULT, "killed one soldier and wounded two" one ASSAULT; a
+is its content), "held talks" one CONSULT, "shot a guard and injured three" one ASSAULT; a
 verb with "must" the lexicon does not know is a demand; "ordered the paper to suspend
 publication" and "ordered an inquiry" keep the ordered action; "a round of talks" is the talks and
 "returned to Geneva" is no handing back. The sense helpers tell a labour strike from an air strike,
@@ -65,7 +65,7 @@ def find_triggers(sent: Iterable[Any], lex: TriggerLexicon) -> list[Trigger]:
         head = by_i.get(trig.token.head.i)
         if (trig.token.dep_ == "conj" and head is not None and head.entry.category == trig.entry.category
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.token.children)):
-            continue  # "killed one soldier and wounded two others": one attack
+            continue  # "shot a guard and injured three more": one attack
         gov = _governor(trig.token, by_i)
         if gov is not None and lex.control.get(gov.token.lemma_.lower()) == "command" and (
                 trig.entry.pos == "verb" or (trig.token.dep_ == "dobj" and trig.token.head.i == gov.token.i)):
@@ -75,7 +75,7 @@ def find_triggers(sent: Iterable[Any], lex: TriggerLexicon) -> list[Trigger]:
             gov.folded.append(trig.token)
             continue
         elif gov is not None and trig.entry.pos == "noun" and not _circumstantial(trig.token, gov.token):
-            continue  # "discuss the withdrawal": a topic; "through the bridging proposal": an event
+            continue  # "discuss the withdrawal": a topic; "through a compromise offer": an event
         kept.append(trig)
     return [t for t in kept if t.token.i not in commanded]
 
@@ -105,7 +105,7 @@ def _not_an_event(trig: Trigger, lex: TriggerLexicon) -> bool:
             return True
     if trig.entry.mode == "return" and len(trig.entry.words) == 1 and not any(
             c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
-        return True  # "negotiators return to Geneva": going back, not handing something back
+        return True  # "envoys go back to Vienna": going back, not handing something back
     if trig.entry.pos == "verb" and len(trig.entry.words) == 1 and tok.lemma_.lower() not in PROMISES:
         return any(c.dep_ == "oprd" or (c.dep_ == "dobj" and c.lower_.endswith(("self", "selves"))) for c in tok.children)
     return False
@@ -201,7 +201,7 @@ def wanted_by(tok: Any) -> Any | None:
 
 
 def asked(tok: Any) -> list[Any]:
-    """"wants the United States to lift": the one who should act (complement subject or object)."""
+    """"wants Canada to drop": the one who should act (complement subject or object)."""
     own = [c for c in tok.children if c.dep_ == "nsubj"]
     if tok.dep_ == "ccomp":
         return own
