@@ -46,6 +46,7 @@ from . import triggers as senses
 from .acled import TypeRule, acled_type, topic_of, type_rules, words_of
 from .actors import build_actor
 from .codes import cameo_reading, reported_category
+from .gate import is_event
 from .lexicon import TriggerLexicon, lexicon
 from .lexicon import lexicon as default_lexicon
 from .modality import Reading, read
@@ -58,6 +59,8 @@ __all__ = ["EventStep", "cameo_reading", "extract_events", "find_triggers", "rep
 
 _ARG_DEPS = frozenset({"relcl", "acl", "advcl", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr",
                        "npadvmod", "compound", "amod", "appos", "poss", "acomp"})
+#: Entity types of a proper-name side.
+NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Categories whose noun trigger is an event even with no actor named ("a roadside bombing killed ...").
 UNCODED_NOUN_OK = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "REB", "OPP", "CVL", "REF", "LAB", "EDU", "JUD", "LEG",
@@ -239,6 +242,10 @@ def _coding(trig: Trigger, article: Article, state: _State, lex: TriggerLexicon)
     if (entry.pos == "noun" and trig.token.dep_ in ("nsubj", "nsubjpass", "attr") and not c.sources
             and not c.targets and c.category not in UNCODED_NOUN_OK):
         return None  # "the summit is scheduled to begin": a named event no one is said to do
+    bare = entry.pos == "verb" and len(entry.words) == 1 and not trig.extra
+    named = any(t.ent_type_ in NAMED or t.pos_ == "PROPN" for t in [*src, *tgt])
+    if not is_event(c.category, c.sources, c.targets, entry.pos == "noun", bare, named):
+        return None  # no political or social actor acts: "he sat down", "the rules let shops sell"
     typed = acled_type(c.category, state.words(trig.token.sent), state.types)
     if typed is not None:
         c.acled, c.sub = typed
@@ -336,14 +343,15 @@ def _corefer(events: list[Event]) -> None:
                 break
 
 
-def _domestic(events: list[Event]) -> None:
-    """A domestic actor with no stated country takes the country of the event's place."""
+def _domestic(events: list[Event], people: frozenset[str]) -> None:
+    """A domestic actor with no stated country takes the country of the event's place; a named
+    person does not (a leader "in Iraq" is not Iraqi: ``people`` are the article's person ids)."""
     for event in events:
         if event.place is None or not event.place.country:
             continue
         for actor in [*event.actors, *event.targets]:
             if (not actor.country and not actor.group and actor.sector in DOMESTIC_SECTORS
-                    and actor.name != "unidentified armed group"):
+                    and actor.name != "unidentified armed group" and actor.entity_id not in people):
                 actor.country = event.place.country
         sides.place_target(event)
 
@@ -371,7 +379,7 @@ def extract_events(article: Article, lex: TriggerLexicon | None = None, rules: S
         if root_subj is not None and root_subj.lower_ not in args.PRONOUNS:
             state.last_subject = root_subj
     _corefer(state.events)
-    _domestic(state.events)
+    _domestic(state.events, state.person_ids())
     mark_primary(state.events)
     return state.events
 

@@ -99,6 +99,8 @@ def _not_an_event(trig: Trigger, lex: TriggerLexicon) -> bool:
         return tok.dep_ == "pobj" and head.lower_ in ("about", "over", "regarding", "concerning", "of")
     if habitual(tok):
         return True  # "the committee meets every Tuesday": a description of a routine
+    if trig.entry.category == "PROTEST" and len(trig.entry.words) == 1 and shows(tok):
+        return True  # "the figures demonstrate that ...", "demonstrated its resolve": showing, not protesting
     if trig.entry.mode == "host":  # "the base, which hosts American advisors"
         subj = args.resolve_pronoun(args.subject_of(tok), None) if args.subject_of(tok) is not None else None
         if subj is not None and subj.lemma_.lower() in PLACE_NOUNS:
@@ -109,6 +111,15 @@ def _not_an_event(trig: Trigger, lex: TriggerLexicon) -> bool:
     if trig.entry.pos == "verb" and len(trig.entry.words) == 1 and tok.lemma_.lower() not in PROMISES:
         return any(c.dep_ == "oprd" or (c.dep_ == "dobj" and c.lower_.endswith(("self", "selves"))) for c in tok.children)
     return False
+
+
+#: Verbs of protest that also mean "to show" when they take an object or a clause.
+SHOWING = frozenset({"demonstrate", "display", "show"})
+
+
+def shows(tok: Any) -> bool:
+    """"demonstrated that it helps", "demonstrated the weakness": a verb of showing, not a protest."""
+    return tok.lemma_.lower() in SHOWING and any(c.dep_ in ("dobj", "ccomp") for c in tok.children)
 
 
 #: Nouns an event noun may modify and still be the event ("an aid package", "a rescue mission").
