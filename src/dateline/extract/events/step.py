@@ -45,6 +45,7 @@ from . import args, sides
 from . import triggers as senses
 from .acled import TypeRule, acled_type, topic_of, type_rules, words_of
 from .actors import build_actor
+from .article import casualties, corefer, domestic, home_country
 from .codes import cameo_reading, reported_category
 from .gate import is_event
 from .lexicon import TriggerLexicon, lexicon
@@ -63,9 +64,6 @@ _ARG_DEPS = frozenset({"relcl", "acl", "advcl", "pcomp", "pobj", "prep", "dobj",
 NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Categories whose noun trigger is an event even with no actor named ("a roadside bombing killed ...").
 UNCODED_NOUN_OK = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
-DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "REB", "OPP", "CVL", "REF", "LAB", "EDU", "JUD", "LEG",
-                              "PTY", "AGR", "REL", "HLH", "SPY", "BUS", "CRM"})
-
 
 
 def _confidence(trig: Trigger, sources: list[Actor], targets: list[Actor], lex: TriggerLexicon) -> float:
@@ -296,20 +294,6 @@ def _event(trig: Trigger, article: Article, state: _State, sent: Span, lex: Trig
     )
 
 
-def _casualties(sent: list[Any], events: list[Event], earlier: list[Event]) -> None:
-    """Attach "killed"/"injured" phrases to the sentence's assaults, or to the attack they refer back to."""
-    for kind, phrase, tok in args.casualties(sent):
-        text = f"{kind}: {phrase}"
-        here = [e for e in events if e.category == "ASSAULT"]
-        for event in here:
-            event.casualties = f"{event.casualties}; {text}" if event.casualties else text
-        refers_back = any(t.lemma_ in ("attack", "strike", "bombing", "raid", "explosion") and
-                          any(d.lower_ in ("the", "this", "that") for d in t.children) for t in tok.subtree)
-        previous = [e for e in earlier if e.category == "ASSAULT" and not e.casualties]
-        if refers_back and previous:
-            previous[-1].casualties = text
-
-
 def _owner(actor: Actor, tok: Any, state: _State) -> Actor:
     """"its troops", "their forces": the country of the one the possessive stands for."""
     if actor.country or actor.group:
@@ -322,38 +306,6 @@ def _owner(actor: Actor, tok: Any, state: _State) -> Actor:
             if found is not None:
                 actor.country, actor.group = found.country, found.group
     return actor
-
-
-def _head_word(actor: Actor) -> str:
-    return actor.text.split()[-1].lower() if actor.text.split() else ""
-
-
-def _corefer(events: list[Event]) -> None:
-    """"The Iraqi military base ... was attacked": a definite target named like an earlier one
-    ("the Ain al-Asad base") is the same; the later event takes its place and instrument."""
-    for n, event in enumerate(events):
-        heads = {_head_word(a) for a in event.targets} - {""}
-        if event.place is not None or not heads:
-            continue
-        for earlier in reversed(events[:n]):
-            if earlier.category == event.category and earlier.place is not None and \
-                    heads & {_head_word(a) for a in earlier.targets}:
-                event.place = earlier.place
-                event.instrument = event.instrument or earlier.instrument
-                break
-
-
-def _domestic(events: list[Event], people: frozenset[str]) -> None:
-    """A domestic actor with no stated country takes the country of the event's place; a named
-    person does not (a leader "in Iraq" is not Iraqi: ``people`` are the article's person ids)."""
-    for event in events:
-        if event.place is None or not event.place.country:
-            continue
-        for actor in [*event.actors, *event.targets]:
-            if (not actor.country and not actor.group and actor.sector in DOMESTIC_SECTORS
-                    and actor.name != "unidentified armed group" and actor.entity_id not in people):
-                actor.country = event.place.country
-        sides.place_target(event)
 
 
 def extract_events(article: Article, lex: TriggerLexicon | None = None, rules: SenseRules | None = None,
@@ -372,14 +324,15 @@ def extract_events(article: Article, lex: TriggerLexicon | None = None, rules: S
         found = [_event(t, article, state, span, lex) for t in find_triggers(tokens, lex)]
         here = [e for e in found if e is not None]
         if here:
-            _casualties(tokens, here, state.events)
+            casualties(tokens, here, state.events)
         state.events.extend(here)
         root = next((t for t in tokens if t.dep_ == "ROOT"), None)
         root_subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root else None
         if root_subj is not None and root_subj.lower_ not in args.PRONOUNS:
             state.last_subject = root_subj
-    _corefer(state.events)
-    _domestic(state.events, state.person_ids())
+    corefer(state.events)
+    domestic(state.events, state.person_ids())
+    home_country(state.events, article, state.person_ids())
     mark_primary(state.events)
     return state.events
 
