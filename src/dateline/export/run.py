@@ -55,9 +55,10 @@ def check(table: str, style: str | None, fmt: str | None) -> tuple[str, str]:
 
 
 def export(reader: Reader, table: str, output: str | Path, style: str | None = None, fmt: str | None = None,
-           header: bool = False, per: str = "report") -> int:
+           header: bool = False, per: str = "report", min_confidence: float = 0.0) -> int:
     """Write ``table`` from the store to ``output``; return the number of rows (or lines) written.
-    ``per="happening"`` writes events once per happening (its first report), not once per report.
+    ``per="happening"`` writes events once per happening (its first report), not once per report;
+    events below ``min_confidence`` are left out.
 
     The file is written beside ``output`` and moved into place when complete, so a failed export
     never leaves a truncated file where a good one was; an unreadable stored row is a StoreError.
@@ -66,7 +67,7 @@ def export(reader: Reader, table: str, output: str | Path, style: str | None = N
     target = Path(output)
     path = target.with_name(target.name + ".part")
     try:
-        n = _write(reader, table, path, style, fmt, header, per)
+        n = _write(reader, table, path, style, fmt, header, per, min_confidence)
     except (ValueError, KeyError, TypeError) as exc:
         path.unlink(missing_ok=True)
         raise StoreError(f"cannot export {table}: a stored row is unreadable ({exc}); {target} is unchanged") from exc
@@ -88,10 +89,11 @@ def first_reports(items: Iterable[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]
         last = happening
 
 
-def _write(reader: Reader, table: str, path: Path, style: str, fmt: str, header: bool, per: str = "report") -> int:
+def _write(reader: Reader, table: str, path: Path, style: str, fmt: str, header: bool, per: str = "report",
+           min_confidence: float = 0.0) -> int:
     if table == "events":
         gdelt = style == "gdelt"
-        items = reader.export_events()
+        items = (it for it in reader.export_events() if it[1].confidence >= min_confidence)
         if per == "happening":
             items = first_reports(items)
         return write_rows(event_rows(items, style), fmt, path, COLUMNS[style], coords=COORDS[style],

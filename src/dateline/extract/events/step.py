@@ -46,6 +46,7 @@ from . import triggers as senses
 from .acled import TypeRule, acled_type, topic_of, type_rules, words_of
 from .actors import build_actor
 from .article import casualties, corefer, domestic, home_country
+from .calibration import calibrated
 from .codes import cameo_reading, reported_category
 from .gate import is_event
 from .lexicon import TriggerLexicon, lexicon
@@ -289,7 +290,7 @@ def _event(trig: Trigger, article: Article, state: _State, sent: Span, lex: Trig
         date_source=date_source,
         topic=topic_of(c.category, state.words(tok.sent), state.types),
         source_quote=reading.source_quote,
-        confidence=_confidence(trig, c.sources, c.targets, lex),
+        confidence=calibrated(_confidence(trig, c.sources, c.targets, lex)),
         attributed_to=build_actor(reporter, article) if reporter is not None else None,
     )
 
