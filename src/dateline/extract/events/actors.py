@@ -20,8 +20,8 @@ from ...geo.orgs import GROUP_CODES, Org, find_orgs, sectors
 from ...model import Actor, Article, Entity, Mention, Span
 from ...tables import read_table
 from ...vocab import as_sector
-from ..entities.tables import aliases, name_key
 from ..span_index import by_key, index_of
+from .people import party_of, person_sides, read_person
 
 #: Dependents that start a clause of their own: not part of the actor's noun phrase.
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct", "parataxis"})
@@ -90,32 +90,19 @@ def _entity_of(article: Article, head: Any) -> tuple[Entity | None, list[str]]:
 
 
 def person_side(entity: Entity | None, roles: list[str], article: Article) -> tuple[str | None, str | None]:
-    """(country, sector) of a person from what the article stored on them: a role word ("Senator",
-    "Secretary of State") gives the sector and a country word in a role ("U.S. Senator") the
-    country; a party affiliation makes a politician (GOV) of that party's country."""
+    """(country, sector) of a person from what the article says of them (see
+    :mod:`dateline.extract.events.people`): their roles, the words that qualify their name in any
+    mention, and their party (a politician of that party's country)."""
     if entity is None or entity.type != "PERSON":
         return None, None
-    table = sectors()
-    sector = next((table[w] for r in roles for w in r.lower().replace(".", " ").split() if w in table), None)
-    country = entity.country
-    if not country:
-        country = next((iso for r in roles for _, _, iso in find_countries(r)), None)
+    country, sector = person_sides(article).get(entity.id, (entity.country, None))
+    if not sector or not country:
+        more_country, more_sector = read_person([w for r in roles for w in r.replace(".", " ").split()], roles)
+        country, sector = country or more_country, sector or more_sector
     if entity.affiliation:
         sector = sector or "GOV"
-        country = country or _party_country(entity.affiliation, article)
+        country = country or party_of(entity)
     return country, sector
-
-
-def _party_country(party: str, article: Article) -> str | None:
-    """The country of a party: the article's entity of that name, else the organisation tables."""
-    for ent in article.entities:
-        if ent.name == party and ent.country:
-            return ent.country
-    known = aliases().get(name_key(party))
-    if known is not None and known.country:
-        return known.country
-    found = [o for _, _, o in find_orgs(party) if o.code not in GROUP_CODES]
-    return found[0].code if found else None
 
 
 def _country_words(text: str, tokens: list[Any], head: Any) -> str | None:

@@ -19,8 +19,8 @@ from . import args, sides
 
 DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "REB", "OPP", "CVL", "REF", "LAB", "EDU", "JUD", "LEG",
                               "PTY", "AGR", "REL", "HLH", "SPY", "BUS", "CRM"})
-#: Sectors of people who act for a state or a party: a politician of no stated country is of the article's.
-OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "PTY", "MIL", "COP"})
+#: Sectors of people whose country the story's home country does not tell (international bodies).
+FOREIGN_SECTORS = frozenset({"IGO", "NGO", "IMG"})
 #: Share of the article's country-coded names one country must hold to be the article's home country.
 HOME_SHARE = 0.6
 HOME_FLOOR = 3
@@ -87,13 +87,14 @@ def article_country(article: Article) -> str | None:
 
 
 def home_country(events: list[Event], article: Article, people: frozenset[str]) -> None:
-    """A named person acting in office (a senator, a candidate, a party's politician) with no
-    country stated anywhere in the article takes the article's home country (see
-    :func:`article_country`): "Sen. Ortiz" in a story whose places and bodies are American."""
+    """A named person with no country stated anywhere in the article (no country word or place in
+    their roles, no party of a known country) takes the article's home country (see
+    :func:`article_country`): "Ortiz" in a story whose places and bodies are Chilean. A person
+    the article places elsewhere ("Israeli Prime Minister ...") keeps that country."""
     home: str | None = None
     for event in events:
         for actor in [*event.actors, *event.targets]:
-            if actor.country or actor.group or actor.entity_id not in people or actor.sector not in OFFICE_SECTORS:
+            if actor.country or actor.group or actor.entity_id not in people or actor.sector in FOREIGN_SECTORS:
                 continue
             home = home or article_country(article)
             if home is None:
