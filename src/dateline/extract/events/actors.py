@@ -20,8 +20,9 @@ from ...geo.orgs import GROUP_CODES, Org, find_orgs, sectors
 from ...model import Actor, Article, Entity, Mention, Span
 from ...tables import read_table
 from ...vocab import as_sector
+from ..entities.tables import party_words
 from ..span_index import by_key, index_of
-from .people import party_of, person_sides, read_person
+from .people import party_country, party_of, person_sides, read_person
 
 #: Dependents that start a clause of their own: not part of the actor's noun phrase.
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct", "parataxis"})
@@ -176,6 +177,9 @@ def build_actor(head: Any, article: Article) -> Actor:
             group = generic[0].code
         else:
             country = generic[0].code
+    party = party_words().get(head.text.casefold()) if not country and not group else None
+    if party is not None:  # "Democrats", "the GOP": the party, of its country
+        country, sector, name = party_country(party), sector or "PTY", name or party
     if not country and not group and head.ent_type_ == "GPE":
         country = country_of(head.text)
     if not country and not group and head.ent_type_ == "NORP" and head.text.endswith("s") and not ethnic:

@@ -88,13 +88,15 @@ def article_country(article: Article) -> str | None:
 
 def home_country(events: list[Event], article: Article, people: frozenset[str]) -> None:
     """A named person with no country stated anywhere in the article (no country word or place in
-    their roles, no party of a known country) takes the article's home country (see
+    their roles, no party of a known country), or a domestic actor ("supporters", "the army") that
+    neither its words nor the event's place give a country, takes the article's home country (see
     :func:`article_country`): "Ortiz" in a story whose places and bodies are Chilean. A person
     the article places elsewhere ("Israeli Prime Minister ...") keeps that country."""
     home: str | None = None
     for event in events:
         for actor in [*event.actors, *event.targets]:
-            if actor.country or actor.group or actor.entity_id not in people or actor.sector in FOREIGN_SECTORS:
+            if actor.country or actor.group or actor.sector in FOREIGN_SECTORS or (
+                    actor.entity_id not in people and actor.sector not in DOMESTIC_SECTORS):
                 continue
             home = home or article_country(article)
             if home is None:

@@ -35,7 +35,7 @@ def _qualifiers(head: Any) -> list[Any]:
     return out
 
 
-def _party_country(party: str) -> str | None:
+def party_country(party: str) -> str | None:
     known = aliases().get(name_key(party))
     return known.country if known is not None else None
 
@@ -65,7 +65,7 @@ def read_person(words: list[str], texts: list[str]) -> tuple[str | None, str | N
     party = next((parties[w.casefold()] for w in words if w.casefold() in parties), None)
     if party is not None:
         sector = sector or "GOV"
-        country = country or _party_country(party)
+        country = country or party_country(party)
     return country, sector
 
 
@@ -110,4 +110,4 @@ def _read_people(article: Article) -> dict[str, tuple[str | None, str | None]]:
 
 def party_of(entity: Entity) -> str | None:
     """The country of the party a person is affiliated with, if the tables know it."""
-    return _party_country(entity.affiliation) if entity.affiliation else None
+    return party_country(entity.affiliation) if entity.affiliation else None

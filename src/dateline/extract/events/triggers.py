@@ -99,6 +99,8 @@ def _not_an_event(trig: Trigger, lex: TriggerLexicon) -> bool:
         return tok.dep_ == "pobj" and head.lower_ in ("about", "over", "regarding", "concerning", "of")
     if habitual(tok):
         return True  # "the committee meets every Tuesday": a description of a routine
+    if questioned(tok):
+        return True  # "Asked about the vote, the mayor said ...": the reporter's question
     if trig.entry.category == "PROTEST" and len(trig.entry.words) == 1 and shows(tok):
         return True  # "the figures demonstrate that ...", "demonstrated its resolve": showing, not protesting
     if trig.entry.mode == "host":  # "the base, which hosts American advisors"
@@ -111,6 +113,16 @@ def _not_an_event(trig: Trigger, lex: TriggerLexicon) -> bool:
     if trig.entry.pos == "verb" and len(trig.entry.words) == 1 and tok.lemma_.lower() not in PROMISES:
         return any(c.dep_ == "oprd" or (c.dep_ == "dobj" and c.lower_.endswith(("self", "selves"))) for c in tok.children)
     return False
+
+
+#: Verbs of putting a question: "Asked about ...", "Pressed on ..." open a sentence with the reporter's question.
+QUESTIONING = frozenset({"ask", "press", "question", "quiz"})
+
+
+def questioned(tok: Any) -> bool:
+    """A passive participle of asking that only frames what follows ("Asked about the deal, ...")."""
+    return (tok.tag_ == "VBN" and tok.dep_ == "advcl" and tok.lemma_.lower() in QUESTIONING
+            and not any(c.dep_ in ("agent", "nsubjpass", "dobj") for c in tok.children))
 
 
 #: Verbs of protest that also mean "to show" when they take an object or a clause.
