@@ -160,7 +160,13 @@ def fit(pairs: list[tuple[float, bool]]) -> list[tuple[float, float]]:
     bins = [pairs[i:i + size] for i in range(0, len(pairs), size)]
     if len(bins) > 1 and len(bins[-1]) < size // 2:
         bins[-2] += bins.pop()
-    rows = [[b[0][0], sum(r for _, r in b), len(b)] for b in bins]
+    rows: list[list[float]] = []
+    for b in bins:
+        if rows and rows[-1][0] == b[0][0]:  # a bin that starts on the same raw score joins the previous one
+            rows[-1][1] += sum(r for _, r in b)
+            rows[-1][2] += len(b)
+        else:
+            rows.append([b[0][0], sum(r for _, r in b), len(b)])
     n = 0
     while n < len(rows) - 1:  # pool adjacent violators
         if rows[n][1] / rows[n][2] > rows[n + 1][1] / rows[n + 1][2]:
@@ -174,9 +180,12 @@ def fit(pairs: list[tuple[float, bool]]) -> list[tuple[float, float]]:
 
 
 def write_table(rows: list[tuple[float, float]], path: Path) -> None:
+    """The table, with end rows at raw 0 and 1 a little below and above the ends (values must rise)."""
+    ends = [(0.0, round(max(0.01, rows[0][1] - 0.05), 3)), *rows, (1.0, round(min(0.99, rows[-1][1] + 0.01), 3))]
+    ends = [row for n, row in enumerate(ends) if n == 0 or row[0] > ends[n - 1][0]]
     lines = ["# Raw event score (lower bound) and the share of events of that score found right on the",
              "# labelled development sentences (eval/real_events.py --calibrate writes this file).",
-             "raw\tconfidence", *(f"{lo}\t{share}" for lo, share in rows), f"1\t{rows[-1][1]}"]
+             "raw\tconfidence", *(f"{lo}\t{share}" for lo, share in ends)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

@@ -7,12 +7,13 @@ civilians as victims — acting through a predicate in its political, legal, con
 sense. "The lawyer sat down", "the pundits demonstrated that it helps", "the rules let shops sell
 knives" name no such actor and are no events.
 
-- An act done with or for another (consult, cooperate, aid, support) named by a bare verb needs
+- An act done with or for another (consult, cooperate, aid) named by a bare verb needs
   that other side: "gave", "helped", "met" alone are too often no political act.
 - One side must be a political or social actor: the doer, or the one the act is done to ("the
   convoy was ambushed", "a businessman is suing the state"); "the hunter was hit", "the
   telescope observed" are no events. Whoever is harmed by an attack or an arrest counts as a
-  victim. A violent noun may stand alone ("a roadside bomb killed four"): its violent sense is checked separately.
+  victim. A violent act may stand alone ("a roadside bomb killed four"): its violent sense is checked
+  separately.
 """
 
 from __future__ import annotations
@@ -23,11 +24,11 @@ from ...model import Actor
 POLITICAL = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "REB", "OPP", "PTY", "CVL", "IGO", "NGO", "IMG",
                        "REF", "LAB", "EDU", "AGR", "REL", "CRM", "ELI", "HLH"})
 #: Categories of acts done with or for another: a bare verb of these ("gave", "helped", "met",
-#: "sold", "defended") is an event only with the other side named ("gave Ukraine", "met the envoy").
-DYADIC = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT"})
+#: "sold") is an event only with the other side named ("gave Ukraine", "met the envoy").
+DYADIC = frozenset({"CONSULT", "COOPERATE", "AID"})
 #: Categories of harm done to people: any person harmed counts as a victim.
 HARM = frozenset({"ASSAULT", "COERCE"})
-#: Categories whose noun may be an event with no side named at all (its violent sense checked apart).
+#: Categories of an event with no side named at all (its violent sense is checked apart).
 STANDALONE = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 
 
@@ -43,7 +44,7 @@ def political(actor: Actor) -> bool:
     return bool((actor.country or actor.entity_id) and actor.sector not in APOLITICAL)
 
 
-def is_event(category: str, sources: list[Actor], targets: list[Actor], noun: bool, bare: bool = False,
+def is_event(category: str, sources: list[Actor], targets: list[Actor], bare: bool = False,
              named: bool = False) -> bool:
     """Whether a trigger of ``category`` with these sides is an event (see the module docstring);
     ``bare``: the trigger is a single verb with no words of its own ("give", not "give aid");
@@ -58,4 +59,4 @@ def is_event(category: str, sources: list[Actor], targets: list[Actor], noun: bo
         return False  # a named doer that is no political actor, acting on none: "the hunter", "the telescope"
     if targets and category in HARM:
         return True  # "a journalist was killed": whoever is harmed is a victim
-    return noun and not targets and category in STANDALONE
+    return not targets and category in STANDALONE  # "a bomb exploded at the station": no side named

@@ -85,6 +85,8 @@ def _confidence(trig: Trigger, sources: list[Actor], targets: list[Actor], lex: 
     conf = 0.85 - 0.1 * hops - (0.1 if noun else 0.0)
     conf += 0.05 if any(a.country or a.group for a in sources) else 0.0
     conf += 0.03 if targets else 0.0
+    conf -= 0.1 if not sources else 0.0  # nobody named as doing it
+    conf += 0.03 if len(trig.entry.words) > 1 else 0.0  # "hold talks", "call for": the sense is spelled out
     return round(max(0.05, min(0.95, conf)), 3)
 
 
@@ -243,7 +245,7 @@ def _coding(trig: Trigger, article: Article, state: _State, lex: TriggerLexicon)
         return None  # "the summit is scheduled to begin": a named event no one is said to do
     bare = entry.pos == "verb" and len(entry.words) == 1 and not trig.extra
     named = any(t.ent_type_ in NAMED or t.pos_ == "PROPN" for t in [*src, *tgt])
-    if not is_event(c.category, c.sources, c.targets, entry.pos == "noun", bare, named):
+    if not is_event(c.category, c.sources, c.targets, bare, named):
         return None  # no political or social actor acts: "he sat down", "the rules let shops sell"
     typed = acled_type(c.category, state.words(trig.token.sent), state.types)
     if typed is not None:
