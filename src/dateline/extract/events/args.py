@@ -70,6 +70,10 @@ def subject_of(verb: Any) -> Any | None:
         if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":  # "turned to hurling rocks"
             cur = cur.head.head
             continue
+        if (cur.dep_ == "acl" and cur.head.dep_ in ("dobj", "attr") and cur.head.head.i != cur.head.i
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)):
+            cur = cur.head.head  # "the leaders made plans to meet": the planners meet
+            continue
         if cur.dep_ in ("relcl", "acl") and cur.head.i != cur.i:
             return cur.head  # "a group calling itself ...": the noun it describes
         return None

@@ -21,6 +21,8 @@ DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "REB", "OPP", "CVL", "REF", "
                               "PTY", "AGR", "REL", "HLH", "SPY", "BUS", "CRM"})
 #: Sectors of people whose country the story's home country does not tell (international bodies).
 FOREIGN_SECTORS = frozenset({"IGO", "NGO", "IMG"})
+#: The name of an armed group that does not name itself: no country is guessed for it.
+UNKNOWN_GROUP = "unidentified armed group"
 #: Share of the article's country-coded names one country must hold to be the article's home country.
 HOME_SHARE = 0.6
 HOME_FLOOR = 3
@@ -67,7 +69,7 @@ def domestic(events: list[Event], people: frozenset[str]) -> None:
             continue
         for actor in [*event.actors, *event.targets]:
             if (not actor.country and not actor.group and actor.sector in DOMESTIC_SECTORS
-                    and actor.name != "unidentified armed group" and actor.entity_id not in people):
+                    and actor.name != UNKNOWN_GROUP and actor.entity_id not in people):
                 actor.country = event.place.country
         sides.place_target(event)
 
@@ -95,7 +97,7 @@ def home_country(events: list[Event], article: Article, people: frozenset[str]) 
     home: str | None = None
     for event in events:
         for actor in [*event.actors, *event.targets]:
-            if actor.country or actor.group or actor.sector in FOREIGN_SECTORS or (
+            if actor.country or actor.group or actor.sector in FOREIGN_SECTORS or actor.name == UNKNOWN_GROUP or (
                     actor.entity_id not in people and actor.sector not in DOMESTIC_SECTORS):
                 continue
             home = home or article_country(article)

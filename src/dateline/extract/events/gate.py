@@ -47,10 +47,11 @@ def political(actor: Actor) -> bool:
 def is_event(category: str, sources: list[Actor], targets: list[Actor], bare: bool = False,
              named: bool = False) -> bool:
     """Whether a trigger of ``category`` with these sides is an event (see the module docstring);
-    ``bare``: the trigger is a single verb with no words of its own ("give", not "give aid");
+    ``bare``: the trigger is a single verb with no words, object or complement of its own and one
+    doer ("he sat down", "she helped", not "gave aid", "met the envoy", "the leaders met");
     ``named``: a side is a proper name (a person, organisation or place the parser recognised)."""
-    if bare and category in DYADIC and not targets and len(sources) < 2:
-        return False  # "the judge planned to give me time", "he sat down": no other side
+    if bare and category in DYADIC and not targets:
+        return False  # "he sat down", "she helped": no other side
     if any(political(a) for a in sources) or any(political(a) for a in targets):
         return True  # "the convoy was ambushed", "a businessman is suing the state"
     if named and any(a.sector not in APOLITICAL for a in [*sources, *targets]):

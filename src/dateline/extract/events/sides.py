@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...geo.orgs import sectors
 from ...model import Actor, Event
 
 #: Heads that count the actors rather than name them ("thousands of", "dozens of").
@@ -32,6 +33,15 @@ def content_head(tok: Any) -> Any:
             if pobj is not None:
                 return pobj
     return tok
+
+
+def possessor(tok: Any) -> Any:
+    """"the government's handling", "Iran's decision": the possessor, when ``tok`` is a common noun
+    of no side of its own (not "Iran's army", which is a side)."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() in sectors():
+        return tok
+    poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
+    return poss if poss is not None else tok
 
 
 def partners(tok: Any) -> list[Any]:

@@ -56,11 +56,14 @@ from .primary import mark_primary
 from .rules import ACTOR_RULES, TOKEN_RULES, Coding, apply
 from .triggers import ABSORBING, Trigger, find_triggers
 from .violence import SenseRules, criticism, is_prose, is_violent, sense_rules, violent_sense
+from .where import dateline_place, pick_place
 
 __all__ = ["EventStep", "cameo_reading", "extract_events", "find_triggers", "reported_category"]
 
 _ARG_DEPS = frozenset({"relcl", "acl", "advcl", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr",
                        "npadvmod", "compound", "amod", "appos", "poss", "acomp"})
+#: Dependencies that give a verb something or someone to act on ("gave X", "met with Y").
+OBJECT_DEPS = frozenset({"dobj", "dative", "prep", "xcomp", "ccomp", "iobj"})
 #: Entity types of a proper-name side.
 NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Categories whose noun trigger is an event even with no actor named ("a roadside bombing killed ...").
@@ -100,6 +103,7 @@ class _State:
     types: tuple[TypeRule, ...] | None = None
     _words: dict[int, set[str]] = field(default_factory=dict)
     _people_ids: frozenset[str] | None = None
+    dateline: Place | None = None  # the story's wire dateline place
 
     def person_ids(self) -> frozenset[str]:
         """The ids of the article's PERSON entities (read once per article)."""
@@ -149,6 +153,8 @@ def _arguments(trig: Trigger, reading: Reading) -> tuple[list[Any], list[Any]]:
         target = args.subject_of(verb)
         return ([reading.reporter] if reading.reporter is not None else []), ([target] if target is not None else [])
     if trig.entry.pos == "noun":
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in senses.CARRIERS:
+            tok = tok.head  # "announced an aid package": the package carries the aid
         head = tok.head
         if tok.dep_ == "dobj" and args.is_light(head):
             subj = args.subject_of(head)
@@ -216,13 +222,6 @@ def _pick_date(article: Article, sent: Span, trigger_at: int) -> tuple[DateRef |
     return DateRef("", None, day.isoformat(), "day", "publication date"), "publication"
 
 
-def _pick_place(article: Article, sent: Span, trigger_at: int) -> Place | None:
-    inside = index_of(article.places, _fact_span).within(sent.start, sent.end)
-    if not inside:
-        return None
-    return min(inside, key=lambda p: abs(p.span.start - trigger_at) if p.span else 0)
-
-
 def _coding(trig: Trigger, article: Article, state: _State, lex: TriggerLexicon) -> Coding | None:
     """The trigger's coding after the rules, or None when a violent reading has no violent sense."""
     entry = trig.entry
@@ -230,7 +229,8 @@ def _coding(trig: Trigger, article: Article, state: _State, lex: TriggerLexicon)
     c = Coding(trig, reading, entry.category, entry.mode, entry.cameo, entry.acled_event_type,
                entry.acled_sub_event_type)
     c.src_toks, c.tgt_toks = _arguments(trig, reading)
-    c.src_toks, c.tgt_toks = [sides.content_head(t) for t in c.src_toks], [sides.content_head(t) for t in c.tgt_toks]
+    c.src_toks = [sides.content_head(t) for t in c.src_toks]
+    c.tgt_toks = [sides.possessor(sides.content_head(t)) for t in c.tgt_toks]
     apply(TOKEN_RULES, c)
     src = [r for t in c.src_toks if (r := _resolve(t, reading, state, article)) is not None]
     tgt = [r for t in c.tgt_toks if (r := _resolve(t, reading, state, article, "target")) is not None]
@@ -243,7 +243,9 @@ def _coding(trig: Trigger, article: Article, state: _State, lex: TriggerLexicon)
     if (entry.pos == "noun" and trig.token.dep_ in ("nsubj", "nsubjpass", "attr") and not c.sources
             and not c.targets and c.category not in UNCODED_NOUN_OK):
         return None  # "the summit is scheduled to begin": a named event no one is said to do
-    bare = entry.pos == "verb" and len(entry.words) == 1 and not trig.extra
+    bare = (entry.pos == "verb" and len(entry.words) == 1 and not trig.extra and len(src) < 2
+            and not any(t.tag_ in ("NNS", "NNPS") for t in src)  # "the leaders met": with each other
+            and not any(ch.dep_ in OBJECT_DEPS for ch in trig.token.children))
     named = any(t.ent_type_ in NAMED or t.pos_ == "PROPN" for t in [*src, *tgt])
     if not is_event(c.category, c.sources, c.targets, bare, named):
         return None  # no political or social actor acts: "he sat down", "the rules let shops sell"
@@ -287,7 +289,7 @@ def _event(trig: Trigger, article: Article, state: _State, sent: Span, lex: Trig
         actors=c.sources,
         targets=c.targets,
         instrument=c.instrument,
-        place=_pick_place(article, sent, at),
+        place=pick_place(article, sent, at, state.dateline),
         date=when,
         date_source=date_source,
         topic=topic_of(c.category, state.words(tok.sent), state.types),
@@ -319,6 +321,7 @@ def extract_events(article: Article, lex: TriggerLexicon | None = None, rules: S
         return []
     lex = lex or lexicon()
     state = _State(article=article, senses=rules or sense_rules(), types=types if types is not None else type_rules())
+    state.dateline = dateline_place(article)
     for sent in doc.sents:
         tokens = list(sent)  # one pass over the sentence's tokens, shared by the steps below
         if not is_prose(tokens):
