@@ -45,11 +45,12 @@ def political(actor: Actor) -> bool:
 
 
 def is_event(category: str, sources: list[Actor], targets: list[Actor], bare: bool = False,
-             named: bool = False) -> bool:
+             named: bool = False, doer: bool = False) -> bool:
     """Whether a trigger of ``category`` with these sides is an event (see the module docstring);
     ``bare``: the trigger is a single verb with no words, object or complement of its own and one
     doer ("he sat down", "she helped", not "gave aid", "met the envoy", "the leaders met");
-    ``named``: a side is a proper name (a person, organisation or place the parser recognised)."""
+    ``named``: a side is a proper name (a person, organisation or place the parser recognised);
+    ``doer``: the sentence names a doer, even one that is no actor ("the tennis star rallied")."""
     if bare and category in DYADIC and not targets:
         return False  # "he sat down", "she helped": no other side
     if any(political(a) for a in sources) or any(political(a) for a in targets):
@@ -60,4 +61,4 @@ def is_event(category: str, sources: list[Actor], targets: list[Actor], bare: bo
         return False  # a named doer that is no political actor, acting on none: "the hunter", "the telescope"
     if targets and category in HARM:
         return True  # "a journalist was killed": whoever is harmed is a victim
-    return not targets and category in STANDALONE  # "a bomb exploded at the station": no side named
+    return not targets and not doer and category in STANDALONE  # "a bomb exploded at the station": no side named

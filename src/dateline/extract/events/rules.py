@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...model import Actor
-from . import args
+from . import args, sides
 from . import triggers as senses
 from .codes import threat_code
 from .modality import Reading
@@ -228,12 +228,26 @@ def action_by_agent(c: Coding) -> bool:
     return True
 
 
+def joint_exercise(c: Coding) -> bool:
+    """A military exercise is a show of force (MOBILIZE, CAMEO 15); held jointly — two countries
+    act, a partner is named, or it is called "joint" — it is military cooperation (CAMEO 062)."""
+    if not (c.category == "MOBILIZE" and c.mode == "exercise"):
+        return False
+    countries = {a.country for a in c.sources if a.country}
+    joint = any(t.lower_ in ("joint", "combined", "bilateral") for x in (c.token, *c.trigger.extra) for t in x.subtree)
+    if len(countries) < 2 and not c.targets and not joint and not any(sides.partners(t) for t in c.src_toks):
+        return False
+    c.recode("COOPERATE", "military", "062")
+    return True
+
+
 Rule = Callable[[Coding], bool]
 #: Rules on argument tokens, in order (before actors are built).
 TOKEN_RULES: tuple[Rule, ...] = (must_demand, blamed_accusation, wanted_request, stated_instrument, action_by_agent)
 #: Rules on built actors, in order.
 ACTOR_RULES: tuple[Rule, ...] = (target_sector, vowed_threat, labour_strike, street_clash, police_obstruction,
-                                 spoken_protest, peacekeepers_arrive, military_preparation, mass_expulsion)
+                                 spoken_protest, peacekeepers_arrive, military_preparation, mass_expulsion,
+                                 joint_exercise)
 
 
 def apply(rules: tuple[Rule, ...], coding: Coding) -> list[str]:

@@ -62,6 +62,8 @@ __all__ = ["EventStep", "cameo_reading", "extract_events", "find_triggers", "rep
 
 _ARG_DEPS = frozenset({"relcl", "acl", "advcl", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr",
                        "npadvmod", "compound", "amod", "appos", "poss", "acomp"})
+#: Pronouns that stand for every side of a coordinated subject ("France and Germany ... they").
+PLURAL = frozenset({"they", "them", "we"})
 #: Dependencies that give a verb something or someone to act on ("gave X", "met with Y").
 OBJECT_DEPS = frozenset({"dobj", "dative", "prep", "xcomp", "ccomp", "iobj"})
 #: Entity types of a proper-name side.
@@ -177,6 +179,9 @@ def _arguments(trig: Trigger, reading: Reading) -> tuple[list[Any], list[Any]]:
             agent = _claimed_by(tok)
         return (args.conjuncts(agent) if agent is not None else []), args.conjuncts(passive)
     subj = args.subject_of(tok)
+    if subj is not None and subj.pos_ == "NOUN" and lexicon().entries.get(("noun", subj.lemma_.lower())):
+        done_by, _ = args.noun_arguments(subj)  # "the army's raid killed four": the army
+        subj = done_by[0] if done_by else subj
     targets = args.objects_of(tok, skip)
     if not targets and trig.entry.category in ABSORBING:
         targets = args.clause_subject_targets(tok)
@@ -233,6 +238,8 @@ def _coding(trig: Trigger, article: Article, state: _State, lex: TriggerLexicon)
     c.tgt_toks = [sides.possessor(sides.content_head(t)) for t in c.tgt_toks]
     apply(TOKEN_RULES, c)
     src = [r for t in c.src_toks if (r := _resolve(t, reading, state, article)) is not None]
+    src += [p for t, r in zip(c.src_toks, src, strict=False) if t.lower_ in PLURAL and r.i != t.i
+            for p in args.conjuncts(r)[1:]]  # "France and Germany said they would": both
     tgt = [r for t in c.tgt_toks if (r := _resolve(t, reading, state, article, "target")) is not None]
     c.sources = [a for t in src if _actor_ok(a := _owner(state.remember(build_actor(t, article), t), t, state), t)]
     c.targets = [a for t in tgt if (a := _owner(state.remember(build_actor(t, article), t), t, state)).country
@@ -247,7 +254,7 @@ def _coding(trig: Trigger, article: Article, state: _State, lex: TriggerLexicon)
             and not any(t.tag_ in ("NNS", "NNPS") for t in src)  # "the leaders met": with each other
             and not any(ch.dep_ in OBJECT_DEPS for ch in trig.token.children))
     named = any(t.ent_type_ in NAMED or t.pos_ == "PROPN" for t in [*src, *tgt])
-    if not is_event(c.category, c.sources, c.targets, bare, named):
+    if not is_event(c.category, c.sources, c.targets, bare, named, doer=bool(c.src_toks)):
         return None  # no political or social actor acts: "he sat down", "the rules let shops sell"
     typed = acled_type(c.category, state.words(trig.token.sent), state.types)
     if typed is not None:
