@@ -2,8 +2,8 @@
 
 Needs the parsed article with its mentions linked to entities; yields, for each person entity,
 the country and sector its roles and affiliations give. A person is read from every mention of
-theirs: the words that qualify the name ("Republican nominee Donald Trump", "Chris Christie, the
-New Jersey governor", "Democrat Hillary Clinton", "Israeli Prime Minister ...") and the roles
+theirs: the words that qualify the name ("Republican nominee Jane Ortiz", "Tom Reyes, the Ohio
+governor", "Democrat Ana Lee", "Israeli Prime Minister ...") and the roles
 the entity step stored. A role word gives the sector ("governor" → GOV, "senator" → LEG), a
 country word in a role the country, a party word ("Republican", "Democrat", "GOP") a politician
 (GOV) of that party's country. A bare surname later in the story carries what an earlier, fuller
