@@ -26,6 +26,7 @@ EXAMPLES = {
     "spoken_protest": ("The opposition protested that the vote had been rigged.", "ACCUSE", None),
     "peacekeepers_arrive": ("UN peacekeepers arrived in the town on Monday.", "AID", None),
     "military_preparation": ("The brigade prepared to resume shelling militia trenches near the river.", "MOBILIZE", None),
+    "joint_exercise": ("Chilean and Peruvian navies held joint exercises off the coast.", "COOPERATE", None),
     "action_by_agent": ("Britain condemned the detention of a British journalist by Iranian authorities.",
                         "ACCUSE", None),
     "mass_expulsion": ("Soldiers forced out more than 2,000 villagers from their homes on Tuesday.", "ASSAULT", None),

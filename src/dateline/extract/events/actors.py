@@ -55,6 +55,8 @@ def sector_of_tokens(head: Any, tokens: list[Any]) -> str | None:
     side ("rebel leaders", "army positions") or is a name; "a navy-blue blazer" has none."""
     table = sectors()
     lemma = head.lemma_.lower()
+    if lemma not in table and lemma.endswith("s") and lemma[:-1] in table:
+        lemma = lemma[:-1]  # "Rebels" opening a sentence, tagged as a name
     kind = head_kinds().get(lemma)
     if kind != "role" and lemma in table and head.pos_ in ("NOUN", "PROPN", "ADJ"):
         return table[lemma]
@@ -187,6 +189,9 @@ def build_actor(head: Any, article: Article) -> Actor:
         sector = sector or "CVL"
     if not country and not group:
         country = _city_country(tokens)
+    if sector is None and head.text.endswith("s") and (
+            head.ent_type_ == "NORP" or (head.tag_ == "NNPS" and find_countries(head.text[:-1]))):
+        sector = "CVL"  # "ethnic Hungarians", "Kurds": a community
     if sector is None:
         if org is not None:
             sector = org.sector

@@ -61,4 +61,5 @@ def is_event(category: str, sources: list[Actor], targets: list[Actor], bare: bo
         return False  # a named doer that is no political actor, acting on none: "the hunter", "the telescope"
     if targets and category in HARM:
         return True  # "a journalist was killed": whoever is harmed is a victim
-    return not targets and not doer and category in STANDALONE  # "a bomb exploded at the station": no side named
+    # "a bomb exploded at the station", "the group denied carrying out the bombing"; not "the star rallied"
+    return not targets and category in STANDALONE and (not doer or category in HARM)

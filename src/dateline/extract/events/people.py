@@ -15,7 +15,8 @@ from __future__ import annotations
 from typing import Any
 
 from ...geo.countries import find_countries
-from ...geo.gazetteer import gazetteer
+from ...geo.gazetteer import fold, gazetteer
+from ...geo.points import state_named
 from ...geo.orgs import sectors
 from ...model import Article, Entity
 from ..entities.tables import aliases, name_key, party_words
@@ -49,7 +50,10 @@ def _place_country(text: str) -> str | None:
             continue
         for n in range(len(run), 0, -1):  # the longest run of capitalised words the gazetteer knows
             for i in range(len(run) - n + 1):
-                site = gazetteer().lookup(" ".join(run[i:i + n]))
+                name = " ".join(run[i:i + n])
+                if state_named(name, gazetteer().states, fold) is not None:
+                    return "USA"  # "New Jersey Gov.": a US state
+                site = gazetteer().lookup(name)
                 if site is not None and site.country:
                     return site.country
         run = []
@@ -59,7 +63,7 @@ def _place_country(text: str) -> str | None:
 def read_person(words: list[str], texts: list[str]) -> tuple[str | None, str | None]:
     """(country, sector) from the words qualifying a person and their role texts."""
     table, parties = sectors(), party_words()
-    sector = next((table[w.lower()] for w in words if w.lower() in table), None)
+    sector = next((table[k] for w in words if (k := w.lower().rstrip(".")) in table), None)
     country = next((iso for t in texts for _, _, iso in find_countries(t)), None)
     country = country or next((c for t in texts if (c := _place_country(t))), None)
     party = next((parties[w.casefold()] for w in words if w.casefold() in parties), None)

@@ -1,7 +1,7 @@
 """Coding rules: small named overrides of a trigger's lexicon coding, read from its arguments.
 
 A :class:`Coding` starts as the lexicon line of the trigger. :data:`TOKEN_RULES` run on the
-argument tokens, before actors are built ("Russia said Sudan must return ..." is a demand of
+argument tokens, before actors are built ("Kenya said Uganda must return ..." is a demand of
 Russia's); :data:`ACTOR_RULES` run once the actors and their sectors are known ("workers struck"
 is a labour strike). Each rule changes the coding when its case applies and returns whether it did.
 """
@@ -47,7 +47,7 @@ class Coding:
 
 
 def must_demand(c: Coding) -> bool:
-    """"Russia said Sudan must return the helicopter": Russia demands it of Sudan."""
+    """"Kenya said Uganda must return the boats": Kenya demands it of Uganda."""
     if not ((senses.must(c.token) or c.trigger.entry is MUST) and c.trigger.entry.pos == "verb"):
         return False
     c.tgt_toks = c.src_toks
@@ -69,7 +69,7 @@ def blamed_accusation(c: Coding) -> bool:
 
 def wanted_request(c: Coding) -> bool:
     """"Tehran wants Washington to lift sanctions": Tehran asks Washington."""
-    asker = senses.wanted_by(c.token) if c.trigger.entry.pos == "verb" else None
+    asker = senses.wanted_by(c.token) if c.trigger.entry is MUST else None
     if asker is None:
         return False
     c.src_toks, c.tgt_toks = [asker], senses.asked(c.token)

@@ -91,6 +91,7 @@ def _confidence(trig: Trigger, sources: list[Actor], targets: list[Actor], lex: 
     conf += 0.05 if any(a.country or a.group for a in sources) else 0.0
     conf += 0.03 if targets else 0.0
     conf -= 0.1 if not sources else 0.0  # nobody named as doing it
+    conf -= 0.05 if trig.entry.category != "REQUEST" and senses.wanted_by(trig.token) is not None else 0.0
     conf += 0.03 if len(trig.entry.words) > 1 else 0.0  # "hold talks", "call for": the sense is spelled out
     return round(max(0.05, min(0.95, conf)), 3)
 
@@ -178,7 +179,8 @@ def _arguments(trig: Trigger, reading: Reading) -> tuple[list[Any], list[Any]]:
         if agent is None or args.is_instrument(agent):
             agent = _claimed_by(tok)
         return (args.conjuncts(agent) if agent is not None else []), args.conjuncts(passive)
-    subj = args.subject_of(tok)
+    asked = senses.asked(tok) if senses.wanted_by(tok) is not None else []
+    subj = asked[0] if asked else args.subject_of(tok)  # "X wants Y to attack Z": Y attacks
     if subj is not None and subj.pos_ == "NOUN" and lexicon().entries.get(("noun", subj.lemma_.lower())):
         done_by, _ = args.noun_arguments(subj)  # "the army's raid killed four": the army
         subj = done_by[0] if done_by else subj

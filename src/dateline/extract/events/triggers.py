@@ -54,8 +54,10 @@ def find_triggers(sent: Iterable[Any], lex: TriggerLexicon) -> list[Trigger]:
             hit = None
         if hit is not None:
             found.append(Trigger(tok, hit[0], hit[1]))
+            if tok.pos_ == "VERB" and hit[0].category != "REQUEST" and wanted_by(tok) is not None:
+                found.append(Trigger(tok, MUST))  # "X wants Y to attack Z": Y attacks Z, and X asks it of Y
         elif tok.pos_ == "VERB" and (must(tok) or wanted_by(tok) is not None):
-            found.append(Trigger(tok, MUST))  # "Sudan must return ...", "wants Italy to pay ...": a demand
+            found.append(Trigger(tok, MUST))  # "Uganda must return ...", "wants Italy to pay ...": a demand
     used |= {x.i for t in found for x in t.extra}
     found = [t for t in found if t.token.i not in used and not _not_an_event(t, lex)]
     by_i = {t.token.i: t for t in found}
