@@ -171,6 +171,12 @@ def resolve_pronoun(tok: Any, fallback: Any | None, role: str = "source") -> Any
         return tok.head.head
     if tok.lower_ not in PRONOUNS:
         return tok
+    if role == "target" and tok.lower_ in ("him", "her"):
+        subj = _child(clause_head(tok), *SUBJ_DEPS)
+        people = [c for c in tok.sent[: tok.i - tok.sent.start] if c.ent_type_ == "PERSON"
+                  and (subj is None or c.i not in {t.i for t in subj.subtree})]
+        if people:  # "While Reyes campaigned, Ortiz's team criticized him": Reyes
+            return people[-1]
     if role == "target" and tok.lower_ in ("they", "them", "it"):
         plural = tok.lower_ != "it"
         for cand in reversed(list(tok.sent[: tok.i - tok.sent.start])):
