@@ -93,7 +93,7 @@ def _write(reader: Reader, table: str, path: Path, style: str, fmt: str, header:
            min_confidence: float = 0.0) -> int:
     if table == "events":
         gdelt = style == "gdelt"
-        items = (it for it in reader.export_events() if it[1].confidence >= min_confidence)
+        items: Iterable[tuple[Any, ...]] = (it for it in reader.export_events() if it[1].confidence >= min_confidence)
         if per == "happening":
             items = first_reports(items)
         return write_rows(event_rows(items, style), fmt, path, COLUMNS[style], coords=COORDS[style],

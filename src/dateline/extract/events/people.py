@@ -16,8 +16,8 @@ from typing import Any
 
 from ...geo.countries import find_countries
 from ...geo.gazetteer import fold, gazetteer
-from ...geo.points import state_named
 from ...geo.orgs import sectors
+from ...geo.points import state_named
 from ...model import Article, Entity
 from ..entities.tables import aliases, name_key, party_words
 
