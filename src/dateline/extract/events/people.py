@@ -5,7 +5,7 @@ the country and sector its roles and affiliations give. A person is read from ev
 theirs: the words that qualify the name ("Republican nominee Jane Ortiz", "Tom Reyes, the Ohio
 governor", "Democrat Ana Lee", "Israeli Prime Minister ...") and the roles
 the entity step stored. A role word gives the sector ("governor" → GOV, "senator" → LEG), a
-country word in a role the country, a party word ("Republican", "Democrat", "GOP") a politician
+country word in a role the country, a capitalised party word ("Republican", "GOP"; not "conservative") a politician
 (GOV) of that party's country. A bare surname later in the story carries what an earlier, fuller
 mention said ("titles known in the story count for bare names in it").
 """
@@ -21,6 +21,8 @@ from ...geo.points import state_named
 from ...model import Article, Entity
 from ..entities.tables import aliases, name_key, party_words
 
+#: Population from which a town named in a role tells the person's country ("Chicago Alderman").
+BIG_TOWN = 100_000
 #: Dependents of a name that qualify it ("nominee", "Republican", "the governor" in apposition).
 QUALIFIERS = frozenset({"compound", "amod", "appos", "nmod"})
 
@@ -54,8 +56,9 @@ def _place_country(text: str) -> str | None:
                 if state_named(name, gazetteer().states, fold) is not None:
                     return "USA"  # "New Jersey Gov.": a US state
                 site = gazetteer().lookup(name)
-                if site is not None and site.country:
-                    return site.country
+                if site is not None and site.country and fold(site.name) == fold(name) and (
+                        site.precision == 3 or site.population >= BIG_TOWN):
+                    return site.country  # a region or a big town of that very name
         run = []
     return None
 
@@ -66,7 +69,7 @@ def read_person(words: list[str], texts: list[str]) -> tuple[str | None, str | N
     sector = next((table[k] for w in words if (k := w.lower().rstrip(".")) in table), None)
     country = next((iso for t in texts for _, _, iso in find_countries(t)), None)
     country = country or next((c for t in texts if (c := _place_country(t))), None)
-    party = next((parties[w.casefold()] for w in words if w.casefold() in parties), None)
+    party = next((parties[w.casefold()] for w in words if w[:1].isupper() and w.casefold() in parties), None)
     if party is not None:
         sector = sector or "GOV"
         country = country or party_country(party)
