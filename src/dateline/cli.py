@@ -204,11 +204,14 @@ def events(db: Db = "dateline.db", json_out: Json = False,
            category: Annotated[str | None, typer.Option(help="PLOVER category, e.g. ASSAULT.")] = None,
            article: Annotated[str | None, typer.Option(help="Only this article.")] = None,
            primary: Annotated[bool, typer.Option(help="Only each article's primary (headline) event.")] = False,
+           all_: Annotated[bool, typer.Option("--all", help="Also events below the confidence threshold.")] = False,
            ) -> None:
-    """List events: who did what to whom, when and where."""
+    """List events: who did what to whom, when and where (at or above the confidence threshold)."""
     from .export.events import event_rows
+    from .extract.events.calibration import SHOW_AT
 
-    rows = list(event_rows(api.open_reader(db).event_rows(actor, category, article), style="dateline"))
+    floor = 0.0 if all_ else SHOW_AT
+    rows = list(event_rows(api.open_reader(db).event_rows(actor, category, article, floor), style="dateline"))
     rows = [r for r in rows if r.get("primary")] if primary else rows
     if json_out:
         return _emit_json(rows)
@@ -224,7 +227,7 @@ Header = Annotated[bool, typer.Option("--header", help="GDELT layouts: add the c
 
 
 def _export(table: str, output: str, db: str, fmt: str | None, style: str | None, header: bool,
-            per: str = "report") -> None:
+            per: str = "report", min_confidence: float = 0.0) -> None:
     from .export.run import check, export
 
     try:
@@ -239,7 +242,7 @@ def _export(table: str, output: str, db: str, fmt: str | None, style: str | None
     reader = api.open_reader(db)
     try:
         replacing = check_target(Path(output), database_paths(reader))
-        n = export(reader, table, output, style=style, fmt=fmt, header=header, per=per)
+        n = export(reader, table, output, style=style, fmt=fmt, header=header, per=per, min_confidence=min_confidence)
     except OSError as exc:
         err.print(Text(one_line(f"error: cannot write {output}: {exc.strerror or exc}")))
         raise typer.Exit(2) from exc
@@ -253,11 +256,15 @@ def export_events(output: Output, db: Db = "dateline.db", fmt: Format = None, he
                   per: Annotated[str, typer.Option(help="One row per report, or per happening.")] = "report",
                   partition_by: Annotated[str | None, typer.Option(
                       "--partition-by", help="date: a Parquet dataset in OUTPUT, one folder per day.")] = None,
+                  all_: Annotated[bool, typer.Option("--all", help="Also events below the confidence threshold.")] = False,
                   ) -> None:
-    """Export events in our layout, GDELT 2.0's event table or ACLED's export."""
+    """Export events in our layout, GDELT 2.0's event table or ACLED's export (at or above the
+    confidence threshold unless --all)."""
+    from .extract.events.calibration import SHOW_AT
+
     if partition_by is not None:
         return _export_partitioned(db, output, fmt, style or "dateline", partition_by)
-    _export("events", output, db, fmt, style, header, per)
+    _export("events", output, db, fmt, style, header, per, 0.0 if all_ else SHOW_AT)
 
 
 @export_app.command("mentions")

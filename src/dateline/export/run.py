@@ -55,9 +55,10 @@ def check(table: str, style: str | None, fmt: str | None) -> tuple[str, str]:
 
 
 def export(reader: Reader, table: str, output: str | Path, style: str | None = None, fmt: str | None = None,
-           header: bool = False, per: str = "report") -> int:
+           header: bool = False, per: str = "report", min_confidence: float = 0.0) -> int:
     """Write ``table`` from the store to ``output``; return the number of rows (or lines) written.
-    ``per="happening"`` writes events once per happening (its first report), not once per report.
+    ``per="happening"`` writes events once per happening (its first report), not once per report;
+    events below ``min_confidence`` are left out.
 
     The file is written beside ``output`` (a new file with a random name) and moved into place when
     complete, so a failed export never leaves a truncated file where a good one was. ``output`` may be
@@ -70,7 +71,7 @@ def export(reader: Reader, table: str, output: str | Path, style: str | None = N
     check_target(target, protected)
     path = temporary_beside(target)
     try:
-        n = _write(reader, table, path, style, fmt, header, per)
+        n = _write(reader, table, path, style, fmt, header, per, min_confidence)
     except (ValueError, KeyError, TypeError) as exc:
         path.unlink(missing_ok=True)
         raise StoreError(f"cannot export {table}: a stored row is unreadable ({exc}); {target} is unchanged") from exc
@@ -100,10 +101,11 @@ def first_reports(items: Iterable[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]
         last = happening
 
 
-def _write(reader: Reader, table: str, path: Path, style: str, fmt: str, header: bool, per: str = "report") -> int:
+def _write(reader: Reader, table: str, path: Path, style: str, fmt: str, header: bool, per: str = "report",
+           min_confidence: float = 0.0) -> int:
     if table == "events":
         gdelt = style == "gdelt"
-        items = reader.export_events()
+        items: Iterable[tuple[Any, ...]] = (it for it in reader.export_events() if it[1].confidence >= min_confidence)
         if per == "happening":
             items = first_reports(items)
         return write_rows(event_rows(items, style), fmt, path, COLUMNS[style], coords=COORDS[style],

@@ -136,7 +136,7 @@ def _candidates(article: Article, gaz: Gazetteer) -> list[tuple[Span, str]]:
         if not taken.overlaps(Span(s, e)):
             found.append((Span(s, e), "SITE"))
             taken.add(Span(s, e))
-    for m in _OF_PLACE.finditer(article.text):  # "the town of Samarra", which NER may miss
+    for m in _OF_PLACE.finditer(article.text):  # "the town of Tikrit", which NER may miss
         span = Span(m.start(1), m.end(1))
         if not taken.overlaps(span):
             found.append((span, "GPE"))

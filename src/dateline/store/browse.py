@@ -46,9 +46,12 @@ def article_filters(outlet: str | None = None, language: str | None = None, sinc
 
 def event_filters(category: str | None = None, acled: str | None = None, country: str | None = None,
                   modality: str | None = None, since: str | None = None, until: str | None = None,
-                  actor: str | None = None, article: str | None = None) -> Filters:
-    """Conditions on ``events e``: category, ACLED type, country, modality, date range, actor, article."""
+                  actor: str | None = None, article: str | None = None, min_confidence: float = 0.0) -> Filters:
+    """Conditions on ``events e``: category, ACLED type, country, modality, date range, actor, article,
+    and a confidence floor."""
     out: Filters = []
+    if min_confidence > 0:
+        out.append(("e.confidence >= ?", [min_confidence]))
     if category:
         out.append(("e.category = ?", [category.upper()]))
     if acled:

@@ -197,8 +197,10 @@ class Reader:
         return out
 
     def event_rows(self, actor: str | None = None, category: str | None = None,
-                   article: str | None = None) -> Iterator[tuple[Article, Event]]:
+                   article: str | None = None, min_confidence: float = 0.0) -> Iterator[tuple[Article, Event]]:
         filters: list[tuple[str, list[Any]]] = []
+        if min_confidence > 0:
+            filters.append(("e.confidence >= ?", [min_confidence]))
         if actor:
             filters.append(actor_condition(actor))
         if category:

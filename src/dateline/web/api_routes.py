@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 
+from ..extract.events.calibration import SHOW_AT
 from ..serialize import to_jsonable
 from ..store import Reader
 from ..store.browse import MARK_CLOSE, MARK_OPEN, article_filters, event_filters, quote_filters
@@ -75,9 +76,10 @@ def quotes(rd: Rd, limit: Limit = 50, cursor: Cursor = None, speaker: Text = Non
 @router.get("/events", summary="Events with actors, place and date")
 def events(request: Request, rd: Rd, limit: Limit = 50, cursor: Cursor = None, category: Text = None,
            acled: Text = None, country: Text = None, modality: Text = None, since: Day = None, until: Day = None,
-           actor: Text = None, article: Text = None) -> dict[str, Any]:
+           actor: Text = None, article: Text = None, all: bool = False) -> dict[str, Any]:  # noqa: A002
     check_events(request, rd, category, acled, country, modality)
-    filters = event_filters(category, acled, country, modality, _day(since), _day(until), actor, article)
+    filters = event_filters(category, acled, country, modality, _day(since), _day(until), actor, article,
+                            0.0 if all else SHOW_AT)
     return paging.page(rd.browse().events(filters, paging.decode(cursor), limit + 1), limit)
 
 

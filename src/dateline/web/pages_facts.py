@@ -15,6 +15,7 @@ from starlette.background import BackgroundTask
 
 from ..errors import StoreError
 from ..export import event_rows, write_events
+from ..extract.events.calibration import SHOW_AT
 from ..store import Reader
 from ..store.browse import Filters, event_filters, quote_filters
 from . import mapsvg
@@ -56,8 +57,9 @@ class EventQuery:
     """The events page's filters, shared by the table, the map and the downloads."""
 
     def __init__(self, category: Text = None, acled: Text = None, country: Text = None, modality: Text = None,
-                 since: Day = None, until: Day = None, actor: Text = None) -> None:
-        self.filters: Filters = event_filters(category, acled, country, modality, _day(since), _day(until), actor)
+                 since: Day = None, until: Day = None, actor: Text = None, all: bool = False) -> None:  # noqa: A002
+        self.filters: Filters = event_filters(category, acled, country, modality, _day(since), _day(until), actor,
+                                              min_confidence=0.0 if all else SHOW_AT)
 
 
 Selection = Annotated[EventQuery, Depends()]
