@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from .can_speak import PASSIVE_AGENT
 from .lexicon import Cue, CueLexicon
 from .marks import Marked, inside_quotation, paragraphs
-from .objects import reduced_relative, said_object
+from .objects import prep_object, reduced_relative, said_object
 from .speaker import find_speaker
 
 if TYPE_CHECKING:
@@ -95,7 +95,7 @@ def runs(tokens: Iterable[Token]) -> list[tuple[int, int]]:
 
 
 def _particle_cue(tok: Token, lex: CueLexicon) -> tuple[Cue, list[Token]] | None:
-    options = lex.cues.get(tok.lemma_.lower())
+    options = lex.cues.get(lex.lemma(tok))
     if not options:
         return None
     for child in tok.children:
@@ -152,7 +152,7 @@ def _content_of(tok: Token, cue: Cue, particle: list[Token], lex: CueLexicon) ->
         if infinitives:
             objects = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
             return [t for c in objects + infinitives for t in c.subtree], "infinitive"
-    if cue.kind == "act":
+    if cue.kind in ("act", "intent"):
         objects = [c for c in tok.children if c.dep_ in _OBJECT_DEPS and c not in particle]
         if objects:
             last = max(o.i for o in objects)
@@ -162,7 +162,7 @@ def _content_of(tok: Token, cue: Cue, particle: list[Token], lex: CueLexicon) ->
                 and (c.dep_ != "prep" or c.lower_ in _OBJECT_PREPS)
             ]
             return [t for c in objects for t in c.subtree], "object"
-    said = said_object(tok, cue, lex)
+    said = said_object(tok, cue, lex) or prep_object(tok, cue, lex)
     if said:
         return said, "object"
     passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
@@ -309,7 +309,7 @@ def _passive(tok: Token) -> bool:
 
 def _own_statement(tok: Token, lex: CueLexicon) -> bool:
     """True for a cue verb coordinated or appended to the content: "..., adding that ...", "but noted ..."."""
-    cues = lex.cues.get(tok.lemma_.lower(), {})
+    cues = lex.cues.get(lex.lemma(tok), {})
     if tok.pos_ != "VERB" or not any(c.kind in ("speech", "clausal") for c in cues.values()):
         return False
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
@@ -336,7 +336,7 @@ def find_frames(doc: Doc, lex: CueLexicon, quotations: Sequence[Marked], text: s
     starts = [b[0] for b in bounds]
     reasons = lex.anonymity_spans(text)
     for tok in doc:
-        lemma = tok.lemma_.lower()
+        lemma = lex.lemma(tok)
         if lemma not in lex.cues and tok.lower_ not in lex.cues and lemma not in lex.noun_cues:
             continue
         if inside_quotation(tok.idx, quotations):

@@ -5,6 +5,8 @@
 - ``metonyms.tsv``: place names that stand for a government ("Washington").
 - ``outlets.txt``: news outlets credited as relays ("AFP reported").
 - ``anonymity.txt``: patterns that give the reason a source is unnamed.
+- ``occasions.txt``: nouns of occasions and channels ("rally", "interview"): where, not what.
+- ``lemmas.tsv``: word forms the lemmatizer gets wrong for cue verbs ("hoping" read as "hop").
 """
 
 from __future__ import annotations
@@ -13,8 +15,12 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ...tables import read_table
+
+if TYPE_CHECKING:
+    from ...nlp.types import Token
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "quotes"
 
@@ -53,6 +59,14 @@ class CueLexicon:
     metonyms: dict[str, str] = field(default_factory=dict)
     outlets: frozenset[str] = frozenset()
     anonymity: tuple[re.Pattern[str], ...] = ()
+    #: nouns of occasions and channels, never content ("spoke at a rally")
+    occasions: frozenset[str] = frozenset()
+    #: lower-cased word form -> the lemma a cue lookup should use
+    lemma_fixes: dict[str, str] = field(default_factory=dict)
+
+    def lemma(self, tok: Token) -> str:
+        """The lower-cased lemma of ``tok`` for cue lookups, with the lemmatizer's known slips fixed."""
+        return self.lemma_fixes.get(tok.lower_) or tok.lemma_.lower()
 
     def cue(self, lemma: str, particle: str = "") -> Cue | None:
         by_particle = self.cues.get(lemma)
@@ -88,7 +102,7 @@ def _lines(name: str, data_dir: Path) -> list[list[str]]:
 
 
 def read_lexicon(data_dir: Path = DATA_DIR) -> CueLexicon:
-    """Read the five lists from ``data_dir``; a bad cue kind raises ``ValueError`` naming the line."""
+    """Read the seven lists from ``data_dir``; a bad cue kind raises ``ValueError`` naming the line."""
     lex = CueLexicon()
     for row in _lines("cues.tsv", data_dir):
         if len(row) < 2 or row[1] not in CUE_KINDS:
@@ -102,6 +116,8 @@ def read_lexicon(data_dir: Path = DATA_DIR) -> CueLexicon:
     lex.nouns = {row[0].lower(): row[1] for row in _lines("sources.tsv", data_dir) if len(row) > 1}
     lex.metonyms = {row[0].lower(): row[1] for row in _lines("metonyms.tsv", data_dir) if len(row) > 1}
     lex.outlets = frozenset(row[0].lower() for row in _lines("outlets.txt", data_dir))
+    lex.occasions = frozenset(row[0].lower() for row in _lines("occasions.txt", data_dir))
+    lex.lemma_fixes = {row[0].lower(): row[1].lower() for row in _lines("lemmas.tsv", data_dir) if len(row) > 1}
     lex.anonymity = tuple(re.compile(row[0], re.IGNORECASE) for row in _lines("anonymity.txt", data_dir))
     return lex
 

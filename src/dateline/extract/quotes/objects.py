@@ -4,7 +4,10 @@
   shortage", "wrote a memoir"), never the one addressed ("told reporters") or an empty word
   ("said nothing");
 - :func:`reduced_relative`: an object with the clause the parser split off it ("cited remarks
-  Trump had made about her": the clause describes the remarks).
+  Trump had made about her": the clause describes the remarks);
+- :func:`prep_object`: the object of a preposition when the cue has no other content ("agrees
+  with the ruling", "knew of the plan", "lashed out at the board"), never an occasion ("spoke at
+  a rally", "said in an interview": ``occasions.txt``) or a time.
 """
 
 from __future__ import annotations
@@ -56,4 +59,28 @@ def reduced_relative(tok: Token, cue: Cue, clauses: list[Token]) -> list[Token]:
             complete = any(g.dep_ in ("mark", "dobj", "ccomp", "xcomp", "attr", "acomp") for g in clause.children)
             if gap and not complete and clause.pos_ == "VERB":
                 return [t for c in (obj, clause) for t in c.subtree]
+    return []
+
+
+#: Prepositions whose object can be what a cue is about ("agrees with", "knew of", "lashed out at").
+_CONTENT_PREPS = frozenset({"with", "of", "about", "at", "into", "against", "over", "to", "on", "for"})
+_TIMES = frozenset({"DATE", "TIME"})
+
+
+def prep_object(tok: Token, cue: Cue, lex: CueLexicon) -> list[Token]:
+    """The first prepositional object after ``tok`` that can be content (see the module doc)."""
+    if cue.kind not in ("act", "intent") or cue.lemma in _ADDRESSEE_CUES:
+        return []
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.i < tok.i or prep.lower_ not in _CONTENT_PREPS:
+            continue
+        if tok.doc[prep.left_edge.i - 1].text in _SEPARATORS:
+            continue
+        objects = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
+        if not objects:
+            continue
+        obj = objects[0]
+        if obj.ent_type_ in _TIMES or obj.pos_ == "PRON" or obj.lemma_.lower() in lex.occasions or obj.lemma_.lower() in lex.nouns:
+            return []
+        return list(obj.subtree)
     return []
