@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from .can_speak import PASSIVE_AGENT
 from .lexicon import Cue, CueLexicon
 from .marks import Marked, inside_quotation, paragraphs
-from .objects import prep_object, reduced_relative, said_object
+from .objects import conjecture, prep_object, reduced_relative, said_object
 from .speaker import find_speaker
 
 if TYPE_CHECKING:
@@ -353,19 +353,20 @@ def find_frames(doc: Doc, lex: CueLexicon, quotations: Sequence[Marked], text: s
             if speaker is not None and content and _within([speaker], para):
                 frames.append(_frame(doc, [tok.i, tok.i + 1], source_cue, speaker, content, "source"))
             continue
-        if tok.pos_ == "NOUN":
+        verbal = tok.pos_ == "VERB" or (tok.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in tok.children))
+        if tok.pos_ == "NOUN" and not verbal:  # a noun with a subject is a misread verb ("Farmers fear that")
             frame = _noun_frame(tok, lex, para)
             if frame is not None:
                 frames.append(frame)
             continue
-        if tok.pos_ != "VERB" or (tok.i > 1 and doc[tok.i - 2 : tok.i].text.lower() == "according to"):
+        if not verbal or (tok.i > 1 and doc[tok.i - 2 : tok.i].text.lower() == "according to"):
             continue  # "according to show insiders": a misread noun, not a cue
         found = _particle_cue(tok, lex)
         if found is None:
             continue
         cue, cue_toks = found
-        if _passive(tok):
-            continue  # "he was called to testify", "Asked about the strike, ...": the speaker is not named
+        if _passive(tok) or conjecture(tok, cue):
+            continue  # "he was called to testify"; "Asked about it, ..."; "They may still believe ..."
         content, via = _content_of(tok, cue, cue_toks, lex)
         if not content and cue.kind in ("speech", "act"):
             content, via = _parenthetical(tok, sent), "parenthetical"

@@ -7,7 +7,9 @@
   Trump had made about her": the clause describes the remarks);
 - :func:`prep_object`: the object of a preposition when the cue has no other content ("agrees
   with the ruling", "knew of the plan", "lashed out at the board"), never an occasion ("spoke at
-  a rally", "said in an interview": ``occasions.txt``) or a time.
+  a rally", "said in an interview": ``occasions.txt``) or a time;
+- :func:`conjecture`: a stance cue under a modal ("China's leaders may still believe ...") is the
+  writer's guess about a belief, not an attribution.
 """
 
 from __future__ import annotations
@@ -84,3 +86,16 @@ def prep_object(tok: Token, cue: Cue, lex: CueLexicon) -> list[Token]:
             return []
         return list(obj.subtree)
     return []
+
+
+#: Modal auxiliaries that turn a stance verb into the writer's guess.
+_MODALS = frozenset({"may", "might", "could", "would", "should", "must", "can"})
+#: Cue kinds that state a stance (belief, expectation, wish) rather than an act of speech.
+_STANCE_KINDS = frozenset({"clausal", "intent"})
+
+
+def conjecture(tok: Token, cue: Cue) -> bool:
+    """True for a stance cue with a modal auxiliary: "they may still believe", "voters might want"."""
+    if cue.kind not in _STANCE_KINDS:
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children)
