@@ -6,6 +6,7 @@
 - ``outlets.txt``: news outlets credited as relays ("AFP reported").
 - ``anonymity.txt``: patterns that give the reason a source is unnamed.
 - ``occasions.txt``: nouns of occasions and channels ("rally", "interview"): where, not what.
+- ``entities/given_names.tsv`` (shared with the entity step): the gender a given name usually marks.
 - ``lemmas.tsv``: word forms the lemmatizer gets wrong for cue verbs ("hoping" read as "hop").
 """
 
@@ -59,6 +60,8 @@ class CueLexicon:
     metonyms: dict[str, str] = field(default_factory=dict)
     outlets: frozenset[str] = frozenset()
     anonymity: tuple[re.Pattern[str], ...] = ()
+    #: lower-cased given name -> "male" | "female" (``entities/given_names.tsv``)
+    given_genders: dict[str, str] = field(default_factory=dict)
     #: nouns of occasions and channels, never content ("spoke at a rally")
     occasions: frozenset[str] = frozenset()
     #: lower-cased word form -> the lemma a cue lookup should use
@@ -116,6 +119,10 @@ def read_lexicon(data_dir: Path = DATA_DIR) -> CueLexicon:
     lex.nouns = {row[0].lower(): row[1] for row in _lines("sources.tsv", data_dir) if len(row) > 1}
     lex.metonyms = {row[0].lower(): row[1] for row in _lines("metonyms.tsv", data_dir) if len(row) > 1}
     lex.outlets = frozenset(row[0].lower() for row in _lines("outlets.txt", data_dir))
+    genders = {"m": "male", "f": "female"}
+    lex.given_genders = {
+        row[0].lower(): genders[row[1]] for row in read_table("entities/given_names.tsv", header=True) if len(row) > 1 and row[1] in genders
+    }
     lex.occasions = frozenset(row[0].lower() for row in _lines("occasions.txt", data_dir))
     lex.lemma_fixes = {row[0].lower(): row[1].lower() for row in _lines("lemmas.tsv", data_dir) if len(row) > 1}
     lex.anonymity = tuple(re.compile(row[0], re.IGNORECASE) for row in _lines("anonymity.txt", data_dir))

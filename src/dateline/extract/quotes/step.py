@@ -131,7 +131,9 @@ def _quote(
             if found is not None:
                 resolver.add(as_speaker(found, speaker.span[0], speaker.span[1], speaker.mention))
         else:
-            resolver.add(referent_of(speaker, words))
+            resolver.add(_with_given_gender(referent_of(speaker, words), lex))
+        if head.lower_ == "which" and frame.via == "object" and kind == "indirect":
+            return None  # "blood work, which showed an infection": "which" stands for a thing, not a speaker
     elif kind != "direct":
         return None  # reported speech without anyone reporting it is not an attribution
     if sum(len(w) > 0 for s, e in frame.content for w in text[s:e].split()) < 2 and frame.via != "object":
@@ -150,14 +152,16 @@ def _quote(
         speaker_span=where,
         speaker_entity=None if speaker is None else speaker.entity_id,
         speaker_kind="unknown" if speaker is None else speaker.kind,
-        confidence=_confidence(frame, kind, speaker),
+        confidence=_confidence(frame, kind, speaker, speaker is not None and speaker.span[0] in resolver.contested),
         anonymity_reason=reason,
         relay=frame.relay,
     )
 
 
-def _confidence(frame: Frame, kind: str, speaker: Speaker | None) -> float:
-    score = _BASE_CONFIDENCE.get(frame.cue.kind, 0.5)
+def _confidence(frame: Frame, kind: str, speaker: Speaker | None, contested: bool = False) -> float:
+    """Cue kind and quote type raise it; a missing or unknown speaker, or a pronoun whose
+    antecedent had a close rival, lowers it."""
+    score = _BASE_CONFIDENCE.get(frame.cue.kind, 0.5) - (0.15 if contested else 0.0)
     if kind != "indirect":
         score += 0.1
     if speaker is None:
@@ -165,6 +169,13 @@ def _confidence(frame: Frame, kind: str, speaker: Speaker | None) -> float:
     elif speaker.kind == "unknown":
         score -= 0.1
     return round(min(0.99, max(0.05, score)), 2)
+
+
+def _with_given_gender(ref: Referent, lex: CueLexicon) -> Referent:
+    """``ref`` with the gender its given name usually marks when nothing else told it ("Peter Hale")."""
+    if ref.kind == "person" and ref.gender is None and ref.text:
+        ref.gender = lex.given_genders.get(ref.text.split()[0].lower())
+    return ref
 
 
 def _referent_named(resolver: Resolver, speaker: Speaker) -> Referent | None:
@@ -226,7 +237,8 @@ def referents(names: list[Named], doc: Doc, quotations: list[Marked], lex: CueLe
                 kind=kind,
                 entity_id=named.entity_id,
                 words=frozenset(w.lower() for w in words),
-                gender=gender_of([before, *words]) if kind == "person" else None,
+                gender=(gender_of([before, *words]) or lex.given_genders.get(named.text.split()[0].lower()))
+                if kind == "person" else None,
                 plural=root is not None and root.tag_ == "NNPS",
                 subject=root is not None and root.dep_ in ("nsubj", "nsubjpass"),
                 quoted=inside_quotation(named.start, quotations),
