@@ -154,3 +154,11 @@ def test_lexicon_repairs_lemmas_and_reads_given_name_genders() -> None:
     assert lex.given_genders["maria"] == "female" and lex.given_genders["peter"] == "male"
     assert "rally" in lex.occasions
     assert lex.cue("refer", "to") is not None and lex.noun_cues["message"].kind == "noun"
+
+
+def test_a_name_right_before_the_colon_speaks(quotes_of: Run) -> None:
+    text = "The timing of the surge does not surprise Republican pollster Dan Shaw: “Lesser-known candidates often do well in early contests.”"
+    q = only(quotes_of(text))
+    assert (q.type, q.speaker, q.cue) == ("direct", "Dan Shaw", ":")
+    text = "Turnout figures matter here - Mark Ellis: “The partisanship of the state is only a starting point for the forecast.”"
+    assert only(quotes_of(text)).speaker == "Mark Ellis"

@@ -40,6 +40,7 @@ _OBJECT_PREPS = frozenset({"as", "of", "for", "to", "with", "in", "about", "on",
 _OBJECT_TAIL = frozenset({"prep", "oprd"})
 _NOUN_PREPS = frozenset({"of", "about", "on", "for", "against"})
 _SEPARATORS = frozenset({",", "—", "–", "--", '"', "”"})
+_DASHES = frozenset({"-", "—", "–", "--"})
 
 
 @dataclass
@@ -198,7 +199,8 @@ def _colon(tok: Token, sent: SpacySpan) -> list[Token]:
     after = [t for t in sent if t.i > tok.i]
     for i, t in enumerate(after[:8]):
         if t.text == ":":
-            return after[i + 1 :]
+            named = i > 0 and after[i - 1].pos_ == "PROPN" and any(d.text in _DASHES for d in after[:i])
+            return [] if named else after[i + 1 :]  # "Pollsters agree - Jane Ruiz: ...": Ruiz speaks
     return []
 
 
