@@ -39,6 +39,8 @@ _OBJECT_DEPS = frozenset({"dobj", "oprd", "attr", "dative"})
 _OBJECT_PREPS = frozenset({"as", "of", "for", "to", "with", "in", "about", "on", "over"})
 _OBJECT_TAIL = frozenset({"prep", "oprd"})
 _NOUN_PREPS = frozenset({"of", "about", "on", "for", "against"})
+#: Verbs whose subject receives what their object noun gives ("won support", "faced criticism").
+_RECEIVING = frozenset({"win", "receive", "get", "draw", "face", "earn", "gain", "attract", "garner", "lose", "enjoy", "have"})
 _SEPARATORS = frozenset({",", "—", "–", "--", '"', "”"})
 _DASHES = frozenset({"-", "—", "–", "--"})
 
@@ -238,21 +240,28 @@ def _noun_frame(tok: Token, lex: CueLexicon, para: tuple[int, int]) -> Frame | N
         if c.dep_ in ("acl", "ccomp", "relcl") and c.i > tok.i
         and any((g.dep_ == "mark" and g.lower_ == "that") or (g.dep_ == "aux" and g.lower_ == "to") for g in c.children)
     ]
-    speaker = next((c for c in tok.children if c.dep_ == "poss"), None)
-    if not clauses and speaker is not None:  # "Trump's criticism of the deal", "her call for calm"
+    speaker = _noun_speaker(tok)
+    if not clauses and speaker is not None:  # "Trump's criticism of the deal", "signaled support for a ban"
         preps = [c for c in tok.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in _NOUN_PREPS][:1]
         clauses = [g for c in preps for g in c.children if g.dep_ in ("pobj", "pcomp")]
     if not clauses:
         return None
-    if speaker is None:
-        by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
-        speaker = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
-    if speaker is None and tok.dep_ == "dobj":
-        speaker = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
     content = _within([t for c in clauses for t in c.subtree], para)
     if speaker is None or not content or not _within([speaker], para):
         return None
     return _frame(tok.doc, [tok.i], cue, speaker, content, "noun")
+
+
+def _noun_speaker(tok: Token) -> Token | None:
+    """Who holds a cue noun: its possessor, the object of its "by"/"from", or the subject of the
+    verb it is the object of ("made the argument", "launched an attack", "signaled support")."""
+    speaker = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if speaker is None:
+        by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+        speaker = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+    if speaker is None and tok.dep_ == "dobj" and tok.head.lemma_ not in _RECEIVING:
+        speaker = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    return speaker
 
 
 def _within(tokens: list[Token], para: tuple[int, int]) -> list[Token]:
