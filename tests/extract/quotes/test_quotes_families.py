@@ -162,3 +162,9 @@ def test_a_name_right_before_the_colon_speaks(quotes_of: Run) -> None:
     assert (q.type, q.speaker, q.cue) == ("direct", "Dan Shaw", ":")
     text = "Turnout figures matter here - Mark Ellis: “The partisanship of the state is only a starting point for the forecast.”"
     assert only(quotes_of(text)).speaker == "Mark Ellis"
+
+
+def test_a_time_stamp_over_a_paragraph_break_is_no_part_of_the_speaker(quotes_of: Run) -> None:
+    text = "10:10 a.m.\n\nJeb Bush says he is excited about where the campaign stands."
+    q = only(quotes_of(text))
+    assert (q.speaker_mention, q.speaker) == ("Jeb Bush", "Jeb Bush")

@@ -148,8 +148,8 @@ def _content_of(tok: Token, cue: Cue, particle: list[Token], lex: CueLexicon) ->
             direct = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
             objects = [g for g in particle[1].children if g.dep_ in ("pobj", "pcomp")]
             extra = [c for c in tok.children if c.dep_ == "xcomp"]
-            toks = [t for c in direct + objects + extra for t in c.subtree]
-            if objects or extra:
+            toks = [t for c in direct + objects + extra for t in c.subtree] + particle[1:2] * bool(direct)
+            if objects or extra:  # "cast the Clintons as insiders": with an object before it, the preposition is content
                 return toks, "object"
         infinitives = [c for c in tok.children if c.dep_ == "xcomp"]
         if infinitives:
