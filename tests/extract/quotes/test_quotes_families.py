@@ -168,3 +168,17 @@ def test_a_time_stamp_over_a_paragraph_break_is_no_part_of_the_speaker(quotes_of
     text = "10:10 a.m.\n\nJeb Bush says he is excited about where the campaign stands."
     q = only(quotes_of(text))
     assert (q.speaker_mention, q.speaker) == ("Jeb Bush", "Jeb Bush")
+
+
+def test_call_for_with_a_for_to_clause(quotes_of: Run) -> None:
+    text = "She also called for all candidates to lay out the cost of their plans."
+    calls = [q for q in quotes_of(text) if q.cue == "call for"]
+    assert len(calls) == 1 and calls[0].speaker_mention == "She"
+    assert parts(calls[0], text) == ["all candidates to lay out the cost of their plans"]
+
+
+def test_a_passive_cue_with_a_group_as_agent(quotes_of: Run) -> None:
+    text = "The plan was sharply criticized by economists and by several union leaders."
+    q = only(quotes_of(text))
+    assert (q.cue, q.speaker_mention, q.speaker_kind) == ("criticize", "economists", "anonymous")
+    assert parts(q, text) == ["The plan"]

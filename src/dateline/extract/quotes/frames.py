@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .according import source_content
 from .can_speak import PASSIVE_AGENT
 from .lexicon import Cue, CueLexicon
 from .marks import Marked, inside_quotation, paragraphs
@@ -103,6 +104,9 @@ def _particle_cue(tok: Token, lex: CueLexicon) -> tuple[Cue, list[Token]] | None
         return None
     for child in tok.children:
         key = child.lower_
+        mark = next((g for g in child.children if g.dep_ == "mark" and g.i == child.left_edge.i), None)
+        if child.dep_ == "advcl" and mark is not None and mark.lower_ in options and options[mark.lower_].particle:
+            return options[mark.lower_], [tok, mark]  # "called for [all candidates to lay out ...]"
         if key in options and options[key].particle and child.dep_ in ("prt", "prep", "dobj", "advmod"):
             if child.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in child.children):
                 continue  # "spoke on Monday" is no "spoke on the budget"
@@ -143,6 +147,8 @@ def _content_of(tok: Token, cue: Cue, particle: list[Token], lex: CueLexicon) ->
         return reduced, "object"
     if clauses:
         return [t for c in clauses for t in c.subtree], "clause"
+    if len(particle) > 1 and particle[1].dep_ == "mark":
+        return [t for t in particle[1].head.subtree if t.i != particle[1].i], "infinitive"
     if cue.kind in ("speech", "intent", "act") or cue.particle:
         if len(particle) > 1 and particle[1].dep_ == "prep":
             direct = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
@@ -204,29 +210,6 @@ def _colon(tok: Token, sent: SpacySpan) -> list[Token]:
             named = i > 0 and after[i - 1].pos_ == "PROPN" and any(d.text in _DASHES for d in after[:i])
             return [] if named else after[i + 1 :]  # "Pollsters agree - Jane Ruiz: ...": Ruiz speaks
     return []
-
-
-def _source(tok: Token, cue: Cue) -> tuple[Token | None, list[Token]]:
-    """Speaker and content of ``according to X`` style cues."""
-    prep = next((c for c in tok.children if c.lower_ == cue.particle), None)
-    if prep is None:
-        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-        prep = nxt if nxt is not None and nxt.lower_ == cue.particle else None
-    if prep is None:
-        return None, []
-    speaker = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if speaker is None:  # "according to show insiders" parsed with "show" as a verb
-        speaker = next((t for t in reversed(list(prep.subtree)) if t.pos_ in ("NOUN", "PROPN")), None)
-    if speaker is None:
-        return None, []
-    sent = tok.sent
-    skip = {t.i for t in tok.subtree} | {t.i for t in prep.subtree}
-    # the phrase ends at the first comma after its noun, whatever the parser hung on it
-    comma = next((t.i for t in tok.doc[speaker.i : sent.end] if t.text in (",", ";")), sent.end)
-    if tok.i == sent.start or all(t.is_punct for t in tok.doc[sent.start : tok.i]):
-        skip |= set(range(tok.i, comma + 1))
-        skip -= set(range(comma + 1, sent.end))
-    return speaker, [t for t in sent if t.i not in skip]
 
 
 def _noun_frame(tok: Token, lex: CueLexicon, para: tuple[int, int]) -> Frame | None:
@@ -359,7 +342,7 @@ def find_frames(doc: Doc, lex: CueLexicon, quotations: Sequence[Marked], text: s
         source_cue = next((c for c in source.values() if c.kind == "source"), None)
         para = bounds[max(0, bisect.bisect_right(starts, tok.idx) - 1)]
         if source_cue is not None:
-            speaker, content = _source(tok, source_cue)
+            speaker, content = source_content(tok, source_cue)
             content = _within(content, para)
             if speaker is not None and content and _within([speaker], para):
                 frames.append(_frame(doc, [tok.i, tok.i + 1], source_cue, speaker, content, "source"))
