@@ -182,3 +182,18 @@ def test_a_passive_cue_with_a_group_as_agent(quotes_of: Run) -> None:
     q = only(quotes_of(text))
     assert (q.cue, q.speaker_mention, q.speaker_kind) == ("criticize", "economists", "anonymous")
     assert parts(q, text) == ["The plan"]
+
+
+def test_headlines_in_title_case(quotes_of: Run) -> None:
+    text = "Conservative Leader Morton Blackwell Endorses Senator Ted Cruz\n\nThe endorsement came on Monday."
+    q = only(quotes_of(text))
+    assert (q.cue, q.speaker) == ("endorse", "Morton Blackwell")
+    assert parts(q, text) == ["Senator Ted Cruz"]
+    text = "Sanders: Clinton Email Story Has Moved\n\nBernie Sanders spoke on Sunday about the emails."
+    q = only(quotes_of(text))
+    assert (q.cue, q.speaker_mention) == (":", "Sanders")
+    assert parts(q, text) == ["Clinton Email Story Has Moved"]
+
+
+def test_a_headline_that_only_names_a_person_is_no_attribution(quotes_of: Run) -> None:
+    assert quotes_of("Maria Okonkwo, Finance Minister\n\nThe budget was published on Tuesday.") == []

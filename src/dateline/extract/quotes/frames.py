@@ -161,7 +161,7 @@ def _content_of(tok: Token, cue: Cue, particle: list[Token], lex: CueLexicon) ->
         if infinitives:
             objects = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
             return [t for c in objects + infinitives for t in c.subtree], "infinitive"
-    if cue.kind in ("act", "intent"):
+    if cue.kind in ("act", "intent") or _document_subject(tok, lex):
         objects = [c for c in tok.children if c.dep_ in _OBJECT_DEPS and c not in particle]
         if objects:
             last = max(o.i for o in objects)
@@ -179,6 +179,12 @@ def _content_of(tok: Token, cue: Cue, particle: list[Token], lex: CueLexicon) ->
     if passive and agents and cue.kind in ("act", "speech") and PASSIVE_AGENT(agents[0], lex):
         return list(passive[0].subtree), "passive"  # "The plan was criticized by Democrats"
     return [], ""
+
+
+def _document_subject(tok: Token, lex: CueLexicon) -> bool:
+    """True when a document speaks: "A survey in March found the mayor with a lead" (its object
+    is a finding, not a thing found)."""
+    return any(c.dep_ == "nsubj" and lex.nouns.get(c.lemma_.lower()) == "document" for c in tok.children)
 
 
 def _parenthetical(tok: Token, sent: SpacySpan) -> list[Token]:

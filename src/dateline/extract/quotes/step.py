@@ -27,7 +27,7 @@ from .colons import colon_frames
 from .coref import Referent, Resolver, as_speaker, gender_of
 from .direct import attach, drop_nested, quote_type
 from .frames import Frame, find_frames
-from .headlines import headline_frames
+from .headlines import headline_frames, title_frames
 from .lexicon import CueLexicon, default_lexicon
 from .loose import loose_frames
 from .marks import Marked, find_quotations, inside_quotation
@@ -93,6 +93,7 @@ def extract_quotes(article: Article, lexicon: CueLexicon | None = None) -> list[
     doc, text = article.doc, article.text
     quotations = find_quotations(text)
     frames = find_frames(doc, lex, quotations, text) + headline_frames(doc, text, lex)
+    frames += [f for f in title_frames(doc, text, lex) if all(f.cue_span != g.cue_span for g in frames)]
     frames += verbal_noun_frames(doc, lex, quotations, text) + colon_frames(doc, lex, quotations, text)
     frames = attach(frames, quotations, text, doc)
     frames += loose_frames(frames, quotations, text, doc, lex)
