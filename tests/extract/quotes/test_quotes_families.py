@@ -197,3 +197,17 @@ def test_headlines_in_title_case(quotes_of: Run) -> None:
 
 def test_a_headline_that_only_names_a_person_is_no_attribution(quotes_of: Run) -> None:
     assert quotes_of("Maria Okonkwo, Finance Minister\n\nThe budget was published on Tuesday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        ("The union has been critical of the new rota.", "critical of", "The union", "the new rota"),
+        ("The minister was eager to close the deal before the vote.", "eager to", "The minister", "to close the deal before the vote"),
+        ("Organisers are confident that the stadium will be full.", "confident that", "Organisers", "that the stadium will be full"),
+    ],
+)
+def test_adjective_cues(quotes_of: Run, text: str, cue: str, speaker: str, content: str) -> None:
+    q = only(quotes_of(text))
+    assert (q.cue, q.speaker_mention) == (cue, speaker)
+    assert parts(q, text) == [content]

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "quotes"
 
 #: Cue kinds, from narrowest to broadest content they accept.
-CUE_KINDS = ("speech", "clausal", "intent", "act", "source", "noun")
+CUE_KINDS = ("speech", "clausal", "intent", "act", "source", "noun", "adjective")
 
 #: ORG names ending in one of these words are news outlets.
 _OUTLET_SUFFIX = re.compile(
@@ -54,6 +54,8 @@ class CueLexicon:
     cues: dict[str, dict[str, Cue]] = field(default_factory=dict)
     #: noun lemma -> Cue of kind ``noun``
     noun_cues: dict[str, Cue] = field(default_factory=dict)
+    #: adjective (lower case) -> {word opening its content: Cue of kind ``adjective``}
+    adjective_cues: dict[str, dict[str, Cue]] = field(default_factory=dict)
     #: noun lemma -> anonymous | person | institution | document
     nouns: dict[str, str] = field(default_factory=dict)
     #: lower-cased place name -> what it stands for
@@ -114,6 +116,8 @@ def read_lexicon(data_dir: Path = DATA_DIR) -> CueLexicon:
         cue = Cue(row[0].lower(), row[1], particle)
         if cue.kind == "noun":
             lex.noun_cues[cue.lemma] = cue
+        elif cue.kind == "adjective":
+            lex.adjective_cues.setdefault(cue.lemma, {})[particle] = cue
         else:
             lex.cues.setdefault(cue.lemma, {})[particle] = cue
     lex.nouns = {row[0].lower(): row[1] for row in _lines("sources.tsv", data_dir) if len(row) > 1}

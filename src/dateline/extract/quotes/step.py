@@ -6,6 +6,7 @@ The work is split over small modules:
 - :mod:`.quote_frames` finds cues and their content in the dependency parse;
 - :mod:`.quote_objects` takes noun-phrase objects as content ("noted the shortage");
 - :mod:`.quote_headlines` finds headlines written as "Speaker: claim";
+- :mod:`.adjectives` finds adjective cues ("critical of", "eager to");
 - :mod:`.colons` finds colon frames held by a cue noun ("His message: ...");
 - :mod:`.quote_speaker` finds the speaker phrase of each cue;
 - :mod:`.quote_verbal_nouns` finds cue verbs the tagger read as plural nouns ("Trump claims that");
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from ...model import Article, Quote, Span
 from ...pipeline import Step
+from .adjectives import adjective_frames
 from .colons import colon_frames
 from .coref import Referent, Resolver, as_speaker, gender_of
 from .direct import attach, drop_nested, quote_type
@@ -95,6 +97,7 @@ def extract_quotes(article: Article, lexicon: CueLexicon | None = None) -> list[
     frames = find_frames(doc, lex, quotations, text) + headline_frames(doc, text, lex)
     frames += [f for f in title_frames(doc, text, lex) if all(f.cue_span != g.cue_span for g in frames)]
     frames += verbal_noun_frames(doc, lex, quotations, text) + colon_frames(doc, lex, quotations, text)
+    frames += adjective_frames(doc, lex, quotations, text)
     frames = attach(frames, quotations, text, doc)
     frames += loose_frames(frames, quotations, text, doc, lex)
     frames = drop_nested(credit_relays(frames, doc, lex))
