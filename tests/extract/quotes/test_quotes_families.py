@@ -211,3 +211,12 @@ def test_adjective_cues(quotes_of: Run, text: str, cue: str, speaker: str, conte
     q = only(quotes_of(text))
     assert (q.cue, q.speaker_mention) == (cue, speaker)
     assert parts(q, text) == [content]
+
+
+def test_the_one_asked_is_not_what_is_asked_about(quotes_of: Run) -> None:
+    text = "The reporter asked the mayor about the tweet."
+    q = only(quotes_of(text))
+    assert (q.cue, q.speaker_mention) == ("ask about", "The reporter")
+    assert parts(q, text) == ["about the tweet"]
+    text = "The senator asked for an investigation into the contract."
+    assert only(quotes_of(text)).cue == "ask for"

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 
 #: Speech cues whose object is whom they address ("told reporters"), never what they say.
-_ADDRESSEE_CUES = frozenset({"tell", "ask", "assure", "inform", "brief", "advise", "caution", "warn", "answer", "charge"})
+ADDRESSEE_CUES = frozenset({"tell", "ask", "assure", "inform", "brief", "advise", "caution", "warn", "answer", "charge"})
 #: Object words that stand for no statement of their own ("said nothing", "added this").
 _EMPTY_OBJECTS = frozenset({"nothing", "anything", "something", "everything", "much", "little", "lot", "thing", "word", "so"})
 _SEPARATORS = frozenset({",", "—", "–", "--", '"', "”"})
@@ -32,7 +32,7 @@ _SEPARATORS = frozenset({",", "—", "–", "--", '"', "”"})
 def said_object(tok: Token, cue: Cue, lex: CueLexicon) -> list[Token]:
     """The noun-phrase object of a speech cue that names what was said: "noted the shortage",
     "mentioned his remarks", "wrote a memoir" (not "told reporters", "said nothing")."""
-    if cue.kind != "speech" or cue.particle or cue.lemma in _ADDRESSEE_CUES:
+    if cue.kind != "speech" or cue.particle or cue.lemma in ADDRESSEE_CUES:
         return []
     objects = [c for c in tok.children if c.dep_ == "dobj"]
     if len(objects) != 1 or any(c.dep_ == "dative" for c in tok.children):
@@ -52,7 +52,7 @@ def reduced_relative(tok: Token, cue: Cue, clauses: list[Token]) -> list[Token]:
     """Object and the clause the parser split off it: in "cited remarks Trump had made about her"
     the clause right after the object, without "that" and missing its own object, describes the
     object; it is not what was cited."""
-    if cue.kind not in ("act", "speech") or cue.lemma in _ADDRESSEE_CUES:
+    if cue.kind not in ("act", "speech") or cue.lemma in ADDRESSEE_CUES:
         return []
     objects = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
     for obj in objects:
@@ -71,7 +71,7 @@ _TIMES = frozenset({"DATE", "TIME"})
 
 def prep_object(tok: Token, cue: Cue, lex: CueLexicon) -> list[Token]:
     """The first prepositional object after ``tok`` that can be content (see the module doc)."""
-    if cue.kind not in ("act", "intent") or cue.lemma in _ADDRESSEE_CUES:
+    if cue.kind not in ("act", "intent") or cue.lemma in ADDRESSEE_CUES:
         return []
     for prep in tok.children:
         if prep.dep_ != "prep" or prep.i < tok.i or prep.lower_ not in _CONTENT_PREPS:
