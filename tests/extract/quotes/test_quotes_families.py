@@ -219,4 +219,5 @@ def test_the_one_asked_is_not_what_is_asked_about(quotes_of: Run) -> None:
     assert (q.cue, q.speaker_mention) == ("ask about", "The reporter")
     assert parts(q, text) == ["about the tweet"]
     text = "The senator asked for an investigation into the contract."
-    assert only(quotes_of(text)).cue == "ask for"
+    q = only(quotes_of(text))
+    assert q.cue == "ask for" and parts(q, text) == ["an investigation into the contract"]

@@ -151,11 +151,11 @@ def _content_of(tok: Token, cue: Cue, particle: list[Token], lex: CueLexicon) ->
         return [t for t in particle[1].head.subtree if t.i != particle[1].i], "infinitive"
     if cue.kind in ("speech", "intent", "act") or cue.particle:
         if len(particle) > 1 and particle[1].dep_ == "prep":
-            addressed = cue.lemma in ADDRESSEE_CUES  # "asked the mayor about the tweet": the mayor is asked, not asked about
-            direct = [c for c in tok.children if c.dep_ in ("dobj", "dative") and not addressed]
+            direct = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
             objects = [g for g in particle[1].children if g.dep_ in ("pobj", "pcomp")]
             extra = [c for c in tok.children if c.dep_ == "xcomp"]
-            toks = [t for c in direct + objects + extra for t in c.subtree] + particle[1:2] * bool(direct or addressed)
+            kept = [] if cue.lemma in ADDRESSEE_CUES else direct  # "asked the mayor about the tweet": the mayor is asked
+            toks = [t for c in kept + objects + extra for t in c.subtree] + particle[1:2] * bool(direct)
             if objects or extra:  # "cast the Clintons as insiders": with an object before it, the preposition is content
                 return toks, "object"
         infinitives = [c for c in tok.children if c.dep_ == "xcomp"]
