@@ -221,3 +221,12 @@ def test_the_one_asked_is_not_what_is_asked_about(quotes_of: Run) -> None:
     text = "The senator asked for an investigation into the contract."
     q = only(quotes_of(text))
     assert q.cue == "ask for" and parts(q, text) == ["an investigation into the contract"]
+
+
+def test_one_word_answers(quotes_of: Run) -> None:
+    text = '"Sorry," Sanders said.'
+    q = only(quotes_of(text))
+    assert (q.type, q.speaker_mention) == ("direct", "Sanders")
+    text = "Last month, 26 percent of voters said the same."
+    q = only(quotes_of(text))
+    assert parts(q, text) == ["the same"]

@@ -27,17 +27,22 @@ ADDRESSEE_CUES = frozenset({"tell", "ask", "assure", "inform", "brief", "advise"
 #: Object words that stand for no statement of their own ("said nothing", "added this").
 _EMPTY_OBJECTS = frozenset({"nothing", "anything", "something", "everything", "much", "little", "lot", "thing", "word", "so"})
 _SEPARATORS = frozenset({",", "—", "–", "--", '"', "”"})
+#: Objects that stand for a whole answer or for what someone else said ("said yes", "said the same").
+_ANSWERS = frozenset({"yes", "no", "so", "same"})
 
 
 def said_object(tok: Token, cue: Cue, lex: CueLexicon) -> list[Token]:
     """The noun-phrase object of a speech cue that names what was said: "noted the shortage",
-    "mentioned his remarks", "wrote a memoir" (not "told reporters", "said nothing")."""
+    "mentioned his remarks", "wrote a memoir", or an answer ("said yes", "said the same of him");
+    not "told reporters", "said nothing"."""
     if cue.kind != "speech" or cue.particle or cue.lemma in ADDRESSEE_CUES:
         return []
     objects = [c for c in tok.children if c.dep_ == "dobj"]
     if len(objects) != 1 or any(c.dep_ == "dative" for c in tok.children):
         return []
     obj = objects[0]
+    if obj.lower_ in _ANSWERS:  # "26 percent said the same", "neither side would say so"
+        return list(obj.subtree) + [t for c in tok.children if c.dep_ == "prep" and c.i > obj.i for t in c.subtree]
     if obj.pos_ != "NOUN" or obj.lemma_.lower() in lex.nouns or obj.lower_ in _EMPTY_OBJECTS or obj.ent_type_ in ("PERSON", "NORP"):
         return []
     tail = [

@@ -140,7 +140,7 @@ def _quote(
             return None  # "blood work, which showed an infection": "which" stands for a thing, not a speaker
     elif kind != "direct":
         return None  # reported speech without anyone reporting it is not an attribution
-    if sum(len(w) > 0 for s, e in frame.content for w in text[s:e].split()) < 2 and frame.via != "object":
+    if sum(len(w) > 0 for s, e in frame.content for w in text[s:e].split()) < 2 and frame.via != "object" and not (kind == "direct" and frame.cue.kind == "speech"):
         return None
     reason = anonymity_reason(frame, text, lex) if speaker is not None and speaker.kind == "anonymous" else None
     mention, where = (None, None) if speaker is None else (speaker.mention, Span(*speaker.span))
