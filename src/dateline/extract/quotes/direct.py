@@ -248,7 +248,8 @@ def _continued(
 def _colon_frame(mark: Marked, text: str, doc: Doc, quotations: Sequence[Marked]) -> Frame | None:
     """A frame for a quotation introduced by a colon after a verb the lexicon does not list:
     "Sanders made the following comment: “...”", "Ellis was blunt: “...”" (the colon may close
-    the previous paragraph)."""
+    the previous paragraph); a name right before the colon speaks, wherever the sentence's
+    verb is ("The surge does not surprise pollster Dan Shaw: “...”")."""
     j = mark.start - 1
     while j >= 0 and text[j].isspace():
         j -= 1
@@ -258,6 +259,9 @@ def _colon_frame(mark: Marked, text: str, doc: Doc, quotations: Sequence[Marked]
     if colon is None or not len(colon):
         return None
     before = [t for t in doc[colon[0].sent.start : colon[0].i] if not inside_quotation(t.idx, quotations)]
+    if before and before[-1].pos_ == "PROPN" and before[-1].ent_type_ in ("PERSON", "ORG", ""):
+        label, sent = before[-1], before[-1].sent  # "Turnout rose - Jane Ruiz: “...”": the name labels the quotation
+        return Frame([colon[0].i], Cue(":", "speech"), label.i, [], "colon", (sent.start_char, sent.end_char), (j, j + 1))
     verbs = [t for t in reversed(before) if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in t.children)]
     if not verbs:
         return None

@@ -183,13 +183,13 @@ def _speaker(
     cues = frames.between(own.start_char, mark.start)
     if cues:
         return cues[-1].speaker
-    found = _subject(own, mark.start, quotations, lex, True)
+    found = _labelled(own, mark, lex)
+    if found is None:
+        found = _subject(own, mark.start, quotations, lex, True)
     if found is None:
         found = _subject(own, own.end_char, quotations, lex, False, mark.end)
     if found is None:
         found = _signed(mark, own)
-    if found is None:
-        found = _labelled(own, mark)
     if found is not None or not reach:
         return found
     start, end = paras[mark.paragraph] if mark.paragraph < len(paras) else (own.start_char, own.end_char)
@@ -220,13 +220,17 @@ def _signed(mark: Marked, sent: SpacySpan) -> int | None:
     return None
 
 
-def _labelled(sent: SpacySpan, mark: Marked) -> int | None:
-    """The name right before a colon that introduces the quotation ("Press secretary Lia Monroe: “...”")."""
+def _labelled(sent: SpacySpan, mark: Marked, lex: CueLexicon) -> int | None:
+    """The name right before a colon that introduces the quotation, wherever it stands in the
+    sentence ("Press secretary Lia Monroe: “...”", "Turnout rose - Jane Ruiz: “...”", "From the
+    report: “...”")."""
     before = [t for t in sent if t.idx < mark.start and not t.is_space]
     if len(before) < 2 or before[-1].text != ":":
         return None
     name = before[-2]
-    return name.i if name.pos_ == "PROPN" and name.ent_type_ in ("PERSON", "ORG") else None
+    if name.pos_ == "PROPN" and (name.ent_type_ in ("PERSON", "ORG") or not name.ent_type_):
+        return name.i
+    return name.i if name.pos_ == "NOUN" and lex.nouns.get(name.lemma_.lower()) in ("document", "person") else None
 
 
 def _subject(sent: SpacySpan, limit: int, quotations: Sequence[Marked], lex: CueLexicon, main: bool, after: int = -1) -> int | None:

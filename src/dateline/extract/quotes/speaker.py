@@ -52,7 +52,10 @@ def speaker_phrase(head: Token) -> tuple[int, int]:
     doc = head.doc
     while last > first and (doc[last].is_punct or doc[last].dep_ == "case"):
         last -= 1
-    while first < last and doc[first].is_punct:
+    breaks = [t.i for t in doc[first:last] if t.i < head.i and "\n" in t.text]
+    if breaks:
+        first = breaks[-1] + 1  # "10:10 a.m.\n\nJeb Bush said": a dateline over the break is no part of the name
+    while first < last and (doc[first].is_punct or doc[first].is_space):
         first += 1
     return first, last
 
