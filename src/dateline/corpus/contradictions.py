@@ -34,6 +34,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
+from ..store.views import SHOWN_CONFIDENCE as SHOWN
 from .propositions import Figure, analyse, content, matches, negated_part, query_keys
 from .propositions import index_keys as _index_keys
 from .sides import authorities, grams, key, same_side
@@ -50,8 +51,6 @@ MAX_CANDIDATES = 40
 MAX_FIGURE_PAIRS = 40
 #: A claim's recent figures kept per authority and unit (older ones of the same authority are updates).
 PER_AUTHORITY = 3
-#: Pairs at or above this confidence are shown by default; the rest are kept for ``--all``.
-SHOWN = 0.6
 __all__ = ["SHOWN", "Claim", "Contradiction", "find", "negated_part"]
 
 

@@ -12,6 +12,9 @@ average score over all their cross pairs (pairs never scored count as 0) reaches
 :data:`JOIN_AVERAGE`. A distractor that shares one minister or one city with a story shares few
 other words with it, so its average with the story's articles stays low.
 
+An undated article (day 0) is first placed on the day of the dated article it is most similar to
+(:func:`nearest_days`), so it joins its story like any other report.
+
 Everything is computed from the articles alone, sorted by id, with sums taken in a fixed order:
 the same articles give the same groups whatever order they were ingested in. Story ids are kept
 stable across ingests by :func:`assign_ids`.
@@ -129,10 +132,38 @@ def decay(gap_days: int) -> float:
     return float(0.5 ** (gap_days / HALF_LIFE_DAYS))
 
 
-def similar_pairs(docs: Sequence[ArticleDoc]) -> dict[tuple[int, int], float]:
-    """Scores of every pair (indices into ``docs``, lower first) at or above :data:`FLOOR`."""
-    vectors = _Index(docs).vectors
+def nearest_days(docs: Sequence[ArticleDoc], vectors: Sequence[tuple[array, array]]) -> list[int]:
+    """Publication days, an undated article (day 0) taking the day of the dated article it is most
+    similar to whatever their days (at least :data:`LINK`); with none, it stays apart (day 0)."""
     days = [d.day for d in docs]
+    undated = [i for i, d in enumerate(days) if not d]
+    if not undated:
+        return days
+    postings: dict[int, list[tuple[int, float]]] = {}
+    for j, (keys, weights) in enumerate(vectors):
+        if days[j]:
+            for k, w in zip(keys, weights, strict=True):
+                found = postings.setdefault(k, [])
+                if len(found) <= BUSY_TERM:
+                    found.append((j, w))
+    out = list(days)
+    for i in undated:
+        acc: dict[int, float] = {}
+        for k, w in zip(*vectors[i], strict=True):
+            found = postings.get(k, [])
+            for j, v in found if len(found) <= BUSY_TERM else ():
+                acc[j] = acc.get(j, 0.0) + w * v
+        best = max(acc.items(), key=lambda kv: (kv[1], -days[kv[0]], docs[kv[0]].id), default=None)
+        if best is not None and best[1] >= LINK:
+            out[i] = days[best[0]]
+    return out
+
+
+def similar_pairs(docs: Sequence[ArticleDoc]) -> dict[tuple[int, int], float]:
+    """Scores of every pair (indices into ``docs``, lower first) at or above :data:`FLOOR`; an undated
+    article is placed on the day of its nearest dated neighbour (:func:`nearest_days`)."""
+    vectors = _Index(docs).vectors
+    days = nearest_days(docs, vectors)
     factor = [decay(gap) for gap in range(WINDOW_DAYS + 1)]
     order = sorted(range(len(docs)), key=lambda i: (days[i], docs[i].id))
     postings: dict[int, tuple[array, array]] = {}

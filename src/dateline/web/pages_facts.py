@@ -7,11 +7,13 @@ import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse
 from starlette.background import BackgroundTask
 
+from ..errors import StoreError
 from ..export import event_rows, write_events
 from ..store import Reader
 from ..store.browse import Filters, event_filters, quote_filters
@@ -29,6 +31,8 @@ PER_PAGE = 50
 DOWNLOADS = {"csv": "text/csv", "jsonl": "application/x-ndjson", "parquet": "application/vnd.apache.parquet",
              "geojson": "application/geo+json"}
 STYLES = ("dateline", "gdelt", "acled")
+#: A story page lists at most this many timeline rows (the rest are counted).
+TIMELINE_ROWS = 500
 
 
 def _day(value: date | None) -> str | None:
@@ -100,15 +104,20 @@ def stories(request: Request, rd: Rd) -> HTMLResponse:
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story(request: Request, story_id: str, rd: Rd) -> HTMLResponse:
-    found = next((s for s in stories_of(rd) if str(s.get("id")) == story_id), None)
-    if found is None:
+    """A story's timeline (dated events and statements, contested ones marked), its key entities
+    linked to their pages, its places and its contradictions."""
+    data = rd.story(story_id)
+    if data["id"] != story_id:
         raise Problem(404, f"no story with id {story_id!r}")
-    browse = rd.browse()
-    ids = [str(a) for a in found.get("articles") or []]
-    articles = [a for a in (browse.article_brief(i) for i in ids) if a]
-    articles.sort(key=lambda a: str(a.get("published") or ""))
-    return page(request, "story.html", story=found, articles=articles,
-                contradictions=contradictions_of(rd, story_id))
+    entities = []
+    for name in data.get("entities") or []:
+        try:
+            entities.append({"name": name, "href": "/entities/" + quote(rd.find_entity(name), safe="")})
+        except StoreError:
+            entities.append({"name": name, "href": None})
+    timeline = data["timeline"]
+    return page(request, "story.html", story=data, entities=entities, timeline=timeline[:TIMELINE_ROWS],
+                more=max(0, len(timeline) - TIMELINE_ROWS), contradictions=data["contradictions"])
 
 
 @router.get("/contradictions", response_class=HTMLResponse)
