@@ -2,8 +2,8 @@
 
 Usage::
 
-    python eval/stories.py [--corpus tests/fixtures/corpus/wires.jsonl] [--gold tests/fixtures/corpus/gold.json]
-                           [--db FILE] [--json]
+    python eval/stories.py [--set training|dev|held] [--corpus tests/fixtures/corpus/wires.jsonl]
+                           [--gold tests/fixtures/corpus/gold.json] [--db FILE] [--json]
 
 Without ``--db`` the corpus is ingested into a temporary database first. The gold file holds
 ``stories`` (article url -> story label) and ``contradictions`` (story label, relation, and a
@@ -31,6 +31,7 @@ from dateline import api
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "corpus" / "wires.jsonl"
 GOLD = ROOT / "tests" / "fixtures" / "corpus" / "gold.json"
+SETS = {"training": CORPUS.parent, "dev": CORPUS.parent / "dev", "held": CORPUS.parent / "held"}
 
 
 def bcubed(predicted: dict[str, str], gold: dict[str, str]) -> dict[str, float]:
@@ -89,11 +90,18 @@ def score(db: str | Path, gold_path: Path = GOLD) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--set", choices=sorted(SETS), help="A corpus of tests/fixtures/corpus by name "
+                        "(training: the fixture the rules were tuned on; held: written by others, never inspected).")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--db", help="Score this database instead of ingesting the corpus.")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
+    if args.set:
+        folder = SETS[args.set]
+        args.corpus, args.gold = folder / "wires.jsonl", folder / "gold.json"
+        if not args.corpus.is_file():
+            parser.error(f"{args.corpus} is missing: the {args.set} corpus is not in this checkout")
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or str(Path(tmp) / "stories.db")
         if not args.db:

@@ -77,10 +77,13 @@ def test_cli_lists_stories_and_contradictions(dbs: dict[str, Any]) -> None:
     stories = run_json("stories", "--db", db)
     assert all(set(s) == {"id", "title", "articles", "outlets", "first_seen", "last_seen", "entities"}
                for s in stories)
-    ferry = next(s for s in stories if "Lesbos" in json.dumps(s["entities"]) and len(s["articles"]) == 3)
+    ferry = next(s for s in stories if "Coast Guard" in json.dumps(s["entities"]) and len(s["articles"]) == 3)
+    assert not any(name in s["entities"] for s in stories for name in ("Greek", "Lesbos"))  # a nationality, a place
     assert len(ferry["outlets"]) == 3 and ferry["first_seen"] <= ferry["last_seen"]
     rows = run_json("contradictions", "--db", db, "--story", ferry["id"][:6])
     assert [r["relation"] for r in rows] == ["conflicting_figures"]
+    everything = run_json("contradictions", "--db", db, "--all")
+    assert len(everything) >= len(run_json("contradictions", "--db", db)) >= 4
     assert set(rows[0]["claim"]) == {"article_id", "quote_id", "speaker", "text"}
     shown = run("story", ferry["id"], "--db", db).stdout
     assert "Timeline" in shown and "contested" in shown

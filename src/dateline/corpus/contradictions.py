@@ -49,6 +49,8 @@ MIN_WORDS = 2
 BUSY_KEY = 60
 MAX_CANDIDATES = 40
 MAX_FIGURE_PAIRS = 40
+#: Figures of one claim that are compared (a claim listing a whole table counts its first ones).
+MAX_FIGURES = 8
 #: A claim's recent figures kept per authority and unit (older ones of the same authority are updates).
 PER_AUTHORITY = 3
 __all__ = ["SHOWN", "Claim", "Contradiction", "find", "negated_part"]
@@ -241,7 +243,7 @@ def _conflicting_figures(story: _Story) -> Iterator[Contradiction]:
     given: dict[tuple[str, str], set[float]] = {}
     recent: dict[str, dict[str, list[int]]] = {}
     for i, claim in enumerate(story.claims):
-        figs = analyse(claim.content).figures
+        figs = analyse(claim.content).figures[:MAX_FIGURES]
         side = story.auth[claim.quote_id]
         for fig in figs:
             given.setdefault((side, fig.unit), set()).add(fig.value)
@@ -266,8 +268,8 @@ def _figure_pair(story: _Story, first: Claim, second: Claim,
     if not story.opposed(first, second):
         return None
     a, b = story.auth[first.quote_id], story.auth[second.quote_id]
-    for fa in analyse(first.content).figures:
-        for fb in analyse(second.content).figures:
+    for fa in analyse(first.content).figures[:MAX_FIGURES]:
+        for fb in analyse(second.content).figures[:MAX_FIGURES]:
             if not incompatible(fa, fb) or given.get((a, fa.unit), set()) & given.get((b, fb.unit), set()):
                 continue
             context = sorted({x for x in fa.context for y in fb.context if matches(x, y)})

@@ -112,7 +112,8 @@ def _happening_rows(reader: Reader, story_of: dict[str, str]) -> list[HappeningR
     return out
 
 
-def _contradiction_rows(reader: Reader, story_of: dict[str, str]) -> list[ContradictionRow]:
+def claims_by_story(reader: Reader, story_of: dict[str, str]) -> dict[str, list[contradictions.Claim]]:
+    """Story id -> the attributed claims of its articles (quotes with content)."""
     per_story: dict[str, list[contradictions.Claim]] = {}
     for r in reader.claim_rows():
         sid = story_of.get(r["article_id"])
@@ -121,6 +122,11 @@ def _contradiction_rows(reader: Reader, story_of: dict[str, str]) -> list[Contra
         per_story.setdefault(sid, []).append(contradictions.Claim(
             r["id"], r["article_id"], _day(r["day"]), r["position"], r["speaker"] or r["speaker_mention"] or "",
             r["content"], r["cue"] or "", r["type"], (r["entity_name"] or "").lower(), r["roles"], r["aliases"]))
+    return per_story
+
+
+def _contradiction_rows(reader: Reader, story_of: dict[str, str]) -> list[ContradictionRow]:
+    per_story = claims_by_story(reader, story_of)
     out = []
     for sid in sorted(per_story):
         for x in contradictions.find(per_story[sid]):
