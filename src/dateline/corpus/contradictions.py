@@ -38,7 +38,7 @@ from ..store.views import SHOWN_CONFIDENCE as SHOWN
 from .propositions import Figure, analyse, content, matches, negated_part, query_keys
 from .propositions import index_keys as _index_keys
 from .sides import authorities, grams, key, same_side
-from .words import cue_words
+from .words import cue_words, stem
 
 MIN_SHARED = 2
 MIN_COVERAGE = 0.4
@@ -153,13 +153,16 @@ class _Story:
         return [(n, -j) for n, j in best]
 
     def target_of_verdict(self, counter: Claim) -> Claim | None:
-        """The claim a verdict is about: one of the source it names, else the nearest earlier direct quote."""
+        """The claim a verdict is about: one of the source it names (the one sharing most words with the
+        verdict), else the nearest earlier direct quote."""
         text = key(counter.content)
         named = sorted({i for g in grams(text, 4) for i in self.named.get(g, ())[:MAX_CANDIDATES]})
         pool = [self.claims[i] for i in named if self.opposed(self.claims[i], counter)]
         self.stats["pairs"] += len(named)
         if pool:
-            return min(pool, key=lambda c: (c.type != "direct", -c.day, c.article_id != counter.article_id,
+            about = {stem(w) for w in content(counter.content)}
+            return min(pool, key=lambda c: (-len(about & {stem(w) for w in analyse(c.content).words}),
+                                            c.type != "direct", -c.day, c.article_id != counter.article_id,
                                             -c.position))
         before = [i for i in self.by_article[counter.article_id] if self.claims[i].position < counter.position]
         before = before[-MAX_CANDIDATES:]

@@ -43,9 +43,9 @@ HALF_LIFE_DAYS = 4.0
 #: Scores below this are not kept at all (they count as 0 in averages).
 FLOOR = 0.05
 #: A link must score at least this to be considered for a join.
-LINK = 0.08
+LINK = 0.10
 #: Two groups join when the average over their cross pairs reaches this.
-JOIN_AVERAGE = 0.08
+JOIN_AVERAGE = 0.10
 #: Terms in more than this share of the articles (and more than MIN_COMMON) carry no signal.
 COMMON_SHARE = 0.05
 MIN_COMMON = 30
