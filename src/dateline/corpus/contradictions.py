@@ -32,7 +32,8 @@ import heapq
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
+from functools import lru_cache
+from itertools import islice, product
 
 from ..store.views import SHOWN_CONFIDENCE as SHOWN
 from .propositions import Figure, analyse, content, matches, negated_part, query_keys
@@ -48,11 +49,11 @@ COUNTER_SHARE = 0.3
 MIN_WORDS = 2
 BUSY_KEY = 60
 MAX_CANDIDATES = 40
-MAX_FIGURE_PAIRS = 40
+MAX_FIGURE_PAIRS = 16
 #: Figures of one claim that are compared (a claim listing a whole table counts its first ones).
 MAX_FIGURES = 8
 #: A claim's recent figures kept per authority and unit (older ones of the same authority are updates).
-PER_AUTHORITY = 3
+PER_AUTHORITY = 2
 __all__ = ["SHOWN", "Claim", "Contradiction", "find", "negated_part"]
 
 
@@ -266,21 +267,34 @@ def _conflicting_figures(story: _Story) -> Iterator[Contradiction]:
             by_side[side] = ([*mine, i] if i not in mine else mine)[-PER_AUTHORITY:]
 
 
+@lru_cache(maxsize=65536)
+def _figures_by_unit(text: str) -> dict[str, tuple[Figure, ...]]:
+    """A claim's first :data:`MAX_FIGURES` figures, by the thing they count."""
+    out: dict[str, list[Figure]] = {}
+    for fig in analyse(text).figures[:MAX_FIGURES]:
+        out.setdefault(fig.unit, []).append(fig)
+    return {unit: tuple(figs) for unit, figs in out.items()}
+
+
 def _figure_pair(story: _Story, first: Claim, second: Claim,
                  given: dict[tuple[str, str], set[float]]) -> Contradiction | None:
-    if not story.opposed(first, second):
+    by_a, by_b = _figures_by_unit(first.content), _figures_by_unit(second.content)
+    units = sorted(by_a.keys() & by_b.keys())
+    if not units or not story.opposed(first, second):
         return None
     a, b = story.auth[first.quote_id], story.auth[second.quote_id]
-    for fa in analyse(first.content).figures[:MAX_FIGURES]:
-        for fb in analyse(second.content).figures[:MAX_FIGURES]:
-            if not incompatible(fa, fb) or given.get((a, fa.unit), set()) & given.get((b, fb.unit), set()):
+    for unit in units:
+        if given.get((a, unit), set()) & given.get((b, unit), set()):
+            continue  # they gave the same figure at some point: agreement, then an update
+        for fa, fb in product(by_a[unit], by_b[unit]):
+            if not incompatible(fa, fb):
                 continue
             context = sorted({x for x in fa.context for y in fb.context if matches(x, y)})
             exact = fa.low == fa.high and fb.low == fb.high
             confidence = round(min(0.55 + 0.1 * min(len(context), 2) + 0.1 * exact, 0.95), 3)
             claim, counter = sorted((first, second), key=lambda c: (c.day, c.article_id, c.position))
             return Contradiction("conflicting_figures", confidence, claim, counter,
-                                 {"unit": fa.unit, "values": [fa.value, fb.value], "context": context})
+                                 {"unit": unit, "values": [fa.value, fb.value], "context": context})
     return None
 
 

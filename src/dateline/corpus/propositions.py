@@ -92,6 +92,7 @@ def query_keys(word: str) -> frozenset[str]:
                       *("k:" + k for k in up)})
 
 
+@lru_cache(maxsize=500_000)
 def matches(a: str, b: str) -> bool:
     return stem(a) == stem(b) or lexicon.equivalent(a, b)
 

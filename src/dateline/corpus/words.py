@@ -28,6 +28,7 @@ def cue_words(kind: str) -> frozenset[str]:
     return frozenset(row[1].lower() for row in read_table("corpus/cues.tsv", width=2, strip=True) if row[0] == kind)
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Fold plural and verb endings: "injuries" -> "injury", "launched" -> "launch"."""
     if len(word) > 4 and word.endswith("ies"):
