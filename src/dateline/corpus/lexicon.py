@@ -51,8 +51,14 @@ def available() -> bool:
 @cache
 def _index(pos: str) -> dict[str, tuple[int, ...]]:
     """Lemma -> the offsets of its first :data:`SENSES` synsets (most frequent first)."""
+    return {lemma: offsets for lemma, (_, offsets) in _entries(pos).items()}
+
+
+@cache
+def _entries(pos: str) -> dict[str, tuple[int, tuple[int, ...]]]:
+    """Lemma -> its number of senses and the offsets of its first :data:`SENSES` synsets."""
     folder = data_dir()
-    out: dict[str, tuple[int, ...]] = {}
+    out: dict[str, tuple[int, tuple[int, ...]]] = {}
     if folder is None:
         return out
     with open(folder / f"index.{POS[pos]}", encoding="utf-8") as handle:
@@ -63,8 +69,15 @@ def _index(pos: str) -> dict[str, tuple[int, ...]]:
             n_ptr = int(parts[3])
             count = int(parts[2])
             offsets = parts[6 + n_ptr: 6 + n_ptr + count]
-            out[parts[0]] = tuple(int(o) for o in offsets[:SENSES])
+            out[parts[0]] = (count, tuple(int(o) for o in offsets[:SENSES]))
     return out
+
+
+@lru_cache(maxsize=200_000)
+def senses(word: str) -> int:
+    """How many senses WordNet gives ``word`` over all parts of speech (0: unknown, such as most
+    names): a general word ("set", "keep", "back") has dozens, a specific one ("capsize") one or two."""
+    return sum(_entries(pos)[form][0] for pos in POS for form in base_forms(word.lower(), pos)[:1])
 
 
 @cache

@@ -1,6 +1,7 @@
 """Stories: articles that report the same happening, grouped across outlets and days.
 
-Each article becomes one TF-IDF vector over its content words (title words count twice), the names
+Each article becomes one TF-IDF vector over its content words (title words count twice, each word
+weighted by how specific it is in the language: :func:`specificity`), the names
 it mentions (``e:`` terms, weighted up) and its event signatures (``v:`` terms: category with place
 or actor). Vectors keep their :data:`TOP_TERMS` strongest terms, so similar pairs are found through
 an inverted index without comparing every pair. A pair's score is the cosine of the two vectors
@@ -29,6 +30,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from . import lexicon
 from .words import content_words, split_names
 
 TOP_TERMS = 30
@@ -37,6 +39,10 @@ TOP_TERMS = 30
 #: bounds the work per article however dense the corpus is.
 BUSY_TERM = 150
 NAME_WEIGHT = 0.6
+#: Scale of :func:`specificity` (a word of one sense weighs this / sqrt(2)).
+SPECIFIC_SCALE = 1.0
+#: Weight of a word WordNet does not know.
+UNKNOWN_WORD = 0.3
 EVENT_WEIGHT = 1.5
 WINDOW_DAYS = 5
 HALF_LIFE_DAYS = 4.0
@@ -76,11 +82,12 @@ class Group:
 
 
 def doc_terms(doc: ArticleDoc) -> Counter[str]:
-    """Weighted terms of one article: content words, title words again, names, event signatures."""
+    """Weighted terms of one article: content words, title words again (those the text writes in lower
+    case: a title capitalises names and words alike, and names count as names), names, event signatures."""
     words, names = split_names(doc.text)
     terms: Counter[str] = Counter(words)
     terms.update("e:" + n for n in names)
-    title_words = content_words(doc.title)
+    title_words = [w for w in content_words(doc.title) if w in terms]
     terms.update(title_words + title_words)
     for name in doc.names:
         terms["e:" + name.lower()] += 1
@@ -90,7 +97,21 @@ def doc_terms(doc: ArticleDoc) -> Counter[str]:
 
 
 def _weight(term: str) -> float:
-    return NAME_WEIGHT if term.startswith("e:") else EVENT_WEIGHT if term.startswith("v:") else 1.0
+    if term.startswith("e:"):
+        return NAME_WEIGHT
+    return EVENT_WEIGHT if term.startswith("v:") else specificity(term)
+
+
+def specificity(word: str) -> float:
+    """How specific a (stemmed) word is in the language: 1 / sqrt(1 + its WordNet senses), so that
+    "capsize" or "insurgent" outweigh "set", "keep" or "operation" that the corpus happens to hold
+    rarely. A word WordNet does not know (a technical term, a word of another language, a stem the
+    lookup misses) weighs :data:`UNKNOWN_WORD`."""
+    for form in (word, word + "e", word + "s"):
+        count = lexicon.senses(form)
+        if count:
+            return float(SPECIFIC_SCALE / math.sqrt(1 + count))
+    return UNKNOWN_WORD
 
 
 class _Index:
