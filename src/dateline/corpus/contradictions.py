@@ -221,7 +221,7 @@ def _denials_and_disputes(story: _Story) -> Iterator[Contradiction]:
             target = story.target_of_verdict(counter)
             if target is not None and not _is_verdict(target):
                 named = any(f" {n} " in f" {key(counter.content)} " for n in story._names(target))
-                confidence = 0.8 if named else 0.65 if target.type == "direct" else 0.55
+                confidence = 0.8 if named else 0.7 if target.type == "direct" else 0.6
                 confidence += 0.05 * (counter.type != "indirect")
                 yield Contradiction("disputes", round(confidence, 3), target, counter,
                                     {"rule": "verdict on a statement", "cue": counter.cue,

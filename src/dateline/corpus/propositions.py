@@ -98,7 +98,11 @@ def matches(a: str, b: str) -> bool:
 
 
 def negated(text: str) -> bool:
-    return any(_is_negation(w.lower()) for w in _tokens(text)) or "at no time" in text.lower()
+    """Whether ``text`` negates a predicate: a negation word, not one before an infinitive ("urged
+    them not to ...": a request, not a denial)."""
+    low = [w.lower() for w in _tokens(text)]
+    return any(_is_negation(w) and (i + 1 >= len(low) or low[i + 1] != "to") for i, w in enumerate(low)) \
+        or "at no time" in text.lower()
 
 
 @lru_cache(maxsize=65536)
