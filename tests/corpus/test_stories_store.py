@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +12,12 @@ import pytest
 
 from clitools import run, run_json
 from dateline import api
+from dateline.web import create_app
 from paths import FIXTURES, ROOT, load_script
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
 
 pytestmark = pytest.mark.slow
 CORPUS = FIXTURES / "corpus" / "wires.jsonl"
@@ -144,3 +151,17 @@ def test_deferred_corpus_stages_then_relink_give_the_one_ingest_view(dbs: dict[s
     assert pairs
     again = run_json("ingest", str(first), "--db", db, "--processes", "1")
     assert again["without_story"] == 0
+
+
+def test_story_page_shows_the_timeline_and_links_entities_to_their_pages(dbs: dict[str, Any]) -> None:
+    reader = api.open_reader(dbs["whole"])
+    ferry = next(s for s in reader.stories() if "Hellenic Coast Guard" in s["entities"])
+    with TestClient(create_app(dbs["whole"]), base_url="http://127.0.0.1") as client:
+        page = client.get(f"/stories/{ferry['id']}").text
+        assert "contested:" in page and "Timeline" in page and "conflicting_figures" in page
+        links = re.findall(r'<li><a href="(/entities/[^"]+)">([^<]+)</a>', page)
+        assert ("Hellenic Coast Guard" in {name for _, name in links}) and all(" " not in href for href, _ in links)
+        for href, name in links:
+            entity = client.get(href)
+            assert entity.status_code == 200 and name.replace("&#39;", "'") in entity.text
+        assert client.get(f"/stories/{ferry['id'][:5]}").status_code == 404
