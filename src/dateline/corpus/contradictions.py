@@ -36,17 +36,23 @@ from functools import lru_cache
 from itertools import islice, product
 
 from ..store.views import SHOWN_CONFIDENCE as SHOWN
-from .propositions import Figure, analyse, content, matches, negated_part, query_keys
+from . import lexicon
+from .propositions import Figure, analyse, content, matches, negated_part, negated_words, query_keys
 from .propositions import index_keys as _index_keys
 from .sides import authorities, grams, key, same_side
-from .words import cue_words, stem
+from .words import cue_words
 
 MIN_SHARED = 2
 MIN_COVERAGE = 0.4
 #: Share of the counter's own argument words that must restate the claim's.
 COUNTER_SHARE = 0.3
+#: The same for a negated restatement without a denial cue: most of its negated clause restates the claim.
+NEGATED_SHARE = 0.5
 #: A claim needs this many argument words to be a proposition at all ("she said" is none).
 MIN_WORDS = 2
+#: A claim that is denied needs this many, one of them a verb: a subject, a predicate and what it is
+#: about ("climate change" or "a former Miss Universe" asserts nothing).
+MIN_CLAIM_WORDS = 3
 BUSY_KEY = 60
 MAX_CANDIDATES = 40
 MAX_FIGURE_PAIRS = 16
@@ -88,18 +94,30 @@ def _place(claim: Claim) -> tuple[str, int]:
     return claim.article_id, claim.position
 
 
+_POINTING = frozenset({"they", "it", "this", "that", "these", "those", "such"})
+#: How near a verdict word must stand to the statement it judges ("the claims are false").
+VERDICT_REACH = 5
+#: A verdict of at most this many argument words may point at a statement with a pronoun.
+SHORT_VERDICT = 6
+
+
 def _is_verdict(counter: Claim) -> bool:
-    """Whether ``counter`` judges another statement: a verdict word about a statement ("the police
-    account was baseless"), about a pronoun ("they were inaccurate"), or standing alone; or a denial
-    or dispute cue whose object is a statement ("rejected the police explanation")."""
-    words = {w.lower() for w in counter.content.replace("’", "'").split()}
-    words = {w.strip('.,;:!?"“”‘’()') for w in words}
-    statement = bool(words & cue_words("statement"))
-    if words & cue_words("verdict"):
-        pronoun = bool(words & {"they", "it", "this", "that", "these", "those", "such"})
-        return statement or len(content(counter.content)) <= 1 or pronoun
+    """Whether ``counter`` judges another statement: a verdict word near a word naming a statement
+    ("the police account was baseless") or pointing at one ("they were inaccurate"), or standing
+    almost alone ("false"); or a denial or dispute cue whose object is a statement ("rejected the
+    police explanation"). A long quote that merely holds "wrong" somewhere judges nothing."""
+    words = [w.strip('.,;:!?"“”‘’()').lower() for w in counter.content.replace("’", "'").split()]
+    statement = {i for i, w in enumerate(words) if w in cue_words("statement") or w in _POINTING}
+    verdicts = [i for i, w in enumerate(words) if w in cue_words("verdict")]
+    if verdicts:
+        short = len(content(counter.content)) <= SHORT_VERDICT
+        # a long quote points at a statement by naming it; "they"/"that" there are anything
+        aimed = statement if short else {i for i in statement if words[i] not in _POINTING}
+        near = any(abs(i - j) <= VERDICT_REACH for i in verdicts for j in aimed)
+        return near or len(content(counter.content)) <= 1
     cue = counter.cue.lower()
-    return statement and (cue in cue_words("deny") or cue in cue_words("dispute"))
+    return bool(statement - {i for i, w in enumerate(words) if w in _POINTING}) and (
+        cue in cue_words("deny") or cue in cue_words("dispute"))
 
 
 class _Story:
@@ -116,7 +134,7 @@ class _Story:
             for name in self._names(claim):
                 self.named.setdefault(name, []).append(i)
             prop = analyse(claim.content)
-            if prop.negated or len(prop.words) < MIN_WORDS:
+            if prop.negated or len(prop.words) < MIN_CLAIM_WORDS or not any(map(lexicon.verbal, prop.words)):
                 continue
             for k in {k for w in prop.words for k in _index_keys(w)}:
                 found = self.postings.setdefault(k, [])
@@ -161,8 +179,8 @@ class _Story:
         pool = [self.claims[i] for i in named if self.opposed(self.claims[i], counter)]
         self.stats["pairs"] += len(named)
         if pool:
-            about = {stem(w) for w in content(counter.content)}
-            return min(pool, key=lambda c: (-len(about & {stem(w) for w in analyse(c.content).words}),
+            about = content(counter.content)
+            return min(pool, key=lambda c: (-sum(any(matches(w, x) for x in about) for w in analyse(c.content).words),
                                             c.type != "direct", -c.day, c.article_id != counter.article_id,
                                             -c.position))
         before = [i for i in self.by_article[counter.article_id] if self.claims[i].position < counter.position]
@@ -187,6 +205,8 @@ def _denial(story: _Story, counter: Claim, by_cue: bool) -> Contradiction | None
     words = content(counter.content if by_cue else negated_part(counter.content))
     if len(words) < MIN_WORDS:
         return None
+    negated = frozenset() if by_cue else negated_words(counter.content)
+    whole = content(counter.content)
     best: tuple[float, int, Claim] | None = None
     for shared, i in story.candidates(words):
         claim = story.claims[i]
@@ -194,8 +214,11 @@ def _denial(story: _Story, counter: Claim, by_cue: bool) -> Contradiction | None
             continue
         own = analyse(claim.content).words
         coverage = shared / len(own)
-        if coverage < MIN_COVERAGE or sum(any(matches(w, x) for x in own) for w in words) < COUNTER_SHARE * len(words):
+        restated = [w for w in words if any(matches(w, x) for x in own)]
+        if coverage < MIN_COVERAGE or len(restated) < (COUNTER_SHARE if by_cue else NEGATED_SHARE) * len(words):
             continue
+        if not by_cue and (not negated & set(restated) or len(restated) < COUNTER_SHARE * len(whole)):
+            continue  # the negation bears on other words, or the restatement is a small part of the quote
         if best is None or (coverage, shared) > (best[0], best[1]):
             best = (coverage, shared, claim)
     if best is None:
@@ -232,6 +255,12 @@ def _denials_and_disputes(story: _Story) -> Iterator[Contradiction]:
             yield found
 
 
+#: Words that measure rather than name what is counted ("15 percent", "6 million"): two figures in
+#: them are the same quantity only when more of the words around them agree.
+MEASURES = frozenset(["percent", "per", "million", "billion", "trillion", "thousand", "hundred", "dollar",
+                      "point", "time", "year", "day", "month", "week"])
+
+
 def incompatible(a: Figure, b: Figure) -> bool:
     """Whether two figures count the same thing and cannot both be true."""
     if a.unit != b.unit or (a.names and b.names and not a.names & b.names):
@@ -239,7 +268,8 @@ def incompatible(a: Figure, b: Figure) -> bool:
     if a.times and b.times and not a.times & b.times:
         return False
     if a.high < b.low or b.high < a.low:
-        return any(matches(x, y) for x in a.context for y in b.context)
+        shared = sum(any(matches(x, y) for y in b.context) for x in a.context)
+        return shared >= (3 if a.unit in MEASURES else 1)
     return False
 
 

@@ -7,7 +7,8 @@ reduced to its dictionary forms (WordNet's morphy: the exception lists, then the
 each form to the synsets of its most frequent senses (:data:`SENSES` per part of speech). The
 *keys* of a word are those synsets and the synsets derivationally related to them ("withdraw" ->
 "withdrawal") or caused by them ("kill" -> "die"); its *broader* keys are their hypernyms
-("negotiation" -> "discussion"; for nouns two levels up: "pullout" -> "retreat" -> "withdrawal").
+("negotiation" -> "discussion"; for nouns only, up to two levels: "pullout" -> "retreat" ->
+"withdrawal"). A word of many senses ("make", "take") is equal only to itself.
 Two words are equivalent when their keys meet, or when the keys of one meet the broader keys of the
 other; two words that merely share a hypernym ("Monday",
 "Tuesday") are not.
@@ -23,6 +24,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 SENSES = 3
+#: A word of more senses than this is equal only to itself.
+GENERAL = 20
 POS = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 #: WordNet's detachment rules per part of speech: (suffix, ending that replaces it).
 _RULES = {
@@ -85,6 +88,18 @@ def senses(word: str) -> int:
     return sum((_entry(pos, forms[0]) or (0, ()))[0] for pos in POS if (forms := base_forms(word.lower(), pos)))
 
 
+@lru_cache(maxsize=200_000)
+def verbal(word: str) -> bool:
+    """Whether ``word`` reads as a verb: WordNet has it as a verb with at least as many senses as it
+    has as a noun, or only as an inflected verb form ("halted", "said")."""
+    forms = base_forms(word.lower(), "v")
+    if not forms:
+        return False
+    as_verb = (_entry("v", forms[0]) or (0, ()))[0]
+    as_noun = (_entry("n", word.lower()) or (0, ()))[0]
+    return as_verb >= as_noun or forms[0] != word.lower()
+
+
 @cache
 def _exceptions(pos: str) -> dict[str, tuple[str, ...]]:
     folder = data_dir()
@@ -143,18 +158,22 @@ def _synset(pos: str, offset: int) -> tuple[tuple[str, ...], tuple[str, ...], tu
 @lru_cache(maxsize=200_000)
 def keys(word: str) -> tuple[frozenset[str], frozenset[str]]:
     """The keys of ``word`` (its senses' synsets and their derived and caused synsets) and its broader
-    keys (their hypernyms); both empty when WordNet does not know the word."""
+    keys (their hypernyms, for nouns); both empty when WordNet does not know the word, or when the word
+    is too general to stand for another (more than :data:`GENERAL` senses: "make", "take", "go")."""
     own: set[str] = set()
     broader: set[str] = set()
+    if senses(word) > GENERAL:
+        return frozenset(), frozenset()
     for pos in POS:
         for form in base_forms(word.lower(), pos):
             for offset in (_entry(pos, form) or (0, ()))[1]:
                 own.add(f"{pos}{offset}")
                 _, linked, up = _synset(pos, offset)
                 own.update(linked)
-                broader.update(up)
-                for key in up[:1] if pos == "n" else ():
-                    broader.update(_synset(key[0], int(key[1:]))[2])
+                if pos == "n":  # a verb's hypernyms ("work" -> "act") are too broad to restate anything
+                    broader.update(up)
+                    for key in up[:1]:
+                        broader.update(_synset(key[0], int(key[1:]))[2])
     return frozenset(own), frozenset(broader - own)
 
 

@@ -105,6 +105,23 @@ def negated(text: str) -> bool:
         or "at no time" in text.lower()
 
 
+#: How far after a negation ("did not", "has never", "at no time did we") the word it negates may stand.
+NEG_REACH = 4
+
+
+@lru_cache(maxsize=65536)
+def negated_words(text: str) -> frozenset[str]:
+    """The content words a negation in ``text`` bears on: those up to :data:`NEG_REACH` tokens after
+    it ("was not started deliberately" -> started, deliberately)."""
+    low = [w.lower().removesuffix("'s") for w in _tokens(text)]
+    out: set[str] = set()
+    for i, word in enumerate(low):
+        if _is_negation(word) and (i + 1 >= len(low) or low[i + 1] != "to"):
+            reach = NEG_REACH + (low[i + 1: i + 2] == ["time"])  # "at no time did we discuss"
+            out.update(w for w in low[i + 1: i + 1 + reach] if is_content(w))
+    return frozenset(out)
+
+
 @lru_cache(maxsize=65536)
 def negated_part(text: str) -> str:
     """The clauses of ``text`` that carry a negation ("No one was killed, but ..." -> "No one was killed")."""
