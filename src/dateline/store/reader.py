@@ -294,8 +294,8 @@ class Reader:
     def resolve_story(self, prefix: str) -> str:
         return CorpusViews(self).resolve_story(prefix)
 
-    def contradictions(self, story: str | None = None) -> list[dict[str, Any]]:
-        return CorpusViews(self).contradictions(story)
+    def contradictions(self, story: str | None = None, everything: bool = False) -> list[dict[str, Any]]:
+        return CorpusViews(self).contradictions(story, everything)
 
     def story(self, story_id: str) -> dict[str, Any]:
         return CorpusViews(self).story(story_id)

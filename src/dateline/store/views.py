@@ -15,6 +15,10 @@ from ..model import Article, Entity, Event
 from ..serialize import event_from_dict
 from .rows import published_of as _published
 
+#: Contradictions at or above this confidence are listed by default (the web, exports, the CLI);
+#: the rest are kept for ``dateline contradictions --all``.
+SHOWN_CONFIDENCE = 0.6
+
 
 class CorpusViews:
     """Queries over the corpus tables of ``reader``'s connection (``reader.entity`` gives entities)."""
@@ -28,7 +32,8 @@ class CorpusViews:
 
     # -- corpus view: inputs of the corpus stages -------------------------------------------------
     def story_inputs(self) -> list[dict[str, Any]]:
-        """Per article: id, title, text, day (published, else ingested), outlet, names, event keys."""
+        """Per article: id, title, text, day (published, else ingested), dated (whether it was published on a
+        known day), outlet, names, event keys."""
         names: dict[str, list[str]] = {}
         for r in self.conn.execute(
             "SELECT article_id, text FROM mentions WHERE field = 'text' AND label IN "
@@ -41,9 +46,10 @@ class CorpusViews:
         ):
             events.setdefault(r[0], []).append(f"{r[1]}@{r[2].lower()}")
         rows = self.conn.execute(
-            "SELECT id, title, text, outlet, coalesce(published, ingested_at) AS day FROM articles ORDER BY id")
+            "SELECT id, title, text, outlet, coalesce(published, ingested_at) AS day, published IS NOT NULL AS dated "
+            "FROM articles ORDER BY id")
         return [{"id": r["id"], "title": r["title"] or "", "text": r["text"], "outlet": r["outlet"],
-                 "day": (r["day"] or "")[:10], "names": names.get(r["id"], []), "events": events.get(r["id"], [])}
+                 "day": (r["day"] or "")[:10], "dated": bool(r["dated"]), "names": names.get(r["id"], []), "events": events.get(r["id"], [])}
                 for r in rows]
 
     def story_of_articles(self) -> dict[str, str]:
@@ -111,14 +117,14 @@ class CorpusViews:
         return {"article_id": r["article_id"], "quote_id": r["id"], "speaker": r["speaker"] or r["speaker_mention"],
                 "text": r["content"]}
 
-    def contradictions(self, story: str | None = None) -> list[dict[str, Any]]:
+    def contradictions(self, story: str | None = None, everything: bool = False) -> list[dict[str, Any]]:
         """Contradiction pairs: story_id, relation, confidence, evidence, claim and counter (article_id,
-        quote_id, speaker, text)."""
-        args: tuple[Any, ...] = ()
-        sql = "SELECT * FROM contradictions"
+        quote_id, speaker, text); those under :data:`SHOWN_CONFIDENCE` only with ``everything``."""
+        args: tuple[Any, ...] = (0.0 if everything else SHOWN_CONFIDENCE,)
+        sql = "SELECT * FROM contradictions WHERE confidence >= ?"
         if story:
-            sql += " WHERE story_id = ?"
-            args = (self.resolve_story(story),)
+            sql += " AND story_id = ?"
+            args += (self.resolve_story(story),)
         return [{"story_id": r["story_id"], "relation": r["relation"], "confidence": r["confidence"],
                  "evidence": json.loads(r["evidence"] or "{}"), "claim": self._claim_side(r["claim_quote_id"]),
                  "counter": self._claim_side(r["counter_quote_id"])}
@@ -142,7 +148,8 @@ class CorpusViews:
         precision; a statement is dated by its article's publication), not the order they were published."""
         marks = ",".join("?" * len(articles))
         contested = {q for r in self.conn.execute(
-            "SELECT claim_quote_id, counter_quote_id FROM contradictions") for q in r}
+            "SELECT claim_quote_id, counter_quote_id FROM contradictions WHERE confidence >= ?",
+            (SHOWN_CONFIDENCE,)) for q in r}
         items: list[dict[str, Any]] = []
         for r in self.conn.execute(
             f"SELECT e.article_id, e.category, e.actors, e.action, e.targets, e.place, e.date, e.date_precision, "

@@ -34,6 +34,8 @@ PER_PAGE = 50
 DOWNLOADS = {"csv": "text/csv", "jsonl": "application/x-ndjson", "parquet": "application/vnd.apache.parquet",
              "geojson": "application/geo+json"}
 STYLES = ("dateline", "gdelt", "acled")
+#: A story page lists at most this many timeline rows (the rest are counted).
+TIMELINE_ROWS = 500
 
 
 def _day(value: date | None) -> str | None:
@@ -111,15 +113,15 @@ def stories(request: Request, rd: Rd, after: After = 0) -> HTMLResponse:
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story(request: Request, story_id: str, rd: Rd) -> HTMLResponse:
-    found = snapshot(request, rd).by_id.get(story_id)
-    if found is None:
+    """A story's timeline (dated events and statements, contested ones marked), its key entities
+    linked to their pages, its places and its contradictions."""
+    if snapshot(request, rd).by_id.get(story_id) is None:
         raise Problem(404, f"no story with id {story_id!r}")
-    browse = rd.browse()
-    ids = [str(a) for a in found.get("articles") or []]
-    articles = [a for a in (browse.article_brief(i) for i in ids) if a]
-    articles.sort(key=lambda a: str(a.get("published") or ""))
-    return page(request, "story.html", story=found, articles=articles, chips=entity_chips(rd, found.get("entities")),
-                contradictions=contradictions_of(rd, story_id))
+    data = rd.story(story_id)
+    timeline = data["timeline"]
+    return page(request, "story.html", story=data, entities=entity_chips(rd, data.get("entities")),
+                timeline=timeline[:TIMELINE_ROWS], more=max(0, len(timeline) - TIMELINE_ROWS),
+                contradictions=data["contradictions"])
 
 
 def entity_chips(rd: Reader, entities: Any) -> list[dict[str, str]]:
