@@ -16,6 +16,7 @@ from typing import Any
 from ...model import Mention, Span
 from .given import first_name_led, given_not_town, given_surname_names
 from .headlines import trim_headline_fragments
+from .junk import clean_mentions, type_by_evidence
 from .names import NOT_NAMES, ORG_KINDS
 from .recover import (
     by_position,
@@ -343,7 +344,7 @@ def _relabel(text: str, mentions: list[Mention]) -> None:
 def find_mentions(doc: Any, tk: Tokens | None = None) -> list[Mention]:
     """Named-thing mentions of ``doc`` in text order, without overlaps."""
     tk = tokens_of(doc) if tk is None else tk
-    mentions = join_split_names(tk.text, join_nicknames(tk.text, _from_ents(tk)))
+    mentions = join_split_names(tk.text, join_nicknames(tk.text, clean_mentions(tk.text, _from_ents(tk))))
     blocked = _title_phrases(tk.text)
     mentions = [m for m in mentions if m.label == "PERSON" or not _within(blocked, m.span)]
     covered = cover(mentions, len(tk.text))
@@ -356,4 +357,5 @@ def find_mentions(doc: Any, tk: Tokens | None = None) -> list[Mention]:
     _relabel(tk.text, mentions)
     mentions = trim_headline_fragments(tk.text, trim_fragments(tk.text, mentions))
     mark_works(tk.text, mentions)
+    mentions = type_by_evidence(tk.text, mentions)
     return sorted(mentions + recover_names(tk, mentions), key=place)

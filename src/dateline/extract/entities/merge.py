@@ -8,6 +8,7 @@ Rules (``MergeEvidence.rule``): ``exact``, ``name-variant``, ``surname``, ``titl
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -20,6 +21,7 @@ from .names import (
     is_full_name,
     name_words,
     org_shape,
+    other_middle,
     prefix_country,
     suffix,
     surname,
@@ -45,8 +47,14 @@ class Cluster:
         self.keys |= keys or set()
 
 
-def _group(mentions: list[Mention], label: str, keys_of: dict[int, dict[str, str]]) -> list[Cluster]:
-    """Greedy clustering: a mention joins the first cluster sharing one of its keys (key → rule)."""
+def _group(
+    mentions: list[Mention],
+    label: str,
+    keys_of: dict[int, dict[str, str]],
+    apart: Callable[[str, str], bool] | None = None,
+) -> list[Cluster]:
+    """Greedy clustering: a mention joins the first cluster sharing one of its keys (key → rule),
+    unless ``apart`` says its text and a member's name two different things."""
     clusters: list[Cluster] = []
     index: dict[str, Cluster] = {}
     for m in mentions:
@@ -55,6 +63,8 @@ def _group(mentions: list[Mention], label: str, keys_of: dict[int, dict[str, str
         rule = "exact"
         for key, key_rule in keys.items():
             target = index.get(key)
+            if target is not None and apart is not None and any(apart(m.text, x.text) for x in target.members):
+                target = None
             if target is not None:
                 rule = key_rule
                 break
@@ -103,7 +113,7 @@ def _merge_people(mentions: list[Mention], text: str = "") -> list[Cluster]:
     full = [m for m in mentions if is_full_name(m.text)]
     short = [m for m in mentions if not is_full_name(m.text)]
     keys_of = {id(m): _person_keys(m.text) for m in full}
-    clusters = _group(full, "PERSON", keys_of)
+    clusters = _group(full, "PERSON", keys_of, other_middle)
     by_id = {id(c): c for c in clusters}
     loose: list[Mention] = []
     first_full: dict[str, int] = {}

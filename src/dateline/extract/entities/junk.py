@@ -1,0 +1,150 @@
+"""Mentions that are no names, and names typed by the words around them.
+
+NER hands on pieces that are no names: a date ("Jul 08, 2015"), a name a page printed twice with
+no space ("Jane RoeJane Roe"), a fragment that starts with a possessive ("'s Haqqani") or a verb
+("rang Taylor"), a run across a paragraph break, a web address, a word with digits. These are cut
+to the name they hold or dropped. Then a few types are set by evidence in the article, not by NER
+alone: "the town of X" is a place, "X Inc." or "X's shares" a company, and a one-word "person"
+that the article also writes in lower case ("Coal", "coal") is a common word.
+
+Pure functions over mentions and the article text; nothing here imports spaCy.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Mention, Span
+from .tables import first_names, honorifics, name_key, titles
+
+_MONTH = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+)
+_DATE = re.compile(rf"^{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?$|^\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?$")
+_URL = re.compile(r"https?://|www\.|\.(?:com|org|net|ly|gov)\b", re.IGNORECASE)
+#: Name prefixes after which a capital follows inside one word ("McCain", "DeSantis", "LaHood").
+_PREFIXES = frozenset({"mc", "mac", "de", "di", "da", "la", "le", "van", "von", "du", "o'", "o’", "d'", "d’"})
+_INNER_CAPITAL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+_LEADING_POSSESSIVE = re.compile(r"^['’]s?\s+")
+_INNER_POSSESSIVE = re.compile(r"['’]s\s+")
+_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "del", "della", "der", "di", "da", "du", "van", "von",
+                        "la", "le", "ben", "abu", "bint", "dos", "das", "do", "y", "ter", "ten"})  # fmt: skip
+_DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
+_PLACE_BEFORE = re.compile(
+    r"\b(?:town|city|village|capital|province|region|state|district|county|port|suburb|neighbou?rhood|"
+    r"municipality|island|governorate|prefecture|enclave|camp)\s+of\s+$",
+    re.IGNORECASE,
+)
+_COMPANY_AFTER = re.compile(r",?\s+(?:Inc|Corp|LLC|Ltd|PLC)\b|['’]s?\s+(?:shares|stock)\b|\.com\b")
+_COMPANY_BEFORE = re.compile(
+    r"\b(?:shares|stock|subsidiary) of\s+$", re.IGNORECASE
+)
+
+
+def _cut(mention: Mention, start: int, end: int, text: str) -> Mention | None:
+    """``mention`` narrowed to ``text[start:end]`` (spaces trimmed), or None when no letter is left."""
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not (text[end - 1].isalnum() or text[end - 1] == "."):
+        end -= 1
+    if end <= start or not any(c.isalpha() for c in text[start:end]):
+        return None
+    if (start, end) == (mention.span.start, mention.span.end):
+        return mention
+    return Mention(Span(start, end), text[start:end], mention.label, mention.entity_id, mention.role)
+
+
+def _one_paragraph(m: Mention, text: str) -> Mention | None:
+    """The part before a line break: a name never runs on to the next paragraph or line."""
+    piece = m.text
+    cut = piece.find("\n")
+    return m if cut < 0 else _cut(m, m.span.start, m.span.start + cut, text)
+
+
+def _unglued(m: Mention, text: str) -> Mention | None:
+    """A name printed twice with no space ("Jane RoeJane Roe"), or run into the next one, cut after its
+    first copy."""
+    for word in re.finditer(r"\S+", m.text):
+        for inner in _INNER_CAPITAL.finditer(word.group()):
+            head = re.split(r"[-‐]", word.group()[: inner.start()])[-1]
+            if len(head) >= 3 and head.casefold() not in _PREFIXES:
+                return _cut(m, m.span.start, m.span.start + word.start() + inner.start(), text)
+    return m
+
+
+def _person_fragment(m: Mention, text: str) -> Mention | None:
+    """A PERSON piece without what makes it no name: a possessive or lower-case words before it
+    ("'s Haqqani", "rang Taylor"), a possessive inside ("Trump's Jewish" → "Trump"), number words
+    after it, dotted initials of a place before a full name ("N.J. Jane Roe")."""
+    start, end = m.span.start, m.span.end
+    lead = _LEADING_POSSESSIVE.match(m.text)
+    if lead:
+        start += lead.end()
+    words = list(re.finditer(r"\S+", text[start:end]))
+    skip = 0
+    while skip < len(words) and not words[skip].group()[:1].isupper():
+        if words[skip].group().casefold().strip(".") in _PARTICLES and skip + 1 < len(words):
+            break
+        skip += 1
+    if skip == len(words):
+        return None
+    if skip:
+        start += words[skip].start()
+        words = words[skip:]
+        words = list(re.finditer(r"\S+", text[start:end]))
+    inner = _INNER_POSSESSIVE.search(text, start, end)
+    if inner is not None:
+        end = inner.start()
+    while words and any(c.isdigit() for c in words[-1].group()) and start + words[-1].start() < end:
+        end = min(end, start + words[-1].start())
+        words = words[:-1]
+    if len(words) >= 3 and _DOTTED.match(words[0].group()) and name_key(words[1].group()) in first_names():
+        start += words[1].start()
+    return _cut(m, start, end, text)
+
+
+def clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions cut to the names they hold; dates, web addresses and pieces with no name dropped."""
+    out = []
+    for m in mentions:
+        found: Mention | None = _one_paragraph(m, text)
+        found = _unglued(found, text) if found is not None else None
+        if found is not None and m.label == "PERSON":
+            found = _person_fragment(found, text)
+        if found is None or _DATE.match(found.text) or _URL.search(found.text):
+            continue
+        if found.label == "PERSON" and any(c.isdigit() for c in found.text):
+            continue  # "L2": a code, no person
+        out.append(found)
+    return out
+
+
+def _titled(m: Mention, text: str) -> bool:
+    """A title or honorific stands right before the mention ("Judge Lamberth", "Mr. Shook")."""
+    before = text[max(0, m.span.start - 25) : m.span.start].rstrip()
+    words = before.split()
+    return any(" ".join(words[-size:]).casefold() in titles() | honorifics() for size in (1, 2, 3) if len(words) >= size)
+
+
+def type_by_evidence(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Set types from the words around each name (in place): a place after "the town of"; a company
+    before "Inc." or "'s shares"; no type at all (label "") for a one-word person the article also
+    writes in lower case, with no title and no given name to make it a person. Returns the mentions
+    that are still names."""
+    lowered = None
+    company: set[str] = set()
+    for m in mentions:
+        if _COMPANY_AFTER.match(text, m.span.end) or _COMPANY_BEFORE.search(text, max(0, m.span.start - 40), m.span.start):
+            company.add(name_key(m.text))
+    for m in mentions:
+        key = name_key(m.text)
+        if m.label in {"PERSON", "ORG", "NORP"} and _PLACE_BEFORE.search(text, max(0, m.span.start - 40), m.span.start):
+            m.label = "GPE"
+        elif m.label == "PERSON" and key in company and not _titled(m, text):
+            m.label = "ORG"
+        elif m.label == "PERSON" and " " not in key and key not in first_names() and not m.role:
+            if lowered is None:
+                lowered = {w for w in re.findall(r"\b[a-z][a-z-]+\b", text)}
+            if key in lowered and not _titled(m, text):
+                m.label = ""
+    return [m for m in mentions if m.label]
