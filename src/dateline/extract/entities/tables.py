@@ -146,9 +146,20 @@ def country_word(text: str) -> CountryWord | None:
     return found
 
 
+#: Generic last words that leave the name they follow unchanged ("the ISIS group" is ISIS).
+_GENERIC_TAILS = frozenset({"organization", "organisation", "group", "militia", "militants", "network"})
+
+
 def alias_of(text: str) -> Alias | None:
-    """The alias row for a mention text, or None."""
-    return aliases().get(name_key(text))
+    """The alias row for a mention text, or for it without a generic last word ("group",
+    "organization", "militia", "network"), or None."""
+    key = name_key(text)
+    found = aliases().get(key)
+    if found is None and " " in key:
+        head, _, last = key.rpartition(" ")
+        if last in _GENERIC_TAILS:
+            return aliases().get(head)
+    return found
 
 
 @lru_cache(maxsize=1)
