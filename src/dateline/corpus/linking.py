@@ -87,9 +87,9 @@ def _different_people(a: Entity, b: Entity) -> bool:
     (Chelsea ≠ Hillary, Ivana ≠ Ivanka, George W. ≠ George H.W.; "Bill" and "William" may be one
     person, see :func:`same_given`)."""
     mine, theirs = _full_names(a), _full_names(b)
-    if mine and theirs and {x[3] for x in mine if x[3]} and {y[3] for y in theirs if y[3]}:
-        if not {x[3] for x in mine if x[3]} & {y[3] for y in theirs if y[3]}:
-            return True
+    my_middle, their_middle = {x[3] for x in mine if x[3]}, {y[3] for y in theirs if y[3]}
+    if my_middle and their_middle and not my_middle & their_middle:
+        return True
     return bool(mine and theirs) and not any(
         x[1] == y[1] and x[2] == y[2] and same_given(x[0], y[0]) for x in mine for y in theirs
     )

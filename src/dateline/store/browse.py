@@ -14,6 +14,7 @@ from typing import Any
 
 from ..model import Article, Event
 from ..serialize import event_from_dict, quote_to_dict
+from .named import actor_condition, speaker_condition
 from .rows import contains, published_of, quote_of_row
 
 Filters = list[tuple[str, list[Any]]]
@@ -57,7 +58,7 @@ def event_filters(category: str | None = None, acled: str | None = None, country
     if modality:
         out.append(("e.modality = ?", [modality]))
     if actor:
-        out.append(("(e.actors LIKE ? ESCAPE '\\' OR e.targets LIKE ? ESCAPE '\\')", [contains(actor)] * 2))
+        out.append(actor_condition(actor))
     if article:
         out.append(("e.article_id = ?", [article]))
     return out + _day_filters("coalesce(e.date, a.published)", since, until)
@@ -69,7 +70,7 @@ def quote_filters(speaker: str | None = None, anonymous: bool = False, type_: st
     """Conditions on ``quotes q``: speaker, anonymous only, type, cue, published day range, article."""
     out: Filters = []
     if speaker:
-        out.append(("(q.speaker LIKE ? ESCAPE '\\' OR q.speaker_mention LIKE ? ESCAPE '\\')", [contains(speaker)] * 2))
+        out.append(speaker_condition(speaker))
     if anonymous:
         out.append(("q.speaker_kind = 'anonymous'", []))
     if type_:

@@ -11,8 +11,9 @@ from ..errors import StoreError
 from ..model import Article, Caption, Entity, Event, Mention, Provenance, Quote, Span
 from ..serialize import event_from_dict, quote_to_dict
 from .meta import read_meta
-from .rows import contains, quote_of_row
+from .named import actor_condition, speaker_condition
 from .rows import published_of as _published
+from .rows import quote_of_row
 from .views import CorpusViews
 
 if TYPE_CHECKING:
@@ -181,8 +182,7 @@ class Reader:
                article: str | None = None) -> list[dict[str, Any]]:
         filters: list[tuple[str, list[Any]]] = []
         if speaker:
-            filters.append(("(q.speaker LIKE ? ESCAPE '\\' OR q.speaker_mention LIKE ? ESCAPE '\\')",
-                            [contains(speaker)] * 2))
+            filters.append(speaker_condition(speaker))
         if anonymous:
             filters.append(("q.speaker_kind = 'anonymous'", []))
         if article:
@@ -199,7 +199,7 @@ class Reader:
                    article: str | None = None) -> Iterator[tuple[Article, Event]]:
         filters: list[tuple[str, list[Any]]] = []
         if actor:
-            filters.append(("(e.actors LIKE ? ESCAPE '\\' OR e.targets LIKE ? ESCAPE '\\')", [contains(actor)] * 2))
+            filters.append(actor_condition(actor))
         if category:
             filters.append(("e.category = ?", [category.upper()]))
         if article:

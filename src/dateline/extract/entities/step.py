@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any, ClassVar
 
 from ...geo import countries
+from ...geo.place_country import place_country
 from ...model import Article, Entity, Mention, MergeEvidence
 from ...pipeline import Step
 from .attributes import assign_attributes
@@ -144,7 +145,7 @@ def _country(cluster: Cluster, name: str, roles: list[str]) -> str | None:
             word = country_word(m)
             if word is not None:
                 return word.iso3
-        return None
+        return place_country(name) if cluster.label != "NORP" else None
     if cluster.label == "PERSON":
         if not roles:
             return None
