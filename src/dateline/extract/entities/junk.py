@@ -109,9 +109,11 @@ def clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         found: Mention | None = _one_paragraph(m, text)
         found = _unglued(found, text) if found is not None else None
-        if found is not None and m.label == "PERSON":
-            found = _person_fragment(found, text)
         if found is None or _DATE.match(found.text) or _URL.search(found.text):
+            continue
+        if m.label == "PERSON":
+            found = _person_fragment(found, text)
+        if found is None:
             continue
         if found.label == "PERSON" and any(c.isdigit() for c in found.text):
             continue  # "L2": a code, no person
