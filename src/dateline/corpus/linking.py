@@ -37,6 +37,9 @@ MARGIN = 0.15
 #: Without context from its article, a bare surname goes to the person named this many times as often
 #: as any other of that surname (recorded as uncertain), else it stays held.
 DOMINANT = 5
+#: A lone given name with nothing from its article goes to the one person of that given name only when
+#: that person is named this often in the corpus ("Hillary"), and is recorded as uncertain.
+KNOWN_BY_GIVEN_NAME = 20
 
 
 @dataclass(frozen=True)
@@ -204,15 +207,33 @@ class CorpusLinker:
             self._hold(row, f"{row['name']} is used as a surname; no one has it as surname")
             return None
         backed = [p for p in people if any(p.neighbours.get(n) for n in row["neighbours"])]
-        if len(backed) != 1:
-            self._hold(row, f"{row['name']} is a given name; the article names no one it goes with")
-            return None
-        person = backed[0]
-        shared = sorted(n for n in row["neighbours"] if person.neighbours.get(n))
-        return Move(
-            row["entity_id"], row["article_id"], person.id, "given-name", 0.7,
-            f"given name of {person.name}; shares {len(shared)} named in the article",
-        )  # fmt: skip
+        if len(backed) == 1:
+            person = backed[0]
+            shared = sorted(n for n in row["neighbours"] if person.neighbours.get(n))
+            return Move(
+                row["entity_id"], row["article_id"], person.id, "given-name", 0.7,
+                f"given name of {person.name}; shares {len(shared)} named in the article",
+            )  # fmt: skip
+        if len(people) == 1 and not backed and people[0].mentions >= KNOWN_BY_GIVEN_NAME:
+            person = people[0]  # "Hillary" in a headline: the one much-named person of that given name
+            return Move(
+                row["entity_id"], row["article_id"], person.id, "uncertain-given-name", 0.5,
+                f"the one {row['name']} named in the corpus ({person.name}, {person.mentions} mentions)",
+            )  # fmt: skip
+        self._hold(row, f"{row['name']} is a given name; the article names no one it goes with")
+        return None
+
+    @staticmethod
+    def _tells_apart(row: dict[str, Any], best: Person, runner: Person, shared: list[str], roles: set[str]) -> bool:
+        """The article points at ``best`` and not at ``runner``: a role of ``best`` that ``runner`` lacks,
+        or (when the article gives no role ``best`` lacks: "President Obama" is neither of two Obamas
+        known without that role) someone it names who is named with ``best`` only; else ``best`` is much
+        named and far more often than ``runner``."""
+        if roles and not row["roles"] & runner.roles:
+            return True
+        if not (row["roles"] - roles) and any(not runner.neighbours.get(n) for n in shared):
+            return True
+        return best.mentions >= max(DOMINANT * runner.mentions, KNOWN_BY_GIVEN_NAME)
 
     def _decide(self, row: dict[str, Any], people: list[Person]) -> Move | None:
         if not people:
@@ -231,7 +252,7 @@ class CorpusLinker:
         best, person, shared, roles = scored[0]
         if len(scored) == 1:
             rule, confidence = "surname", 0.8 + 0.2 * min(len(shared) / 3, 1.0)
-        elif best - scored[1][0] >= MARGIN and (shared or roles or person.mentions >= DOMINANT * scored[1][1].mentions):
+        elif best - scored[1][0] >= MARGIN and self._tells_apart(row, person, scored[1][1], shared, roles):
             rule, confidence = "context", round(best / (best + scored[1][0]), 3)
         else:
             names = " and ".join(sorted(p.name for _, p, _, _ in scored[:2]))

@@ -61,6 +61,15 @@ def _one_paragraph(m: Mention, text: str) -> Mention | None:
     return m if cut < 0 else _cut(m, m.span.start, m.span.start + cut, text)
 
 
+_LOWER_AFTER_HYPHEN = re.compile(r"[-‐][a-z]+$")
+
+
+def _unhyphened(m: Mention, text: str) -> Mention | None:
+    """A name without a lower-case word hyphened to its end ("Trump-led", "Obama-era")."""
+    found = _LOWER_AFTER_HYPHEN.search(m.text)
+    return m if found is None or found.start() == 0 else _cut(m, m.span.start, m.span.start + found.start(), text)
+
+
 def _unglued(m: Mention, text: str) -> Mention | None:
     """A name printed twice with no space ("Jane RoeJane Roe"), or run into the next one, cut after its
     first copy."""
@@ -103,12 +112,21 @@ def _person_fragment(m: Mention, text: str) -> Mention | None:
     return _cut(m, start, end, text)
 
 
+#: Last words of bodies, never of a person's name ("Battleground Senate", "Our Principles PAC").
+INSTITUTIONS = frozenset({
+    "Senate", "Congress", "Committee", "Council", "Party", "PAC", "Pac", "Caucus", "Ministry", "Department",
+    "Agency", "Commission", "Administration", "University", "Institute", "Foundation", "Association",
+    "Times", "Journal", "News", "Network", "Corporation", "Inc", "Inc.", "Corp.", "LLC",
+})  # fmt: skip
+
+
 def clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     """Mentions cut to the names they hold; dates, web addresses and pieces with no name dropped."""
     out = []
     for m in mentions:
         found: Mention | None = _one_paragraph(m, text)
         found = _unglued(found, text) if found is not None else None
+        found = _unhyphened(found, text) if found is not None else None
         if found is None or _DATE.match(found.text) or _URL.search(found.text):
             continue
         if m.label == "PERSON":
@@ -117,6 +135,8 @@ def clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if found.label == "PERSON" and any(c.isdigit() for c in found.text):
             continue  # "L2": a code, no person
+        if found.label == "PERSON" and found.text.split()[-1] in INSTITUTIONS:
+            found.label = "ORG"
         out.append(found)
     return out
 

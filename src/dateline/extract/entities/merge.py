@@ -119,18 +119,22 @@ def _merge_people(mentions: list[Mention], text: str = "") -> list[Cluster]:
     first_full: dict[str, int] = {}
     for m in full:
         first_full.setdefault(surname(m.text), m.span.start)
-    # A surname used before any full name with it names someone else too ("Mr. Obama" ... "Michelle
-    # Obama"): none of its bare uses are merged.
+    # A surname used with a title before any full name with it names someone else too ("Mr. Obama" ...
+    # "Michelle Obama"): none of its bare uses are merged.
     # A headline says "Clinton" before the article names her in full: that is no cue.
     heads = (
         headline_spans(text)
         if any(m.span.start < first_full.get(surname(m.text), -1) for m in short)
         else Headlines()
     )
+    # Only a titled or honorific use counts ("President Obama" ... "Michelle Obama"): a plain surname
+    # in the lead before the full name is that person's ("Zimmerman ... George Zimmerman").
     early = {
         surname(m.text)
         for m in short
-        if m.span.start < first_full.get(surname(m.text), -1) and not inside(heads, m.span.start)
+        if m.span.start < first_full.get(surname(m.text), -1)
+        and not inside(heads, m.span.start)
+        and (m.role or honorific_gender(m, text))
     }
     by_surname: dict[str, list[Cluster]] = {}
     where = Positions()
