@@ -29,6 +29,9 @@ _LEADING_POSSESSIVE = re.compile(r"^['’]s?\s+")
 _INNER_POSSESSIVE = re.compile(r"['’]s\s+")
 _PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "del", "della", "der", "di", "da", "du", "van", "von",
                         "la", "le", "ben", "abu", "bint", "dos", "das", "do", "y", "ter", "ten"})  # fmt: skip
+#: Capitalised function words: inside a "name" they make it a title-cased phrase, no person's name.
+PHRASE_WORDS = frozenset({"For", "To", "Of", "And", "The", "In", "On", "At", "With", "By", "From", "Is", "Are",
+                           "Was", "Will", "Says", "Said", "Vs", "Vs.", "Or", "As", "Into", "About"})  # fmt: skip
 _DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
 _PLACE_BEFORE = re.compile(
     r"\b(?:town|city|village|capital|province|region|state|district|county|port|suburb|neighbou?rhood|"
@@ -101,6 +104,12 @@ def _person_fragment(m: Mention, text: str) -> Mention | None:
         start += words[skip].start()
         words = words[skip:]
         words = list(re.finditer(r"\S+", text[start:end]))
+    for k, word in enumerate(words[1:-1], 1):  # a title-cased phrase: "Settle For Jane", "Bill Revoking Jane"
+        bare = word.group().strip(",.")
+        if bare in PHRASE_WORDS or (bare.endswith("ing") and name_key(bare) not in first_names()):
+            start += words[k + 1].start()
+            words = list(re.finditer(r"\S+", text[start:end]))
+            break
     inner = _INNER_POSSESSIVE.search(text, start, end)
     if inner is not None:
         end = inner.start()
@@ -155,6 +164,8 @@ def type_by_evidence(text: str, mentions: list[Mention]) -> list[Mention]:
     that are still names."""
     lowered = None
     company: set[str] = set()
+    cut = [_person_fragment(m, text) if m.label == "PERSON" and " " in m.text else m for m in mentions]
+    mentions = [m for m in cut if m is not None]  # relabelled as people after the first cleaning
     for m in mentions:
         if _COMPANY_AFTER.match(text, m.span.end) or _COMPANY_BEFORE.search(text, max(0, m.span.start - 40), m.span.start):
             company.add(name_key(m.text))

@@ -16,7 +16,7 @@ from typing import Any
 from ...model import Mention, Span
 from .given import first_name_led, given_not_town, given_surname_names
 from .headlines import trim_headline_fragments
-from .junk import clean_mentions, type_by_evidence
+from .junk import PHRASE_WORDS, clean_mentions, type_by_evidence
 from .names import NOT_NAMES, ORG_KINDS
 from .recover import (
     by_position,
@@ -237,7 +237,7 @@ def _kin(mention: Mention, surnames: set[str], bare: set[str]) -> bool:
     words = mention.text.split()
     if mention.label == "PERSON" or not 2 <= len(words) <= 3:
         return False
-    if not all(w[:1].isupper() for w in words) or any(w in ORG_KINDS or w in NOT_NAMES for w in words):
+    if not all(w[:1].isupper() for w in words) or any(w in ORG_KINDS or w in NOT_NAMES or w in PHRASE_WORDS for w in words):
         return False
     last = name_key(words[-1])
     return last in surnames or (len(words) == 3 and last in bare and all(w.isalpha() for w in words))

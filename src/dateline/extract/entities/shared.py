@@ -165,7 +165,7 @@ def choose(
     nearest = _nearest(mention, candidates, where)
     if nearest is None:  # a headline or lead before the full names: the one the article is about
         counts = sorted(((len(c.members), i) for i, c in enumerate(candidates)), reverse=True)
-        if len(counts) > 1 and counts[0][0] >= 3 * max(counts[1][0], 1):
+        if len(counts) > 1 and counts[0][0] >= 2 * max(counts[1][0], 1):
             return candidates[counts[0][1]], "salience"
         return None, "ambiguous-surname: no earlier full name decides"
     if _named_together(mention, nearest, candidates, text, where):
