@@ -28,7 +28,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..extract.entities.matching import corpus_keys, match_corpus
-from ..extract.entities.names import given_name, is_full_name, middle_initials, same_given, suffix, surname
+from ..extract.entities.names import (
+    given_name,
+    is_full_name,
+    middle_initials,
+    same_given,
+    spelling_key,
+    suffix,
+    surname,
+)
 from ..extract.entities.tables import first_names, given_names
 from ..model import Entity
 
@@ -121,7 +129,7 @@ class CorpusLinker:
     @staticmethod
     def name_parts(name: str) -> tuple[str, ...]:
         """Keys a held one-word name may match: the surname and the given name."""
-        return surname(name), given_name(name)
+        return surname(name), spelling_key(given_name(name))
 
     def keys(self, entity: Entity) -> set[str]:
         """Blocking keys (see :func:`dateline.extract.entities.matching.corpus_keys`)."""
@@ -156,7 +164,7 @@ class CorpusLinker:
         by_given: dict[str, list[Person]] = {}
         for person in (Person(**row) for row in people):
             by_surname.setdefault(surname(person.name), []).append(person)
-            by_given.setdefault(given_name(person.name), []).append(person)
+            by_given.setdefault(spelling_key(given_name(person.name)), []).append(person)
         self.held = []
         moves: list[Move] = []
         placed: dict[tuple[str, str], str] = {}  # (article, held id) -> person id
@@ -173,7 +181,7 @@ class CorpusLinker:
             if move is None and found:
                 move = self._decide(dict(row, neighbours=seen), found)
             elif move is None:
-                move = self._by_given(dict(row, neighbours=seen), by_given.get(given_name(row["name"]), []))
+                move = self._by_given(dict(row, neighbours=seen), by_given.get(surname(row["name"]), []))
             if move is not None:
                 moves.append(move)
                 placed[(move.article_id, move.source_id)] = move.target_id

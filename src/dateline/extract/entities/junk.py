@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ...model import Mention, Span
-from .tables import first_names, honorifics, name_key, titles
+from .tables import first_names, honorifics, name_key, people_groups, titles
 
 _MONTH = (
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -129,6 +129,42 @@ INSTITUTIONS = frozenset({
 })  # fmt: skip
 
 
+#: Nouns of things that, set right before a name or after it in apposition, type it.
+_THING_TYPES = {
+    **dict.fromkeys(("company", "firm", "service", "retailer", "chain", "startup", "platform", "network",
+                     "newspaper", "magazine", "pollster", "drugmaker", "automaker", "bank", "fund"), "ORG"),
+    **dict.fromkeys(("drug", "antidepressant", "medication", "pipeline", "app", "brand", "product", "website",
+                     "device", "vaccine", "pill"), "PRODUCT"),
+    **dict.fromkeys(("show", "series", "sitcom", "film", "movie", "book", "novel", "song", "album", "game",
+                     "podcast"), "WORK_OF_ART"),
+}  # fmt: skip
+_THING_BEFORE = re.compile(r"\b(" + "|".join(_THING_TYPES) + r")\s+$")
+_THING_AFTER = re.compile(
+    r",\s+(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}?(" + "|".join(_THING_TYPES) + r")\b"
+)
+_GROUP_BEFORE = re.compile(r"\b(?:the|among|many|most|some|both|all|two|three|other)\s+$", re.IGNORECASE)
+_GROUP_AFTER = re.compile(r"\s*(?:[,.;:!?)”\"]|who\b|have\b|are\b|were\b|and\b)")
+_LIST_GAP = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+
+
+def _thing_type(m: Mention, text: str) -> str | None:
+    """The type a thing noun around ``m`` gives ("the antidepressant X", "X, the online service")."""
+    found = _THING_BEFORE.search(text, max(0, m.span.start - 30), m.span.start) or _THING_AFTER.match(text, m.span.end)
+    return _THING_TYPES[found.group(1)] if found else None
+
+
+def _listed_with_orgs(ordered: list[Mention], k: int, text: str) -> bool:
+    """The mention stands in a list between two organisations ("Motorola, X, Wells Fargo")."""
+    if k == 0 or k + 1 >= len(ordered):
+        return False
+    before, here, after = ordered[k - 1], ordered[k], ordered[k + 1]
+    return (
+        before.label == after.label == "ORG"
+        and bool(_LIST_GAP.match(text[before.span.end : here.span.start]))
+        and bool(_LIST_GAP.match(text[here.span.end : after.span.start]))
+    )
+
+
 def clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     """Mentions cut to the names they hold; dates, web addresses and pieces with no name dropped."""
     out = []
@@ -146,6 +182,8 @@ def clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
             continue  # "L2": a code, no person
         if found.label == "PERSON" and found.text.split()[-1] in INSTITUTIONS:
             found.label = "ORG"
+        elif found.label == "PERSON" and name_key(found.text) in people_groups():
+            found.label = "NORP"
         out.append(found)
     return out
 
@@ -169,12 +207,24 @@ def type_by_evidence(text: str, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if _COMPANY_AFTER.match(text, m.span.end) or _COMPANY_BEFORE.search(text, max(0, m.span.start - 40), m.span.start):
             company.add(name_key(m.text))
-    for m in mentions:
+    ordered = sorted(mentions, key=lambda x: x.span.start)
+    named = {name_key(w) for m in mentions if m.label == "PERSON" for w in m.text.split()[-1:]}
+    for k, m in enumerate(ordered):
         key = name_key(m.text)
         if m.label in {"PERSON", "ORG", "NORP"} and _PLACE_BEFORE.search(text, max(0, m.span.start - 40), m.span.start):
             m.label = "GPE"
         elif m.label == "PERSON" and key in company and not _titled(m, text):
             m.label = "ORG"
+        elif m.label == "PERSON" and " " not in key and (thing := _thing_type(m, text)):
+            m.label = thing
+        elif m.label == "PERSON" and _listed_with_orgs(ordered, k, text):
+            m.label = "ORG"
+        elif (
+            m.label == "PERSON" and " " not in key and key.endswith("s")
+            and _GROUP_BEFORE.search(text, max(0, m.span.start - 10), m.span.start)
+            and (_GROUP_AFTER.match(text, m.span.end) or key[:-1] in named)
+        ):  # fmt: skip
+            m.label = ""  # "the Clintons.", "among Latinos, who": a family or a group
         elif m.label == "PERSON" and " " not in key and key not in first_names() and not m.role:
             if lowered is None:
                 lowered = {w for w in re.findall(r"\b[a-z][a-z-]+\b", text)}

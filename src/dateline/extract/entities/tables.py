@@ -45,6 +45,7 @@ class EntityTables:
     constituents: str | Path = "entities/constituents.tsv"
     nicknames: str | Path = "entities/nicknames.tsv"
     first_names: str | Path = "entities/first_names.txt"
+    people_groups: str | Path = "entities/people_groups.txt"
 
 
 _ACTIVE: list[EntityTables] = [EntityTables()]
@@ -163,6 +164,12 @@ def alias_of(text: str) -> Alias | None:
 
 
 @lru_cache(maxsize=1)
+def people_groups() -> frozenset[str]:
+    """Keys of words naming groups of people ("Latinos", "Evangelicals"; ``people_groups.txt``)."""
+    return frozenset(name_key(row[0]) for row in _read("people_groups.txt", header=False) if row)
+
+
+@lru_cache(maxsize=1)
 def role_words() -> dict[str, str]:
     """Case-folded role word or phrase → kind (title, descriptor, modifier, institution, honorific).
 
@@ -207,6 +214,7 @@ CACHED: list[Any] = [
     party_words,
     given_names,
     first_names,
+    people_groups,
     nicknames,
     formal_names,
     role_words,
