@@ -32,6 +32,7 @@ _PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "del", "della", "der", "
 #: Capitalised function words: inside a "name" they make it a title-cased phrase, no person's name.
 PHRASE_WORDS = frozenset({"For", "To", "Of", "And", "The", "In", "On", "At", "With", "By", "From", "Is", "Are",
                            "Was", "Will", "Says", "Said", "Vs", "Vs.", "Or", "As", "Into", "About"})  # fmt: skip
+_DIGIT = re.compile(r"\d")
 _DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
 _PLACE_BEFORE = re.compile(
     r"\b(?:town|city|village|capital|province|region|state|district|county|port|suburb|neighbou?rhood|"
@@ -69,13 +70,15 @@ _LOWER_AFTER_HYPHEN = re.compile(r"[-‐][a-z]+$")
 
 def _unhyphened(m: Mention, text: str) -> Mention | None:
     """A name without a lower-case word hyphened to its end ("Trump-led", "Obama-era")."""
-    found = _LOWER_AFTER_HYPHEN.search(m.text)
+    found = _LOWER_AFTER_HYPHEN.search(m.text) if "-" in m.text or "‐" in m.text else None
     return m if found is None or found.start() == 0 else _cut(m, m.span.start, m.span.start + found.start(), text)
 
 
 def _unglued(m: Mention, text: str) -> Mention | None:
     """A name printed twice with no space ("Jane RoeJane Roe"), or run into the next one, cut after its
     first copy."""
+    if _INNER_CAPITAL.search(m.text) is None:
+        return m
     for word in re.finditer(r"\S+", m.text):
         for inner in _INNER_CAPITAL.finditer(word.group()):
             head = re.split(r"[-‐]", word.group()[: inner.start()])[-1]
@@ -84,10 +87,27 @@ def _unglued(m: Mention, text: str) -> Mention | None:
     return m
 
 
+def _plain_name(piece: str) -> bool:
+    """Nothing in ``piece`` for :func:`_person_fragment` to cut (the quick test most names pass)."""
+    if "'" in piece or "’" in piece or _DIGIT.search(piece):
+        return False
+    words = piece.split()
+    for w in words:
+        if not w[:1].isupper():
+            return False
+    if len(words) < 3:
+        return True
+    if _DOTTED.match(words[0]) or not PHRASE_WORDS.isdisjoint(words):
+        return False
+    return not any(w.endswith("ing") for w in words[1:-1])
+
+
 def _person_fragment(m: Mention, text: str) -> Mention | None:
     """A PERSON piece without what makes it no name: a possessive or lower-case words before it
     ("'s Haqqani", "rang Taylor"), a possessive inside ("Trump's Jewish" → "Trump"), number words
     after it, dotted initials of a place before a full name ("N.J. Jane Roe")."""
+    if _plain_name(m.text):
+        return m
     start, end = m.span.start, m.span.end
     lead = _LEADING_POSSESSIVE.match(m.text)
     if lead:
@@ -149,7 +169,10 @@ _LIST_GAP = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 
 def _thing_type(m: Mention, text: str) -> str | None:
     """The type a thing noun around ``m`` gives ("the antidepressant X", "X, the online service")."""
-    found = _THING_BEFORE.search(text, max(0, m.span.start - 30), m.span.start) or _THING_AFTER.match(text, m.span.end)
+    before = text[max(0, m.span.start - 20) : m.span.start]
+    if before.endswith(" ") and (words := before.split()) and words[-1] in _THING_TYPES:
+        return _THING_TYPES[words[-1]]
+    found = _THING_AFTER.match(text, m.span.end) if text.startswith(",", m.span.end) else None
     return _THING_TYPES[found.group(1)] if found else None
 
 
@@ -172,13 +195,16 @@ def clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
         found: Mention | None = _one_paragraph(m, text)
         found = _unglued(found, text) if found is not None else None
         found = _unhyphened(found, text) if found is not None else None
-        if found is None or _DATE.match(found.text) or _URL.search(found.text):
+        if found is None:
+            continue
+        digits = _DIGIT.search(found.text) is not None
+        if (digits and _DATE.match(found.text)) or (("." in found.text or "/" in found.text) and _URL.search(found.text)):
             continue
         if m.label == "PERSON":
             found = _person_fragment(found, text)
         if found is None:
             continue
-        if found.label == "PERSON" and any(c.isdigit() for c in found.text):
+        if found.label == "PERSON" and digits and _DIGIT.search(found.text):
             continue  # "L2": a code, no person
         if found.label == "PERSON" and found.text.split()[-1] in INSTITUTIONS:
             found.label = "ORG"
@@ -200,18 +226,27 @@ def type_by_evidence(text: str, mentions: list[Mention]) -> list[Mention]:
     before "Inc." or "'s shares"; no type at all (label "") for a one-word person the article also
     writes in lower case, with no title and no given name to make it a person. Returns the mentions
     that are still names."""
-    lowered = None
+    lowered: dict[str, bool] = {}
     company: set[str] = set()
-    cut = [_person_fragment(m, text) if m.label == "PERSON" and " " in m.text else m for m in mentions]
+    cut = [
+        _person_fragment(m, text) if m.label == "PERSON" and not PHRASE_WORDS.isdisjoint(m.text.split()) else m
+        for m in mentions
+    ]
     mentions = [m for m in cut if m is not None]  # relabelled as people after the first cleaning
     for m in mentions:
-        if _COMPANY_AFTER.match(text, m.span.end) or _COMPANY_BEFORE.search(text, max(0, m.span.start - 40), m.span.start):
+        after_of = text.startswith("of ", m.span.start - 3)
+        if _COMPANY_AFTER.match(text, m.span.end) or (
+            after_of and _COMPANY_BEFORE.search(text, max(0, m.span.start - 40), m.span.start)
+        ):
             company.add(name_key(m.text))
     ordered = sorted(mentions, key=lambda x: x.span.start)
     named = {name_key(w) for m in mentions if m.label == "PERSON" for w in m.text.split()[-1:]}
     for k, m in enumerate(ordered):
         key = name_key(m.text)
-        if m.label in {"PERSON", "ORG", "NORP"} and _PLACE_BEFORE.search(text, max(0, m.span.start - 40), m.span.start):
+        if (
+            m.label in {"PERSON", "ORG", "NORP"} and text.startswith("of ", m.span.start - 3)
+            and _PLACE_BEFORE.search(text, max(0, m.span.start - 40), m.span.start)
+        ):  # fmt: skip
             m.label = "GPE"
         elif m.label == "PERSON" and key in company and not _titled(m, text):
             m.label = "ORG"
@@ -226,8 +261,8 @@ def type_by_evidence(text: str, mentions: list[Mention]) -> list[Mention]:
         ):  # fmt: skip
             m.label = ""  # "the Clintons.", "among Latinos, who": a family or a group
         elif m.label == "PERSON" and " " not in key and key not in first_names() and not m.role:
-            if lowered is None:
-                lowered = {w for w in re.findall(r"\b[a-z][a-z-]+\b", text)}
-            if key in lowered and not _titled(m, text):
+            if key not in lowered:  # written in lower case as a word of its own somewhere
+                lowered[key] = key in text and re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", text) is not None
+            if lowered[key] and not _titled(m, text):
                 m.label = ""
     return [m for m in mentions if m.label]
