@@ -59,3 +59,18 @@ def test_places_carry_their_country() -> None:
     assert place_country("Ohio") == place_country("Sioux Falls") == "USA"
     assert place_country("Kharkiv") == "UKR"
     assert place_country("Nowhere Special") is None
+
+
+def test_coordinated_given_names_take_the_surname_after_them() -> None:
+    from dateline.extract.entities.coordinated import coordinated_names
+
+    text = "Bill and Hillary Clinton came. Trump and Hillary Clinton met. Carson and Ben Ortiz left. Ben Carson sat."
+    found = [_m(p, text=text) for p in ("Bill", "Hillary Clinton")]
+    later = text.index("Trump")
+    second = text.index("Hillary Clinton", later)
+    found += [Mention(Span(later, later + 5), "Trump", "PERSON"), Mention(Span(second, second + 15), "Hillary Clinton", "PERSON")]
+    found += [_m("Ben Ortiz", text=text)]
+    carson = text.index("Carson")
+    found += [Mention(Span(carson, carson + 6), "Carson", "PERSON"), _m("Ben Carson", text=text)]
+    names = coordinated_names(found, text)
+    assert list(names.values()) == ["Bill Clinton"]  # not "Trump Clinton", not "Carson Ortiz"

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from ...model import Mention, Span
+from .coordinated import coordinated_names
 from .headlines import Headlines, headline_spans, inside
 from .names import (
     given_name,
@@ -40,6 +41,7 @@ class Cluster:
     members: list[Mention] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)
     keys: set[str] = field(default_factory=set)
+    names: list[str] = field(default_factory=list)  # full names no one span holds ("Bill [and Hillary] Clinton")
 
     def add(self, mention: Mention, rule: str, keys: set[str] | None = None) -> None:
         self.members.append(mention)
@@ -110,15 +112,18 @@ def _tail_key(text: str) -> str:
 
 
 def _merge_people(mentions: list[Mention], text: str = "") -> list[Cluster]:
-    full = [m for m in mentions if is_full_name(m.text)]
-    short = [m for m in mentions if not is_full_name(m.text)]
-    keys_of = {id(m): _person_keys(m.text) for m in full}
+    virtual = coordinated_names(mentions, text)  # "Bill" in "Bill and Hillary Clinton" is Bill Clinton
+    full = [m for m in mentions if is_full_name(virtual.get(id(m), m.text))]
+    short = [m for m in mentions if not is_full_name(virtual.get(id(m), m.text))]
+    keys_of = {id(m): _person_keys(virtual.get(id(m), m.text)) for m in full}
     clusters = _group(full, "PERSON", keys_of, other_middle)
+    for cluster in clusters:
+        cluster.names = [virtual[id(x)] for x in cluster.members if id(x) in virtual]
     by_id = {id(c): c for c in clusters}
     loose: list[Mention] = []
     first_full: dict[str, int] = {}
     for m in full:
-        first_full.setdefault(surname(m.text), m.span.start)
+        first_full.setdefault(surname(virtual.get(id(m), m.text)), m.span.start)
     # A surname used with a title before any full name with it names someone else too ("Mr. Obama" ...
     # "Michelle Obama"): none of its bare uses are merged.
     # A headline says "Clinton" before the article names her in full: that is no cue.
@@ -139,7 +144,7 @@ def _merge_people(mentions: list[Mention], text: str = "") -> list[Cluster]:
     by_surname: dict[str, list[Cluster]] = {}
     where = Positions()
     for cluster in clusters:
-        for last in dict.fromkeys(surname(x.text) for x in cluster.members):
+        for last in dict.fromkeys(surname(virtual.get(id(x), x.text)) for x in cluster.members):
             by_surname.setdefault(last, []).append(cluster)
     for m in short:
         if surname(m.text) in early:

@@ -51,7 +51,7 @@ def _canonical(cluster: Cluster) -> str:
     """The name an entity goes by: the alias table's, the country's, else the longest full form."""
     texts = [strip_name(m.text) for m in cluster.members]
     if cluster.label == "PERSON":
-        full = [t for t in texts if is_full_name(t)] or texts
+        full = [t for t in texts + cluster.names if is_full_name(t)] or texts
         best = max(full, key=lambda t: (len(t.split()), len(t), not t.isupper()))
         return best.title() if best.isupper() and len(best) > 3 else best  # "HILLARY CLINTON"
     for m in cluster.members:
