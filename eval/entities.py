@@ -137,7 +137,7 @@ def score(docs: list[tuple[str, list[Gold]]], found: dict[str, list[tuple[int, i
         if not p.startswith("missed:"):
             people[g].add(p)
             holders[p].add(g)
-    top = [g for g, _ in sorted(Counter(gold_ids).items(), key=lambda kv: (-kv[1], kv[0]))[:10]]
+    top = [g for g, _ in Counter(gold_ids).most_common(10)]
     return {
         "gold_mentions": len(gold_ids),
         "people": len(set(gold_ids)),

@@ -1,7 +1,7 @@
 """Given names that share the surname after them: "Bill and Hillary Clinton", "Khizr and Ghazala Khan".
 
 A one-word person name right before "and" (or "&") and a full name is that given name with the full
-name's surname, when no full name of the article ends in it ("Carson and Donald Trump" is Ben
+name's surname, when no full name of the article ends with it ("Carson and Donald Trump" is Ben
 Carson and Donald Trump) and it is a known given name or the full name's given name is unknown
 too ("Trump and Hillary Clinton" is no Trump Clinton). Pure functions over mentions.
 """
@@ -17,12 +17,18 @@ from .tables import first_names, name_key
 _AND = re.compile(r"\s+(?:and|&)\s+$")
 
 
-def coordinated_names(mentions: list[Mention], text: str) -> dict[int, str]:
+def coordinated_names(mentions: list[Mention], text: str) -> tuple[dict[int, str], set[int]]:
     """``id(mention)`` → the full name a coordinated given name stands for, for the PERSON
-    ``mentions`` (in text order) of an article."""
+    ``mentions`` (in text order) of an article; and the ids of coordinated given names that a full
+    name of the article with another surname starts with ("Hillary and Tim Kaine" beside "Hillary
+    Clinton"): which person they are is not clear, and they are left unlinked."""
     people = sorted((m for m in mentions if m.label == "PERSON"), key=lambda m: m.span.start)
-    surnames = {name_key(w[-1]) for m in people if len(w := name_words(m.text)) > 1}
+    full = [w for m in people if len(w := name_words(m.text)) > 1]
+    surnames = {name_key(w[-1]) for w in full}
+    givens = {name_key(w[0]) for w in full}
+    pairs = {(name_key(w[0]), name_key(w[-1])) for w in full}
     out: dict[int, str] = {}
+    unclear: set[int] = set()
     for first, second in zip(people, people[1:], strict=False):
         word = first.text.strip()
         if " " in word or first.role or name_key(word) in surnames:
@@ -32,5 +38,8 @@ def coordinated_names(mentions: list[Mention], text: str) -> dict[int, str]:
             continue
         if name_key(word) not in first_names() and name_key(after[0]) in first_names():
             continue  # "Trump and Hillary Clinton": a surname beside a known given name
+        if name_key(word) in givens and (name_key(word), name_key(after[-1])) not in pairs:
+            unclear.add(id(first))  # "Hillary and Tim Kaine" beside "Hillary Clinton"
+            continue
         out[id(first)] = f"{word} {after[-1]}"
-    return out
+    return out, unclear

@@ -16,6 +16,7 @@ import re
 
 from ...model import Mention, Span
 from .tables import first_names, honorifics, name_key, people_groups, titles
+from .tokens import Tokens
 
 _MONTH = (
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -39,7 +40,11 @@ _PLACE_BEFORE = re.compile(
     r"municipality|island|governorate|prefecture|enclave|camp)\s+of\s+$",
     re.IGNORECASE,
 )
-_COMPANY_AFTER = re.compile(r",?\s+(?:Inc|Corp|LLC|Ltd|PLC)\b|['’]s?\s+(?:shares|stock)\b|\.com\b")
+#: After a name, words that make it a company: "Inc.", "'s shares", "as it", "sell itself".
+_COMPANY_AFTER = re.compile(
+    r",?\s+(?:Inc|Corp|LLC|Ltd|PLC)\b|['’]s?\s+(?:shares|stock|valuation|revenue|profits?|shareholders)\b|\.com\b"
+    r"|,\s+which\b|\s+(?:as|because|while|since|until)\s+it\b|(?:\s+\w+){1,2}\s+itself\b"
+)
 _COMPANY_BEFORE = re.compile(
     r"\b(?:shares|stock|subsidiary) of\s+$", re.IGNORECASE
 )
@@ -206,11 +211,30 @@ def clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if found.label == "PERSON" and digits and _DIGIT.search(found.text):
             continue  # "L2": a code, no person
+        if found.label == "PERSON" and text.startswith("-", found.span.end) and " " not in found.text:
+            continue  # "Glass" of "Glass-Steagall": a piece of a hyphened compound
         if found.label == "PERSON" and found.text.split()[-1] in INSTITUTIONS:
             found.label = "ORG"
         elif found.label == "PERSON" and name_key(found.text) in people_groups():
             found.label = "NORP"
         out.append(found)
+    return out
+
+
+def drop_common_words(tk: Tokens, mentions: list[Mention]) -> list[Mention]:
+    """Mentions less one-word "people" the tagger did not tag a proper noun ("Exit polls", "Wrinkles
+    like disagreements"), unless a title, a known given name or a full name of the article backs them."""
+    if not tk.tagged:
+        return mentions
+    named = {name_key(w) for m in mentions if m.label == "PERSON" and " " in m.text.strip() for w in m.text.split()}
+    out = []
+    for m in mentions:
+        key = name_key(m.text)
+        if m.label == "PERSON" and " " not in key and key not in named and key not in first_names() and not m.role:
+            first, last = tk.token_range(m.span.start, m.span.end)
+            if last - first == 1 and not tk.is_proper(first) and not _titled(m, tk.text):
+                continue
+        out.append(m)
     return out
 
 
@@ -240,7 +264,7 @@ def type_by_evidence(text: str, mentions: list[Mention]) -> list[Mention]:
         ):
             company.add(name_key(m.text))
     ordered = sorted(mentions, key=lambda x: x.span.start)
-    named = {name_key(w) for m in mentions if m.label == "PERSON" for w in m.text.split()[-1:]}
+    named = {name_key(m.text.split()[-1]) for m in mentions if m.label == "PERSON" and " " in m.text.strip()}
     for k, m in enumerate(ordered):
         key = name_key(m.text)
         if (
@@ -248,7 +272,7 @@ def type_by_evidence(text: str, mentions: list[Mention]) -> list[Mention]:
             and _PLACE_BEFORE.search(text, max(0, m.span.start - 40), m.span.start)
         ):  # fmt: skip
             m.label = "GPE"
-        elif m.label == "PERSON" and key in company and not _titled(m, text):
+        elif m.label == "PERSON" and key in company and " " not in key and key not in named and not _titled(m, text):
             m.label = "ORG"
         elif m.label == "PERSON" and " " not in key and (thing := _thing_type(m, text)):
             m.label = thing

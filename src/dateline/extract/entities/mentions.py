@@ -16,7 +16,7 @@ from typing import Any
 from ...model import Mention, Span
 from .given import first_name_led, given_not_town, given_surname_names
 from .headlines import trim_headline_fragments
-from .junk import PHRASE_WORDS, clean_mentions, type_by_evidence
+from .junk import PHRASE_WORDS, clean_mentions, drop_common_words, type_by_evidence
 from .names import NOT_NAMES, ORG_KINDS
 from .recover import (
     by_position,
@@ -357,5 +357,5 @@ def find_mentions(doc: Any, tk: Tokens | None = None) -> list[Mention]:
     _relabel(tk.text, mentions)
     mentions = trim_headline_fragments(tk.text, trim_fragments(tk.text, mentions))
     mark_works(tk.text, mentions)
-    mentions = type_by_evidence(tk.text, mentions)
+    mentions = drop_common_words(tk, type_by_evidence(tk.text, mentions))
     return sorted(mentions + recover_names(tk, mentions), key=place)

@@ -112,7 +112,11 @@ def _tail_key(text: str) -> str:
 
 
 def _merge_people(mentions: list[Mention], text: str = "") -> list[Cluster]:
-    virtual = coordinated_names(mentions, text)  # "Bill" in "Bill and Hillary Clinton" is Bill Clinton
+    virtual, unclear = coordinated_names(mentions, text)  # "Bill" in "Bill and Hillary Clinton" is Bill Clinton
+    for m in mentions:
+        if id(m) in unclear:
+            m.unlinked = "ambiguous-given-name: coordinated with another surname than the full name it starts"
+    mentions = [m for m in mentions if id(m) not in unclear]
     full = [m for m in mentions if is_full_name(virtual.get(id(m), m.text))]
     short = [m for m in mentions if not is_full_name(virtual.get(id(m), m.text))]
     keys_of = {id(m): _person_keys(virtual.get(id(m), m.text)) for m in full}
