@@ -234,7 +234,7 @@ class CorpusLinker:
     @staticmethod
     def _tells_apart(row: dict[str, Any], best: Person, runner: Person, shared: list[str], roles: set[str]) -> bool:
         """The article points at ``best`` and not at ``runner``: a role of ``best`` that ``runner`` lacks,
-        or (when the article gives no role ``best`` lacks: "President Obama" is neither of two Obamas
+        or (when the article gives no role ``best`` lacks: "Governor Vell" is neither of two Vells
         known without that role) someone it names who is named with ``best`` only; else ``best`` is much
         named and far more often than ``runner``."""
         if roles and not row["roles"] & runner.roles:

@@ -1,9 +1,9 @@
-"""Given names that share the surname after them: "Bill and Hillary Clinton", "Khizr and Ghazala Khan".
+"""Given names that share the surname after them: "Jon and Mara Vell", "Tariq and Leila Haddad".
 
 A one-word person name right before "and" (or "&") and a full name is that given name with the full
-name's surname, when no full name of the article ends with it ("Carson and Donald Trump" is Ben
-Carson and Donald Trump) and it is a known given name or the full name's given name is unknown
-too ("Trump and Hillary Clinton" is no Trump Clinton). Pure functions over mentions.
+name's surname, unless a full name of the article ends with it ("Carr and Mara Vell" beside "Ben
+Carr" are Ben Carr and Mara Vell), or it is no known given name while the full name's is ("Carr and
+Mara Vell" is no Carr Vell). Pure functions over mentions.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ _AND = re.compile(r"\s+(?:and|&)\s+$")
 def coordinated_names(mentions: list[Mention], text: str) -> tuple[dict[int, str], set[int]]:
     """``id(mention)`` → the full name a coordinated given name stands for, for the PERSON
     ``mentions`` (in text order) of an article; and the ids of coordinated given names that a full
-    name of the article with another surname starts with ("Hillary and Tim Kaine" beside "Hillary
-    Clinton"): which person they are is not clear, and they are left unlinked."""
+    name of the article with another surname starts with ("Mara and Tom Reyes" beside "Mara
+    Vell"): which person they are is not clear, and they are left unlinked."""
     people = sorted((m for m in mentions if m.label == "PERSON"), key=lambda m: m.span.start)
     full = [w for m in people if len(w := name_words(m.text)) > 1]
     surnames = {name_key(w[-1]) for w in full}
@@ -37,9 +37,9 @@ def coordinated_names(mentions: list[Mention], text: str) -> tuple[dict[int, str
         if len(after) < 2 or not _AND.match(text[first.span.end : second.span.start] + " "):
             continue
         if name_key(word) not in first_names() and name_key(after[0]) in first_names():
-            continue  # "Trump and Hillary Clinton": a surname beside a known given name
+            continue  # "Carr and Mara Vell": a surname beside a known given name
         if name_key(word) in givens and (name_key(word), name_key(after[-1])) not in pairs:
-            unclear.add(id(first))  # "Hillary and Tim Kaine" beside "Hillary Clinton"
+            unclear.add(id(first))  # "Mara and Tom Reyes" beside "Mara Vell"
             continue
         out[id(first)] = f"{word} {after[-1]}"
     return out, unclear

@@ -1,8 +1,8 @@
 """Mentions that are no names, and names typed by the words around them.
 
-NER hands on pieces that are no names: a date ("Jul 08, 2015"), a name a page printed twice with
-no space ("Jane RoeJane Roe"), a fragment that starts with a possessive ("'s Haqqani") or a verb
-("rang Taylor"), a run across a paragraph break, a web address, a word with digits. These are cut
+NER hands on pieces that are no names: a date ("Mar 3, 2019"), a name a page printed twice with
+no space ("Jane RoeJane Roe"), a fragment that starts with a possessive ("'s Qureshi") or a verb
+("rang Vell"), a run across a paragraph break, a web address, a word with digits. These are cut
 to the name they hold or dropped. Then a few types are set by evidence in the article, not by NER
 alone: "the town of X" is a place, "X Inc." or "X's shares" a company, and a one-word "person"
 that the article also writes in lower case ("Coal", "coal") is a common word.
@@ -74,7 +74,7 @@ _LOWER_AFTER_HYPHEN = re.compile(r"[-‐][a-z]+$")
 
 
 def _unhyphened(m: Mention, text: str) -> Mention | None:
-    """A name without a lower-case word hyphened to its end ("Trump-led", "Obama-era")."""
+    """A name without a lower-case word hyphened to its end ("Vell-led", "Ortiz-era")."""
     found = _LOWER_AFTER_HYPHEN.search(m.text) if "-" in m.text or "‐" in m.text else None
     return m if found is None or found.start() == 0 else _cut(m, m.span.start, m.span.start + found.start(), text)
 
@@ -109,7 +109,7 @@ def _plain_name(piece: str) -> bool:
 
 def _person_fragment(m: Mention, text: str) -> Mention | None:
     """A PERSON piece without what makes it no name: a possessive or lower-case words before it
-    ("'s Haqqani", "rang Taylor"), a possessive inside ("Trump's Jewish" → "Trump"), number words
+    ("'s Qureshi", "rang Vell"), a possessive inside ("Vell's Canadian" → "Vell"), number words
     after it, dotted initials of a place before a full name ("N.J. Jane Roe")."""
     if _plain_name(m.text):
         return m
@@ -146,7 +146,7 @@ def _person_fragment(m: Mention, text: str) -> Mention | None:
     return _cut(m, start, end, text)
 
 
-#: Last words of bodies, never of a person's name ("Battleground Senate", "Our Principles PAC").
+#: Last words of bodies, never of a person's name ("Swing State Senate", "Better Future PAC").
 INSTITUTIONS = frozenset({
     "Senate", "Congress", "Committee", "Council", "Party", "PAC", "Pac", "Caucus", "Ministry", "Department",
     "Agency", "Commission", "Administration", "University", "Institute", "Foundation", "Association",
@@ -182,7 +182,7 @@ def _thing_type(m: Mention, text: str) -> str | None:
 
 
 def _listed_with_orgs(ordered: list[Mention], k: int, text: str) -> bool:
-    """The mention stands in a list between two organisations ("Motorola, X, Wells Fargo")."""
+    """The mention stands in a list between two organisations ("Acme, X, Globex")."""
     if k == 0 or k + 1 >= len(ordered):
         return False
     before, here, after = ordered[k - 1], ordered[k], ordered[k + 1]
@@ -222,8 +222,8 @@ def clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def drop_common_words(tk: Tokens, mentions: list[Mention]) -> list[Mention]:
-    """Mentions less one-word "people" the tagger did not tag a proper noun ("Exit polls", "Wrinkles
-    like disagreements"), unless a title, a known given name or a full name of the article backs them."""
+    """Mentions less one-word "people" the tagger did not tag a proper noun ("Turnout figures", "Ripples
+    like these"), unless a title, a known given name or a full name of the article backs them."""
     if not tk.tagged:
         return mentions
     named = {name_key(w) for m in mentions if m.label == "PERSON" and " " in m.text.strip() for w in m.text.split()}
@@ -283,7 +283,7 @@ def type_by_evidence(text: str, mentions: list[Mention]) -> list[Mention]:
             and _GROUP_BEFORE.search(text, max(0, m.span.start - 10), m.span.start)
             and (_GROUP_AFTER.match(text, m.span.end) or key[:-1] in named)
         ):  # fmt: skip
-            m.label = ""  # "the Clintons.", "among Latinos, who": a family or a group
+            m.label = ""  # "the Hendersons.", "among Latinos, who": a family or a group
         elif m.label == "PERSON" and " " not in key and key not in first_names() and not m.role:
             if key not in lowered:  # written in lower case as a word of its own somewhere
                 lowered[key] = key in text and re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", text) is not None

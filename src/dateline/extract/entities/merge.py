@@ -41,7 +41,7 @@ class Cluster:
     members: list[Mention] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)
     keys: set[str] = field(default_factory=set)
-    names: list[str] = field(default_factory=list)  # full names no one span holds ("Bill [and Hillary] Clinton")
+    names: list[str] = field(default_factory=list)  # full names no one span holds ("Jon [and Mara] Vell")
 
     def add(self, mention: Mention, rule: str, keys: set[str] | None = None) -> None:
         self.members.append(mention)
@@ -100,8 +100,8 @@ def _person_keys(text: str) -> dict[str, str]:
 
 def _tail_key(text: str) -> str:
     """The key a name's last two words give when they may be the name said short: of a longer name
-    ("Aung San Suu Kyi", "Ildefonso Guajardo Villarreal"), or a two-word name that does not start with
-    a known given name ("Suu Kyi", "Guajardo Villarreal"). No key for a name with a suffix or an
+    ("Aung San Suu Kyi", "Rosario Ibarra Montes"), or a two-word name that does not start with
+    a known given name ("Suu Kyi", "Ibarra Montes"). No key for a name with a suffix or an
     initial before the surname ("George W. Bush")."""
     words = name_key(text).split()
     if len(words) < 2 or suffix(text) or len(words[-2]) == 1 or len(text.split()) > 4:
@@ -112,7 +112,7 @@ def _tail_key(text: str) -> str:
 
 
 def _merge_people(mentions: list[Mention], text: str = "") -> list[Cluster]:
-    virtual, unclear = coordinated_names(mentions, text)  # "Bill" in "Bill and Hillary Clinton" is Bill Clinton
+    virtual, unclear = coordinated_names(mentions, text)  # "Jon" in "Jon and Mara Vell" is Jon Vell
     for m in mentions:
         if id(m) in unclear:
             m.unlinked = "ambiguous-given-name: coordinated with another surname than the full name it starts"
@@ -128,16 +128,16 @@ def _merge_people(mentions: list[Mention], text: str = "") -> list[Cluster]:
     first_full: dict[str, int] = {}
     for m in full:
         first_full.setdefault(surname(virtual.get(id(m), m.text)), m.span.start)
-    # A surname used with a title before any full name with it names someone else too ("Mr. Obama" ...
-    # "Michelle Obama"): none of its bare uses are merged.
+    # A surname used with a title before any full name with it names someone else too ("Mr. Vell" ...
+    # "Mara Vell"): none of its bare uses are merged.
     # A headline says "Clinton" before the article names her in full: that is no cue.
     heads = (
         headline_spans(text)
         if any(m.span.start < first_full.get(surname(m.text), -1) for m in short)
         else Headlines()
     )
-    # Only a titled or honorific use counts ("President Obama" ... "Michelle Obama"): a plain surname
-    # in the lead before the full name is that person's ("Zimmerman ... George Zimmerman").
+    # Only a titled or honorific use counts ("Governor Vell" ... "Mara Vell"): a plain surname in the
+    # lead before the full name is that person's ("Ortiz ... Dan Ortiz").
     early = {
         surname(m.text)
         for m in short

@@ -5,7 +5,7 @@
 - "the Washington Post Trump said": an organisation of the alias table glued before a name is
   split off the person;
 
-- "Keith" + "Lamont Scott", "Aung San" + "Suu Kyi": two PERSON mentions NER split with one space
+- "Jon" + "Lamar Vell", "Aung San" + "Suu Kyi": two PERSON mentions NER split with one space
   between them are one name when the first is named nowhere else in the article;
 - "Hammering Hillary Clinton", "Donna Brazile Leak": a PERSON mention holding the full name of a
   person named elsewhere in the article is cut down to that name (not "Ildefonso Guajardo
@@ -178,9 +178,9 @@ def _org_prefix(words: list[str]) -> int:
 
 def _given_before(name: str, inside: str, before: str) -> bool:
     """``name`` is ``inside`` after one or two more name words, and ``inside`` starts with no known given name:
-    "Ildefonso Guajardo Villarreal" holds the surnames "Guajardo Villarreal" (kept whole), "Hammering
+    "Rosario Ibarra Montes" holds the surnames "Ibarra Montes" (kept whole), "Hammering
     Hillary Clinton" a phrase before a name (cut). After an honorific (``before``, the text before the
-    name) the first word belongs to a title ("Miss Universe Alicia Machado")."""
+    name) the first word belongs to a title ("Miss Universe Lena Hart")."""
     head = name[: -len(inside)].strip() if name.endswith(inside) else ""
     words = head.split()
     return (

@@ -44,7 +44,7 @@ def honorific_gender(mention: Mention, text: str) -> str | None:
 
 
 def _kin_gender(mention: Mention, text: str) -> str | None:
-    """ "f" or "m" when a kin word stands right before ``mention`` ("His wife, Rakeyia Scott")."""
+    """ "f" or "m" when a kin word stands right before ``mention`` ("His wife, Mara Vell")."""
     found = _KIN.search(text[max(0, mention.span.start - 12) : mention.span.start])
     return _KIN_GENDER[found.group(1).lower()] if found else None
 
