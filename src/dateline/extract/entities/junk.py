@@ -222,20 +222,24 @@ def clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def drop_common_words(tk: Tokens, mentions: list[Mention]) -> list[Mention]:
-    """Mentions less one-word "people" the tagger did not tag a proper noun ("Turnout figures", "Ripples
-    like these"), unless a title, a known given name or a full name of the article backs them."""
+    """Mentions less one-word "people" the tagger never tagged a proper noun in the article ("Turnout
+    figures", "Ripples like these"), unless a title, a known given name or a full name of the article
+    backs them."""
     if not tk.tagged:
         return mentions
     named = {name_key(w) for m in mentions if m.label == "PERSON" and " " in m.text.strip() for w in m.text.split()}
-    out = []
+    doubtful: dict[str, list[Mention]] = {}
+    proper: set[str] = set()
     for m in mentions:
         key = name_key(m.text)
-        if m.label == "PERSON" and " " not in key and key not in named and key not in first_names() and not m.role:
+        if m.label == "PERSON" and " " not in key and key not in named and key not in first_names():
             first, last = tk.token_range(m.span.start, m.span.end)
-            if last - first == 1 and not tk.is_proper(first) and not _titled(m, tk.text):
-                continue
-        out.append(m)
-    return out
+            if last - first == 1 and not tk.is_proper(first) and not m.role and not _titled(m, tk.text):
+                doubtful.setdefault(key, []).append(m)
+            else:
+                proper.add(key)
+    drop = {id(m) for key, found in doubtful.items() if key not in proper for m in found}
+    return [m for m in mentions if id(m) not in drop] if drop else mentions
 
 
 def _titled(m: Mention, text: str) -> bool:

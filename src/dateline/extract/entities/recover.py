@@ -33,7 +33,7 @@ from itertools import dropwhile
 
 from ...model import Mention, Span
 from .headlines import Headlines, headline_spans, inside
-from .names import suffix
+from .names import spelling_key, suffix
 from .tables import CACHED, alias_of, aliases, given_names, honorifics, name_key, titles
 from .tokens import Tokens
 
@@ -321,6 +321,12 @@ def recover_names(tk: Tokens, mentions: list[Mention]) -> list[Mention]:
     words = tk.words
     names = wanted | bare
     hits = [i for i, w in enumerate(words) if w in names]
+    # a surname spelt another way ("Zelenskyy" beside "Volodymyr Zelenskiy") is that surname
+    folded = {spelling_key(n.split()[-1].casefold()) for n in full if n.split()[-1][:1].isupper()}
+    if folded:
+        hits = sorted({*hits, *(i for i in tk.capitalised if words[i] not in names
+                                and spelling_key(words[i].casefold()) in folded)})  # fmt: skip
+        wanted = wanted | {words[i] for i in hits}
     # a one-word name counts when it is tagged a proper noun somewhere (not "Aides")
     bare = {words[i] for i in hits if words[i] in bare and tk.is_proper(i)}
     covered = cover(mentions, len(tk.text))
