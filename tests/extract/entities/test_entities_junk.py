@@ -81,3 +81,15 @@ def test_coordinated_given_names_take_the_surname_after_them() -> None:
     found += [Mention(Span(carson, carson + 6), "Carson", "PERSON"), _m("Ben Carson", text=text)]
     names, unclear = coordinated_names(found, text)
     assert list(names.values()) == ["Bill Clinton"] and not unclear  # not "Trump Clinton", not "Carson Ortiz"
+
+
+def test_things_and_companies_by_the_words_around_them() -> None:
+    text = ("They fought the Corvanta pipeline and cheered Bellwood films. Norvacor, Tixly, and Globex left. "
+            "Quillon, which makes pumps, grew. Advising Arvex on its sale paid well. Calmora, the sleep drug, sold.")  # fmt: skip
+    names = ("Corvanta", "Bellwood", "Norvacor", "Tixly", "Globex", "Quillon", "Arvex", "Calmora")
+    found = [_m(n, text=text) for n in names]
+    for org in (found[2], found[4]):
+        org.label = "ORG"
+    labels = {m.text: m.label for m in type_by_evidence(text, found)}
+    assert labels == {"Corvanta": "PRODUCT", "Bellwood": "WORK_OF_ART", "Norvacor": "ORG", "Tixly": "ORG",
+                      "Globex": "ORG", "Quillon": "ORG", "Arvex": "ORG", "Calmora": "PRODUCT"}  # fmt: skip

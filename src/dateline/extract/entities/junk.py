@@ -44,6 +44,7 @@ _PLACE_BEFORE = re.compile(
 _COMPANY_AFTER = re.compile(
     r",?\s+(?:Inc|Corp|LLC|Ltd|PLC)\b|['’]s?\s+(?:shares|stock|valuation|revenue|profits?|shareholders)\b|\.com\b"
     r"|,\s+which\b|\s+(?:as|because|while|since|until)\s+it\b|(?:\s+\w+){1,2}\s+itself\b"
+    r"|\s+(?:on|in|for|with)\s+its\b"
 )
 _COMPANY_BEFORE = re.compile(
     r"\b(?:shares|stock|subsidiary) of\s+$", re.IGNORECASE
@@ -173,11 +174,16 @@ _LIST_GAP = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 
 
 def _thing_type(m: Mention, text: str) -> str | None:
-    """The type a thing noun around ``m`` gives ("the antidepressant X", "X, the online service")."""
+    """The type a thing noun around ``m`` gives ("the antidepressant X", "X, the online service",
+    "the X pipeline")."""
     before = text[max(0, m.span.start - 20) : m.span.start]
     if before.endswith(" ") and (words := before.split()) and words[-1] in _THING_TYPES:
         return _THING_TYPES[words[-1]]
     found = _THING_AFTER.match(text, m.span.end) if text.startswith(",", m.span.end) else None
+    if found is None and text.startswith(" ", m.span.end):  # "the Keystone pipeline", "Bollywood films"
+        after = text[m.span.end + 1 : m.span.end + 16].split(" ", 1)[0].rstrip(",.;:")
+        noun = after[:-1] if after.endswith("s") and after[:-1] in _THING_TYPES else after
+        return _THING_TYPES.get(noun)
     return _THING_TYPES[found.group(1)] if found else None
 
 
@@ -278,7 +284,7 @@ def type_by_evidence(text: str, mentions: list[Mention]) -> list[Mention]:
             m.label = "GPE"
         elif m.label == "PERSON" and key in company and " " not in key and key not in named and not _titled(m, text):
             m.label = "ORG"
-        elif m.label == "PERSON" and " " not in key and (thing := _thing_type(m, text)):
+        elif m.label == "PERSON" and " " not in key and key not in named and (thing := _thing_type(m, text)):
             m.label = thing
         elif m.label == "PERSON" and _listed_with_orgs(ordered, k, text):
             m.label = "ORG"
