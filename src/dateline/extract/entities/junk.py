@@ -199,9 +199,35 @@ def _listed_with_orgs(ordered: list[Mention], k: int, text: str) -> bool:
     )
 
 
+_PAIR = re.compile(r"^([A-Z][\w'’-]+)\s+(?:and|&)\s+([A-Z][\w'’-]+)$")
+_OWNER = re.compile(r"^[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?['’]s\s+(?=[A-Z])")
+
+
+def _split_people(m: Mention, text: str, person_words: set[str]) -> list[Mention]:
+    """A mention NER made of two people ("Rivas and Okafor", tagged a work or an organisation) as two
+    mentions, when one of the words is a word of a person NER named in the article; a person after an
+    organisation's possessive ("Acme's Dana Reyes") as that person. Else ``[m]``."""
+    if m.label == "PERSON":
+        return [m]
+    pair = _PAIR.match(m.text)
+    if pair and {name_key(pair.group(1)), name_key(pair.group(2))} & person_words:
+        start = m.span.start
+        return [
+            Mention(Span(start + pair.start(k), start + pair.end(k)), pair.group(k), "PERSON") for k in (1, 2)
+        ]
+    owner = _OWNER.match(m.text)
+    rest = m.text[owner.end() :].split() if owner else []
+    if owner and len(rest) >= 2 and name_key(rest[0]) in first_names():
+        start = m.span.start + owner.end()
+        return [Mention(Span(start, m.span.end), text[start : m.span.end], "PERSON")]
+    return [m]
+
+
 def clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     """Mentions cut to the names they hold; dates, web addresses and pieces with no name dropped."""
     out = []
+    person_words = {name_key(w) for m in mentions if m.label == "PERSON" for w in m.text.split()}
+    mentions = [piece for m in mentions for piece in _split_people(m, text, person_words)]
     for m in mentions:
         found: Mention | None = _one_paragraph(m, text)
         found = _unglued(found, text) if found is not None else None
