@@ -14,7 +14,7 @@ from typing import Any
 
 from ..model import Article, Event
 from ..serialize import event_from_dict, quote_to_dict
-from .links import actor_condition
+from .named import actor_condition, speaker_condition
 from .rows import contains, published_of, quote_of_row
 
 Filters = list[tuple[str, list[Any]]]
@@ -73,7 +73,7 @@ def quote_filters(speaker: str | None = None, anonymous: bool = False, type_: st
     """Conditions on ``quotes q``: speaker, anonymous only, type, cue, published day range, article."""
     out: Filters = []
     if speaker:
-        out.append(("(q.speaker LIKE ? ESCAPE '\\' OR q.speaker_mention LIKE ? ESCAPE '\\')", [contains(speaker)] * 2))
+        out.append(speaker_condition(speaker))
     if anonymous:
         out.append(("q.speaker_kind = 'anonymous'", []))
     if type_:

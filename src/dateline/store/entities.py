@@ -2,7 +2,9 @@
 
 Which stored entity a new one is the same as is decided elsewhere (``rules``:
 :class:`dateline.corpus.linking.CorpusLinker` in a normal ingest; exact names by default); this
-module reads the candidates the rules ask for and writes what they decide.
+module reads the candidates the rules ask for and writes what they decide. What it writes does not
+depend on the order articles come in: where two articles give an entity different countries (or
+affiliations, nationalities), the smallest code is kept.
 """
 
 from __future__ import annotations
@@ -127,12 +129,13 @@ class EntityLinker:
             created = self.conn.execute("SELECT changes()").fetchone()[0] > 0
         else:
             created, target_id = False, hit.target.id
-            if hit.target.country is None and entity.country:
+            # Where articles disagree, the smallest value is kept: the same whatever order they come in.
+            if entity.country and (hit.target.country is None or entity.country < hit.target.country):
                 self.conn.execute("UPDATE entities SET country = ? WHERE id = ?", (entity.country, target_id))
             if entity.affiliation is not None or entity.nationality is not None:
                 self.conn.execute(
-                    "UPDATE entities SET affiliation = coalesce(affiliation, ?), nationality = coalesce(nationality, ?) "
-                    "WHERE id = ?",
+                    "UPDATE entities SET affiliation = min(coalesce(affiliation, ?1), coalesce(?1, affiliation)), "
+                    "nationality = min(coalesce(nationality, ?2), coalesce(?2, nationality)) WHERE id = ?3",
                     (entity.affiliation, entity.nationality, target_id),
                 )
             self.conn.execute(

@@ -10,8 +10,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 
-from .rows import contains
-
 _SIDE = {"actor": "actors", "target": "targets"}
 
 
@@ -44,16 +42,3 @@ def entity_has_events(conn: sqlite3.Connection, entity_id: str) -> bool:
     """Whether any event actor or target still points at ``entity_id``."""
     return conn.execute("SELECT 1 FROM event_entities WHERE entity_id = ? LIMIT 1", (entity_id,)).fetchone() is not None
 
-
-def actor_condition(name: str) -> tuple[str, list[str]]:
-    """A condition on ``events e`` for events whose actors or targets are ``name``: the entities
-    with that name or alias (through ``event_entities``, so a relinked or corrected entity's events
-    are found under any of its names), or, for actors that are no entity, the name in the text."""
-    pattern = contains(name)
-    return (
-        "(e.id IN (SELECT ee.event_id FROM event_entities ee WHERE ee.entity_id IN "
-        "(SELECT id FROM entities WHERE lower(name) = lower(?) "
-        "UNION SELECT entity_id FROM entity_aliases WHERE lower(alias) = lower(?))) "
-        "OR e.actors LIKE ? ESCAPE '\\' OR e.targets LIKE ? ESCAPE '\\')",
-        [name, name, pattern, pattern],
-    )

@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING, Any
 from ..errors import NotFoundError, QueryError, UsageError
 from ..model import Article, Caption, Entity, Event, Mention, Provenance, Quote, Span
 from ..serialize import event_from_dict, quote_to_dict
-from .links import actor_condition
 from .meta import read_meta
-from .rows import contains, quote_of_row
+from .named import actor_condition, speaker_condition
 from .rows import published_of as _published
+from .rows import quote_of_row
 from .views import CorpusViews
 
 if TYPE_CHECKING:
@@ -182,8 +182,7 @@ class Reader:
                article: str | None = None) -> list[dict[str, Any]]:
         filters: list[tuple[str, list[Any]]] = []
         if speaker:
-            filters.append(("(q.speaker LIKE ? ESCAPE '\\' OR q.speaker_mention LIKE ? ESCAPE '\\')",
-                            [contains(speaker)] * 2))
+            filters.append(speaker_condition(speaker))
         if anonymous:
             filters.append(("q.speaker_kind = 'anonymous'", []))
         if article:

@@ -10,12 +10,15 @@ missed.
 
 from __future__ import annotations
 
+import re
+
 from ...geo.gazetteer import fold, gazetteer
 from ...model import Mention, Span
 from .names import NOT_NAMES, ORG_KINDS
-from .tables import alias_of, country_word, first_names, name_key, titles
+from .tables import alias_of, country_word, first_names, name_key, party_words, titles
 from .tokens import Tokens
 
+_INITIAL = re.compile(r"^[A-Z]\.$")
 #: Last words of company names ("Walter Energy", "Peabody Energy") that no person's name ends in.
 _BUSINESS = frozenset(
     {
@@ -58,12 +61,15 @@ def given_surname_names(tk: Tokens, covered: bytearray) -> list[Mention]:
     n = len(tk)
     for i in tk.capitalised:
         j = i + 1
+        if j + 1 < n and _INITIAL.match(tk.words[j]) and tk.upper[j + 1]:
+            j += 1  # a middle initial: "Elijah E. Cummings"
         if j >= n or not tk.upper[j] or name_key(tk.words[i]) not in names:
             continue
         if (j + 1 < n and tk.upper[j + 1] and tk.is_proper(j + 1)) or (
             i > 0 and tk.upper[i - 1] and tk.is_proper(i - 1) and not tk.sent_starts[i]
-        ):
-            continue  # part of a longer name ("A. Philip Randolph", "Toni LeAnn Braxton")
+            and tk.words[i - 1].casefold() not in party_words()
+        ):  # fmt: skip
+            continue  # part of a longer name ("A. Philip Randolph", "Toni LeAnn Braxton"); not "Democrat Jane Roe"
         first, last = tk.words[i], tk.words[j]
         if not (first.isalpha() and last.replace("-", "").replace("'", "").replace("’", "").isalpha()):
             continue

@@ -5,7 +5,7 @@ function word starts with a capital ("Obama Says African-American Museum Will Te
 first line of a text followed by a blank line is its headline, whatever its case. In such lines a
 PERSON mention that is a person's name from the rest of the article followed by words no person
 there is named with ("Obama Speech", "Obama Says"), or such words followed by a person's name
-("Double Standard Clinton"), is cut down to the name; so is an organisation or title NER makes of a
+("Double Standard Vell"), is cut down to the name; so is an organisation or title NER makes of a
 whole headline that starts with a person's name. A PERSON mention there with no given name and no
 word a person of the article is named with is dropped ("Judge Keeps Divorce Records Sealed").
 """
@@ -113,7 +113,7 @@ def _cut_point(words: list[str], known: set[str], named: set[str]) -> int:
 
 def _tail_point(words: list[str], known: set[str], named: set[str]) -> int:
     """Where the trailing known name of a mention starts, when every word before it is one no person
-    in the article is named with ("Double Standard Clinton"); 0 when the mention is to be kept."""
+    in the article is named with ("Double Standard Vell"); 0 when the mention is to be kept."""
     for size in range(1, len(words)):
         head, tail = [name_key(w) for w in words[:size]], " ".join(words[size:])
         if name_key(tail) not in known:

@@ -43,8 +43,8 @@ def corpus_keys(entity: Entity) -> set[str]:
     keys: set[str] = set()
     for name in _names(entity):
         keys |= _name_keys(entity.type, name)
-    if entity.type in _PLACE_TYPES and entity.country:
-        keys.add(f"{entity.type}:country:{entity.country}")
+    if entity.type in _PLACE_TYPES and entity.country and country_word(entity.name) is not None:
+        keys.add(f"{entity.type}:country:{entity.country}")  # a country's names meet ("US", "United States")
     return {k for k in keys if not k.endswith(":")}
 
 

@@ -16,7 +16,8 @@ from typing import Any
 from ...model import Mention, Span
 from .given import first_name_led, given_not_town, given_surname_names
 from .headlines import trim_headline_fragments
-from .names import NOT_NAMES, ORG_KINDS
+from .junk import PHRASE_WORDS, clean_mentions, drop_common_words, type_by_evidence
+from .names import NOT_NAMES, ORG_KINDS, spelling_key
 from .recover import (
     by_position,
     cover,
@@ -236,10 +237,10 @@ def _kin(mention: Mention, surnames: set[str], bare: set[str]) -> bool:
     words = mention.text.split()
     if mention.label == "PERSON" or not 2 <= len(words) <= 3:
         return False
-    if not all(w[:1].isupper() for w in words) or any(w in ORG_KINDS or w in NOT_NAMES for w in words):
+    if not all(w[:1].isupper() for w in words) or any(w in ORG_KINDS or w in NOT_NAMES or w in PHRASE_WORDS for w in words):
         return False
     last = name_key(words[-1])
-    return last in surnames or (len(words) == 3 and last in bare and all(w.isalpha() for w in words))
+    return spelling_key(last) in surnames or (len(words) == 3 and last in bare and all(w.isalpha() for w in words))
 
 
 @lru_cache(maxsize=1)
@@ -316,7 +317,7 @@ def _relabel(text: str, mentions: list[Mention]) -> None:
         if m.label != "PERSON" and key not in fixed and first_name_led(m):
             m.label = "PERSON"  # "Lester Holt" tagged ORG
     people = [(m, key, key.split()) for m, key in zip(mentions, keys, strict=True) if m.label == "PERSON"]
-    surnames = {words[-1] for _, _, words in people if len(words) > 1}
+    surnames = {spelling_key(words[-1]) for _, _, words in people if len(words) > 1}
     givens = {words[0] for _, _, words in people if len(words) > 1}
     bare = {key for m, key, _ in people if " " not in m.text.strip()}
     votes: dict[str, dict[str, int]] = {}
@@ -326,7 +327,7 @@ def _relabel(text: str, mentions: list[Mention]) -> None:
     for m, key in zip(mentions, keys, strict=True):
         if key in fixed:
             continue
-        if key in surnames or _kin(m, surnames, bare) or (key in givens and given_not_town(m)):
+        if spelling_key(key) in surnames or _kin(m, surnames, bare) or (key in givens and given_not_town(m)):
             # "Blinken" tagged GPE once next to "Antony Blinken"; "Layla Karim" next to "Ahmed Karim";
             # "Melania" tagged GPE next to "Melania Trump"
             m.label = "PERSON"
@@ -343,7 +344,7 @@ def _relabel(text: str, mentions: list[Mention]) -> None:
 def find_mentions(doc: Any, tk: Tokens | None = None) -> list[Mention]:
     """Named-thing mentions of ``doc`` in text order, without overlaps."""
     tk = tokens_of(doc) if tk is None else tk
-    mentions = join_split_names(tk.text, join_nicknames(tk.text, _from_ents(tk)))
+    mentions = join_split_names(tk.text, join_nicknames(tk.text, clean_mentions(tk.text, _from_ents(tk))))
     blocked = _title_phrases(tk.text)
     mentions = [m for m in mentions if m.label == "PERSON" or not _within(blocked, m.span)]
     covered = cover(mentions, len(tk.text))
@@ -356,4 +357,5 @@ def find_mentions(doc: Any, tk: Tokens | None = None) -> list[Mention]:
     _relabel(tk.text, mentions)
     mentions = trim_headline_fragments(tk.text, trim_fragments(tk.text, mentions))
     mark_works(tk.text, mentions)
+    mentions = drop_common_words(tk, type_by_evidence(tk.text, mentions))
     return sorted(mentions + recover_names(tk, mentions), key=place)

@@ -8,10 +8,12 @@ Rules (``MergeEvidence.rule``): ``exact``, ``name-variant``, ``surname``, ``titl
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import accumulate
 
 from ...model import Mention, Span
+from .coordinated import coordinated_names
 from .headlines import Headlines, headline_spans, inside
 from .names import (
     given_name,
@@ -20,6 +22,7 @@ from .names import (
     is_full_name,
     name_words,
     org_shape,
+    other_middle,
     prefix_country,
     suffix,
     surname,
@@ -38,6 +41,7 @@ class Cluster:
     members: list[Mention] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)
     keys: set[str] = field(default_factory=set)
+    names: list[str] = field(default_factory=list)  # full names no one span holds ("Jon [and Mara] Vell")
 
     def add(self, mention: Mention, rule: str, keys: set[str] | None = None) -> None:
         self.members.append(mention)
@@ -45,8 +49,14 @@ class Cluster:
         self.keys |= keys or set()
 
 
-def _group(mentions: list[Mention], label: str, keys_of: dict[int, dict[str, str]]) -> list[Cluster]:
-    """Greedy clustering: a mention joins the first cluster sharing one of its keys (key → rule)."""
+def _group(
+    mentions: list[Mention],
+    label: str,
+    keys_of: dict[int, dict[str, str]],
+    apart: Callable[[str, str], bool] | None = None,
+) -> list[Cluster]:
+    """Greedy clustering: a mention joins the first cluster sharing one of its keys (key → rule),
+    unless ``apart`` says its text and a member's name two different things."""
     clusters: list[Cluster] = []
     index: dict[str, Cluster] = {}
     for m in mentions:
@@ -55,6 +65,8 @@ def _group(mentions: list[Mention], label: str, keys_of: dict[int, dict[str, str
         rule = "exact"
         for key, key_rule in keys.items():
             target = index.get(key)
+            if target is not None and apart is not None and any(apart(m.text, x.text) for x in target.members):
+                target = None
             if target is not None:
                 rule = key_rule
                 break
@@ -88,8 +100,8 @@ def _person_keys(text: str) -> dict[str, str]:
 
 def _tail_key(text: str) -> str:
     """The key a name's last two words give when they may be the name said short: of a longer name
-    ("Aung San Suu Kyi", "Ildefonso Guajardo Villarreal"), or a two-word name that does not start with
-    a known given name ("Suu Kyi", "Guajardo Villarreal"). No key for a name with a suffix or an
+    ("Aung San Suu Kyi", "Rosario Ibarra Montes"), or a two-word name that does not start with
+    a known given name ("Suu Kyi", "Ibarra Montes"). No key for a name with a suffix or an
     initial before the surname ("George W. Bush")."""
     words = name_key(text).split()
     if len(words) < 2 or suffix(text) or len(words[-2]) == 1 or len(text.split()) > 4:
@@ -100,32 +112,43 @@ def _tail_key(text: str) -> str:
 
 
 def _merge_people(mentions: list[Mention], text: str = "") -> list[Cluster]:
-    full = [m for m in mentions if is_full_name(m.text)]
-    short = [m for m in mentions if not is_full_name(m.text)]
-    keys_of = {id(m): _person_keys(m.text) for m in full}
-    clusters = _group(full, "PERSON", keys_of)
+    virtual, unclear = coordinated_names(mentions, text)  # "Jon" in "Jon and Mara Vell" is Jon Vell
+    for m in mentions:
+        if id(m) in unclear:
+            m.unlinked = "ambiguous-given-name: coordinated with another surname than the full name it starts"
+    mentions = [m for m in mentions if id(m) not in unclear]
+    full = [m for m in mentions if is_full_name(virtual.get(id(m), m.text))]
+    short = [m for m in mentions if not is_full_name(virtual.get(id(m), m.text))]
+    keys_of = {id(m): _person_keys(virtual.get(id(m), m.text)) for m in full}
+    clusters = _group(full, "PERSON", keys_of, other_middle)
+    for cluster in clusters:
+        cluster.names = [virtual[id(x)] for x in cluster.members if id(x) in virtual]
     by_id = {id(c): c for c in clusters}
     loose: list[Mention] = []
     first_full: dict[str, int] = {}
     for m in full:
-        first_full.setdefault(surname(m.text), m.span.start)
-    # A surname used before any full name with it names someone else too ("Mr. Obama" ... "Michelle
-    # Obama"): none of its bare uses are merged.
+        first_full.setdefault(surname(virtual.get(id(m), m.text)), m.span.start)
+    # A surname used with a title before any full name with it names someone else too ("Mr. Vell" ...
+    # "Mara Vell"): none of its bare uses are merged.
     # A headline says "Clinton" before the article names her in full: that is no cue.
     heads = (
         headline_spans(text)
         if any(m.span.start < first_full.get(surname(m.text), -1) for m in short)
         else Headlines()
     )
+    # Only a titled or honorific use counts ("Governor Vell" ... "Mara Vell"): a plain surname in the
+    # lead before the full name is that person's ("Ortiz ... Dan Ortiz").
     early = {
         surname(m.text)
         for m in short
-        if m.span.start < first_full.get(surname(m.text), -1) and not inside(heads, m.span.start)
+        if m.span.start < first_full.get(surname(m.text), -1)
+        and not inside(heads, m.span.start)
+        and (m.role or honorific_gender(m, text))
     }
     by_surname: dict[str, list[Cluster]] = {}
     where = Positions()
     for cluster in clusters:
-        for last in dict.fromkeys(surname(x.text) for x in cluster.members):
+        for last in dict.fromkeys(surname(virtual.get(id(x), x.text)) for x in cluster.members):
             by_surname.setdefault(last, []).append(cluster)
     for m in short:
         if surname(m.text) in early:

@@ -32,7 +32,7 @@ _TOPIC_SAME = {"defence": "defense", "foreign relations": "foreign"}
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "al", "-"})
 
-#: Last words of an organisation name ("the Supreme Military Committee").
+#: Last words of an organisation name ("the Joint Planning Committee").
 ORG_KINDS = frozenset(
     {
         "Ministry", "Department", "Committee", "Council", "Agency", "Authority", "Office", "Command",
@@ -56,13 +56,49 @@ def name_words(text: str) -> list[str]:
     return strip_name(text).split()
 
 
+_DOUBLED = re.compile(r"(\w)\1+")
+_Y_END = re.compile(r"(?:iy|yy|ii|ij)$")
+
+
+@lru_cache(maxsize=65536)
+def spelling_key(key: str) -> str:
+    """One key for the transliterations of a name: "-iy", "-yy", "-ii" endings as "-y", "kh" as "h",
+    "ou" as "u", doubled letters once ("zelenskiy", "zelenskyy" → "zelensky"; "khamenei" → "hamenei")."""
+    key = _Y_END.sub("y", key).replace("kh", "h").replace("ou", "u")
+    return _DOUBLED.sub(r"\1", key)
+
+
 @lru_cache(maxsize=65536)
 def surname(text: str) -> str:
-    """Key of the last word of a person's name without an Arabic article: "al-Sudani" → "sudani"."""
+    """Key of the last word of a person's name without an Arabic article, one key for its
+    transliterations (:func:`spelling_key`): "al-Sudani" → "sudani", "Zelenskyy" → "zelensky"."""
     words = name_words(text)
     while len(words) > 1 and normalise_key(words[-1]) in _SUFFIXES:
         words = words[:-1]
-    return normalise_key(_PARTICLE.sub("", words[-1])) if words else ""
+    return spelling_key(normalise_key(_PARTICLE.sub("", words[-1]))) if words else ""
+
+
+_INITIAL = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z]$")
+
+
+@lru_cache(maxsize=65536)
+def middle_initials(text: str) -> str:
+    """The initials between a person's given name and surname: "George H.W. Bush" → "hw", "Paul D.
+    Ryan" → "d", "Hillary Clinton" → "" (written-out middle names and titles do not count)."""
+    words = name_words(text)
+    while len(words) > 2 and normalise_key(words[-1]) in _SUFFIXES:
+        words = words[:-1]
+    letters = []
+    for word in words[1:-1]:
+        if _INITIAL.match(word):
+            letters += [c.casefold() for c in word if c.isalpha()]
+    return "".join(letters)
+
+
+def other_middle(a: str, b: str) -> bool:
+    """Both names carry middle initials and they differ ("George W. Bush", "George H.W. Bush")."""
+    x, y = middle_initials(a), middle_initials(b)
+    return bool(x and y) and x != y
 
 
 def suffix(text: str) -> str:

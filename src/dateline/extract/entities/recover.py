@@ -5,7 +5,7 @@
 - "the Washington Post Trump said": an organisation of the alias table glued before a name is
   split off the person;
 
-- "Keith" + "Lamont Scott", "Aung San" + "Suu Kyi": two PERSON mentions NER split with one space
+- "Jon" + "Lamar Vell", "Aung San" + "Suu Kyi": two PERSON mentions NER split with one space
   between them are one name when the first is named nowhere else in the article;
 - "Hammering Hillary Clinton", "Donna Brazile Leak": a PERSON mention holding the full name of a
   person named elsewhere in the article is cut down to that name (not "Ildefonso Guajardo
@@ -33,7 +33,7 @@ from itertools import dropwhile
 
 from ...model import Mention, Span
 from .headlines import Headlines, headline_spans, inside
-from .names import suffix
+from .names import spelling_key, suffix
 from .tables import CACHED, alias_of, aliases, given_names, honorifics, name_key, titles
 from .tokens import Tokens
 
@@ -178,9 +178,9 @@ def _org_prefix(words: list[str]) -> int:
 
 def _given_before(name: str, inside: str, before: str) -> bool:
     """``name`` is ``inside`` after one or two more name words, and ``inside`` starts with no known given name:
-    "Ildefonso Guajardo Villarreal" holds the surnames "Guajardo Villarreal" (kept whole), "Hammering
+    "Rosario Ibarra Montes" holds the surnames "Ibarra Montes" (kept whole), "Hammering
     Hillary Clinton" a phrase before a name (cut). After an honorific (``before``, the text before the
-    name) the first word belongs to a title ("Miss Universe Alicia Machado")."""
+    name) the first word belongs to a title ("Miss Universe Lena Hart")."""
     head = name[: -len(inside)].strip() if name.endswith(inside) else ""
     words = head.split()
     return (
@@ -321,6 +321,12 @@ def recover_names(tk: Tokens, mentions: list[Mention]) -> list[Mention]:
     words = tk.words
     names = wanted | bare
     hits = [i for i, w in enumerate(words) if w in names]
+    # a surname spelt another way ("Zelenskyy" beside "Volodymyr Zelenskiy") is that surname
+    folded = {spelling_key(n.split()[-1].casefold()) for n in full if n.split()[-1][:1].isupper()}
+    if folded:
+        hits = sorted({*hits, *(i for i in tk.capitalised if words[i] not in names
+                                and spelling_key(words[i].casefold()) in folded)})  # fmt: skip
+        wanted = wanted | {words[i] for i in hits}
     # a one-word name counts when it is tagged a proper noun somewhere (not "Aides")
     bare = {words[i] for i in hits if words[i] in bare and tk.is_proper(i)}
     covered = cover(mentions, len(tk.text))

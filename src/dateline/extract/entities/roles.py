@@ -2,9 +2,9 @@
 
 Two forms are read from the tokens of the Doc (no spaCy import):
 
-- prenominal: "US State Department spokesman Matthew Miller", "Iraqi Foreign Minister Fouad Hussein",
-  "US Secretary of State Antony Blinken", "President Joe Biden";
-- appositive after the name: "Hussein Allawi, advisor to the Iraqi Prime Minister, said".
+- prenominal: "Treasury Department spokeswoman Dana Reyes", "Chilean Foreign Minister Tomas Vell",
+  "US Secretary of Labor Mara Ortiz", "President Lena Hart";
+- appositive after the name: "Omar Haddad, advisor to the Jordanian Prime Minister, said".
 """
 
 from __future__ import annotations

@@ -44,7 +44,7 @@ def honorific_gender(mention: Mention, text: str) -> str | None:
 
 
 def _kin_gender(mention: Mention, text: str) -> str | None:
-    """ "f" or "m" when a kin word stands right before ``mention`` ("His wife, Rakeyia Scott")."""
+    """ "f" or "m" when a kin word stands right before ``mention`` ("His wife, Mara Vell")."""
     found = _KIN.search(text[max(0, mention.span.start - 12) : mention.span.start])
     return _KIN_GENDER[found.group(1).lower()] if found else None
 
@@ -163,7 +163,10 @@ def choose(
     if salient is not None:
         return salient, "salience"
     nearest = _nearest(mention, candidates, where)
-    if nearest is None:
+    if nearest is None:  # a headline or lead before the full names: the one the article is about
+        counts = sorted(((len(c.members), i) for i, c in enumerate(candidates)), reverse=True)
+        if len(counts) > 1 and counts[0][0] >= 2 * max(counts[1][0], 1):
+            return candidates[counts[0][1]], "salience"
         return None, "ambiguous-surname: no earlier full name decides"
     if _named_together(mention, nearest, candidates, text, where):
         return None, "ambiguous-surname: two people with it named together last"

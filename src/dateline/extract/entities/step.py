@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from ...geo import countries
+from ...geo.place_country import place_country
 from ...model import Article, Entity, Mention, MergeEvidence
 from ...pipeline import Step
 from .attributes import assign_attributes
@@ -50,7 +51,7 @@ def _canonical(cluster: Cluster) -> str:
     """The name an entity goes by: the alias table's, the country's, else the longest full form."""
     texts = [strip_name(m.text) for m in cluster.members]
     if cluster.label == "PERSON":
-        full = [t for t in texts if is_full_name(t)] or texts
+        full = [t for t in texts + cluster.names if is_full_name(t)] or texts
         best = max(full, key=lambda t: (len(t.split()), len(t), not t.isupper()))
         return best.title() if best.isupper() and len(best) > 3 else best  # "HILLARY CLINTON"
     for m in cluster.members:
@@ -144,7 +145,7 @@ def _country(cluster: Cluster, name: str, roles: list[str]) -> str | None:
             word = country_word(m)
             if word is not None:
                 return word.iso3
-        return None
+        return place_country(name) if cluster.label != "NORP" else None
     if cluster.label == "PERSON":
         if not roles:
             return None

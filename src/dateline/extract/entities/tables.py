@@ -45,6 +45,7 @@ class EntityTables:
     constituents: str | Path = "entities/constituents.tsv"
     nicknames: str | Path = "entities/nicknames.tsv"
     first_names: str | Path = "entities/first_names.txt"
+    people_groups: str | Path = "entities/people_groups.txt"
 
 
 _ACTIVE: list[EntityTables] = [EntityTables()]
@@ -146,9 +147,26 @@ def country_word(text: str) -> CountryWord | None:
     return found
 
 
+#: Generic last words that leave the name they follow unchanged ("the ISIS group" is ISIS).
+_GENERIC_TAILS = frozenset({"organization", "organisation", "group", "militia", "militants", "network"})
+
+
 def alias_of(text: str) -> Alias | None:
-    """The alias row for a mention text, or None."""
-    return aliases().get(name_key(text))
+    """The alias row for a mention text, or for it without a generic last word ("group",
+    "organization", "militia", "network"), or None."""
+    key = name_key(text)
+    found = aliases().get(key)
+    if found is None and " " in key:
+        head, _, last = key.rpartition(" ")
+        if last in _GENERIC_TAILS:
+            return aliases().get(head)
+    return found
+
+
+@lru_cache(maxsize=1)
+def people_groups() -> frozenset[str]:
+    """Keys of words naming groups of people ("Latinos", "Evangelicals"; ``people_groups.txt``)."""
+    return frozenset(name_key(row[0]) for row in _read("people_groups.txt", header=False) if row)
 
 
 @lru_cache(maxsize=1)
@@ -196,6 +214,7 @@ CACHED: list[Any] = [
     party_words,
     given_names,
     first_names,
+    people_groups,
     nicknames,
     formal_names,
     role_words,
