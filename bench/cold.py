@@ -12,15 +12,23 @@ runs are interleaved) and the slowest imports of ``import dateline.cli``.
 ``--against SRC`` adds a third run per round: the same ingest with ``PYTHONPATH=SRC`` (another
 checkout's ``src``), and checks that both stored exactly the same facts, table by table, row by row.
 
-Run: ``.venv/bin/python bench/cold.py [--repeat N] [--against ../main/src] [--imports N]``.
+Bytecode: an installed package has its modules compiled (pip does it), and the spaCy run reads
+spaCy's compiled modules. So both ``src`` trees are copied to the temporary folder and compiled
+there first, and the runs import them from it (nothing is written into the checkouts). With
+``--source`` they run from the checkouts as the environment says (with ``PYTHONDONTWRITEBYTECODE``
+set, every start compiles dateline's modules again).
+
+Run: ``.venv/bin/python bench/cold.py [--repeat N] [--against ../main/src] [--source] [--imports N]``.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -99,6 +107,17 @@ def env_with(src: Path) -> dict[str, str]:
     return env
 
 
+def runnable(src: Path, tmp: Path, name: str, source: bool) -> Path:
+    """``src`` itself (``source``), or a compiled copy of it in ``tmp`` (as an installed package is)."""
+    if source:
+        return src.resolve()
+    copy = tmp / name
+    shutil.copytree(src, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    if not compileall.compile_dir(copy, quiet=1, workers=0):
+        raise SystemExit(f"compiling {copy} failed")
+    return copy
+
+
 def ingest_command(jsonl: Path, db: Path) -> list[str]:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
@@ -148,16 +167,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=3, help="rounds (medians are printed; default 3)")
     parser.add_argument("--against", type=Path, help="another checkout's src/ to time and compare facts with")
+    parser.add_argument("--source", action="store_true", help="run dateline from the checkouts, uncompiled")
     parser.add_argument("--imports", type=int, default=12, help="slowest imports to list (0: none)")
     args = parser.parse_args()
     texts = polnear_texts(None)
     if not texts:
         print(f"skipped: {POLNEAR} is absent (the cold bench reads the PolNeAR dev texts from ../shared)")
         return
-    env = env_with(SRC)
     sys.path.insert(0, str(SRC))
     with tempfile.TemporaryDirectory(prefix="dateline-cold-") as tmp_name:
         tmp = Path(tmp_name)
+        env = env_with(runnable(SRC, tmp, "src", args.source))
+        other_env = env_with(runnable(args.against, tmp, "against-src", args.source)) if args.against else {}
         jsonl = tmp / "articles.jsonl"
         write_jsonl(jsonl, texts)
         model = model_name(env)
@@ -168,14 +189,15 @@ def main() -> None:
             timed(bare, [sys.executable, "-c", BARE, str(jsonl), model], env)
             timed(ours, ingest_command(jsonl, tmp / "ours.db"), env)
             if other is not None and args.against is not None:
-                timed(other, ingest_command(jsonl, tmp / "other.db"), env_with(args.against.resolve()))
+                timed(other, ingest_command(jsonl, tmp / "other.db"), other_env)
         print(f"corpus: {len(texts)} articles, {sum(len(t.split()) for t in texts)} words, one JSONL file; "
-              f"fresh processes, medians of {args.repeat}")
+              f"fresh processes, medians of {args.repeat}; dateline "
+              + ("from the checkouts as the environment runs it" if args.source else "compiled, as installed"))
         report(bare, [ours] + ([other] if other else []))
         if other is not None:
             print(f"stored facts, {args.against} against this tree: {same_facts(tmp / 'other.db', tmp / 'ours.db')}")
-    if args.imports:
-        import_offenders(env, args.imports)
+        if args.imports:
+            import_offenders(env, args.imports)
 
 
 if __name__ == "__main__":
