@@ -13,13 +13,10 @@ from ..model import Article, Drop, article_id
 from ..pipeline import failed
 from .common import dropped
 from .dates import parse_published
-from .feed import read_feed
-from .html import read_html
 from .jsonl import read_jsonl
 from .source import DEFAULT_MAX_BYTES, STREAMED_FORMATS, Source, discover, inspect_path, too_large
 from .text import read_text
 from .unicode import valid_article
-from .warc import read_warc
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +91,8 @@ def _articles(source: Source, max_bytes: int) -> Iterator[Article]:
     path, fmt = source.path, source.format
     try:
         if fmt == "warc":
+            from .warc import read_warc  # warcio pulls in fsspec and asyncio: only for WARC files
+
             yield from read_warc(path, max_bytes=max_bytes)
         elif fmt == "jsonl":
             yield from read_jsonl(path, max_bytes=max_bytes)
@@ -104,8 +103,12 @@ def _articles(source: Source, max_bytes: int) -> Iterator[Article]:
             elif (nul := data.find(b"\x00")) >= 0:
                 yield dropped("binary_file", f"NUL byte at byte {nul}; this is not a text file")
             elif fmt == "html":
+                from .html import read_html  # lxml: only for HTML and feeds
+
                 yield read_html(data)
             elif fmt == "feed":
+                from .feed import read_feed
+
                 yield from read_feed(data)
             else:
                 yield read_text(data)
