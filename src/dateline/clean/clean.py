@@ -276,8 +276,8 @@ def _strip_controls(article: Article) -> None:
 
 
 class CleanStep(Step):
-    """Requires ``text``; assigns ``title``, ``captions``, ``byline``, ``published``, ``cleaned``;
-    rewrites ``text``.
+    """Requires ``text``; assigns ``title``, ``captions``, ``byline``, ``published``, ``cleaned`` and
+    ``provenance.published_source`` (when it dates the article); rewrites ``text``.
 
     Text-dump articles (``format == "text"``) get the full treatment: title (first real line),
     captions kept once each with their credits, byline, a stated date (only when
@@ -294,7 +294,7 @@ class CleanStep(Step):
     name = "clean"
     requires: frozenset[str] = frozenset({"text"})
     assigns: frozenset[str] = frozenset(
-        {"text", "title", "captions", "byline", "published", "published_raw", "cleaned"}
+        {"text", "title", "captions", "byline", "published", "published_raw", "cleaned", "provenance"}
     )
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
