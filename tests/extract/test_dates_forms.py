@@ -126,3 +126,10 @@ def test_step_passes_dropped_articles_through() -> None:
 
     article = Article(text="x", drop=Drop("empty_file"))
     assert list(DateStep().run([article])) == [article] and article.dates == []
+
+
+@pytest.mark.parametrize("text", ["THE RALLY ON MONDAY’S SCHEDULE WAS CANCELLED.", "Monday‘s vote was close.",
+                                  "Monday's vote was close."])
+def test_a_possessive_weekday_in_any_case_or_quote_mark_resolves(text: str) -> None:
+    found = extract_dates(text, PUB, None)
+    assert all(ref.value is None or ref.value.startswith("2024-08") for ref in found)

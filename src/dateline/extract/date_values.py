@@ -197,7 +197,7 @@ def _bare_month(pub: date, ask: _Ask) -> Resolved:
 
 
 def _named_weekday(pub: date, ask: _Ask) -> Resolved:
-    wd = WEEKDAYS[re.sub(r"['’]s$", "", ask.groups[0]).lower()]
+    wd = WEEKDAYS[re.sub(r"['’‘]s$", "", ask.groups[0].strip().lower())]
     if ask.pre == "last":
         day = _weekday(pub - timedelta(days=1), wd, "past")
     elif ask.pre == "next":
