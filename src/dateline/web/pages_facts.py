@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse
 from starlette.background import BackgroundTask
 
-from ..errors import StoreError
+from ..errors import NotFoundError, StoreError
 from ..export import event_rows, write_events
 from ..extract.events.calibration import SHOW_AT
 from ..store import Reader
@@ -139,7 +139,7 @@ def entity_chips(rd: Reader, entities: Any) -> list[dict[str, str]]:
 def _entity_id(rd: Reader, name: str) -> str | None:
     try:
         return rd.find_entity(name)
-    except StoreError:
+    except (NotFoundError, StoreError):
         return None
 
 
