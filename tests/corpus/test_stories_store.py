@@ -122,6 +122,7 @@ def test_seed_holds_exactly_two_contradictions(tmp_path: Path, seed_dump: Path) 
 def test_export_one_row_per_happening(dbs: dict[str, Any], tmp_path: Path) -> None:
     db = dbs["whole"]
     per_report, per_happening = tmp_path / "reports.jsonl", tmp_path / "happenings.jsonl"
+    # every event, those under the shown confidence too, so that each happening has its row
     run("export", "events", "--db", db, "--format", "jsonl", "-o", str(per_report), "--all")
     run("export", "events", "--db", db, "--format", "jsonl", "-o", str(per_happening), "--per", "happening", "--all")
     conn = api.open_reader(db).conn

@@ -19,7 +19,8 @@ Without the database every word is only equal to itself (:func:`available` says 
 from __future__ import annotations
 
 import importlib.util
-from bisect import bisect_left
+import mmap
+from array import array
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -52,20 +53,60 @@ def available() -> bool:
     return data_dir() is not None
 
 
+class _Lines:
+    """The sorted entry lines of one WordNet file, mapped from disk (its licence header, indented, left
+    out): the file's bytes and where each line starts, so that only the pages read are in memory."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.data: mmap.mmap | bytes = b""
+        self.starts = array("q")
+        if path is None:
+            return
+        with open(path, "rb") as handle:
+            self.data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        at = 0
+        while at < len(self.data):
+            end = self.data.find(b"\n", at)
+            end = len(self.data) if end < 0 else end
+            if end > at and self.data[at:at + 1] != b" ":
+                self.starts.append(at)
+            at = end + 1
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def line(self, i: int) -> str:
+        start = self.starts[i]
+        end = self.data.find(b"\n", start)
+        return bytes(self.data[start: end if end >= 0 else len(self.data)]).decode("utf-8").rstrip("\r")
+
+    def find(self, head: str) -> str | None:
+        """The line that starts with ``head`` and a space (lines are sorted, so a prefix of a fixed
+        length is too, and a binary search over prefixes finds it)."""
+        key = (head + " ").encode("utf-8")
+        width = len(key)
+        lo, hi = 0, len(self.starts)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            start = self.starts[mid]
+            if self.data[start: start + width] < key:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo < len(self.starts) and self.data[self.starts[lo]: self.starts[lo] + width] == key:
+            return self.line(lo)
+        return None
+
+
 @cache
-def _lines(name: str) -> list[str]:
-    """The sorted entry lines of one WordNet file (its licence header, indented, left out)."""
+def _lines(name: str) -> _Lines:
     folder = data_dir()
-    if folder is None:
-        return []
-    with open(folder / name, encoding="utf-8") as handle:
-        return [line for line in handle.read().splitlines() if line and not line.startswith(" ")]
+    return _Lines(folder / name if folder is not None else None)
 
 
-def _find(lines: list[str], head: str) -> str | None:
-    """The line of ``lines`` (sorted) that starts with ``head`` and a space."""
-    at = bisect_left(lines, head + " ")
-    return lines[at] if at < len(lines) and lines[at].startswith(head + " ") else None
+def _find(lines: _Lines, head: str) -> str | None:
+    """The line of ``lines`` that starts with ``head`` and a space."""
+    return lines.find(head)
 
 
 @lru_cache(maxsize=200_000)
