@@ -177,7 +177,7 @@ def score(args: argparse.Namespace) -> dict[str, Any]:
     kind = next(iter(items.values()))["kind"]
     keys = KEYS[kind]
     rows = [(items[v["item"]], v["verdict"]) for v in verdicts if v["item"] in items]
-    result: dict[str, Any] = {"kind": kind, "judged": len(rows)}
+    result: dict[str, Any] = {"facts": kind, "judged": len(rows)}
     for key in keys:
         result[key] = sum(1 for _, v in rows if v.get(key) is True)
     result["all_right"] = sum(1 for _, v in rows if all(v.get(k) in (True, None) for k in keys))
