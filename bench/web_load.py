@@ -17,6 +17,7 @@ import sqlite3
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections import defaultdict
@@ -102,12 +103,13 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _serve(db: Path) -> tuple[subprocess.Popen[bytes], str]:
+def _serve(db: Path, log: Path) -> tuple[subprocess.Popen[bytes], str]:
+    """Start ``dateline serve`` on ``db``; its output goes to ``log``."""
     port = _free_port()
     exe = Path(sys.executable).parent / "dateline"
     command = [str(exe)] if exe.exists() else [sys.executable, "-m", "dateline.cli"]
     proc = subprocess.Popen([*command, "serve", "--db", str(db), "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=dict(os.environ))
+                            stdout=subprocess.DEVNULL, stderr=log.open("wb"), env=dict(os.environ))
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -130,13 +132,21 @@ def _client(base: str, requests: Requests, seed: int, stop: float, rounds: int,
                 if time.monotonic() > stop:
                     break
                 started = time.perf_counter()
-                answer = client.get(path)
+                try:
+                    status = client.get(path).status_code
+                except httpx.HTTPError as exc:  # a dropped connection is an error, not the end of the run
+                    status, client = type(exc).__name__, _reconnect(client, base)
                 mine[Requests.label(path)].append((time.perf_counter() - started) * 1000)
-                if answer.status_code != 200:
-                    errors.append(f"{answer.status_code} {path}")
+                if status != 200:
+                    errors.append(f"{status} {path}")
     with lock:
         for path, values in mine.items():
             out[path] += values
+
+
+def _reconnect(client: httpx.Client, base: str) -> httpx.Client:
+    client.close()
+    return httpx.Client(base_url=base, timeout=60)
 
 
 def _pct(values: list[float], q: int) -> float:
@@ -150,7 +160,8 @@ def run_clients(db: Path, articles: int, clients: int, seconds: float, rounds: i
         print(f"built {db}: {build(db, articles, random.Random(7))} in {time.perf_counter() - started:.1f} s")
     print(f"stories: {add_stories(db)}")
     requests = Requests(db)
-    proc, base = _serve(db)
+    log = Path(tempfile.mkdtemp(prefix="dateline-serve-")) / "serve.log"
+    proc, base = _serve(db, log)
     out: dict[str, list[float]] = defaultdict(list)
     errors: list[str] = []
     lock = threading.Lock()
@@ -170,10 +181,13 @@ def run_clients(db: Path, articles: int, clients: int, seconds: float, rounds: i
         proc.terminate()
         proc.wait(10)
     _report(out, errors, clients, elapsed)
+    if errors:
+        print(f"server log: {log}")
+        print("\n".join(log.read_text(encoding="utf-8", errors="replace").splitlines()[-30:]))
 
 
 def _report(out: dict[str, list[float]], errors: list[str], clients: int, elapsed: float) -> None:
-    every = [v for values in out.values() for v in values]
+    every = [v for values in out.values() for v in values] or [0.0]
     print(f"{clients} clients, {len(every)} requests in {elapsed:.1f} s: {len(every) / elapsed:.1f} requests/s, "
           f"{len(errors)} errors")
     print(f"{'request (varied ones by template)':58} {'n':>5} {'p50':>7} {'p95':>7} {'p99':>7}  target p95 < {TARGET_P95_MS:.0f} ms")

@@ -307,6 +307,11 @@ MIGRATIONS: list[str] = [
     """,
     # 6: see event_entities
     event_entities(),
+    # 7: an entity found by its name or an alias in any case (story pages' entity links) without a scan
+    """
+    CREATE INDEX entities_lower_name ON entities(lower(name));
+    CREATE INDEX entity_aliases_lower_alias ON entity_aliases(lower(alias));
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

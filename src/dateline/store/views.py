@@ -177,17 +177,26 @@ class CorpusViews:
             yield art, event_from_dict(json.loads(r["data"]))
 
     # -- corpus view: entity profiles ------------------------------------------------------------
+    #: Entities called a name, by its name, id or an alias in any case (indexes on lower(name),
+    #: lower(alias) and the ids find each without a scan).
+    _NAMED = ("SELECT id, lower(name) = lower(:n) AS exact FROM entities WHERE lower(name) = lower(:n) "
+              "OR id = :n OR id IN (SELECT entity_id FROM entity_aliases WHERE lower(alias) = lower(:n))")
+
     def find_entity(self, name: str) -> str:
-        """The id of the entity called ``name`` (its name or an alias, any case); the most mentioned wins."""
-        row = self.conn.execute(
-            "SELECT e.id FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id "
-            "WHERE lower(e.name) = lower(:n) OR e.id = :n OR e.id IN "
-            "(SELECT entity_id FROM entity_aliases WHERE lower(alias) = lower(:n)) "
-            "GROUP BY e.id ORDER BY lower(e.name) = lower(:n) DESC, count(m.id) DESC, e.id LIMIT 1", {"n": name}
-        ).fetchone()
-        if row is None:
+        """The id of the entity called ``name`` (its name or an alias, any case): one whose name it
+        is before one with it as an alias or id, then the most mentioned, then the smallest id.
+        Mentions are counted only when more than one entity has the name."""
+        found = self.conn.execute(self._NAMED, {"n": name}).fetchall()
+        if not found:
             raise NotFoundError(f"no entity named {name!r}; `dateline entities` lists them")
-        return str(row[0])
+        if len(found) == 1:
+            return str(found[0][0])
+
+        def rank(row: Any) -> tuple[int, int, str]:
+            mentions = self.conn.execute("SELECT count(*) FROM mentions WHERE entity_id = ?", (row[0],)).fetchone()[0]
+            return (-int(row[1] or 0), -int(mentions), str(row[0]))
+
+        return str(min(found, key=rank)[0])
 
     def entity_profile(self, name: str) -> dict[str, Any]:
         """Who the entity is and what it said and did: aliases, roles over time, its quotes, quotes about

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
+from starlette.concurrency import run_in_threadpool
 
 from ..extract.events.calibration import SHOW_AT
 from ..serialize import to_jsonable
@@ -37,7 +38,13 @@ def articles(rd: Rd, limit: Limit = 50, cursor: Cursor = None, outlet: Text = No
 
 
 @router.get("/articles/{article_id}", summary="One article with every fact and its spans")
-def article(article_id: str, rd: Rd) -> dict[str, Any]:
+async def article(article_id: str, rd: Rd) -> dict[str, Any]:
+    # one trip to a worker thread reads it; the answer is then checked and written on the event loop
+    return await run_in_threadpool(article_data, rd, article_id)
+
+
+def article_data(rd: Reader, article_id: str) -> dict[str, Any]:
+    """The article with every fact and its spans, its copies and near-duplicates."""
     art = rd.article(article_id)
     data: dict[str, Any] = to_jsonable(art)
     data.update(rd.browse().related(art.id))

@@ -19,6 +19,7 @@ from .cache import ResponseCache
 from .csrf import Editing
 from .db import check_database, open_readonly
 from .deps import file_signature
+from .pool import ReaderPool
 
 HERE = Path(__file__).resolve().parent
 LOOPBACK = ("127.0.0.1", "localhost")
@@ -66,6 +67,7 @@ def create_app(db: str | Path | None = None, *, reader_factory: Callable[[], Rea
     answers repeated GET requests from memory while the database file is unchanged (not with edits).
     """
     path = check_database(db) if db is not None else None
+    default_factory = None
     if reader_factory is None:
         if path is None:
             raise UsageError("create_app needs a database path or a reader_factory")
@@ -74,10 +76,14 @@ def create_app(db: str | Path | None = None, *, reader_factory: Callable[[], Rea
         def reader_factory() -> Reader:
             return open_readonly(found)
 
+        default_factory = reader_factory
+
     app = FastAPI(title="dateline", version=__version__, docs_url=None, redoc_url=None,
                   description="Articles, entities, quotes, events and stories of a dateline database.")
     app.state.reader_factory = reader_factory
     app.state.signature = file_signature(path) if path is not None else None
+    if path is not None and reader_factory is default_factory:
+        app.state.readers = ReaderPool(path, app.state.signature)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals["version"] = __version__
     templates.env.filters["web_url"] = web_url

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
@@ -11,13 +11,21 @@ from fastapi import Request
 from ..store import Reader
 
 
-def reader(request: Request) -> Iterator[Reader]:
-    """A Reader on its own read-only connection (the app's ``reader_factory`` makes it)."""
-    rd: Reader = request.app.state.reader_factory()
+async def reader(request: Request) -> AsyncIterator[Reader]:
+    """A Reader on a read-only connection of its own for this request: lent by the app's pool of
+    connections when it has one, else made by its ``reader_factory`` and closed afterwards.
+
+    Taking and giving back take microseconds, so this runs on the event loop: a request's only
+    trip to a worker thread is its endpoint."""
+    pool = getattr(request.app.state, "readers", None)
+    rd: Reader = pool.take() if pool is not None else request.app.state.reader_factory()
     try:
         yield rd
     finally:
-        rd.conn.close()
+        if pool is not None:
+            pool.give_back(rd)
+        else:
+            rd.conn.close()
 
 
 def stories_of(rd: Reader) -> list[dict[str, Any]]:

@@ -65,12 +65,24 @@ def _piece(text: str, active: list[Layer]) -> str:
 
 
 def render_body(text: str, marks: list[Layer]) -> Markup:
-    """``text`` escaped, with each marked stretch wrapped (see the module docstring)."""
+    """``text`` escaped, with each marked stretch wrapped (see the module docstring).
+
+    One pass over the cuts in order keeps the marks open at each piece (opened where they start,
+    closed where they end), so the work grows with the text's pieces and the marks over each,
+    not with pieces times marks (a long article has thousands of both)."""
     cuts = sorted({0, len(text), *(x.start for x in marks), *(x.end for x in marks)})
+    starting: dict[int, list[int]] = {}
+    ending: dict[int, list[int]] = {}
+    for i, x in enumerate(marks):
+        if x.start < x.end:  # an empty or reversed mark covers no piece
+            starting.setdefault(x.start, []).append(i)
+            ending.setdefault(x.end, []).append(i)
+    covering: set[int] = set()
     parts = []
     for start, end in zip(cuts, cuts[1:], strict=False):
-        active = [x for x in marks if x.start <= start and end <= x.end]
-        parts.append(_piece(text[start:end], active))
+        covering.difference_update(ending.get(start, ()))
+        covering.update(starting.get(start, ()))
+        parts.append(_piece(text[start:end], [marks[i] for i in sorted(covering)]))
     return Markup("".join(parts))
 
 
