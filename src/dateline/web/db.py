@@ -31,7 +31,23 @@ def check_database(path: str | Path) -> Path:
         reader.conn.close()
     if version == 0 or version > SCHEMA_VERSION:
         raise CorruptDatabaseError(f"{target}: not a dateline database of schema 1..{SCHEMA_VERSION} (found {version})")
+    if version < SCHEMA_VERSION:
+        _upgrade(target, version)
     return target.resolve()
+
+
+def _upgrade(target: Path, version: int) -> None:
+    """Bring an older database to this schema before serving it (the pages read the newest tables);
+    a database that cannot be written is refused with what to do."""
+    from ..store.connection import connect
+
+    try:
+        connect(target).close()
+    except StoreError as exc:
+        raise StoreError(
+            f"{target}: database schema version {version} is older than this dateline ({SCHEMA_VERSION}) and "
+            f"cannot be upgraded here ({exc.message}); run 'dateline relink' on a writable copy first"
+        ) from exc
 
 
 def open_readonly(path: str | Path) -> Reader:
