@@ -15,8 +15,9 @@ from functools import lru_cache
 from typing import Any
 
 from ...geo.countries import country_of, find_countries
-from ...geo.gazetteer import gazetteer
+from ...geo.gazetteer import fold, gazetteer
 from ...geo.orgs import GROUP_CODES, Org, find_orgs, sectors
+from ...geo.points import state_named
 from ...model import Actor, Article, Entity, Mention, Span
 from ...tables import read_table
 from ...vocab import as_sector
@@ -140,8 +141,11 @@ def _city_country(tokens: list[Any]) -> str | None:
                 names.append([])
             names[-1].append(tok.text_with_ws)
     for name in names:
-        site = gazetteer().lookup("".join(name).strip())
-        if site is not None and site.country:
+        text = "".join(name).strip()
+        if state_named(text, gazetteer().states, fold) is not None:
+            return "USA"  # "the New Jersey governor"
+        site = gazetteer().lookup(text)
+        if site is not None and site.country and fold(site.name) == fold(text):
             return site.country
     return None
 

@@ -87,6 +87,8 @@ def _not_an_event(trig: Trigger, lex: TriggerLexicon) -> bool:
     used in another sense ("a group calling itself ...")."""
     tok = trig.token
     if trig.entry.pos == "noun":
+        if trig.entry.category == "PROTEST" and campaign_event(tok):
+            return True  # "a Reyes rally", "a campaign rally": a candidate's meeting, not a protest
         head = tok.head
         if tok.dep_ == "dobj" and not args.is_light(head) and not args.sets_off(head):
             return True
@@ -115,6 +117,17 @@ def _not_an_event(trig: Trigger, lex: TriggerLexicon) -> bool:
     if trig.entry.pos == "verb" and len(trig.entry.words) == 1 and tok.lemma_.lower() not in PROMISES:
         return any(c.dep_ == "oprd" or (c.dep_ == "dobj" and c.lower_.endswith(("self", "selves"))) for c in tok.children)
     return False
+
+
+#: Modifiers that make a rally or march a campaign's or a party's gathering, not a protest.
+CAMPAIGN_WORDS = frozenset({"campaign", "election", "electoral", "political", "fundraising", "victory", "pep",
+                            "primary", "caucus", "convention"})
+
+
+def campaign_event(tok: Any) -> bool:
+    """"a Reyes rally", "a campaign rally": a rally named after a person or a campaign."""
+    return any(c.dep_ in ("compound", "amod", "poss") and (c.ent_type_ == "PERSON" or c.lemma_.lower() in CAMPAIGN_WORDS)
+               for c in tok.children)
 
 
 #: Verbs of putting a question: "Asked about ...", "Pressed on ..." open a sentence with the reporter's question.
