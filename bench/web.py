@@ -2,14 +2,21 @@
 
 The database is made by inserting rows straight into the store's schema (no parsing): articles
 with titles, bodies and dates, entities and their mentions at real offsets, quotes and events with
-places. Each page or endpoint is requested in process through httpx (FastAPI's TestClient, so the
+places. Each page or endpoint is requested (answers not cached, so each is rendered) in process through httpx (FastAPI's TestClient, so the
 whole ASGI stack runs but no socket, and each request also crosses the test client's thread portal)
 or, with ``--server``, over a keep-alive HTTP connection to the app served by uvicorn on 127.0.0.1
 (as ``dateline serve`` runs it); the bare SQLite query behind it is timed on a read-only
 connection to the same file. Prints p50/p95 in milliseconds for both and the ratio of the p50s,
 and the targets: p95 under 50 ms for API lists, under 150 ms for pages. Never asserts on time.
 
-Run: ``.venv/bin/python bench/web.py [--articles N] [--repeat N] [--db FILE] [--server]``.
+With ``--clients N`` it instead starts ``dateline serve`` as its own process and lets N clients
+(threads, each with its own keep-alive connection) request every page and API list in turn for
+``--seconds`` (bounded also by ``--repeat`` rounds per client), then prints p50/p95/p99 per request
+and over all, requests per second, and the 300 ms p95 target. The synthetic database gets stories
+(four articles each, with outlets and entities) so the home page and /stories have work to do.
+
+Run: ``.venv/bin/python bench/web.py [--articles N] [--repeat N] [--db FILE] [--server]
+[--clients N --seconds S]``.
 """
 
 from __future__ import annotations
@@ -98,10 +105,17 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=30, help="requests per page or endpoint")
     ap.add_argument("--db", default=None, help="build (or reuse) the synthetic database here")
     ap.add_argument("--server", action="store_true", help="request a uvicorn server over a socket")
+    ap.add_argument("--clients", type=int, default=0, help="concurrent clients against 'dateline serve'")
+    ap.add_argument("--seconds", type=float, default=30.0, help="how long the concurrent clients run")
     args = ap.parse_args()
     scratch = None if args.db else Path(tempfile.mkdtemp(prefix="dateline-bench-"))
     db = Path(args.db) if args.db else Path(str(scratch)) / "web.db"
     try:
+        if args.clients:
+            from web_load import run_clients
+
+            run_clients(db, args.articles, args.clients, args.seconds, args.repeat)
+            return
         run(db, args.articles, args.repeat, args.server)
     finally:
         if scratch is not None:
@@ -112,10 +126,10 @@ def main() -> None:
 def client_for(db: Path, server: bool) -> Iterator[Any]:
     """An httpx client on the app: in process, or over a socket to uvicorn."""
     if not server:
-        with TestClient(create_app(db), base_url="http://127.0.0.1") as client:  # one event loop for all requests
+        with TestClient(create_app(db, cache=False), base_url="http://127.0.0.1") as client:  # one event loop for all requests
             yield client
         return
-    with served(create_app(db)) as url, httpx.Client(base_url=url) as client:
+    with served(create_app(db, cache=False)) as url, httpx.Client(base_url=url) as client:
         yield client
 
 

@@ -25,11 +25,10 @@ How dateline's events are put in the gold's terms:
   follows.
 - ``source``/``target`` are the actors' ISO alpha-3 codes, or IGO/NGO/IMG for actors of no single
   country. The gold writes Japan as JAP and Italy as ITL; those two are renamed.
-- An event with no target takes the country of its place as target, and one with no known source
-  takes it as source (the gold codes the location of a domestic or unattributed event as its
-  actor: "demonstrated in Serbia" → SRB, "a roadside bombing near Samarra killed ..." → IRQ).
-  Without a place, the one country the sentence names (if it names exactly one) stands in.
-  dateline itself leaves those actors without a country; this is only the gold's convention.
+- Sources and targets are exactly what the stored event carries. The gold often codes the
+  location of a domestic or unattributed event as its actor ("protesters marched in Lima" → PER);
+  the product fills such an actor's country from the event's place only where the sentence gives
+  a domestic actor (see ``docs/events.md``), so an event with no actor at all scores no country.
 """
 
 from __future__ import annotations
@@ -48,7 +47,6 @@ from dateline.config import Settings
 from dateline.extract.dates import DateStep
 from dateline.extract.events.step import EventStep, reported_category
 from dateline.extract.places import PlaceStep
-from dateline.geo.countries import find_countries
 from dateline.model import Actor, Article, Event
 from dateline.nlp import ParseStep, load_pipeline
 from dateline.pipeline import Step
@@ -96,18 +94,10 @@ def _code(actor: Actor) -> str | None:
     return GOLD_CODES.get(code, code) if code else None
 
 
-def event_record(event: Event, text: str = "") -> dict[str, Any]:
-    """One predicted event in the scorer's schema (``text``: the article, for the sentence's countries)."""
+def event_record(event: Event) -> dict[str, Any]:
+    """One predicted event in the scorer's schema: the stored actors' codes, nothing added."""
     source = [c for a in event.actors if (c := _code(a))]
     target = [c for a in event.targets if (c := _code(a))]
-    where = GOLD_CODES.get(event.place.country, event.place.country) if event.place and event.place.country else None
-    named = {iso for _, _, iso in find_countries(event.sentence_span.of(text))} if text else set()
-    if not where and len(named) == 1:
-        where = GOLD_CODES.get(next(iter(named)), next(iter(named)))
-    if not target and where:
-        target = [where]
-    if not source and where and not any(a.group or a.sector == "REB" for a in event.actors):
-        source = [where]
     return {
         "code": reported_category(event),
         "source": list(dict.fromkeys(source)),
@@ -129,7 +119,7 @@ def run(records: list[dict[str, Any]], nlp: Any) -> list[dict[str, Any]]:
     stream: Any = articles
     for step in steps(nlp):
         stream = step.run(stream)
-    return [{"id": a.id, "events": [event_record(e, a.text) for e in a.events]} for a in stream]
+    return [{"id": a.id, "events": [event_record(e) for e in a.events]} for a in stream]
 
 
 def load_scorer(path: Path) -> ModuleType:

@@ -19,7 +19,14 @@ Rows printed for both systems:
 
 - all types: every prediction against every gold attribution;
 - direct only: gold direct quotations against predictions typed ``direct`` (textacy only
-  predicts direct quotations); predictions matching gold of another type are ignored.
+  predicts direct quotations); predictions matching gold of another type are ignored;
+- exact-span content F1: a predicted content matches a gold one only when its span is
+  identical after trimming whitespace and punctuation at both ends (with ``content_fragments``,
+  every fragment so trimmed). The scorer tokenizes into runs of word characters, so this is its
+  ``exact`` mode: the same word tokens on both sides, one-to-one.
+
+The first line after the header is the summary the targets are stated in: quote F1 and
+precision, quote+speaker F1, direct quote+speaker F1, indirect recall and exact-span content F1.
 """
 
 from __future__ import annotations
@@ -154,12 +161,26 @@ def direct_only(pred: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[st
 
 
 def scores(scorer: ModuleType, gold: list[dict[str, Any]], pred: dict[str, list[dict[str, Any]]], threshold: float) -> dict[str, Any]:
-    """The scorer's figures for all types and for direct quotations only."""
+    """The scorer's figures for all types, for direct quotations only, and with exact-span content."""
     key = f"f1>={threshold:.2f}"
+    every = scorer.score(gold, pred, threshold)
     return {
-        "all": scorer.score(gold, pred, threshold)[key],
+        "all": every[key],
         "direct": scorer.score(gold, direct_only(pred), threshold, {"direct"})[key],
+        "exact": every["exact"],
     }
+
+
+def summary(figures: dict[str, Any]) -> str:
+    """One line with the figures the targets are stated in."""
+    every = figures["all"]
+    indirect = every["recall_by_gold_type"].get("indirect", {"recall": 0.0})["recall"]
+    return (
+        f"quote F1 {every['quote']['f1']:.3f} (P {every['quote']['precision']:.3f}), "
+        f"quote+speaker F1 {every['quote+speaker']['f1']:.3f}, "
+        f"direct quote+speaker F1 {figures['direct']['quote+speaker']['f1']:.3f}, "
+        f"indirect recall {indirect:.3f}, exact-span content F1 {figures['exact']['quote']['f1']:.3f}"
+    )
 
 
 def table(ours: dict[str, Any], baseline: dict[str, Any]) -> str:
@@ -173,6 +194,7 @@ def table(ours: dict[str, Any], baseline: dict[str, Any]) -> str:
             lines.append(f"{label + ' ' + name:30}{ours[part][group][field]:>10.3f}{baseline[part][group][field]:>10.3f}")
         acc = ours[part]["speaker_accuracy_on_matched"], baseline[part]["speaker_accuracy_on_matched"]
         lines.append(f"{label + ' speaker acc.':30}" + "".join(f"{a if a is not None else 0:>10.3f}" for a in acc))
+    lines.append(f"{'exact-span content F1':30}{ours['exact']['quote']['f1']:>10.3f}{baseline['exact']['quote']['f1']:>10.3f}")
     recall = ours["all"]["recall_by_gold_type"]
     lines.append("dateline recall by gold type: " + ", ".join(f"{k} {v['recall']:.3f} ({v['matched']}/{v['gold']})" for k, v in recall.items()))
     return "\n".join(lines)
@@ -205,6 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{args.gold.name}: split {args.split}, {len(gold)} articles, "
           f"{sum(len(g['quotes']) for g in gold)} gold attributions; "
           f"{total:.1f}s in all, {spent:.2f}s in quote extraction")
+    print("dateline: " + summary(mine))
     print(table(mine, theirs))
     if args.json:
         args.json.write_text(json.dumps({"dateline": mine, "textacy": theirs}, indent=1), encoding="utf-8")

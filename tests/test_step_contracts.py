@@ -67,3 +67,47 @@ def test_every_step_sets_only_what_it_declares(articles: list[Article]) -> None:
         stream = out
     assert not sorted(set(violations)), sorted(set(violations))
     assert any(a.quotes for a in stream) and any(a.events for a in stream)
+
+
+#: Fields every step may read whatever it declares: what readers and cleaning set on every article,
+#: its identity and where it came from, and the drop mechanism.
+READ_FREELY = READER_FIELDS | {"id", "position", "format", "language", "published_raw", "drop", "provenance",
+                               "cleaned", "captions"}
+
+
+class _Reads:
+    """Records which Article fields are read while a step runs (set on the class for the run)."""
+
+    seen: set[str] = set()
+
+    @staticmethod
+    def install() -> Any:
+        original = Article.__getattribute__
+        fields = set(NAMES)
+
+        def spy(self: Article, name: str) -> Any:
+            if name in fields:
+                _Reads.seen.add(name)
+            return original(self, name)
+
+        Article.__getattribute__ = spy  # type: ignore[method-assign]
+        return original
+
+
+def test_every_step_reads_only_what_it_requires(articles: list[Article]) -> None:
+    pipeline = build_pipeline()
+    stream = [copy.copy(a) for a in articles]
+    violations: list[str] = []
+    for step in pipeline.steps:
+        _Reads.seen = set()
+        original = _Reads.install()
+        try:
+            out = list(step.run(iter(stream)))
+        finally:
+            Article.__getattribute__ = original  # type: ignore[method-assign]
+        undeclared = _Reads.seen - step.requires - step.assigns - READ_FREELY
+        if undeclared:
+            violations.append(f"{step.name} reads {sorted(undeclared)} without requiring them")
+        stream = out
+    assert not violations, violations
+    assert any(a.events for a in stream)

@@ -32,11 +32,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .config import Settings
+from .errors import UsageError
 from .model import DUPLICATE, Article
-from .pipeline import Pipeline, Step, failed
+from .pipeline import PARSED_LANGUAGES, Pipeline, Step, failed
 from .store import Reader, Writer, connect
 from .store.connection import writer_lock
-from .store.writer import INGEST_BATCH, WriteCounts
+from .store.writer import INGEST_BATCH, WriteCounts, near_rank
 
 if TYPE_CHECKING:
     from .ingest import Source
@@ -55,6 +56,8 @@ class IngestReport(WriteCounts):
     interrupted: bool = False
     #: Stored articles in no story: the corpus stages were left for ``dateline relink``.
     without_story: int = 0
+    #: Articles stored without facts because no pipeline reads their language, by language code.
+    without_facts: Counter[str] = field(default_factory=Counter)
 
     @property
     def articles_per_second(self) -> float:
@@ -104,7 +107,7 @@ def process_text(text: str, **fields: Any) -> list[Article]:
 
         fields["published"] = parse_published(published)
         if fields["published"] is None:
-            raise ValueError(f"published: {published!r} is not a date")
+            raise UsageError(f"published: {published!r} is not a date")
         fields.setdefault("published_raw", published)
     return list(process([Article(text=text, **fields)]))
 
@@ -123,17 +126,21 @@ def ingest(
     on_progress: ProgressFn | None = None,
     on_drop: DropFn | None = None,
     on_wait: DropFn | None = None,
+    foreign_db: bool = False,
 ) -> IngestReport:
     """Read, clean, analyse and store ``paths`` (files, directories, globs) into ``db``
     (default: ``$DATELINE_DB``, else ``dateline.db``).
 
     Safe to rerun: unchanged sources are skipped, stored articles are not stored twice, and a run that
     was killed midway is completed. One ingest writes to a database at a time: a second one waits
-    (``on_wait`` is told why) until the first is done.
+    (``on_wait`` is told why) until the first is done. An SQLite file of another program is refused
+    (StoreError) unless ``foreign_db`` is set: then dateline's tables are added beside its own.
     """
     settings = settings or Settings()
     target = db or settings.db_path
     with writer_lock(target, on_wait):
+        if foreign_db:
+            connect(target, foreign=True).close()  # adds dateline's tables; later opens find them
         return _ingest(paths, target, outlet, published, settings, on_progress, on_drop)
 
 
@@ -147,7 +154,7 @@ class _SourceLog:
     report: IngestReport
     on_progress: ProgressFn | None
     done: int = 0
-    current: tuple[str, int] | None = None
+    current: tuple[str, int, Source | None] | None = None
 
     def _tick(self, path: str) -> None:
         self.done += 1
@@ -174,14 +181,26 @@ class _SourceLog:
             src = next((s for s in self.sources if s.path == article.source), None)
             sha = article.provenance.source_sha256 or (src.sha256 if src else None)
             self.current = (article.source, self.writer.begin_source(
-                article.source, sha, src.size if src else 0, src.format if src else article.format))
+                article.source, sha, src.size if src else 0, src.format if src else article.format), src)
         return self.current[1]
 
     def finish(self) -> None:
         if self.current is not None:
-            self.writer.finish_source(self.current[1])
-            self._tick(self.current[0])
+            path, source_id, src = self.current
+            self.writer.finish_source(source_id, complete=src is None or _still_as_checked(src))
+            self._tick(path)
             self.current = None
+
+
+def _still_as_checked(src: Source) -> bool:
+    """Whether the file of ``src`` is still there with the size it had when it was hashed (a file
+    removed or rewritten while it was read is read again by the next run)."""
+    if src.error is not None:
+        return True
+    try:
+        return os.stat(src.path).st_size == src.size
+    except OSError:
+        return False
 
 
 def _ingest(
@@ -197,7 +216,8 @@ def _ingest(
     conn = connect(db)
     report = IngestReport(db=str(db))
     near = NearDuplicateIndex()
-    near.load((r[0], r[1]) for r in conn.execute("SELECT id, signature FROM articles WHERE signature IS NOT NULL"))
+    near.load((r[0], r[1], near_rank(r[2])) for r in conn.execute(
+        "SELECT id, signature, published FROM articles WHERE signature IS NOT NULL"))
     writer = Writer(conn, near, counts=report, link_rules=corpus_rules(), batch=INGEST_BATCH)
     sources = list(discover(paths)) if settings.engine == "local" else _scale_sources(paths, published, settings.engine)
     report.sources = len(sources)
@@ -213,6 +233,8 @@ def _ingest(
         for article in articles:
             _write_or_drop(writer, article, log.enter(article))
             _count_drop(report, article, on_drop)
+            if article.drop is None and article.language and article.language not in PARSED_LANGUAGES:
+                report.without_facts[article.language] += 1
         log.finish()
         writer.relink_people()
         if settings.corpus_stages and (read_any or _without_story(conn)):
@@ -325,9 +347,11 @@ def _analysed(
     """Analysed articles in source order: here (in ``settings.processes`` forked processes for the
     parse and extraction) or, with the ``dask`` engine, from Dask workers."""
     if settings.engine == "local":
+        from .clean.language import SHIPPED_IDENTIFIER
         from .ingest import read_source
-        from .scale.pool import in_processes
+        from .scale.pool import in_processes, load_in_background
 
+        load_in_background(SHIPPED_IDENTIFIER.get)  # decompressing it overlaps the spaCy import and load
         stream = (a for src in todo() for a in read_source(src, outlet=outlet, published=published))
         return in_processes(build_pipeline(settings, reader), settings.processes).run(stream)
     from .corpus.known import KnownFilter
@@ -343,7 +367,7 @@ def _scale_sources(paths: Sequence[str], published: str | None, settings_engine:
     from .scale import ENGINES, discover_sources
 
     if settings_engine not in ENGINES:
-        raise ValueError(f"unknown engine {settings_engine!r}; use one of {', '.join(ENGINES)}")
+        raise UsageError(f"unknown engine {settings_engine!r}; use one of {', '.join(ENGINES)}")
     read_paths([], published=published)  # raises ValueError at once for an unreadable date
     return list(discover_sources(paths))
 

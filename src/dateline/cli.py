@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import sys
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -15,7 +16,7 @@ from rich.text import Text
 
 from . import api, cli_corpus
 from .config import Settings, processes_from
-from .errors import DatelineError
+from .errors import DatelineError, UsageError
 from .safe_text import json_safe, one_line
 from .serialize import to_jsonable
 
@@ -25,6 +26,10 @@ app.add_typer(export_app, name="export")
 out = Console()
 err = Console(stderr=True)
 
+#: The largest count an option takes (SQLite integers are 64-bit; no database holds more rows).
+MAX_COUNT = 2**53
+#: The most worker processes an ingest starts.
+MAX_PROCESSES = 1024
 Db = Annotated[str, typer.Option("--db", help="SQLite database file.", envvar="DATELINE_DB")]
 Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 Language = Annotated[str | None, typer.Option("--language", help="Only articles in this language (ISO 639-1, e.g. de).")]
@@ -52,9 +57,12 @@ def ingest(
     json_out: Json = False,
     engine: Annotated[str | None, typer.Option(help="local, or dask: spread sources over Dask workers.")] = None,
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (with --engine dask).")] = None,
-    workers: Annotated[int | None, typer.Option(help="Local Dask workers to start (with --engine dask).", min=1)] = None,
+    workers: Annotated[int | None, typer.Option(help="Local Dask workers to start (with --engine dask).", min=1,
+                                                max=1024)] = None,
     defer_corpus: Annotated[bool, typer.Option(
         "--defer-corpus", help="Leave stories, happenings and contradictions for 'dateline relink'.")] = False,
+    foreign_db: Annotated[bool, typer.Option(
+        "--foreign-db", help="Add dateline's tables to an SQLite file that holds another program's tables.")] = False,
 ) -> None:
     """Read, clean, analyse and store news files."""
     settings = Settings()
@@ -64,10 +72,7 @@ def ingest(
     if model:
         settings.models = tuple(m.strip() for m in model.split(",") if m.strip())
     if processes:
-        try:
-            settings.processes = processes_from(processes)
-        except ValueError as exc:
-            raise typer.BadParameter(f"{processes!r} is not auto or a positive number", param_hint="--processes") from exc
+        settings.processes = _processes(processes)
     progress = Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         TextColumn("{task.description}"), console=err, disable=quiet or json_out, transient=True,
@@ -81,7 +86,7 @@ def ingest(
         report = api.ingest(
             paths, db, outlet=outlet, published=published, settings=settings,
             on_progress=on_progress, on_drop=lambda line: _say("dropped", "yellow", line),
-            on_wait=lambda line: _say("waiting", "yellow", line),
+            on_wait=lambda line: _say("waiting", "yellow", line), foreign_db=foreign_db,
         )
     if json_out:
         data = to_jsonable(report)
@@ -99,6 +104,17 @@ def ingest(
         raise typer.Exit(130)
 
 
+def _processes(value: str) -> int:
+    """``--processes``: auto or a number from 1 to :data:`MAX_PROCESSES`."""
+    try:
+        number = processes_from(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"{value!r} is not auto or a positive number", param_hint="--processes") from exc
+    if number > MAX_PROCESSES:
+        raise typer.BadParameter(f"at most {MAX_PROCESSES} processes", param_hint="--processes")
+    return number
+
+
 def _engine_options(settings: Settings, engine: str | None, scheduler: str | None, workers: int | None) -> None:
     engine = engine or settings.engine
     if engine not in ("local", "dask"):
@@ -112,7 +128,7 @@ def _engine_options(settings: Settings, engine: str | None, scheduler: str | Non
 
 @app.command()
 def articles(db: Db = "dateline.db", json_out: Json = False,
-             limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
+             limit: Annotated[int | None, typer.Option(help="At most this many.", min=0, max=MAX_COUNT)] = None,
              language: Language = None) -> None:
     """List stored articles."""
     rows = api.open_reader(db).articles(limit=limit, language=language)
@@ -157,7 +173,7 @@ def entities(ctx: typer.Context, db: Db = "dateline.db", json_out: Json = False,
 @app.command()
 def search(query: Annotated[str, typer.Argument(help="FTS5 query: words, \"phrases\", OR, NEAR.")],
            db: Db = "dateline.db", json_out: Json = False,
-           limit: Annotated[int, typer.Option(help="At most this many.")] = 20,
+           limit: Annotated[int, typer.Option(help="At most this many.", min=0, max=MAX_COUNT)] = 20,
            language: Language = None) -> None:
     """Full-text search over titles and bodies."""
     rows = api.open_reader(db).search(query, limit, language)
@@ -188,11 +204,14 @@ def events(db: Db = "dateline.db", json_out: Json = False,
            category: Annotated[str | None, typer.Option(help="PLOVER category, e.g. ASSAULT.")] = None,
            article: Annotated[str | None, typer.Option(help="Only this article.")] = None,
            primary: Annotated[bool, typer.Option(help="Only each article's primary (headline) event.")] = False,
+           all_: Annotated[bool, typer.Option("--all", help="Also events below the confidence threshold.")] = False,
            ) -> None:
-    """List events: who did what to whom, when and where."""
+    """List events: who did what to whom, when and where (at or above the confidence threshold)."""
     from .export.events import event_rows
+    from .extract.events.calibration import SHOW_AT
 
-    rows = list(event_rows(api.open_reader(db).event_rows(actor, category, article), style="dateline"))
+    floor = 0.0 if all_ else SHOW_AT
+    rows = list(event_rows(api.open_reader(db).event_rows(actor, category, article, floor), style="dateline"))
     rows = [r for r in rows if r.get("primary")] if primary else rows
     if json_out:
         return _emit_json(rows)
@@ -208,23 +227,27 @@ Header = Annotated[bool, typer.Option("--header", help="GDELT layouts: add the c
 
 
 def _export(table: str, output: str, db: str, fmt: str | None, style: str | None, header: bool,
-            per: str = "report") -> None:
+            per: str = "report", min_confidence: float = 0.0) -> None:
     from .export.run import check, export
 
     try:
         check(table, style, fmt)
         if per not in ("report", "happening"):
-            raise ValueError(f"--per {per!r} is not one of report, happening")
+            raise UsageError(f"--per {per!r} is not one of report, happening")
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from exc
+    from .export.output import check_target
+    from .export.run import database_paths
+
     reader = api.open_reader(db)
     try:
-        n = export(reader, table, output, style=style, fmt=fmt, header=header, per=per)
+        replacing = check_target(Path(output), database_paths(reader))
+        n = export(reader, table, output, style=style, fmt=fmt, header=header, per=per, min_confidence=min_confidence)
     except OSError as exc:
         err.print(Text(one_line(f"error: cannot write {output}: {exc.strerror or exc}")))
         raise typer.Exit(2) from exc
     noun = "lines" if style and style.startswith("quotebank") else table
-    err.print(Text(one_line(f"wrote {n} {noun} to {output}")))
+    err.print(Text(one_line(f"wrote {n} {noun} to {output}" + (" (replacing the file that was there)" if replacing else ""))))
 
 
 @export_app.command("events")
@@ -233,11 +256,15 @@ def export_events(output: Output, db: Db = "dateline.db", fmt: Format = None, he
                   per: Annotated[str, typer.Option(help="One row per report, or per happening.")] = "report",
                   partition_by: Annotated[str | None, typer.Option(
                       "--partition-by", help="date: a Parquet dataset in OUTPUT, one folder per day.")] = None,
+                  all_: Annotated[bool, typer.Option("--all", help="Also events below the confidence threshold.")] = False,
                   ) -> None:
-    """Export events in our layout, GDELT 2.0's event table or ACLED's export."""
+    """Export events in our layout, GDELT 2.0's event table or ACLED's export (at or above the
+    confidence threshold unless --all)."""
+    from .extract.events.calibration import SHOW_AT
+
     if partition_by is not None:
         return _export_partitioned(db, output, fmt, style or "dateline", partition_by)
-    _export("events", output, db, fmt, style, header, per)
+    _export("events", output, db, fmt, style, header, per, 0.0 if all_ else SHOW_AT)
 
 
 @export_app.command("mentions")
@@ -285,15 +312,22 @@ def _export_partitioned(db: str, output: str, fmt: str | None, style: str, parti
 
 @app.command()
 def log(db: Db = "dateline.db", json_out: Json = False) -> None:
-    """The ingest log: each source with its counts, then every drop with its reason."""
+    """The ingest log: each source with its counts, every drop with its reason, and the articles
+    stored without facts because no pipeline reads their language."""
+    from .pipeline import PARSED_LANGUAGES
+
     reader = api.open_reader(db)
-    data = {"sources": reader.sources(), "drops": reader.drops()}
+    data = {"sources": reader.sources(), "drops": reader.drops(),
+            "without_facts": reader.languages_without_facts(PARSED_LANGUAGES)}
     if json_out:
         return _emit_json(data)
     from .render import listing
 
     out.print(listing(data["sources"], ["path", "format", "status", "articles", "duplicates", "drops"], "Sources"))
     out.print(listing(data["drops"], ["path", "position", "reason", "detail"], "Drops"))
+    if data["without_facts"]:
+        out.print(listing(data["without_facts"], ["language", "articles"],
+                          "Stored without facts (no pipeline for their language)"))
 
 
 @app.command()
@@ -302,11 +336,22 @@ def serve(db: Db = "dateline.db",
           port: Annotated[int, typer.Option(help="TCP port.", min=1, max=65535)] = 8000,
           allow_edits: Annotated[bool, typer.Option(
               "--allow-edits", help="Offer entity merge, split and undo in the pages (POST with a CSRF token).")] = False,
+          edits_from_network: Annotated[bool, typer.Option(
+              "--allow-edits-from-network",
+              help="With --allow-edits on a non-loopback --host: let anyone who reaches it change the database.")] = False,
           ) -> None:
     """Browse the database in a web browser, with a JSON API under /api/v1 (read-only unless --allow-edits)."""
+    from .web import is_loopback
     from .web import serve as run
 
-    run(db, host=host, port=port, allow_edits=allow_edits)
+    if allow_edits and not is_loopback(host) and not edits_from_network:
+        raise typer.BadParameter(
+            f"--allow-edits on {host} lets anyone who reaches that address merge and split entities; bind to "
+            "127.0.0.1, or add --allow-edits-from-network to accept that", param_hint="--allow-edits")
+    if not is_loopback(host):
+        _say("warning", "yellow", f"serving on {host}: anyone who reaches this address can read the whole database"
+             + (" and change its entities" if allow_edits else ""))
+    run(db, host=host, port=port, allow_edits=allow_edits, edits_from_network=edits_from_network)
 
 
 cli_corpus.register(app, entities_app)
@@ -317,10 +362,19 @@ def main() -> None:
         app()
     except DatelineError as exc:
         _say("error", "red", str(exc))
-        sys.exit(2)
+        sys.exit(exc.exit_code)
     except sqlite3.DatabaseError as exc:
-        _say("error", "red", f"the database cannot be read ({exc}); it may be corrupt or written by another program")
+        _say("error", "red", database_failure(exc))
         sys.exit(2)
+
+
+def database_failure(exc: sqlite3.DatabaseError) -> str:
+    """What a database error means for the user: a full disk leaves the database intact."""
+    message = str(exc)
+    if "full" in message or "disk I/O" in message:
+        return (f"cannot write to the database: the disk is full or cannot be written ({message}); the database is "
+                "intact (what was committed is kept, the rest rolled back): free space and run the command again")
+    return f"the database cannot be read ({message}); it may be corrupt or written by another program"
 
 
 if __name__ == "__main__":

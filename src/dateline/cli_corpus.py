@@ -51,7 +51,7 @@ def _table(title: str, columns: list[str], rows: list[list[Any]]) -> Table:
 
 
 def stories(db: Db = "dateline.db", json_out: Json = False,
-            min_articles: Annotated[int, typer.Option("--min-articles", help="Only stories with this many.")] = 1,
+            min_articles: Annotated[int, typer.Option("--min-articles", help="Only stories with this many.", min=0, max=2**53)] = 1,
             ) -> None:
     """List stories: articles about the same happening, across outlets and days."""
     rows = api.open_reader(db).stories(min_articles)
@@ -92,9 +92,11 @@ def _print_contradictions(rows: list[dict[str, Any]]) -> None:
 
 
 def contradictions(db: Db = "dateline.db", json_out: Json = False,
-                   story_id: Annotated[str | None, typer.Option("--story", help="Only this story.")] = None) -> None:
+                   story_id: Annotated[str | None, typer.Option("--story", help="Only this story.")] = None,
+                   everything: Annotated[bool, typer.Option(
+                       "--all", help="Also the pairs under the confidence shown by default.")] = False) -> None:
     """List contradictions: one source asserts, another denies, disputes or gives other figures."""
-    rows = api.open_reader(db).contradictions(story_id)
+    rows = api.open_reader(db).contradictions(story_id, everything)
     if json_out:
         return _emit_json(rows)
     _print_contradictions(rows)

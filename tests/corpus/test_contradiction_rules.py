@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dateline.corpus.contradictions import Claim, figures, find, negated_part
+from dateline.corpus.contradictions import SHOWN, Claim, find, negated_part
+from dateline.corpus.propositions import figures
 
 DAY = 739000
 
@@ -86,8 +87,50 @@ def test_a_spokesman_speaks_for_the_body_his_role_names() -> None:
 
 
 def test_figures_read_digits_and_words() -> None:
-    assert figures("at least 30 people died and two guards were hurt; 1,500 hectares burned") == [
-        (30.0, "people"), (2.0, "guard"), (1500.0, "hectare")]
+    found = figures("at least 30 people died and two guards were hurt; 1,500 hectares burned")
+    assert [(f.value, f.unit, f.low) for f in found] == [(30.0, "people", 30.0), (2.0, "guard", 2.0),
+                                                        (1500.0, "hectare", 1500.0)]
+    assert found[0].high == float("inf") and "died" in found[0].context
+
+
+def test_figures_skip_years_dates_and_shares() -> None:
+    assert figures("In 2019 two of three requirements were met on 12 March") == []
+
+
+def test_restatement_in_other_words_denies() -> None:
+    claims = [
+        _claim(1, "Opposition sources", "the government halted negotiations over the pullout of its troops"),
+        _claim(2, "Government spokesman", "At no time did we discuss the withdrawal of troops", article="a2",
+               type_="direct"),
+    ]
+    (found,) = find(claims)
+    assert found.relation == "denies" and {"discuss", "withdrawal"} <= set(found.evidence["matched"])  # type: ignore[arg-type]
+    assert found.confidence >= SHOWN
+
+
+def test_one_shared_verb_is_no_proposition() -> None:
+    claims = [
+        _claim(1, "Negotiator", "he was discussing the terms of a release with the kidnappers"),
+        _claim(2, "Company", "it would not discuss commercial matters", article="a2"),
+    ]
+    assert find(claims) == []
+
+
+def test_a_verdict_on_a_verdict_is_agreement() -> None:
+    claims = [
+        _claim(1, "Ministry", "the reports are \u201cpatently false\u201d", type_="direct"),
+        _claim(2, "Analysts", "the claims are false"),
+    ]
+    assert find(claims) == []
+
+
+def test_figures_about_other_things_or_times_do_not_conflict() -> None:
+    claims = [
+        _claim(1, "Health ministry", "12 people died in the floods in Sylhet this year"),
+        _claim(2, "Red Crescent", "40 people died in the floods in Sylhet last year", article="a2"),
+        _claim(3, "Aid group", "at least 10 people died in the floods", article="a3"),
+    ]
+    assert find(claims) == []
 
 
 def test_a_verdict_word_about_a_thing_is_no_dispute() -> None:

@@ -108,16 +108,33 @@ def test_a_copy_of_a_copy_names_the_group_leader() -> None:
     assert index.groups() == {"a": ["a", "b", "c"]}
 
 
-def test_joins_the_group_of_its_closest_match() -> None:
+def test_an_article_like_two_groups_joins_them() -> None:
     index = NearDuplicateIndex(threshold=0.6)
     index.add("port", text=PORT_STORY)
     # The copy with the whole flood story appended: too far from the port story, a group of its own.
     assert index.add("port+flood", text=PORT_COPY + " " + FLOOD_STORY) is None
-    # The copy with half the flood story: above 0.6 with both, closer to the second.
+    # The copy with half the flood story: above 0.6 with both, so the two groups become one, led by
+    # the first added (no ranks given); the earlier article that changed leader is told.
     halfway = PORT_COPY + " " + FLOOD_STORY[: len(FLOOD_STORY) // 2]
     assert index.similarity("port", "port+flood") < 0.6
-    assert index.add("halfway", text=halfway) == "port+flood"
-    assert 0.6 <= index.similarity("port", "halfway") < index.similarity("port+flood", "halfway")
+    assert index.add("halfway", text=halfway) == "port"
+    assert index.moved == {"port+flood": "port"}
+    assert index.groups() == {"port": ["port", "port+flood", "halfway"]}
+
+
+def test_groups_and_leaders_do_not_depend_on_the_order() -> None:
+    halfway = PORT_COPY + " " + FLOOD_STORY[: len(FLOOD_STORY) // 2]
+    texts = {"port": PORT_STORY, "port+flood": PORT_COPY + " " + FLOOD_STORY, "halfway": halfway,
+             "flood": FLOOD_STORY}
+    ranks = {"port": "2024-08-06", "port+flood": "2024-08-05", "halfway": "2024-08-07", "flood": "2024-08-01"}
+    seen = set()
+    for order in (["port", "port+flood", "halfway", "flood"], ["halfway", "flood", "port", "port+flood"],
+                  ["flood", "port+flood", "port", "halfway"]):
+        index = NearDuplicateIndex(threshold=0.6)
+        for key in order:
+            index.add(key, text=texts[key], rank=ranks[key])
+        seen.add(tuple(sorted((key, index.group_of(key)) for key in texts)))
+    assert len(seen) == 1
 
 
 def test_threshold_decides() -> None:

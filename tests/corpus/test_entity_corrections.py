@@ -9,7 +9,7 @@ import pytest
 
 from clitools import run, run_json
 from dateline import api
-from dateline.errors import StoreError
+from dateline.errors import NotFoundError
 from paths import FIXTURES
 
 pytestmark = pytest.mark.slow
@@ -63,7 +63,7 @@ def test_split_and_bad_corrections(tmp_path: Path) -> None:
     assert reader.find_entity("Mwangi") != whole
     api.undo_correction(db, number)
     assert api.open_reader(db).find_entity("Mwangi") == whole
-    with pytest.raises(StoreError):
+    with pytest.raises(NotFoundError):
         api.correct_entities(db, "merge", "Nobody At All", "Daniel Mwangi")
-    with pytest.raises(StoreError):
+    with pytest.raises(NotFoundError):
         api.undo_correction(db, number)

@@ -80,16 +80,16 @@ def test_readers_refuse_unusable_databases_with_one_line(tmp_path: Path, make: o
     with pytest.raises(StoreError, match=message):
         api.open_reader(db)
     proc = run("articles", "--db", db, check=False)
-    assert proc.returncode == 2
+    assert proc.returncode == 4  # StoreError's exit status
     assert message in proc.stderr and "Traceback" not in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
 
 
-def test_ingest_into_a_path_under_a_file_or_a_newer_schema_exits_2(tmp_path: Path) -> None:
+def test_ingest_into_a_path_under_a_file_or_a_newer_schema_exits_4(tmp_path: Path) -> None:
     news = tmp_path / "n.txt"
     news.write_text("PORT ELLIS — Ferries resumed on Tuesday after a two-day pause, the port said.\n")
     for db, message in ((_under_a_file(tmp_path / "plain"), "cannot create the database here"),
                         (_newer(tmp_path / "new.db"), "is newer than this dateline")):
         proc = run("ingest", str(news), "--db", db, "--quiet", check=False)
-        assert proc.returncode == 2, proc.stderr
+        assert proc.returncode == 4, proc.stderr
         assert message in proc.stderr and "Traceback" not in proc.stderr

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dateline.errors import StoreError
+from dateline.errors import NotFoundError, StoreError
 from dateline.model import (
     Actor,
     Article,
@@ -156,7 +156,7 @@ def test_search_finds_words_and_forgives_bad_syntax(db: sqlite3.Connection) -> N
 
 
 def test_unknown_article_id(db: sqlite3.Connection) -> None:
-    with pytest.raises(StoreError, match="no article"):
+    with pytest.raises(NotFoundError, match="no article"):
         Reader(db).article("zzz")
 
 

@@ -16,6 +16,7 @@ import pytest
 
 from dateline.errors import StoreError
 from dateline.export import COLUMNS
+from dateline.extract.events.calibration import SHOW_AT
 from dateline.web.db import check_database, open_readonly, readonly_uri
 
 
@@ -66,7 +67,9 @@ def test_events_page_draws_points_and_offers_downloads(client: Any) -> None:
 
 def test_downloads_hold_the_selection(client: Any, web_db: Path) -> None:
     conn = sqlite3.connect(web_db)
-    category, n = conn.execute("SELECT category, count(*) FROM events GROUP BY category ORDER BY 2 DESC").fetchone()
+    category, n = conn.execute(  # the downloads hold the events shown: those at or above the threshold
+        "SELECT category, count(*) FROM events WHERE confidence >= ? GROUP BY category ORDER BY 2 DESC",
+        (SHOW_AT,)).fetchone()
     conn.close()
     r = client.get("/events/download.csv", params={"category": category})
     assert r.status_code == 200 and "events.csv" in r.headers["content-disposition"]

@@ -21,7 +21,7 @@ def _free_port() -> int:
 
 def test_serve_without_a_database_names_the_file(tmp_path: Path) -> None:
     proc = run("serve", "--db", str(tmp_path / "absent.db"), "--port", str(_free_port()), check=False, timeout=60)
-    assert proc.returncode == 2
+    assert proc.returncode == 4
     assert "absent.db: no such database" in proc.stderr
 
 

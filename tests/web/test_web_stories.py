@@ -7,6 +7,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+from dateline.errors import StoreError
 from dateline.store import Reader
 from dateline.web import create_app
 from dateline.web.db import open_readonly
@@ -32,6 +33,15 @@ def _story_reader(db: Path, article_ids: list[str]) -> Reader:
                      "counter": {**side, "speaker": "Leila Mansour", "text": "Traders were consulted in May"}}]
             return [r for r in rows if story in (None, r["story_id"])]
 
+        def story(self, story_id: str) -> dict[str, Any]:
+            if story_id != "s1":
+                raise StoreError(f"no story with id {story_id!r}")
+            timeline = [{"kind": "quote", "date": "2024-10-21", "precision": "published", "contested": True,
+                         "article_id": article_ids[0], "speaker": "Karim <i>Haddad</i>",
+                         "content": "We were <never> consulted", "outlet": "Harbour <b>Times</b>"}]
+            return {**self.stories()[0], "places": [], "entities": ["Port <Authority>"], "timeline": timeline,
+                    "contradictions": self.contradictions("s1")}
+
     return StoryReader(open_readonly(db).conn)
 
 
@@ -52,6 +62,8 @@ def test_stories_and_contradictions_are_listed_and_escaped(web_db: Path, hostile
         page = c.get("/stories/s1").text
         assert "Harbour &lt;market&gt; closure" in page and f'href="/articles/{hostile_id}"' in page
         assert "We were &lt;never&gt; consulted" in page and "Traders were consulted in May" in page
+        assert "contested:" in page and "Karim &lt;i&gt;Haddad&lt;/i&gt;" in page
+        assert "Port &lt;Authority&gt;" in page and "/entities/Port" not in page  # no such entity: no link
         assert 'class="pair"' in c.get("/contradictions").text
         assert "Harbour &lt;market&gt; closure" in c.get("/").text
         assert c.get("/stories/s9").status_code == 404

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import ClassVar
 
 from ..model import Article, article_id
 from ..pipeline import Step
@@ -21,8 +20,8 @@ class IdentityStep(Step):
     """
 
     name = "identity"
-    requires: ClassVar[frozenset[str]] = frozenset({"text"})
-    assigns: ClassVar[frozenset[str]] = frozenset({"id"})
+    requires: frozenset[str] = frozenset({"text"})
+    assigns: frozenset[str] = frozenset({"id"})
 
     def __init__(self, min_chars: int = MIN_BODY_CHARS) -> None:
         self.min_chars = min_chars

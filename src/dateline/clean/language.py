@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, ClassVar, Protocol
+from typing import Any, Protocol
 
 from ..model import Article
 from ..pipeline import Step
@@ -58,8 +58,8 @@ class LanguageStep(Step):
     (default: :data:`SHIPPED_IDENTIFIER`, py3langid's, read once). Drops nothing."""
 
     name = "language"
-    requires: ClassVar[frozenset[str]] = frozenset({"text"})
-    assigns: ClassVar[frozenset[str]] = frozenset({"language"})
+    requires: frozenset[str] = frozenset({"text"})
+    assigns: frozenset[str] = frozenset({"language"})
 
     def __init__(self, identifier: Identifier | None = None) -> None:
         self.identifier = identifier  # None: the shared one, read when first needed

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import UsageError
 from ..tables import Default, read_text
 
 _SPACE = re.compile(r"\s+")
@@ -30,7 +31,7 @@ def parse_sections(text: str) -> dict[str, list[str]]:
             current = sections.setdefault(line[1:-1].strip().lower(), [])
             continue
         if current is None:
-            raise ValueError(f"entry {line!r} comes before any [section] header")
+            raise UsageError(f"entry {line!r} comes before any [section] header")
         current.append(line)
     return sections
 
@@ -51,6 +52,10 @@ class Lexicon:
     photo_markers: tuple[str, ...] = ()
     caption_prefixes: tuple[str, ...] = ()
     photo_verbs: frozenset[str] = frozenset()
+    furniture_patterns: tuple[str, ...] = ()
+    note_prefixes: tuple[str, ...] = ()
+    list_headings: frozenset[str] = frozenset()
+    _furniture_re: re.Pattern[str] = field(init=False, repr=False, compare=False)
     _agency_re: re.Pattern[str] = field(init=False, repr=False, compare=False)
     _agency_short_re: re.Pattern[str] = field(init=False, repr=False, compare=False)
     _agency_names: frozenset[str] = field(init=False, repr=False, compare=False)
@@ -63,6 +68,7 @@ class Lexicon:
         object.__setattr__(self, "_agency_short_re", _word_alternation(short_names, ignore_case=False))
         object.__setattr__(self, "_agency_names", frozenset(fold(a) for a in self.agencies))
         object.__setattr__(self, "_marker_re", _word_alternation(self.photo_markers, ignore_case=True))
+        object.__setattr__(self, "_furniture_re", _full_alternation(self.furniture_patterns))
 
     @classmethod
     def from_sections(cls, furniture: Mapping[str, list[str]], credits: Mapping[str, list[str]]) -> Lexicon:
@@ -78,6 +84,9 @@ class Lexicon:
             photo_markers=tuple(sorted(set(get(credits, "photo_markers")), key=len, reverse=True)),
             caption_prefixes=tuple(sorted(set(get(credits, "caption_prefixes")), key=len, reverse=True)),
             photo_verbs=frozenset(get(credits, "photo_verbs")),
+            furniture_patterns=tuple(e.strip() for e in furniture.get("patterns", [])),
+            note_prefixes=tuple(sorted(set(get(furniture, "notes")), key=len, reverse=True)),
+            list_headings=frozenset(_strip_punct(e) for e in get(furniture, "lists")),
         )
 
     @classmethod
@@ -110,6 +119,19 @@ class Lexicon:
         """True when ``text`` is exactly a listed agency, or "<agency> via <agency>"."""
         return all(part in self._agency_names for part in re.split(r"\s+via\s+", fold(text)))
 
+    def matches_furniture_pattern(self, line: str) -> bool:
+        """True when one of the ``[patterns]`` regular expressions matches the whole stripped line."""
+        return bool(self._furniture_re.fullmatch(_SPACE.sub(" ", line).strip()))
+
+    def is_note(self, line: str) -> bool:
+        """True when ``line`` is a note to readers ("Editor's note: ...", "Correction: ...")."""
+        folded = fold(line).replace("’", "'")
+        return any(folded.startswith(p.replace("’", "'")) for p in self.note_prefixes)
+
+    def is_list_heading(self, line: str) -> bool:
+        """True when ``line`` heads a list of other stories ("Related stories", "Most read")."""
+        return _strip_punct(fold(line)) in self.list_headings
+
     def has_photo_marker(self, text: str) -> bool:
         return bool(self._marker_re.search(text))
 
@@ -134,6 +156,20 @@ def _word_alternation(entries: Iterable[str], ignore_case: bool) -> re.Pattern[s
         return re.compile(r"(?!x)x")
     flags = re.IGNORECASE if ignore_case else 0
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", flags)
+
+
+def _full_alternation(patterns: Iterable[str]) -> re.Pattern[str]:
+    """One case-insensitive pattern out of many; a pattern that does not compile is an error naming it."""
+    parts = []
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"furniture pattern {pattern!r} is not a valid regular expression: {exc}") from exc
+        parts.append(f"(?:{pattern})")
+    if not parts:
+        return re.compile(r"(?!x)x")
+    return re.compile("|".join(parts), re.IGNORECASE)
 
 
 def _package_sections(name: str) -> dict[str, list[str]]:

@@ -4,9 +4,11 @@ Story boundaries come from the layout, not from any one file:
 
 - a hard separator line (``-----``, ``=====``, ``* * *``, ``###``, ``END``, a form feed);
 - otherwise a headline-like line that follows body text (a finished sentence at most two
-  lines before it) and has at least one of: a longer run of blank lines before it than the
+  lines before it; widgets such as "Share" or "Listen" and notes to readers do not count) and has
+  at least one of: a longer run of blank lines before it than the
   file's usual paragraph gap; a copy of itself in the next few lines (scrapers repeat the
-  headline block); a byline, date, dateline or photo caption in the next three lines.
+  headline block: a headline printed again after at least one other line opens a story whatever
+  its final punctuation, "... ‘Reckless.’"); a byline, date, dateline or photo caption in the next three lines.
 
 A headline followed directly by plain paragraphs at the usual gap is read as a crosshead
 inside the current story, not as a new story.
@@ -16,19 +18,24 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import re
 from collections import Counter
 from collections.abc import Iterator
-from typing import ClassVar
 
 from ..model import Article
 from ..pipeline import Step
 from .captions import read_caption
-from .furniture import furniture_reason
+from .furniture import furniture_reason, story_list_lines
 from .header import read_byline, read_date_line, read_dateline, read_place_byline
 from .lexicon import Lexicon
 from .paragraphs import paragraphs
-from .textlines import Line, is_sentence, looks_like_headline, word_count
+from .textlines import (
+    Line,
+    is_sentence,
+    looks_like_headline,
+    looks_like_repeated_headline,
+    title_cased,
+    word_count,
+)
 
 #: How many lines after a headline to look for its repeated copy.
 REPEAT_WINDOW = 8
@@ -37,7 +44,6 @@ HEADER_WINDOW = 3
 #: Lines allowed between the last body sentence and a new headline (trailers, sign-offs).
 MAX_TRAILER_LINES = 2
 _HEADER_CAPTIONS = frozenset({"prefix", "photo", "agency", "paren"})
-_EDITORS_NOTE = re.compile(r"^(?:editor['’]s|editors['’]?) note\b", re.IGNORECASE)
 
 
 def story_starts(lines: list[Line], lexicon: Lexicon) -> list[int]:
@@ -48,6 +54,7 @@ def story_starts(lines: list[Line], lexicon: Lexicon) -> list[int]:
     gaps = Counter(line.gap for line in content[1:])
     usual_gap = min(gaps, key=lambda g: (-gaps[g], g)) if gaps else 0
     starts = [content[0].index]
+    listed = story_list_lines([line.text for line in lines], lexicon)
     seen: set[str] = set()
     has_body = False
     since_body = 0
@@ -62,7 +69,7 @@ def story_starts(lines: list[Line], lexicon: Lexicon) -> list[int]:
             and has_body
             and since_body <= MAX_TRAILER_LINES
             and line.key not in seen
-            and _opens_story(lines, line, usual_gap, lexicon)
+            and _opens_story(lines, line, usual_gap, lexicon, line.index in listed)
         )
         if new_story and line.index != starts[-1]:
             starts.append(line.index)
@@ -78,18 +85,30 @@ def story_starts(lines: list[Line], lexicon: Lexicon) -> list[int]:
     return starts
 
 
-def _opens_story(lines: list[Line], line: Line, usual_gap: int, lexicon: Lexicon) -> bool:
-    """A headline-like line with some evidence that a new story begins at it."""
-    if not looks_like_headline(line.text) or _is_header_line(line.text, lexicon):
-        return False
-    if read_caption(line.text, lexicon).evidence in {"prefix", "photo", "agency"}:
-        return False
-    if line.gap > usual_gap:
-        return True
+def _opens_story(lines: list[Line], line: Line, usual_gap: int, lexicon: Lexicon, listed: bool) -> bool:
+    """A headline-like line with some evidence that a new story begins at it. A headline the
+    header block prints twice (with captions, widgets or a dek between) opens a story whatever
+    its final punctuation; a line printed twice in a row is a caption; a line in a list of other
+    stories ("Related stories" and the headlines under it) opens one only when printed twice or
+    after a wider gap."""
     ahead = lines[line.index + 1 : line.index + 1 + 2 * REPEAT_WINDOW]
     following = [n for n in ahead if not n.separator][:REPEAT_WINDOW]
+    if following and following[0].key == line.key:
+        return False
+    printed_twice = any(n.key == line.key for n in following) and looks_like_repeated_headline(line.text)
+    headline = looks_like_headline(line.text) or printed_twice or title_cased(line.text)
+    if not headline or _is_header_line(line.text, lexicon):
+        return False
+    if read_caption(line.text, lexicon).evidence in _HEADER_CAPTIONS:
+        return False
+    if printed_twice or line.gap > usual_gap:
+        return True
+    if listed:
+        return False
     if any(n.key == line.key for n in following):
         return True
+    if any(lexicon.is_note(n.text) for n in following[:HEADER_WINDOW]):
+        return True  # a note to readers opens the story's body
     near = [n for n in following if furniture_reason(n.text, lexicon) is None][:HEADER_WINDOW]
     if _caption_then_body(near):
         return True
@@ -99,13 +118,11 @@ def _opens_story(lines: list[Line], line: Line, usual_gap: int, lexicon: Lexicon
 
 
 def _caption_then_body(near: list[Line]) -> bool:
-    """An editor's note next, or a short caption-like line (no final full stop, as captions without
-    a credit are) followed by a body sentence: the layout of a headline, not of a crosshead."""
-    if near and _EDITORS_NOTE.match(near[0].text):
-        return True
+    """A short caption-like line (no final full stop, as captions without a credit are) followed
+    by a body sentence: the layout of a headline, not of a crosshead."""
     if len(near) < 2 or is_sentence(near[0].text) or not 3 <= word_count(near[0].text) <= 30:
         return False
-    return is_sentence(near[1].text) and word_count(near[1].text) >= 12 or bool(_EDITORS_NOTE.match(near[1].text))
+    return is_sentence(near[1].text) and word_count(near[1].text) >= 12
 
 
 def _is_header_line(text: str, lexicon: Lexicon) -> bool:
@@ -144,8 +161,8 @@ class SegmentStep(Step):
     """
 
     name = "segment"
-    requires: ClassVar[frozenset[str]] = frozenset({"text"})
-    assigns: ClassVar[frozenset[str]] = frozenset({"id", "provenance"})  # a split article is identified anew
+    requires: frozenset[str] = frozenset({"text"})
+    assigns: frozenset[str] = frozenset({"id", "provenance"})  # a split article is identified anew
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or Lexicon.default()

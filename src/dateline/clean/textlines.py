@@ -19,7 +19,7 @@ _SEPARATOR = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _HEADLINE_BAD_END = re.compile(r"[.,;:\-–—/][\"'”’)\]]*$")
-_OPENING = re.compile(r"^[\"'“‘(\[]*[A-Z0-9À-Þ]")
+_OPENING_MARKS = "\"'“‘(["
 _ODD_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _BLANK = " \t\v\ufeff\u00a0\u2000\u2001\u2002\u2003\u2009\u200b\u202f\u3000"
 _EDGE_PUNCT = " \t.,:;!?|-–—•·»«>*_\"'“”‘’()[]"
@@ -98,6 +98,42 @@ def looks_like_headline(text: str) -> bool:
     words = word_count(text)
     if not 3 <= words <= 25 or len(text) > 200:
         return False
-    if _HEADLINE_BAD_END.search(text) or not _OPENING.match(text):
+    if _HEADLINE_BAD_END.search(text) or not opens_like_headline(text):
         return False
     return not (text.endswith("...") or text.endswith("…"))
+
+
+def opens_like_headline(text: str) -> bool:
+    """The first character after any opening quote is a capital, a digit or a letter of a script
+    without case (Arabic, Hebrew, Chinese, Devanagari ...)."""
+    first = text.lstrip(_OPENING_MARKS)[:1]
+    if not first:
+        return False
+    return first.isupper() or first.isdigit() or (first.isalpha() and first.lower() == first.upper())
+
+
+def looks_like_repeated_headline(text: str) -> bool:
+    """A headline printed twice in a header block may end in any punctuation ("... ‘Reckless.’"):
+    3 to 25 words that open like a headline and do not end in a comma, colon or dash."""
+    words = word_count(text)
+    if not 3 <= words <= 25 or len(text) > 200 or not opens_like_headline(text):
+        return False
+    return not re.search(r"[,;:\-–—/][\"'”’)\]]*$", text)
+
+
+_MINOR_WORDS = frozenset({
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with", "from",
+    "as", "into", "over", "after", "amid", "vs", "via", "per", "than", "up", "off", "out",
+})  # fmt: skip
+
+
+def title_cased(text: str) -> bool:
+    """A headline in title case whatever its final punctuation ("Minister Quits Over Port Deal."):
+    3 to 16 words, and every word but the minor ones ("of", "the", "to" ...) opens with a capital,
+    a digit or a quotation mark."""
+    words = text.split()
+    if not 3 <= len(words) <= 16 or not opens_like_headline(text):
+        return False
+    major = [w.strip("\"'“”‘’()[],.:;!?") for w in words[1:]]
+    major = [w for w in major if w and w.casefold() not in _MINOR_WORDS]
+    return len(major) >= 2 and all(w[0].isupper() or w[0].isdigit() for w in major)

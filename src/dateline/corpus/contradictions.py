@@ -1,39 +1,66 @@
-"""Contradictions within a story: one source asserts, another denies, disputes or gives other figures.
+"""Contradictions within a story: the same proposition, opposite truth, from opposing sides.
 
 Needs the story's attributed claims (:class:`Claim`, one per stored quote). Yields
 :class:`Contradiction` pairs of three relations:
 
 - ``denies``: a counter said with a denial cue ("denied that ...", "rejected ...") or a negated
   restatement ("X was not started deliberately" against "X was started deliberately") of a claim
-  by another authority, about the same things (shared concepts, see :mod:`.words`);
-- ``disputes``: a verdict on another source's statement ("inaccurate", "baseless", "the police
+  of another side. Same proposition: enough of the counter's argument words and enough of the
+  claim's are equivalent (:mod:`.propositions`, :mod:`.lexicon`: the same word, a shared WordNet
+  sense or a derived form; never a table of known texts);
+- ``disputes``: a verdict on another side's statement ("inaccurate", "baseless", "the police
   account ...") aimed at the source it names, else at the nearest earlier direct quote of another
-  authority in the same article;
-- ``conflicting_figures``: two authorities give different numbers for the same quantity (same unit
-  word and a shared context word).
+  side in the same article; a verdict on a verdict is agreement, not a dispute;
+- ``conflicting_figures``: two sides give incompatible figures (their ranges do not meet: "12" and
+  "at least 30") for the same quantity: the same counted thing, equivalent words around both, and
+  neither another named referent nor another time.
 
-Not contradictions: a later figure from the same authority (an update), the same figure from two
-sources (agreement), and anything two claims of one authority say. A spokesman whose role names an
-organisation ("US State Department spokesman") speaks for it. Each claim is countered at most once
-per article and relation, and each pair of authorities gets one pair per relation.
+Opposing sides (:mod:`.sides`): not two claims of one authority (a spokesman speaks for the body his
+role names), not an unattributed quote and its neighbour in the same article, and not an authority
+that once gave the same figure (then it is an update). Each pair carries its evidence and a
+confidence; pairs under :data:`SHOWN` are stored but listed only on request.
+
+Bounded per story whatever a single article holds: candidate claims come from an index of argument
+words whose busiest keys (:data:`BUSY_KEY`) are left out, each counter is compared with at most
+:data:`MAX_CANDIDATES` claims and each figure with at most :data:`MAX_FIGURE_PAIRS`; ``stats``
+counts the pairs examined.
 """
 
 from __future__ import annotations
 
-import re
+import heapq
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import product
+from itertools import islice, product
 
-from .words import concepts, cue_words, stem, tokens
+from ..store.views import SHOWN_CONFIDENCE as SHOWN
+from . import lexicon
+from .propositions import Figure, analyse, content, matches, negated_part, negated_words, query_keys
+from .propositions import index_keys as _index_keys
+from .sides import authorities, grams, key, same_side
+from .words import cue_words
 
 MIN_SHARED = 2
 MIN_COVERAGE = 0.4
-_NUMBER_WORDS = {w: n for n, w in enumerate(
-    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])}
-_FIGURE = re.compile(r"\b(\d[\d,]*(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")\s+((?:[a-z-]+\s+){0,2}?[a-z-]+)",
-                     re.IGNORECASE)
+#: Share of the counter's own argument words that must restate the claim's.
+COUNTER_SHARE = 0.3
+#: The same for a negated restatement without a denial cue: most of its negated clause restates the claim.
+NEGATED_SHARE = 0.5
+#: A claim needs this many argument words to be a proposition at all ("she said" is none).
+MIN_WORDS = 2
+#: A claim that is denied needs this many, one of them a verb: a subject, a predicate and what it is
+#: about ("climate change" or "a former Miss Universe" asserts nothing).
+MIN_CLAIM_WORDS = 3
+BUSY_KEY = 60
+MAX_CANDIDATES = 40
+MAX_FIGURE_PAIRS = 16
+#: Figures of one claim that are compared (a claim listing a whole table counts its first ones).
+MAX_FIGURES = 8
+#: A claim's recent figures kept per authority and unit (older ones of the same authority are updates).
+PER_AUTHORITY = 2
+__all__ = ["SHOWN", "Claim", "Contradiction", "find", "negated_part"]
 
 
 @dataclass
@@ -62,238 +89,257 @@ class Contradiction:
     evidence: dict[str, object] = field(default_factory=dict)
 
 
-@lru_cache(maxsize=65536)
-def _key(text: str) -> str:
-    words = [w for w in tokens(text) if w not in {"the", "a", "an"}]
-    return " ".join(words)
-
-
-def authorities(claims: Sequence[Claim]) -> dict[int, str]:
-    """Quote id -> the authority speaking: the speaker, or the organisation its role names."""
-    names: dict[str, str] = {}
-    for c in claims:
-        key = c.speaker_key or _key(c.speaker)
-        for alias in (*c.aliases, c.speaker):
-            if len(alias) >= 6:
-                names.setdefault(_key(alias), key)
-    out: dict[int, str] = {}
-    known = sorted(n for n in names if n)
-    for c in claims:
-        key = c.speaker_key or _key(c.speaker)
-        for role in c.roles:
-            role_key = f" {_key(role)} "
-            found = [names[n] for n in known if f" {n} " in role_key and names[n] != key]
-            if found:
-                key = found[0]
-                break
-        out[c.quote_id] = key
-    return out
-
-
-def _same_authority(a: str, b: str) -> bool:
-    if not a or not b:
-        return False
-    return a == b or f" {a}".endswith(f" {b}") or f" {b}".endswith(f" {a}")
-
-
-#: Claim texts whose words are remembered: a story's claims are compared pairwise, each many times.
-_MEMO = 8192
-
-
-@lru_cache(maxsize=_MEMO)
-def _concepts(text: str) -> frozenset[str]:
-    return frozenset(concepts(text))
-
-
-@lru_cache(maxsize=_MEMO)
-def _word_set(text: str) -> frozenset[str]:
-    return frozenset(tokens(text))
-
-
-@lru_cache(maxsize=_MEMO)
-def _negated(text: str) -> bool:
-    neg = cue_words("negation")
-    words = _word_set(text)
-    return any(w in neg or w.endswith("n't") for w in words) or "at no time" in text.lower()
-
-
-_CLAUSE = re.compile(r"[,;:]|\b(?:but|and|while|whereas)\b", re.IGNORECASE)
-
-
-@lru_cache(maxsize=_MEMO)
-def negated_part(text: str) -> str:
-    """The clauses of ``text`` that carry a negation ("No one was killed, but ..." -> "No one was killed")."""
-    return " ".join(part for part in _CLAUSE.split(text) if part and _negated(part))
-
-
-def figures(text: str) -> list[tuple[float, str]]:
-    """Numbers with the word they count: "at least 30 people died" -> [(30.0, "people")]."""
-    out = []
-    for match in _FIGURE.finditer(text):
-        raw = match.group(1).lower()
-        value = float(_NUMBER_WORDS[raw]) if raw in _NUMBER_WORDS else float(raw.replace(",", ""))
-        out.append((value, stem(match.group(2).split()[-1].lower())))
-    return out
-
-
-@lru_cache(maxsize=_MEMO)
-def _figures(text: str) -> list[tuple[float, str]]:
-    return figures(text)
-
-
 def _place(claim: Claim) -> tuple[str, int]:
     """Where a claim stands in the corpus; unlike the quote id, it does not depend on ingest order."""
     return claim.article_id, claim.position
 
 
-def _statement_target(counter: Claim, others: Sequence[Claim]) -> Claim | None:
-    """The claim a verdict is about: one of the source it names, else the nearest earlier direct quote."""
-    text = f" {_key(counter.content)} "
-    named = [c for c in others if any(f" {n} " in text for n in _names(c) if n)]
-    if named:
-        return min(named, key=lambda c: (c.type != "direct", -c.day, c.article_id != counter.article_id, -c.position))
-    before = [c for c in others if c.article_id == counter.article_id and c.position < counter.position]
-    direct = [c for c in before if c.type == "direct"]
-    pool = direct or before
-    return max(pool, key=lambda c: c.position) if pool else None
-
-
-def _names(claim: Claim) -> set[str]:
-    out = {_key(claim.speaker)}
-    out |= {_key(a) for a in claim.aliases}
-    last = _key(claim.speaker).split()
-    if last:
-        out.add(last[-1])
-    return {n for n in out if len(n) >= 4}
-
-
-_ABOUT_A_STATEMENT = re.compile(
-    r"\b(?:they|it|this|that|these|those|such)\s+(?:was|were|is|are|been)\b", re.IGNORECASE)
+_POINTING = frozenset({"they", "it", "this", "that", "these", "those", "such"})
+#: How near a verdict word must stand to the statement it judges ("the claims are false").
+VERDICT_REACH = 5
+#: A verdict of at most this many argument words may point at a statement with a pronoun.
+SHORT_VERDICT = 6
 
 
 def _is_verdict(counter: Claim) -> bool:
-    """Whether ``counter`` judges another statement: a verdict word about a statement ("the police
-    account was baseless"), about a pronoun ("they were inaccurate"), or standing alone; or a denial
-    or dispute cue whose object is a statement ("rejected the police explanation")."""
-    words = _word_set(counter.content)
-    statement = bool(words & cue_words("statement"))
-    if words & cue_words("verdict"):
-        return statement or len(words) <= 4 or bool(_ABOUT_A_STATEMENT.search(counter.content))
+    """Whether ``counter`` judges another statement: a verdict word near a word naming a statement
+    ("the police account was baseless") or pointing at one ("they were inaccurate"), or standing
+    almost alone ("false"); or a denial or dispute cue whose object is a statement ("rejected the
+    police explanation"). A long quote that merely holds "wrong" somewhere judges nothing."""
+    words = [w.strip('.,;:!?"“”‘’()').lower() for w in counter.content.replace("’", "'").split()]
+    statement = {i for i, w in enumerate(words) if w in cue_words("statement") or w in _POINTING}
+    verdicts = [i for i, w in enumerate(words) if w in cue_words("verdict")]
+    if verdicts:
+        short = len(content(counter.content)) <= SHORT_VERDICT
+        # a long quote points at a statement by naming it; "they"/"that" there are anything
+        aimed = statement if short else {i for i in statement if words[i] not in _POINTING}
+        near = any(abs(i - j) <= VERDICT_REACH for i in verdicts for j in aimed)
+        return near or len(content(counter.content)) <= 1
     cue = counter.cue.lower()
-    return statement and (cue in cue_words("deny") or cue in cue_words("dispute"))
+    return bool(statement - {i for i, w in enumerate(words) if w in _POINTING}) and (
+        cue in cue_words("deny") or cue in cue_words("dispute"))
 
 
-class _Claims:
-    """One story's claims, indexed: the claims each authority may be contradicted by (in order), and
-    the claims (not negated themselves) that hold each concept, so that a counter-claim meets only
-    the claims it shares a concept with instead of every claim of the story."""
+class _Story:
+    """One story's claims, their authorities and the indexes that keep every comparison bounded."""
 
-    def __init__(self, claims: Sequence[Claim], auth: dict[int, str]) -> None:
-        self.claims, self.auth = claims, auth
-        self._others: dict[str, tuple[list[Claim], set[int]]] = {}
+    def __init__(self, claims: Sequence[Claim], stats: Counter[str]) -> None:
+        self.claims, self.stats = claims, stats
+        self.auth = authorities(claims)
         self.postings: dict[str, list[int]] = {}
+        self.by_article: dict[str, list[int]] = {}
+        self.named: dict[str, list[int]] = {}
         for i, claim in enumerate(claims):
-            if not _negated(claim.content):
-                for concept in _concepts(claim.content):
-                    self.postings.setdefault(concept, []).append(i)
-
-    def others(self, authority: str) -> tuple[list[Claim], set[int]]:
-        """The claims of other authorities than ``authority``, in order, and their indices."""
-        found = self._others.get(authority)
-        if found is None:
-            other = {a for a in set(self.auth.values()) if not _same_authority(a, authority)}
-            picked = [i for i, c in enumerate(self.claims) if self.auth[c.quote_id] in other]
-            found = self._others[authority] = ([self.claims[i] for i in picked], set(picked))
-        return found
-
-    def best_denied(self, counter: Claim, allowed: set[int], by_cue: bool) -> tuple[Claim, int, float] | None:
-        """The claim of ``allowed`` that ``counter`` denies: the one whose concepts its (negated
-        part's) concepts cover best, sharing at least :data:`MIN_SHARED` of them."""
-        concepts = _concepts(counter.content if by_cue else negated_part(counter.content))
-        shared_of: dict[int, int] = {}
-        for concept in concepts:
-            for i in self.postings.get(concept, ()):
-                shared_of[i] = shared_of.get(i, 0) + 1
-        best: tuple[Claim, int, float] | None = None
-        for i, shared in shared_of.items():
-            if shared < MIN_SHARED or i not in allowed:
+            self.by_article.setdefault(claim.article_id, []).append(i)
+            for name in self._names(claim):
+                self.named.setdefault(name, []).append(i)
+            prop = analyse(claim.content)
+            if prop.negated or len(prop.words) < MIN_CLAIM_WORDS or not any(map(lexicon.verbal, prop.words)):
                 continue
-            claim = self.claims[i]
-            coverage = shared / (len(_concepts(claim.content)) or 1)
-            if coverage < MIN_COVERAGE:
-                continue
-            if best is None or (-coverage, -shared, _place(claim)) < (-best[2], -best[1], _place(best[0])):
-                best = (claim, shared, coverage)
-        return best
+            for k in {k for w in prop.words for k in _index_keys(w)}:
+                found = self.postings.setdefault(k, [])
+                if len(found) <= BUSY_KEY:
+                    found.append(i)
+
+    @staticmethod
+    def _names(claim: Claim) -> set[str]:
+        out = {key(claim.speaker), *(key(a) for a in claim.aliases)}
+        last = key(claim.speaker).split()
+        if last:
+            out.add(last[-1])
+        return {n for n in out if len(n) >= 4}
+
+    def opposed(self, a: Claim, b: Claim) -> bool:
+        """Whether ``a`` and ``b`` come from opposing sides (see the module docstring)."""
+        if same_side(self.auth[a.quote_id], self.auth[b.quote_id]):
+            return False
+        if a.article_id == b.article_id and abs(a.position - b.position) <= 1 and not (a.speaker and b.speaker):
+            return False  # a quote and its own continuation
+        return bool(self.auth[a.quote_id] and self.auth[b.quote_id])
+
+    def candidates(self, words: Sequence[str]) -> list[tuple[int, int]]:
+        """(shared words, claim index) of the claims sharing most argument words with ``words``."""
+        shared: Counter[int] = Counter()
+        for word in words:
+            hit: set[int] = set()
+            for k in query_keys(word):
+                found = self.postings.get(k, ())
+                if len(found) <= BUSY_KEY:
+                    hit.update(found)
+            shared.update(hit)
+        best = heapq.nlargest(MAX_CANDIDATES, ((n, -i) for i, n in shared.items() if n >= MIN_SHARED))
+        self.stats["pairs"] += len(best)
+        return [(n, -j) for n, j in best]
+
+    def target_of_verdict(self, counter: Claim) -> Claim | None:
+        """The claim a verdict is about: one of the source it names (the one sharing most words with the
+        verdict), else the nearest earlier direct quote."""
+        text = key(counter.content)
+        named = sorted({i for g in grams(text, 4) for i in self.named.get(g, ())[:MAX_CANDIDATES]})
+        pool = [self.claims[i] for i in named if self.opposed(self.claims[i], counter)]
+        self.stats["pairs"] += len(named)
+        if pool:
+            about = content(counter.content)
+            return min(pool, key=lambda c: (-sum(any(matches(w, x) for x in about) for w in analyse(c.content).words),
+                                            c.type != "direct", -c.day, c.article_id != counter.article_id,
+                                            -c.position))
+        before = [i for i in self.by_article[counter.article_id] if self.claims[i].position < counter.position]
+        before = before[-MAX_CANDIDATES:]
+        self.stats["pairs"] += len(before)
+        earlier = [self.claims[i] for i in before if self.opposed(self.claims[i], counter)]
+        direct = [c for c in earlier if c.type == "direct"]
+        pool = direct or earlier
+        return max(pool, key=lambda c: c.position) if pool else None
 
 
-def _denials_and_disputes(claims: Sequence[Claim], auth: dict[int, str]) -> Iterator[Contradiction]:
+def _confidence(by_cue: bool, coverage: float, shared: int, counter: Claim) -> float:
+    """A denial's confidence: the cue (an explicit denial over a negated restatement), how much of the
+    claim it restates, how many words it shares, and a direct quote."""
+    value = (0.55 if by_cue else 0.45) + 0.25 * min(coverage, 1.0) + 0.05 * (shared >= 3)
+    return round(min(value + 0.05 * (counter.type == "direct"), 0.99), 3)
+
+
+def _denial(story: _Story, counter: Claim, by_cue: bool) -> Contradiction | None:
+    """The claim of another side that ``counter`` denies: the one whose argument words it restates
+    best (a share of the claim's words, then their number), if it restates enough of it."""
+    words = content(counter.content if by_cue else negated_part(counter.content))
+    if len(words) < MIN_WORDS:
+        return None
+    negated = frozenset() if by_cue else negated_words(counter.content)
+    whole = content(counter.content)
+    best: tuple[float, int, Claim] | None = None
+    for shared, i in story.candidates(words):
+        claim = story.claims[i]
+        if claim.quote_id == counter.quote_id or not story.opposed(claim, counter):
+            continue
+        own = analyse(claim.content).words
+        coverage = shared / len(own)
+        restated = [w for w in words if any(matches(w, x) for x in own)]
+        if coverage < MIN_COVERAGE or len(restated) < (COUNTER_SHARE if by_cue else NEGATED_SHARE) * len(words):
+            continue
+        if not by_cue and (not negated & set(restated) or len(restated) < COUNTER_SHARE * len(whole)):
+            continue  # the negation bears on other words, or the restatement is a small part of the quote
+        if best is None or (coverage, shared) > (best[0], best[1]):
+            best = (coverage, shared, claim)
+    if best is None:
+        return None
+    coverage, shared, claim = best
+    cue = counter.cue.lower()
+    relation = "disputes" if cue in cue_words("dispute") else "denies"
+    rule = f"{cue} cue" if by_cue else "negated restatement"
+    matched = sorted({w for w in words if any(matches(w, x) for x in analyse(claim.content).words)})
+    return Contradiction(relation, _confidence(by_cue, coverage, shared, counter), claim, counter,
+                         {"rule": rule, "shared": shared, "coverage": round(coverage, 3), "matched": matched})
+
+
+def _denials_and_disputes(story: _Story) -> Iterator[Contradiction]:
     deny, dispute = cue_words("deny"), cue_words("dispute")
-    story = _Claims(claims, auth)
-    for counter in claims:
+    for counter in story.claims:
         verdict = _is_verdict(counter)
         cue = counter.cue.lower()
         by_cue = cue in deny or cue in dispute
-        if not verdict and not by_cue and not _negated(counter.content):
+        if not verdict and not by_cue and not analyse(counter.content).negated:
             continue  # no denial, dispute or verdict: nothing to compare (the cheap test first)
-        others, allowed = story.others(auth[counter.quote_id])
-        if not others:
-            continue
         if verdict:
-            target = _statement_target(counter, others)
-            if target is not None:
-                yield Contradiction("disputes", 0.85 if counter.type != "indirect" else 0.8, target, counter,
-                                    {"rule": "verdict on a statement", "cue": counter.cue})
+            target = story.target_of_verdict(counter)
+            if target is not None and not _is_verdict(target):
+                named = any(f" {n} " in f" {key(counter.content)} " for n in story._names(target))
+                confidence = 0.8 if named else 0.7 if target.type == "direct" else 0.6
+                confidence += 0.05 * (counter.type != "indirect")
+                yield Contradiction("disputes", round(confidence, 3), target, counter,
+                                    {"rule": "verdict on a statement", "cue": counter.cue,
+                                     "target": "named source" if named else "nearest earlier quote"})
             continue
-        found = story.best_denied(counter, allowed, by_cue)
-        if found is None:
-            continue
-        claim, shared, coverage = found
-        relation = "disputes" if cue in dispute else "denies"
-        confidence = (0.75 if by_cue else 0.65) + 0.2 * min(coverage, 1.0) + 0.05 * (counter.type == "direct")
-        rule = f"{cue} cue" if by_cue else "negated restatement"
-        yield Contradiction(relation, round(min(confidence, 0.99), 3), claim, counter,
-                            {"rule": rule, "shared": shared, "coverage": round(coverage, 3)})
+        found = _denial(story, counter, by_cue)
+        if found is not None:
+            yield found
 
 
-def _conflicting_figures(claims: Sequence[Claim], auth: dict[int, str]) -> Iterator[Contradiction]:
-    figs = {c.quote_id: _figures(c.content) for c in claims}
+#: Words that measure rather than name what is counted ("15 percent", "6 million"): two figures in
+#: them are the same quantity only when more of the words around them agree.
+MEASURES = frozenset(["percent", "per", "million", "billion", "trillion", "thousand", "hundred", "dollar",
+                      "point", "time", "year", "day", "month", "week"])
+
+
+def incompatible(a: Figure, b: Figure) -> bool:
+    """Whether two figures count the same thing and cannot both be true."""
+    if a.unit != b.unit or (a.names and b.names and not a.names & b.names):
+        return False
+    if a.times and b.times and not a.times & b.times:
+        return False
+    if a.high < b.low or b.high < a.low:
+        shared = sum(any(matches(x, y) for y in b.context) for x in a.context)
+        return shared >= (3 if a.unit in MEASURES else 1)
+    return False
+
+
+def _conflicting_figures(story: _Story) -> Iterator[Contradiction]:
     given: dict[tuple[str, str], set[float]] = {}
-    for c in claims:
-        for value, unit in figs[c.quote_id]:
-            given.setdefault((auth[c.quote_id], unit), set()).add(value)
-    counted = [c for c in claims if figs[c.quote_id]]  # only claims with figures can conflict
-    units = [{unit for _, unit in figs[c.quote_id]} for c in counted]
-    for i, first in enumerate(counted):
-        for j in range(i + 1, len(counted)):
-            if units[i].isdisjoint(units[j]):
-                continue  # no figure of one counts what a figure of the other counts
-            second = counted[j]
-            a, b = auth[first.quote_id], auth[second.quote_id]
-            if _same_authority(a, b):
-                continue  # a later figure of the same authority is an update
-            context = _concepts(first.content) & _concepts(second.content)
-            for (value_a, unit), (value_b, unit_b) in product(figs[first.quote_id], figs[second.quote_id]):
-                if unit != unit_b or value_a == value_b or not context - {unit}:
+    recent: dict[str, dict[str, list[int]]] = {}
+    for i, claim in enumerate(story.claims):
+        figs = analyse(claim.content).figures[:MAX_FIGURES]
+        side = story.auth[claim.quote_id]
+        for fig in figs:
+            given.setdefault((side, fig.unit), set()).add(fig.value)
+        seen: set[int] = set()
+        for fig in figs:
+            by_side = recent.setdefault(fig.unit, {})
+            others = (j for s, js in reversed(by_side.items()) if not same_side(s, side) for j in reversed(js))
+            for j in islice(others, MAX_FIGURE_PAIRS):
+                if j in seen:
                     continue
-                if given[(a, unit)] & given[(b, unit)]:
-                    continue  # they gave the same figure at some point: agreement, then an update
-                claim, counter = sorted((first, second), key=lambda c: (c.day, c.article_id, c.position))
-                yield Contradiction("conflicting_figures", 0.75, claim, counter,
-                                    {"unit": unit, "values": [value_a, value_b]})
+                seen.add(j)
+                story.stats["pairs"] += 1
+                found = _figure_pair(story, story.claims[j], claim, given)
+                if found is not None:
+                    yield found
+            mine = by_side.pop(side, [])
+            by_side[side] = ([*mine, i] if i not in mine else mine)[-PER_AUTHORITY:]
 
 
-def find(claims: Sequence[Claim]) -> list[Contradiction]:
-    """The contradictions among one story's claims, strongest first, without repeats."""
+@lru_cache(maxsize=65536)
+def _figures_by_unit(text: str) -> dict[str, tuple[Figure, ...]]:
+    """A claim's first :data:`MAX_FIGURES` figures, by the thing they count."""
+    out: dict[str, list[Figure]] = {}
+    for fig in analyse(text).figures[:MAX_FIGURES]:
+        out.setdefault(fig.unit, []).append(fig)
+    return {unit: tuple(figs) for unit, figs in out.items()}
+
+
+def _figure_pair(story: _Story, first: Claim, second: Claim,
+                 given: dict[tuple[str, str], set[float]]) -> Contradiction | None:
+    by_a, by_b = _figures_by_unit(first.content), _figures_by_unit(second.content)
+    units = sorted(by_a.keys() & by_b.keys())
+    if not units or not story.opposed(first, second):
+        return None
+    a, b = story.auth[first.quote_id], story.auth[second.quote_id]
+    for unit in units:
+        if given.get((a, unit), set()) & given.get((b, unit), set()):
+            continue  # they gave the same figure at some point: agreement, then an update
+        for fa, fb in product(by_a[unit], by_b[unit]):
+            if not incompatible(fa, fb):
+                continue
+            context = sorted({x for x in fa.context for y in fb.context if matches(x, y)})
+            exact = fa.low == fa.high and fb.low == fb.high
+            confidence = round(min(0.55 + 0.1 * min(len(context), 2) + 0.1 * exact, 0.95), 3)
+            claim, counter = sorted((first, second), key=lambda c: (c.day, c.article_id, c.position))
+            return Contradiction("conflicting_figures", confidence, claim, counter,
+                                 {"unit": unit, "values": [fa.value, fb.value], "context": context})
+    return None
+
+
+def find(claims: Sequence[Claim], stats: Counter[str] | None = None) -> list[Contradiction]:
+    """The contradictions among one story's claims, strongest first, without repeats; ``stats["pairs"]``
+    grows by the number of claim pairs examined."""
     ordered = sorted(claims, key=lambda c: (c.day, c.article_id, c.position, c.quote_id))
-    auth = authorities(ordered)
-    found = [*_denials_and_disputes(ordered, auth), *_conflicting_figures(ordered, auth)]
+    story = _Story(ordered, stats if stats is not None else Counter())
+    found = [*_denials_and_disputes(story), *_conflicting_figures(story)]
     rank = sorted(found, key=lambda x: (-(x.counter.type == "direct"), -x.confidence, x.claim.day, x.counter.day,
                                         _place(x.claim), _place(x.counter)))
     out: list[Contradiction] = []
     seen: set[tuple[object, ...]] = set()
     for item in rank:
-        a, b = auth[item.claim.quote_id], auth[item.counter.quote_id]
+        a, b = story.auth[item.claim.quote_id], story.auth[item.counter.quote_id]
         keys = [(item.relation, item.claim.quote_id, item.counter.article_id), (item.relation, *sorted((a, b)))]
         if any(k in seen for k in keys):
             continue

@@ -94,10 +94,13 @@ def lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
 class NearDuplicateIndex:
     """Groups texts whose estimated shingle Jaccard similarity reaches ``threshold``.
 
-    Each added article either joins the group of the most similar earlier article at or above
-    the threshold, or starts a group of its own. A group is named by its first member. Groups
-    are never merged afterwards: an article that resembles members of two groups joins the one
-    holding its closest match. Texts with no words are kept as groups of one and match nothing.
+    A group is every article linked to another of it by a similarity at or above the threshold
+    (the connected parts of the similarity graph), so the groups are the same whatever order the
+    articles come in: an article that resembles members of two groups joins them into one. A group
+    is led by its member of the lowest rank: the rank given to :meth:`add` (the writer gives the
+    publication date, so the earliest report leads, then the id), else the order of adding.
+    :attr:`moved` tells which earlier articles got a new leader in the last :meth:`add`. Texts with
+    no words are kept as groups of one and match nothing.
     """
 
     def __init__(self, threshold: float = 0.8, num_perm: int = 128) -> None:
@@ -112,17 +115,23 @@ class NearDuplicateIndex:
         self._buckets: list[dict[bytes, list[str]]] = [{} for _ in range(bands)]
         self._sketches: dict[str, Sketch] = {}
         self._root: dict[str, str] = {}
-        self._order: dict[str, int] = {}
+        self._members: dict[str, list[str]] = {}  # leader -> members in the order they were added
+        self._rank: dict[str, tuple[str, str]] = {}
+        #: Earlier articles whose group leader changed in the last :meth:`add`: id -> new leader.
+        self.moved: dict[str, str] = {}
 
-    def add(self, article_id: str, text: str | None = None, sig: bytes | None = None) -> str | None:
-        """Index one article, from its text or from a stored signature (give exactly one).
+    def add(self, article_id: str, text: str | None = None, sig: bytes | None = None,
+            rank: str | None = None) -> str | None:
+        """Index one article, from its text or from a stored signature (give exactly one), with
+        its ``rank`` (lower leads a group; ties go to the lower id; none: the order of adding).
 
-        Returns the id of the first member of the group this article near-duplicates, or
-        ``None`` when it starts a new group. Adding an id a second time changes nothing and
-        returns the same answer as the first time.
+        Returns the leader of the group this article near-duplicates, or ``None`` when it leads
+        one. Adding an id a second time changes nothing and returns the same answer as the first
+        time.
         """
         if (text is None) == (sig is None):
             raise ValueError("give exactly one of text= or sig=")
+        self.moved = {}
         if article_id in self._root:
             return self._answer(article_id)
         sketch = minhash(text, self.num_perm) if text is not None else decode(sig or b"")
@@ -132,35 +141,36 @@ class NearDuplicateIndex:
                 f"{self.num_perm}; rebuild the signatures or create the index with num_perm={len(sketch)}"
             )
         empty = mh.is_empty(sketch)
-        match = None if empty else self._best_match(sketch)
+        matches = [] if empty else self._matches(sketch)
         self._sketches[article_id] = sketch
-        self._order[article_id] = len(self._order)
-        self._root[article_id] = self._root[match] if match is not None else article_id
+        self._rank[article_id] = (rank, article_id) if rank is not None else ("", f"{len(self._rank):020d}")
+        self._root[article_id] = article_id
+        self._members[article_id] = [article_id]
+        for match in matches:
+            self._join(article_id, match)
+        self.moved.pop(article_id, None)
         if not empty:
             for (start, end), bucket in zip(self._bands, self._buckets, strict=True):
                 bucket.setdefault(sketch[start:end].tobytes(), []).append(article_id)
         return self._answer(article_id)
 
-    def add_text(self, article_id: str, text: str) -> tuple[str | None, bytes]:
-        """Index one article from its text; returns (group's first member or ``None``, signature to store)."""
+    def add_text(self, article_id: str, text: str, rank: str | None = None) -> tuple[str | None, bytes]:
+        """Index one article from its text; returns (group's leader or ``None``, signature to store)."""
         sig = signature(text, self.num_perm)
-        return self.add(article_id, sig=sig), sig
+        return self.add(article_id, sig=sig, rank=rank), sig
 
-    def load(self, items: Iterable[tuple[str, bytes]]) -> None:
-        """Rebuild from stored ``(article_id, signature)`` pairs.
-
-        Give them in the order they were first added (e.g. ``ORDER BY rowid``) to get back the
-        same groups and group names.
-        """
-        for article_id, sig in items:
-            self.add(article_id, sig=sig)
+    def load(self, items: Iterable[tuple[str, bytes] | tuple[str, bytes, str | None]]) -> None:
+        """Rebuild from stored ``(article_id, signature)`` or ``(article_id, signature, rank)``
+        items; with ranks, any order gives back the same groups and leaders."""
+        for article_id, sig, *rank in items:
+            self.add(article_id, sig=sig, rank=rank[0] if rank else None)
 
     def group_of(self, article_id: str) -> str:
-        """The first member of the article's group (the article itself when it leads one)."""
+        """The leader of the article's group (the article itself when it leads one)."""
         return self._root[article_id]
 
     def groups(self) -> dict[str, list[str]]:
-        """Groups with at least two members: first member -> all members in insertion order."""
+        """Groups with at least two members: leader -> all members in insertion order."""
         out: dict[str, list[str]] = {}
         for article_id, root in self._root.items():
             out.setdefault(root, []).append(article_id)
@@ -190,16 +200,20 @@ class NearDuplicateIndex:
             found.update(bucket.get(sketch[start:end].tobytes(), ()))
         return found
 
-    def _best_match(self, sketch: Sketch) -> str | None:
-        best: tuple[float, int, str] | None = None
-        for candidate in self._candidates(sketch):
-            score = mh.jaccard(sketch, self._sketches[candidate])
-            if score < self.threshold:
-                continue
-            key = (-score, self._order[candidate], candidate)
-            if best is None or key < best:
-                best = key
-        return best[2] if best is not None else None
+    def _matches(self, sketch: Sketch) -> list[str]:
+        """Indexed ids at or above the threshold with ``sketch``, in a fixed order."""
+        return sorted(c for c in self._candidates(sketch) if mh.jaccard(sketch, self._sketches[c]) >= self.threshold)
+
+    def _join(self, a: str, b: str) -> None:
+        """One group of the groups of ``a`` and ``b``, led by the lower-ranked leader."""
+        root_a, root_b = self._root[a], self._root[b]
+        if root_a == root_b:
+            return
+        lead, other = (root_a, root_b) if self._rank[root_a] <= self._rank[root_b] else (root_b, root_a)
+        for member in self._members.pop(other):
+            self._root[member] = lead
+            self._members[lead].append(member)
+            self.moved[member] = lead
 
     def _answer(self, article_id: str) -> str | None:
         root = self._root[article_id]

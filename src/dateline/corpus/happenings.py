@@ -93,12 +93,19 @@ def _fits(h: Happening, seen: _Seen, r: EventReport) -> bool:
     return bool(seen.names & r.names) or not seen.names or not r.names
 
 
+#: A report is compared with at most this many happenings of its kind (the latest formed, in order),
+#: so that a story of thousands of events costs no more than this per event.
+MAX_CANDIDATES = 50
+
+
 def group_events(reports: Sequence[EventReport]) -> list[Happening]:
     """Happenings over one story's reports; the precise dates and places come first."""
     order = sorted(reports, key=lambda r: (_RANK.get(r.precision or "", 9), r.date or "~", r.article_id, r.position))
     out: list[tuple[Happening, _Seen]] = []
+    by_kind: dict[tuple[str, bool], list[tuple[Happening, _Seen]]] = {}
     for report in order:
-        for h, seen in out:
+        kind = by_kind.setdefault((report.category, report.modality == "occurred"), [])
+        for h, seen in kind[-MAX_CANDIDATES:]:
             if _fits(h, seen, report):
                 h.reports.append(report)
                 h.place = h.place or report.place
@@ -108,6 +115,7 @@ def group_events(reports: Sequence[EventReport]) -> list[Happening]:
         else:
             happening = Happening("", report.category, report.date, report.precision, report.place, [report])
             out.append((happening, _Seen({report.date}, set(report.names))))
+            kind.append(out[-1])
     for h, _ in out:
         first = min((r.article_id, r.position) for r in h.reports)
         h.id = "h" + hashlib.sha1(f"{first[0]}:{first[1]}".encode()).hexdigest()[:9]

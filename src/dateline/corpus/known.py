@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import ClassVar
 
 from ..model import DUPLICATE, Article, Drop
 from ..pipeline import Step
@@ -14,7 +13,7 @@ class KnownFilter(Step):
     sighting of the stored article, not as a drop. ``is_stored(id)`` answers for the database."""
 
     name = "known"
-    requires: ClassVar[frozenset[str]] = frozenset({"id"})
+    requires: frozenset[str] = frozenset({"id"})
 
     def __init__(self, is_stored: Callable[[str], bool]) -> None:
         self.is_stored = is_stored

@@ -22,6 +22,10 @@ from . import contradictions, happenings, stories
 
 KEY_ENTITIES = 8
 KEY_PLACES = 5
+#: Entity types that can be a story's key entities (people and organisations, not nationalities,
+#: products or works); places are listed apart.
+KEY_TYPES = frozenset({"PERSON", "ORG"})
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
 
 @dataclass
@@ -39,8 +43,8 @@ def _day(value: str) -> int:
 
 
 def _story_rows(reader: Reader, inputs: list[dict[str, Any]]) -> list[StoryRow]:
-    docs = [stories.ArticleDoc(r["id"], _day(r["day"]), r["title"], r["text"], r["names"], r["events"])
-            for r in inputs]
+    docs = [stories.ArticleDoc(r["id"], _day(r["day"]) if r.get("dated", True) else 0, r["title"], r["text"],
+                               r["names"], r["events"]) for r in inputs]
     groups = stories.group(docs)
     ids = stories.assign_ids(groups, reader.story_of_articles())
     by_id = {r["id"]: r for r in inputs}
@@ -70,12 +74,18 @@ def _entity_names(reader: Reader) -> dict[str, list[tuple[str, str]]]:
 
 
 def names_of(names: dict[str, list[tuple[str, str]]], articles: Sequence[str]) -> tuple[list[str], list[str]]:
-    """The story's key entities and places: most articles first, then by name."""
+    """The story's key entities (people and organisations) and places: most articles first, then by
+    name; in a story of several articles, only names that more than one of them mentions."""
     ents: Counter[str] = Counter()
     places: Counter[str] = Counter()
     for a in articles:
         for name, type_ in names.get(a, []):
-            (places if type_ in ("GPE", "LOC", "FAC") else ents)[name] += 1
+            if type_ in PLACE_TYPES:
+                places[name] += 1
+            elif type_ in KEY_TYPES:
+                ents[name] += 1
+    if len(articles) > 1:
+        ents = Counter({n: c for n, c in ents.items() if c > 1})
     top = sorted(ents.items(), key=lambda kv: (-kv[1], kv[0]))[:KEY_ENTITIES]
     top_places = sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))[:KEY_PLACES]
     return [n for n, _ in top], [n for n, _ in top_places]
@@ -102,7 +112,8 @@ def _happening_rows(reader: Reader, story_of: dict[str, str]) -> list[HappeningR
     return out
 
 
-def _contradiction_rows(reader: Reader, story_of: dict[str, str]) -> list[ContradictionRow]:
+def claims_by_story(reader: Reader, story_of: dict[str, str]) -> dict[str, list[contradictions.Claim]]:
+    """Story id -> the attributed claims of its articles (quotes with content)."""
     per_story: dict[str, list[contradictions.Claim]] = {}
     for r in reader.claim_rows():
         sid = story_of.get(r["article_id"])
@@ -111,6 +122,11 @@ def _contradiction_rows(reader: Reader, story_of: dict[str, str]) -> list[Contra
         per_story.setdefault(sid, []).append(contradictions.Claim(
             r["id"], r["article_id"], _day(r["day"]), r["position"], r["speaker"] or r["speaker_mention"] or "",
             r["content"], r["cue"] or "", r["type"], (r["entity_name"] or "").lower(), r["roles"], r["aliases"]))
+    return per_story
+
+
+def _contradiction_rows(reader: Reader, story_of: dict[str, str]) -> list[ContradictionRow]:
+    per_story = claims_by_story(reader, story_of)
     out = []
     for sid in sorted(per_story):
         for x in contradictions.find(per_story[sid]):

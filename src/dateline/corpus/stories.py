@@ -1,6 +1,7 @@
 """Stories: articles that report the same happening, grouped across outlets and days.
 
-Each article becomes one TF-IDF vector over its content words (title words count twice), the names
+Each article becomes one TF-IDF vector over its content words (title words count twice, each word
+weighted by how specific it is in the language: :func:`specificity`), the names
 it mentions (``e:`` terms, weighted up) and its event signatures (``v:`` terms: category with place
 or actor). Vectors keep their :data:`TOP_TERMS` strongest terms, so similar pairs are found through
 an inverted index without comparing every pair. A pair's score is the cosine of the two vectors
@@ -11,6 +12,9 @@ Grouping is agglomerative: links are taken strongest first and two groups join o
 average score over all their cross pairs (pairs never scored count as 0) reaches
 :data:`JOIN_AVERAGE`. A distractor that shares one minister or one city with a story shares few
 other words with it, so its average with the story's articles stays low.
+
+An undated article (day 0) is first placed on the day of the dated article it is most similar to
+(:func:`nearest_days`), so it joins its story like any other report.
 
 Everything is computed from the articles alone, sorted by id, with sums taken in a fixed order:
 the same articles give the same groups whatever order they were ingested in. Story ids are kept
@@ -26,6 +30,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from . import lexicon
 from .words import content_words, split_names
 
 TOP_TERMS = 30
@@ -34,15 +39,19 @@ TOP_TERMS = 30
 #: bounds the work per article however dense the corpus is.
 BUSY_TERM = 150
 NAME_WEIGHT = 0.6
+#: Scale of :func:`specificity` (a word of one sense weighs this / sqrt(2)).
+SPECIFIC_SCALE = 1.0
+#: Weight of a word WordNet does not know.
+UNKNOWN_WORD = 0.3
 EVENT_WEIGHT = 1.5
 WINDOW_DAYS = 5
 HALF_LIFE_DAYS = 4.0
 #: Scores below this are not kept at all (they count as 0 in averages).
 FLOOR = 0.05
 #: A link must score at least this to be considered for a join.
-LINK = 0.15
+LINK = 0.10
 #: Two groups join when the average over their cross pairs reaches this.
-JOIN_AVERAGE = 0.15
+JOIN_AVERAGE = 0.10
 #: Terms in more than this share of the articles (and more than MIN_COMMON) carry no signal.
 COMMON_SHARE = 0.05
 MIN_COMMON = 30
@@ -73,11 +82,12 @@ class Group:
 
 
 def doc_terms(doc: ArticleDoc) -> Counter[str]:
-    """Weighted terms of one article: content words, title words again, names, event signatures."""
+    """Weighted terms of one article: content words, title words again (those the text writes in lower
+    case: a title capitalises names and words alike, and names count as names), names, event signatures."""
     words, names = split_names(doc.text)
     terms: Counter[str] = Counter(words)
     terms.update("e:" + n for n in names)
-    title_words = content_words(doc.title)
+    title_words = [w for w in content_words(doc.title) if w in terms]
     terms.update(title_words + title_words)
     for name in doc.names:
         terms["e:" + name.lower()] += 1
@@ -87,7 +97,21 @@ def doc_terms(doc: ArticleDoc) -> Counter[str]:
 
 
 def _weight(term: str) -> float:
-    return NAME_WEIGHT if term.startswith("e:") else EVENT_WEIGHT if term.startswith("v:") else 1.0
+    if term.startswith("e:"):
+        return NAME_WEIGHT
+    return EVENT_WEIGHT if term.startswith("v:") else specificity(term)
+
+
+def specificity(word: str) -> float:
+    """How specific a (stemmed) word is in the language: 1 / sqrt(1 + its WordNet senses), so that
+    "capsize" or "insurgent" outweigh "set", "keep" or "operation" that the corpus happens to hold
+    rarely. A word WordNet does not know (a technical term, a word of another language, a stem the
+    lookup misses) weighs :data:`UNKNOWN_WORD`."""
+    for form in (word, word + "e", word + "s"):
+        count = lexicon.senses(form)
+        if count:
+            return float(SPECIFIC_SCALE / math.sqrt(1 + count))
+    return UNKNOWN_WORD
 
 
 class _Index:
@@ -129,10 +153,38 @@ def decay(gap_days: int) -> float:
     return float(0.5 ** (gap_days / HALF_LIFE_DAYS))
 
 
-def similar_pairs(docs: Sequence[ArticleDoc]) -> dict[tuple[int, int], float]:
-    """Scores of every pair (indices into ``docs``, lower first) at or above :data:`FLOOR`."""
-    vectors = _Index(docs).vectors
+def nearest_days(docs: Sequence[ArticleDoc], vectors: Sequence[tuple[array, array]]) -> list[int]:
+    """Publication days, an undated article (day 0) taking the day of the dated article it is most
+    similar to whatever their days (at least :data:`LINK`); with none, it stays apart (day 0)."""
     days = [d.day for d in docs]
+    undated = [i for i, d in enumerate(days) if not d]
+    if not undated:
+        return days
+    postings: dict[int, list[tuple[int, float]]] = {}
+    for j, (keys, weights) in enumerate(vectors):
+        if days[j]:
+            for k, w in zip(keys, weights, strict=True):
+                found = postings.setdefault(k, [])
+                if len(found) <= BUSY_TERM:
+                    found.append((j, w))
+    out = list(days)
+    for i in undated:
+        acc: dict[int, float] = {}
+        for k, w in zip(*vectors[i], strict=True):
+            found = postings.get(k, [])
+            for j, v in found if len(found) <= BUSY_TERM else ():
+                acc[j] = acc.get(j, 0.0) + w * v
+        best = max(acc.items(), key=lambda kv: (kv[1], -days[kv[0]], docs[kv[0]].id), default=None)
+        if best is not None and best[1] >= LINK:
+            out[i] = days[best[0]]
+    return out
+
+
+def similar_pairs(docs: Sequence[ArticleDoc]) -> dict[tuple[int, int], float]:
+    """Scores of every pair (indices into ``docs``, lower first) at or above :data:`FLOOR`; an undated
+    article is placed on the day of its nearest dated neighbour (:func:`nearest_days`)."""
+    vectors = _Index(docs).vectors
+    days = nearest_days(docs, vectors)
     factor = [decay(gap) for gap in range(WINDOW_DAYS + 1)]
     order = sorted(range(len(docs)), key=lambda i: (days[i], docs[i].id))
     postings: dict[int, tuple[array, array]] = {}

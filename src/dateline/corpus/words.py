@@ -1,9 +1,9 @@
 """Content words for comparing articles and claims: lower-cased, stop words out, crudely stemmed.
 
-The word lists live in ``data/corpus/`` (``stopwords.txt``, ``synonyms.tsv``, ``cues.tsv``) and can be
-extended there. Stemming only folds the common English endings (plural ``s``, ``ies``, ``ed``,
-``ing``) so that "troops"/"troop" and "launched"/"launch" compare equal; ``synonyms.tsv`` then maps
-stems that name the same thing ("pullout", "withdraw" -> "withdrawal") to one concept.
+The word lists live in ``data/corpus/`` (``stopwords.txt``, ``cues.tsv``) and can be extended there.
+Stemming only folds the common English endings (plural ``s``, ``ies``, ``ed``, ``ing``) so that
+"troops"/"troop" and "launched"/"launch" compare equal; words that name the same thing in other
+words ("pullout", "withdrawal") are matched through WordNet (:mod:`.lexicon`).
 """
 
 from __future__ import annotations
@@ -23,16 +23,12 @@ def stopwords() -> frozenset[str]:
 
 
 @cache
-def synonyms() -> dict[str, str]:
-    return {row[0]: row[1] for row in read_table("corpus/synonyms.tsv", width=2, strip=True) if row[1]}
-
-
-@cache
 def cue_words(kind: str) -> frozenset[str]:
     """Words of one kind from ``cues.tsv``: deny, dispute, verdict, statement or negation."""
     return frozenset(row[1].lower() for row in read_table("corpus/cues.tsv", width=2, strip=True) if row[0] == kind)
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Fold plural and verb endings: "injuries" -> "injury", "launched" -> "launch"."""
     if len(word) > 4 and word.endswith("ies"):
@@ -75,9 +71,3 @@ def split_names(text: str) -> tuple[list[str], list[str]]:
         if word:
             (names if raw[0].isupper() else words).append(word)
     return words, names
-
-
-def concepts(text: str) -> set[str]:
-    """Content words mapped to their concept (``synonyms.tsv``): what a claim is about."""
-    syn = synonyms()
-    return {syn.get(w, w) for w in content_words(text)}

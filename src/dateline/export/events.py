@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from ..errors import UsageError
 from ..extract.events.step import reported_category
 from ..model import Actor, Article, Event
 from .acled import acled_rows, fatalities
@@ -103,7 +104,7 @@ def event_rows(items: Iterable[tuple[Any, ...]], style: str = "dateline") -> Ite
     reports of one happening must come together (``Reader.export_events`` orders them so).
     """
     if style not in STYLES:
-        raise ValueError(f"unknown export style {style!r}; use one of {', '.join(STYLES)}")
+        raise UsageError(f"unknown export style {style!r}; use one of {', '.join(STYLES)}")
     columns = COLUMNS[style]
     if style == "gdelt":
         rows: Iterable[dict[str, Any]] = gdelt_event_rows(items)

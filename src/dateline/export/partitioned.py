@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from ..errors import UsageError
 from .writers import COLUMNS
 
 UNKNOWN_DAY = "unknown"
@@ -93,10 +94,12 @@ def write_partitioned(
     ``directory`` must not exist or be empty (parts of an earlier export would mix with this one).
     """
     if style not in COLUMNS:
-        raise ValueError(f"unknown export style {style!r}; use one of {', '.join(COLUMNS)}")
+        raise UsageError(f"unknown export style {style!r}; use one of {', '.join(COLUMNS)}")
     root = Path(directory)
+    if root.is_symlink():
+        raise ValueError(f"{root}: is a symbolic link; a partitioned export needs a new or empty directory of its own")
     if root.exists() and (not root.is_dir() or any(root.iterdir())):
-        raise ValueError(f"{root}: a partitioned export needs a new or empty directory")
+        raise UsageError(f"{root}: a partitioned export needs a new or empty directory")
     root.mkdir(parents=True, exist_ok=True)
     writer = PartitionedWriter(root, style, part_rows, buffer_rows)
     n = 0

@@ -15,6 +15,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from ..errors import UsageError
 from .cells import F, N, S, cast, spreadsheet_cell
 from .layouts import ACLED_EVENTS, DATELINE_EVENTS, GDELT_EVENTS
 
@@ -37,7 +38,7 @@ def write_rows(rows: Iterable[dict[str, Any]], fmt: str, path: str | Path, colum
     missing value is written empty (CSV) or null. ``header`` and ``delimiter`` apply to CSV.
     """
     if fmt not in FORMATS:
-        raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+        raise UsageError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     typed = ({c: cast(row.get(c), kind) for c, kind in columns.items()} for row in rows)
@@ -54,7 +55,7 @@ def write_events(rows: Iterable[dict[str, Any]], fmt: str, path: str | Path, sty
                  header: bool | None = None) -> int:
     """Write event rows of ``style``; GDELT's CSV is tab-separated without a header, as GDELT's own."""
     if style not in COLUMNS:
-        raise ValueError(f"unknown export style {style!r}; use one of {', '.join(COLUMNS)}")
+        raise UsageError(f"unknown export style {style!r}; use one of {', '.join(COLUMNS)}")
     gdelt = style == "gdelt"
     return write_rows(rows, fmt, path, COLUMNS[style], header=(not gdelt) if header is None else header,
                       delimiter="\t" if gdelt else ",", coords=COORDS[style])

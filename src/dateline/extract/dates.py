@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date, datetime
-from typing import Any, ClassVar
+from typing import Any
 
 from ..model import Article, DateRef, Span
 from ..pipeline import Step
@@ -152,9 +152,9 @@ class DateStep(Step):
     """Requires ``doc``; assigns ``dates`` (normalised against ``published``). Drops nothing."""
 
     name = "dates"
-    requires: ClassVar[frozenset[str]] = frozenset({"doc"})
-    assigns: ClassVar[frozenset[str]] = frozenset({"dates"})
-    nlp_components: ClassVar[frozenset[str]] = frozenset({"parser", "ner"})
+    requires: frozenset[str] = frozenset({"doc"})
+    assigns: frozenset[str] = frozenset({"dates"})
+    nlp_components: frozenset[str] = frozenset({"parser", "ner"})
 
     def process(self, article: Article) -> Iterator[Article]:
         article.dates = extract_dates(article.text, article.published, article.doc)

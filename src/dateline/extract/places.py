@@ -35,7 +35,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any, ClassVar
+from typing import Any
 
 from ..geo.countries import country_of
 from ..geo.gazetteer import Gazetteer, Site, fold, gazetteer
@@ -136,7 +136,7 @@ def _candidates(article: Article, gaz: Gazetteer) -> list[tuple[Span, str]]:
         if not taken.overlaps(Span(s, e)):
             found.append((Span(s, e), "SITE"))
             taken.add(Span(s, e))
-    for m in _OF_PLACE.finditer(article.text):  # "the town of Samarra", which NER may miss
+    for m in _OF_PLACE.finditer(article.text):  # "the town of Tikrit", which NER may miss
         span = Span(m.start(1), m.end(1))
         if not taken.overlaps(span):
             found.append((span, "GPE"))
@@ -251,9 +251,9 @@ class PlaceStep(Step):
     """Requires ``doc`` and ``mentions``; assigns ``places`` (metonyms left out). Drops nothing."""
 
     name = "places"
-    requires: ClassVar[frozenset[str]] = frozenset({"doc", "mentions"})
-    assigns: ClassVar[frozenset[str]] = frozenset({"places"})
-    nlp_components: ClassVar[frozenset[str]] = frozenset({"parser", "ner"})
+    requires: frozenset[str] = frozenset({"doc", "mentions"})
+    assigns: frozenset[str] = frozenset({"places"})
+    nlp_components: frozenset[str] = frozenset({"parser", "ner"})
 
     def process(self, article: Article) -> Iterator[Article]:
         article.places = extract_places(article)

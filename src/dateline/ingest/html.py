@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import copy
 import logging
 import re
 from typing import Any
@@ -14,15 +15,11 @@ from ..model import Article, Drop, Provenance
 from ..vocab import DropReason
 from .common import decode_utf8, dropped
 from .dates import parse_published
-from .markup import (
-    canonical_url,
-    element_to_text,
-    figure_captions,
-    meta_content,
-    page_language,
-    raw_published,
-)
+from .markup import canonical_url, element_to_text, figure_captions, meta_content, page_language
+from .outlets import choose_outlet, clean_byline
 from .page import clean_title, confirmed_date, not_an_article, site_names
+from .pagemeta import json_ld_authors, json_ld_publisher, published_with_source, url_day
+from .strip import strip_furniture
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -46,7 +43,9 @@ def read_html(data: bytes, *, url: str | None = None, charset: str | None = None
         tree = lxml.html.document_fromstring(markup)
     except (etree.ParserError, ValueError) as exc:
         return dropped("malformed_html", f"the HTML cannot be parsed ({exc})")
-    extracted = _extract(markup, url)
+    meta = _page_meta(tree)
+    standfirst = strip_furniture(tree)
+    extracted = _extract(tree, url)
     sites = site_names(getattr(extracted, "sitename", None), meta_content(tree, "og:site_name"))
     title = _first(*(clean_title(t, sites) for t in (
         getattr(extracted, "title", None), meta_content(tree, "og:title"), tree.findtext(".//h1"),
@@ -54,29 +53,59 @@ def read_html(data: bytes, *, url: str | None = None, charset: str | None = None
     text = _body_text(extracted, title) or _fallback_text(tree)
     if not text:
         return dropped(*_why_empty(markup, title))
-    captions = figure_captions(tree)
-    why_not = not_an_article(text, [c.text for c in captions], title)
+    why_not = not_an_article(text, [c.text for c in meta["captions"]], title)
     if why_not:
         return dropped("not_an_article", why_not)
     page_url = _first(getattr(extracted, "url", None), canonical_url(tree))
-    published_raw = raw_published(tree) or confirmed_date(getattr(extracted, "date", None), url or page_url)
+    published_raw, source = _published(meta["published"], extracted, url, page_url)
     provenance = Provenance(
         canonical_url=page_url if url and page_url and page_url != url else None,
-        description=getattr(extracted, "description", None) or None,
+        description=getattr(extracted, "description", None) or standfirst or None,
+        published_source=source,
+        standfirst=standfirst,
     )
+    outlets = [meta["site_name"], meta["publisher"], meta_content(tree, "application-name"),
+               getattr(extracted, "sitename", None)]
     return Article(
         text=text,
         format="html",
         title=title,
-        byline=_first(getattr(extracted, "author", None)),
-        outlet=_first(getattr(extracted, "sitename", None)),
+        byline=clean_byline(_first(meta["author"], getattr(extracted, "author", None))),
+        outlet=choose_outlet(outlets, url or page_url),
         url=url or page_url,
         published=parse_published(published_raw) if published_raw else None,
         published_raw=published_raw,
         language=page_language(tree) or "en",
-        captions=captions,
+        captions=meta["captions"],
         provenance=provenance,
     )
+
+
+def _page_meta(tree: Any) -> dict[str, Any]:
+    """What the page states about itself, read before any furniture leaves the tree."""
+    return {
+        "published": published_with_source(tree),
+        "site_name": meta_content(tree, "og:site_name"),
+        "publisher": json_ld_publisher(tree),
+        "author": json_ld_authors(tree),
+        "captions": figure_captions(tree),
+    }
+
+
+def _published(stated: tuple[str, str] | None, extracted: Any, *urls: str | None) -> tuple[str | None, str | None]:
+    """The date the page states (and where), else the day in its URL path, else the extractor's guess
+    when the URL carries it."""
+    if stated is not None:
+        return stated
+    for url in urls:
+        day = url_day(url)
+        if day:
+            return day, "url"
+    for url in urls:
+        guessed = confirmed_date(getattr(extracted, "date", None), url)
+        if guessed:
+            return guessed, "url"
+    return None, None
 
 
 def _decode(data: bytes, charset: str | None) -> str | Drop:
@@ -99,12 +128,12 @@ def _codec(name: str | None) -> str | None:
         return None
 
 
-def _extract(markup: str, url: str | None) -> Any:
+def _extract(tree: Any, url: str | None) -> Any:
     import trafilatura  # imported on the first page: ingests of text, JSON lines or feeds never need it
 
     try:
         return trafilatura.bare_extraction(
-            markup,
+            copy.deepcopy(tree),
             url=url,
             with_metadata=True,
             include_comments=False,

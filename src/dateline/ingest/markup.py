@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import html
-import json
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import lxml.html
@@ -153,89 +151,12 @@ def figure_captions(tree: Any) -> list[Caption]:
 
 # -- page metadata ------------------------------------------------------------------------
 
-_DATE_META = (
-    "article:published_time",
-    "og:published_time",
-    "og:article:published_time",
-    "datepublished",
-    "pubdate",
-    "publishdate",
-    "publish-date",
-    "date",
-    "dc.date",
-    "dc.date.issued",
-    "dcterms.created",
-    "dcterms.issued",
-    "sailthru.date",
-    "parsely-pub-date",
-    "article.published",
-    "cxenseparse:recs:publishtime",
-)
-
-
-def raw_published(tree: Any) -> str | None:
-    """The publication date string as the page states it (meta tags, JSON-LD, ``<time>``)."""
-    found: dict[str, str] = {}
-    for meta in tree.iter("meta"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
-        value = (meta.get("content") or "").strip()
-        if key in _DATE_META and value and key not in found:
-            found[key] = value
-    for key in _DATE_META:
-        if key in found:
-            return found[key]
-    for value in _json_ld_values(tree, "datePublished"):
-        return value
-    times = [node for node in tree.iter("time") if (node.get("datetime") or "").strip() and not _aside(node)]
-    inside = [node for node in times if any(p.tag == "article" for p in node.iterancestors())]
-    for node in inside or times:
-        return str(node.get("datetime")).strip()
-    return None
-
-
-_ASIDE_TAGS = frozenset({"aside", "nav", "footer"})
-_ASIDE_CLASS = re.compile(r"related|teaser|recommend|promo|sidebar|more-|trending|popular|newsletter", re.I)
-
-
-def _aside(node: Any) -> bool:
-    """Inside navigation, a footer, or a related-stories or teaser block."""
-    for parent in node.iterancestors():
-        if parent.tag in _ASIDE_TAGS:
-            return True
-        if _ASIDE_CLASS.search(f"{parent.get('class') or ''} {parent.get('id') or ''}"):
-            return True
-    return False
-
-
 def meta_content(tree: Any, key: str) -> str | None:
     """The ``content`` of the first ``<meta property|name=key>``."""
     for meta in tree.iter("meta"):
         if (meta.get("property") or meta.get("name") or "").strip().lower() == key and meta.get("content"):
             return str(meta.get("content")).strip() or None
     return None
-
-
-def _json_ld_values(tree: Any, key: str) -> Iterator[str]:
-    for script in tree.iter("script"):
-        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
-            continue
-        try:
-            data = json.loads(script.text)
-        except ValueError:
-            continue
-        yield from _find_key(data, key)
-
-
-def _find_key(data: Any, key: str) -> Iterator[str]:
-    if isinstance(data, dict):
-        value = data.get(key)
-        if isinstance(value, str) and value.strip():
-            yield value.strip()
-        for item in data.values():
-            yield from _find_key(item, key)
-    elif isinstance(data, list):
-        for item in data:
-            yield from _find_key(item, key)
 
 
 def page_language(tree: Any) -> str | None:

@@ -8,17 +8,15 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 
+from ..errors import UsageError
 from ..model import Article, Drop, article_id
 from ..pipeline import failed
 from .common import dropped
 from .dates import parse_published
-from .feed import read_feed
-from .html import read_html
 from .jsonl import read_jsonl
 from .source import DEFAULT_MAX_BYTES, STREAMED_FORMATS, Source, discover, inspect_path, too_large
 from .text import read_text
 from .unicode import valid_article
-from .warc import read_warc
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +65,7 @@ def _user_date(published: str | None) -> date | datetime | None:
         return None
     value = parse_published(published)
     if value is None:
-        raise ValueError(
+        raise UsageError(
             f"cannot read the published date {published!r}; give a full date such as "
             "2024-08-15, 2024-08-15T09:30:00+03:00 or 15 August 2024"
         )
@@ -93,6 +91,8 @@ def _articles(source: Source, max_bytes: int) -> Iterator[Article]:
     path, fmt = source.path, source.format
     try:
         if fmt == "warc":
+            from .warc import read_warc  # warcio pulls in fsspec and asyncio: only for WARC files
+
             yield from read_warc(path, max_bytes=max_bytes)
         elif fmt == "jsonl":
             yield from read_jsonl(path, max_bytes=max_bytes)
@@ -103,8 +103,12 @@ def _articles(source: Source, max_bytes: int) -> Iterator[Article]:
             elif (nul := data.find(b"\x00")) >= 0:
                 yield dropped("binary_file", f"NUL byte at byte {nul}; this is not a text file")
             elif fmt == "html":
+                from .html import read_html  # lxml: only for HTML and feeds
+
                 yield read_html(data)
             elif fmt == "feed":
+                from .feed import read_feed
+
                 yield from read_feed(data)
             else:
                 yield read_text(data)
@@ -160,6 +164,9 @@ def _stamp(
         if article.published_raw:
             article.provenance.unparsed_published_raw = article.published_raw
         article.published, article.published_raw = fallback_date, published
+        article.provenance.published_source = "given"
+    if article.published is not None and article.provenance.published_source is None:
+        article.provenance.published_source = article.format  # the feed entry's or record's own date
     if article.drop is None and (nul := article.text.find("\x00")) >= 0:
         article.drop = Drop("binary_file", f"NUL character at character {nul} of the record's text")
     if article.drop is None:

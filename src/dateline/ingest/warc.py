@@ -39,7 +39,7 @@ def _bound(reader: Any, budget: int) -> dict[str, int]:
     :data:`HEADER_LINES` lines in a row, or ``budget`` decompressed bytes, so a hostile archive costs
     seconds and little memory. Returns the counters (set ``"lines"`` to 0 at each record)."""
     readline, read = reader.readline, reader.read
-    state = {"left": budget, "lines": 0}
+    state = {"left": budget, "lines": 0, "partial": 0}  # partial: bytes of the line read so far in pieces
 
     def spend(size: int) -> None:
         state["left"] -= size
@@ -50,7 +50,9 @@ def _bound(reader: Any, budget: int) -> dict[str, int]:
         cap = LINE_LIMIT + 1 if not length or length > LINE_LIMIT + 1 else length
         line: bytes = readline(cap)
         spend(len(line))
-        if len(line) > LINE_LIMIT and not line.endswith(b"\n"):
+        # the reader may hand one long line over in pieces: their lengths add up
+        state["partial"] = 0 if line.endswith(b"\n") else state["partial"] + len(line)
+        if state["partial"] > LINE_LIMIT or (len(line) > LINE_LIMIT and not line.endswith(b"\n")):
             raise _Hostile(f"a header line runs over {LINE_LIMIT:,} bytes")
         state["lines"] += 1
         if state["lines"] > HEADER_LINES:
@@ -60,7 +62,7 @@ def _bound(reader: Any, budget: int) -> dict[str, int]:
     def bounded_read(length: int | None = None) -> bytes:
         data: bytes = read(length)
         spend(len(data))
-        state["lines"] = 0
+        state["lines"] = state["partial"] = 0
         return data
 
     reader.readline, reader.read = bounded_readline, bounded_read

@@ -7,7 +7,7 @@ import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import chain
-from typing import Any, ClassVar
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -55,8 +55,8 @@ class ParseStep(Step):
     """
 
     name = "parse"
-    requires: ClassVar[frozenset[str]] = frozenset({"text"})
-    assigns: ClassVar[frozenset[str]] = frozenset({"doc", "caption_docs", "sentences"})
+    requires: frozenset[str] = frozenset({"text"})
+    assigns: frozenset[str] = frozenset({"doc", "caption_docs", "sentences"})
 
     def __init__(
         self,

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import threading
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from itertools import islice
-from typing import Any, ClassVar
+from typing import Any
 
 from ..model import Article
 from ..pipeline import Pipeline, Step, failed
@@ -22,6 +23,29 @@ from .worker import WARM_UP_TEXT
 
 #: The steps the forked workers run (set before forking; each worker inherits its own copy).
 _STEPS: list[Step] = []
+#: Loads running in threads (:func:`load_in_background`); waited for before any fork.
+_LOADING: list[threading.Thread] = []
+
+
+def load_in_background(load: Callable[[], object]) -> None:
+    """Start ``load`` (a table or model this process will need) in a thread, so that it overlaps the
+    spaCy import, the model load and the warm-up instead of following them; the language model spends
+    most of its load decompressing, which leaves the interpreter free. :func:`loaded` waits for it.
+    A load that fails is not reported here: it fails again, and raises, where the table is first used."""
+
+    def run() -> None:
+        with suppress(Exception):  # raised again by the first real use
+            load()
+
+    thread = threading.Thread(target=run, name="dateline-load", daemon=True)
+    thread.start()
+    _LOADING.append(thread)
+
+
+def loaded() -> None:
+    """Wait for the loads started by :func:`load_in_background` (no thread may be running at a fork)."""
+    while _LOADING:
+        _LOADING.pop().join()
 
 
 @contextmanager
@@ -71,17 +95,20 @@ class ProcessPoolStep(Step):
     """
 
     name = "processes"
-    requires: ClassVar[frozenset[str]] = frozenset({"text"})
+    requires: frozenset[str] = frozenset({"text"})
 
     def __init__(self, steps: Sequence[Step], processes: int, chunk: int = 4) -> None:
         self.steps = list(steps)
         self.processes = processes
         self.chunk = chunk
-        setattr(self, "assigns", frozenset().union(*(s.assigns for s in self.steps)))  # noqa: B010
-        setattr(self, "nlp_components", frozenset().union(*(s.nlp_components for s in self.steps)))  # noqa: B010
+        self.requires = frozenset({"text"}).union(*(
+            s.requires.difference(*(earlier.assigns for earlier in self.steps[:i])) for i, s in enumerate(self.steps)))
+        self.assigns = frozenset().union(*(s.assigns for s in self.steps))
+        self.nlp_components = frozenset().union(*(s.nlp_components for s in self.steps))
 
     def run(self, articles: Iterable[Article]) -> Iterator[Article]:
         _run_steps(self.steps, [Article(text=WARM_UP_TEXT)])  # the model and tables loaded once, here
+        loaded()
         with frozen():
             if self.processes <= 1 or "fork" not in multiprocessing.get_all_start_methods():
                 stream: Iterable[Article] = articles

@@ -46,9 +46,12 @@ def article_filters(outlet: str | None = None, language: str | None = None, sinc
 
 def event_filters(category: str | None = None, acled: str | None = None, country: str | None = None,
                   modality: str | None = None, since: str | None = None, until: str | None = None,
-                  actor: str | None = None, article: str | None = None) -> Filters:
-    """Conditions on ``events e``: category, ACLED type, country, modality, date range, actor, article."""
+                  actor: str | None = None, article: str | None = None, min_confidence: float = 0.0) -> Filters:
+    """Conditions on ``events e``: category, ACLED type, country, modality, date range, actor, article,
+    and a confidence floor."""
     out: Filters = []
+    if min_confidence > 0:
+        out.append(("e.confidence >= ?", [min_confidence]))
     if category:
         out.append(("e.category = ?", [category.upper()]))
     if acled:
@@ -186,32 +189,19 @@ class Browse:
             yield art, event_from_dict(json.loads(r["data"]))
 
     def entity_events(self, entity_id: str, limit: int = 100) -> list[dict[str, Any]]:
-        """Events naming the entity, each with ``as`` = "actor", "target" or both.
-
-        Candidates are events in articles that mention the entity and whose actors or targets hold its
-        name; the stored event data then says which side it is on.
-        """
-        named = self.conn.execute("SELECT name FROM entities WHERE id = ?", (entity_id,)).fetchone()
-        if named is None:
-            return []
-        like = contains(named["name"])
-        (mentioned,) = self.conn.execute("SELECT count(*) FROM mentions WHERE entity_id = ?", (entity_id,)).fetchone()
-        # a rare entity: look only in the articles naming it; a frequent one: walk events until enough
-        scope = "e.article_id IN (SELECT article_id FROM mentions WHERE entity_id = ?) AND " if mentioned < 1000 else ""
-        args = ([entity_id] if scope else []) + [like, like, limit * 2]
+        """Events whose actors or targets are the entity (through ``event_entities``), each with
+        ``as`` = "actor", "target" or "actor and target", in stored order."""
         rows = self.conn.execute(
-            self._EVENT_SQL.replace("FROM events e", ", e.data FROM events e")
-            + f" WHERE {scope}(e.actors LIKE ? ESCAPE '\\' OR e.targets LIKE ? ESCAPE '\\') ORDER BY e.id LIMIT ?", args)
+            self._EVENT_SQL.replace("FROM events e", ", group_concat(DISTINCT ee.role) AS roles FROM events e")
+            + " JOIN event_entities ee ON ee.event_id = e.id WHERE ee.entity_id = ? GROUP BY e.id ORDER BY e.id LIMIT ?",
+            (entity_id, limit),
+        )
         out = []
         for r in rows:
-            data = json.loads(r["data"])
-            roles = [k[:-1] for k in ("actors", "targets")
-                     if any(x.get("entity_id") == entity_id for x in data.get(k) or [])]
-            if roles:
-                row = dict(r)
-                row.pop("data")
-                out.append({**row, "as": " and ".join(roles)})
-        return out[:limit]
+            row = dict(r)
+            roles = set((row.pop("roles") or "").split(","))
+            out.append({**row, "as": " and ".join(k for k in ("actor", "target") if k in roles)})
+        return out
 
     def quotes_about(self, entity_id: str, limit: int = 100) -> list[dict[str, Any]]:
         """Quotes whose content holds a mention of the entity (at most ``limit``, in stored order)."""

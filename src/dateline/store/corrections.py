@@ -2,8 +2,9 @@
 every ingest so that they survive it; each can be undone.
 
 - ``merge A B``: entity B (a name or an alias) becomes part of A: its mentions, quotes, aliases,
-  roles, linking keys, merge evidence and event references move to A, and B is removed.
-- ``split A ALIAS``: A's mentions written ``ALIAS`` become an entity of their own, named ``ALIAS``.
+  roles, linking keys, merge evidence and events (as actor or target) move to A, and B is removed.
+- ``split A ALIAS``: A's mentions, quotes and event actors and targets written ``ALIAS`` become an
+  entity of their own, named ``ALIAS``.
 
 Undoing a merge splits B's aliases (as recorded when the merge was made) back out of A; undoing a
 split merges the alias's entity back into A. Writes only; each call is one transaction.
@@ -17,7 +18,8 @@ import sqlite3
 from datetime import UTC, datetime
 from typing import Any
 
-from ..errors import StoreError
+from ..errors import NotFoundError, UsageError
+from .links import move_event_links
 
 #: Tables whose rows point at an entity through ``entity_id``; rows are moved, duplicates dropped.
 _OWNED = ("entity_aliases", "entity_roles", "entity_keys")
@@ -43,7 +45,7 @@ def _move(conn: sqlite3.Connection, old: str, new: str) -> None:
     conn.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", (new, old))
     conn.execute("UPDATE merges SET entity_id = ? WHERE entity_id = ?", (new, old))
     conn.execute("UPDATE quotes SET speaker_entity_id = ? WHERE speaker_entity_id = ?", (new, old))
-    conn.execute("UPDATE events SET data = replace(data, ?, ?) WHERE data LIKE ?", (f'"{old}"', f'"{new}"', f'%"{old}"%'))
+    move_event_links(conn, old, new)
     conn.execute("DELETE FROM entities WHERE id = ?", (old,))
 
 
@@ -78,6 +80,7 @@ def split(conn: sqlite3.Connection, source: str, aliases: list[str], name: str |
     conn.execute(f"UPDATE mentions SET entity_id = ? WHERE entity_id = ? AND lower(text) IN ({marks})", (new, a, *lowered))
     conn.execute(f"UPDATE quotes SET speaker_entity_id = ? WHERE speaker_entity_id = ? AND "
                  f"lower(coalesce(speaker_mention, speaker, '')) IN ({marks})", (new, a, *lowered))
+    move_event_links(conn, a, new, texts=lowered)
     for alias in aliases:
         conn.execute("DELETE FROM entity_aliases WHERE entity_id = ? AND lower(alias) = lower(?)", (a, alias))
         conn.execute("INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)", (new, alias))
@@ -94,14 +97,14 @@ class Corrections:
 
     def add(self, action: str, entity: str, other: str, who: str, why: str) -> int:
         if action not in ("merge", "split"):
-            raise StoreError(f"unknown correction {action!r}; use merge or split")
+            raise UsageError(f"unknown correction {action!r}; use merge or split")
         with self.conn:
             self.conn.execute("BEGIN IMMEDIATE")
             if _find(self.conn, entity) is None:
-                raise StoreError(f"no entity named {entity!r}")
+                raise NotFoundError(f"no entity named {entity!r}")
             detail = merge(self.conn, entity, other) if action == "merge" else split(self.conn, entity, [other])
             if detail is None:
-                raise StoreError(f"nothing to {action}: {entity!r} and {other!r}")
+                raise NotFoundError(f"nothing to {action}: {entity!r} and {other!r}")
             cur = self.conn.execute(
                 "INSERT INTO entity_corrections (action, entity_a, entity_b, who, at, why, detail) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)", (action, entity, other, who, _now(), why, json.dumps(detail)))
@@ -122,7 +125,7 @@ class Corrections:
     def undo(self, correction_id: int) -> None:
         row = self.conn.execute("SELECT * FROM entity_corrections WHERE id = ?", (correction_id,)).fetchone()
         if row is None or row["undone_at"] is not None:
-            raise StoreError(f"no active correction {correction_id}")
+            raise NotFoundError(f"no active correction {correction_id}")
         with self.conn:
             self.conn.execute("BEGIN IMMEDIATE")
             if row["action"] == "merge":

@@ -3,8 +3,9 @@
 The column keeps the layout it has always had (flat keys, in a fixed order), so databases written
 before and after stay comparable fact for fact: ``external_id``, ``line``, ``item``, ``feed_entry``,
 ``feed_entry_id``, ``canonical_url``, ``description``, ``warc_record_id``, ``crawled``,
-``unparsed_published_raw``, ``segment_offset``, ``byline_org``, ``dateline``, ``dateline_date``,
-``dateline_agency``, ``removed_lines`` (``[{"text", "why"}]``) and ``cleaned`` (true). Keys without a
+``unparsed_published_raw``, ``segment_offset``, ``published_source`` (where the publication date was
+read), ``byline_org``, ``dateline``, ``dateline_date``, ``dateline_agency``, ``standfirst`` (the dek),
+``removed_lines`` (``[{"text", "why"}]``) and ``cleaned`` (true). Keys without a
 value are left out. ``source_sha256`` is stored with the source, ``ingested_at`` in its own column.
 """
 
@@ -34,6 +35,8 @@ def meta_of(article: Article) -> dict[str, Any]:
         meta["unparsed_published_raw"] = p.unparsed_published_raw
     if p.segment_offset is not None:
         meta["segment_offset"] = p.segment_offset
+    if p.published_source:
+        meta["published_source"] = p.published_source
     if article.cleaned is not None:
         meta.update(_clean_meta(article.cleaned))
     return meta
@@ -49,6 +52,8 @@ def _clean_meta(report: CleanReport) -> dict[str, Any]:
             meta["dateline_date"] = report.dateline.date
         if report.dateline.agency:
             meta["dateline_agency"] = report.dateline.agency
+    if report.standfirst:
+        meta["standfirst"] = report.standfirst
     meta["removed_lines"] = [{"text": r.text, "why": r.why} for r in report.removed_lines]
     meta["cleaned"] = True
     return meta
@@ -67,10 +72,11 @@ def read_meta(text: str | None) -> tuple[Provenance, CleanReport | None]:
         provenance.warc = WarcRecord(meta.get("warc_record_id"), meta.get("crawled"))
     provenance.unparsed_published_raw = meta.get("unparsed_published_raw")
     provenance.segment_offset = meta.get("segment_offset")
+    provenance.published_source = meta.get("published_source")
     if not meta.get("cleaned"):
         return provenance, None
     dateline = None
     if meta.get("dateline"):
         dateline = Dateline(meta["dateline"], meta.get("dateline_date"), meta.get("dateline_agency"))
     removed = [RemovedLine(r["text"], r["why"]) for r in meta.get("removed_lines") or []]
-    return provenance, CleanReport(removed, meta.get("byline_org"), dateline)
+    return provenance, CleanReport(removed, meta.get("byline_org"), dateline, meta.get("standfirst"))

@@ -29,12 +29,12 @@ def speaker_condition(name: str) -> tuple[str, list[Any]]:
 
 
 def actor_condition(name: str) -> tuple[str, list[Any]]:
-    """Condition on ``events e``: an actor or target is an entity ``name`` names (by its stored
-    name), else an actor or target whose text holds ``name``."""
+    """Condition on ``events e``: an actor or target is an entity ``name`` names (through
+    ``event_entities``, so relinked and corrected entities keep their events), else an actor or
+    target whose text holds ``name``."""
     name = name.strip()
     return (
-        f"(EXISTS (SELECT 1 FROM entities x WHERE x.id IN ({NAMED}) AND "
-        "(instr(e.actors, x.name) > 0 OR instr(e.targets, x.name) > 0)) OR "
+        f"(e.id IN (SELECT ee.event_id FROM event_entities ee WHERE ee.entity_id IN ({NAMED})) OR "
         f"(NOT EXISTS ({NAMED}) AND (e.actors LIKE ? ESCAPE '\\' OR e.targets LIKE ? ESCAPE '\\')))",
         [name, name, name, name, contains(name), contains(name)],
     )

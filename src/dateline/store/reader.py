@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from ..errors import StoreError
+from ..errors import NotFoundError, QueryError, UsageError
 from ..model import Article, Caption, Entity, Event, Mention, Provenance, Quote, Span
 from ..serialize import event_from_dict, quote_to_dict
 from .meta import read_meta
@@ -84,9 +84,9 @@ class Reader:
             "SELECT id FROM articles WHERE id >= ? AND id < ? LIMIT 2", (prefix, prefix + "\uffff")
         ).fetchall()
         if not rows:
-            raise StoreError(f"no article with id {prefix!r}")
+            raise NotFoundError(f"no article with id {prefix!r}")
         if len(rows) > 1 and rows[0]["id"] != prefix:
-            raise StoreError(f"article id prefix {prefix!r} is ambiguous; give more characters")
+            raise UsageError(f"article id prefix {prefix!r} is ambiguous; give more characters")
         return str(rows[0]["id"])
 
     def article(self, article_id: str) -> Article:
@@ -122,7 +122,7 @@ class Reader:
     def entity(self, entity_id: str) -> Entity:
         row = self.conn.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
         if row is None:
-            raise StoreError(f"no entity with id {entity_id!r}")
+            raise NotFoundError(f"no entity with id {entity_id!r}")
         aliases = [r[0] for r in self.conn.execute(
             "SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias", (entity_id,))]
         roles = [r[0] for r in self.conn.execute(
@@ -169,7 +169,7 @@ class Reader:
             try:
                 rows = self.conn.execute(sql, (literal, lang, lang, limit)).fetchall()
             except sqlite3.OperationalError as exc:
-                raise StoreError(f"bad search query {query!r}: {exc}") from exc
+                raise QueryError(f"bad search query {query!r}: {exc}") from exc
         return [dict(r) for r in rows]
 
     def _select(self, sql: str, order: str, filters: list[tuple[str, list[Any]]]) -> sqlite3.Cursor:
@@ -196,8 +196,10 @@ class Reader:
         return out
 
     def event_rows(self, actor: str | None = None, category: str | None = None,
-                   article: str | None = None) -> Iterator[tuple[Article, Event]]:
+                   article: str | None = None, min_confidence: float = 0.0) -> Iterator[tuple[Article, Event]]:
         filters: list[tuple[str, list[Any]]] = []
+        if min_confidence > 0:
+            filters.append(("e.confidence >= ?", [min_confidence]))
         if actor:
             filters.append(actor_condition(actor))
         if category:
@@ -214,6 +216,13 @@ class Reader:
     def drops(self) -> list[dict[str, Any]]:
         return [dict(r) for r in self.conn.execute(
             "SELECT path, position, reason, detail, at FROM drops ORDER BY id")]
+
+    def languages_without_facts(self, parsed: frozenset[str]) -> list[dict[str, Any]]:
+        """``language`` and ``articles`` for each stored language outside ``parsed`` (no facts extracted)."""
+        marks = ", ".join("?" for _ in parsed) or "''"
+        return [dict(r) for r in self.conn.execute(
+            f"SELECT language, count(*) AS articles FROM articles WHERE language IS NOT NULL "
+            f"AND language NOT IN ({marks}) GROUP BY language ORDER BY articles DESC, language", tuple(sorted(parsed)))]
 
     def sources(self) -> list[dict[str, Any]]:
         return [dict(r) for r in self.conn.execute("SELECT * FROM sources ORDER BY id")]
@@ -284,8 +293,8 @@ class Reader:
     def resolve_story(self, prefix: str) -> str:
         return CorpusViews(self).resolve_story(prefix)
 
-    def contradictions(self, story: str | None = None) -> list[dict[str, Any]]:
-        return CorpusViews(self).contradictions(story)
+    def contradictions(self, story: str | None = None, everything: bool = False) -> list[dict[str, Any]]:
+        return CorpusViews(self).contradictions(story, everything)
 
     def story(self, story_id: str) -> dict[str, Any]:
         return CorpusViews(self).story(story_id)

@@ -11,6 +11,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from .links import entity_has_events, move_event_links
+
 Plan = Callable[[Sequence[dict[str, Any]], Sequence[dict[str, Any]]], Sequence[Any]]
 
 
@@ -81,10 +83,7 @@ def apply_moves(conn: sqlite3.Connection, moves: Sequence[Any]) -> int:
                 "UPDATE quotes SET speaker_entity_id = ? WHERE speaker_entity_id = ? AND article_id = ?",
                 (mv.target_id, *where),
             )
-            conn.execute(
-                "UPDATE events SET actors = replace(actors, ?, ?), targets = replace(targets, ?, ?) WHERE article_id = ?",
-                (mv.source_id, mv.target_id, mv.source_id, mv.target_id, mv.article_id),
-            )
+            move_event_links(conn, mv.source_id, mv.target_id, article_id=mv.article_id)
             conn.execute(
                 "UPDATE merges SET entity_id = ? WHERE entity_id = ? AND article_id = ?",
                 (mv.target_id, *where),
@@ -107,6 +106,8 @@ def _drop_if_empty(conn: sqlite3.Connection, entity_id: str) -> None:
     if conn.execute("SELECT 1 FROM mentions WHERE entity_id = ? LIMIT 1", (entity_id,)).fetchone():
         return
     if conn.execute("SELECT 1 FROM merges WHERE entity_id = ? LIMIT 1", (entity_id,)).fetchone():
+        return
+    if entity_has_events(conn, entity_id):
         return
     for table in ("entity_aliases", "entity_roles", "entity_keys"):
         conn.execute(f"DELETE FROM {table} WHERE entity_id = ?", (entity_id,))

@@ -19,6 +19,32 @@ def _entity_linking_columns() -> str:
     """
 
 
+def event_entities() -> str:
+    """Migration: event actors and targets point at entities through a table with foreign keys, so
+    that relinking and corrections move an entity's events with its mentions and quotes. Rows are
+    filled from the ids the events' data held, where the entity still exists."""
+    links = "\n".join(
+        f"""
+    INSERT OR IGNORE INTO event_entities (event_id, role, position, entity_id, text)
+    SELECT e.id, '{role}', CAST(j.key AS INTEGER), json_extract(j.value, '$.entity_id'),
+           json_extract(j.value, '$.text')
+    FROM events e, json_each(e.data, '$.{side}') j
+    WHERE json_extract(j.value, '$.entity_id') IN (SELECT id FROM entities);"""
+        for role, side in (("actor", "actors"), ("target", "targets"))
+    )
+    return """
+    CREATE TABLE event_entities (
+        event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        role TEXT NOT NULL CHECK (role IN ('actor', 'target')),
+        position INTEGER NOT NULL,
+        entity_id TEXT NOT NULL REFERENCES entities(id),
+        text TEXT,
+        PRIMARY KEY (event_id, role, position)
+    );
+    CREATE INDEX event_entities_entity ON event_entities(entity_id, event_id);
+    """ + links
+
+
 def stories_happenings_contradictions() -> str:
     """Corpus tables: stories and their articles, happenings (events of one happening, linked from
     ``events.happening_id``), contradictions between attributed claims, and entity corrections."""
@@ -279,6 +305,8 @@ MIGRATIONS: list[str] = [
     CREATE INDEX articles_id_published ON articles(id, published);
     CREATE INDEX quotes_article_span ON quotes(article_id, start, end);
     """,
+    # 6: see event_entities
+    event_entities(),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

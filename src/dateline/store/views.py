@@ -10,10 +10,14 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from ..errors import StoreError
+from ..errors import NotFoundError, UsageError
 from ..model import Article, Entity, Event
 from ..serialize import event_from_dict
 from .rows import published_of as _published
+
+#: Contradictions at or above this confidence are listed by default (the web, exports, the CLI);
+#: the rest are kept for ``dateline contradictions --all``.
+SHOWN_CONFIDENCE = 0.6
 
 
 class CorpusViews:
@@ -28,7 +32,8 @@ class CorpusViews:
 
     # -- corpus view: inputs of the corpus stages -------------------------------------------------
     def story_inputs(self) -> list[dict[str, Any]]:
-        """Per article: id, title, text, day (published, else ingested), outlet, names, event keys."""
+        """Per article: id, title, text, day (published, else ingested), dated (whether it was published on a
+        known day), outlet, names, event keys."""
         names: dict[str, list[str]] = {}
         for r in self.conn.execute(
             "SELECT article_id, text FROM mentions WHERE field = 'text' AND label IN "
@@ -41,9 +46,10 @@ class CorpusViews:
         ):
             events.setdefault(r[0], []).append(f"{r[1]}@{r[2].lower()}")
         rows = self.conn.execute(
-            "SELECT id, title, text, outlet, coalesce(published, ingested_at) AS day FROM articles ORDER BY id")
+            "SELECT id, title, text, outlet, coalesce(published, ingested_at) AS day, published IS NOT NULL AS dated "
+            "FROM articles ORDER BY id")
         return [{"id": r["id"], "title": r["title"] or "", "text": r["text"], "outlet": r["outlet"],
-                 "day": (r["day"] or "")[:10], "names": names.get(r["id"], []), "events": events.get(r["id"], [])}
+                 "day": (r["day"] or "")[:10], "dated": bool(r["dated"]), "names": names.get(r["id"], []), "events": events.get(r["id"], [])}
                 for r in rows]
 
     def story_of_articles(self) -> dict[str, str]:
@@ -77,11 +83,18 @@ class CorpusViews:
 
     # -- corpus view: stories, contradictions, timelines ------------------------------------------
     def _story_dict(self, r: sqlite3.Row) -> dict[str, Any]:
-        articles = [x[0] for x in self.conn.execute(
-            "SELECT sa.article_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
-            "WHERE sa.story_id = ? ORDER BY coalesce(a.published, a.ingested_at), a.id", (r["id"],))]
-        return {"id": r["id"], "title": r["title"], "articles": articles, "outlets": json.loads(r["outlets"]),
-                "first_seen": r["first_seen"], "last_seen": r["last_seen"], "entities": json.loads(r["entities"])}
+        """A story with its articles; first and last seen are publication days only (None when no
+        article of the story states one: an ingest day is never shown as a publication day)."""
+        rows = self.conn.execute(
+            "SELECT sa.article_id, a.published FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
+            "WHERE sa.story_id = ? ORDER BY coalesce(a.published, a.ingested_at), a.id", (r["id"],)).fetchall()
+        days = sorted(x[1][:10] for x in rows if x[1])
+        first, last = (days[0], days[-1]) if days else (None, None)
+        if not rows:  # a story row with no article rows: the days the corpus stage stored
+            first, last = r["first_seen"], r["last_seen"]
+        return {"id": r["id"], "title": r["title"], "articles": [x[0] for x in rows],
+                "outlets": json.loads(r["outlets"]), "first_seen": first, "last_seen": last,
+                "entities": json.loads(r["entities"])}
 
     def stories(self, min_articles: int = 1) -> list[dict[str, Any]]:
         """Stories, largest and latest first: id, title, articles, outlets, first_seen, last_seen, entities."""
@@ -93,9 +106,9 @@ class CorpusViews:
         rows = self.conn.execute(
             "SELECT id FROM stories WHERE id >= ? AND id < ? LIMIT 2", (prefix, prefix + "\uffff")).fetchall()
         if not rows:
-            raise StoreError(f"no story with id {prefix!r}")
+            raise NotFoundError(f"no story with id {prefix!r}")
         if len(rows) > 1 and rows[0]["id"] != prefix:
-            raise StoreError(f"story id prefix {prefix!r} is ambiguous; give more characters")
+            raise UsageError(f"story id prefix {prefix!r} is ambiguous; give more characters")
         return str(rows[0]["id"])
 
     def _claim_side(self, quote_id: int) -> dict[str, Any]:
@@ -104,14 +117,14 @@ class CorpusViews:
         return {"article_id": r["article_id"], "quote_id": r["id"], "speaker": r["speaker"] or r["speaker_mention"],
                 "text": r["content"]}
 
-    def contradictions(self, story: str | None = None) -> list[dict[str, Any]]:
+    def contradictions(self, story: str | None = None, everything: bool = False) -> list[dict[str, Any]]:
         """Contradiction pairs: story_id, relation, confidence, evidence, claim and counter (article_id,
-        quote_id, speaker, text)."""
-        args: tuple[Any, ...] = ()
-        sql = "SELECT * FROM contradictions"
+        quote_id, speaker, text); those under :data:`SHOWN_CONFIDENCE` only with ``everything``."""
+        args: tuple[Any, ...] = (0.0 if everything else SHOWN_CONFIDENCE,)
+        sql = "SELECT * FROM contradictions WHERE confidence >= ?"
         if story:
-            sql += " WHERE story_id = ?"
-            args = (self.resolve_story(story),)
+            sql += " AND story_id = ?"
+            args += (self.resolve_story(story),)
         return [{"story_id": r["story_id"], "relation": r["relation"], "confidence": r["confidence"],
                  "evidence": json.loads(r["evidence"] or "{}"), "claim": self._claim_side(r["claim_quote_id"]),
                  "counter": self._claim_side(r["counter_quote_id"])}
@@ -135,7 +148,8 @@ class CorpusViews:
         precision; a statement is dated by its article's publication), not the order they were published."""
         marks = ",".join("?" * len(articles))
         contested = {q for r in self.conn.execute(
-            "SELECT claim_quote_id, counter_quote_id FROM contradictions") for q in r}
+            "SELECT claim_quote_id, counter_quote_id FROM contradictions WHERE confidence >= ?",
+            (SHOWN_CONFIDENCE,)) for q in r}
         items: list[dict[str, Any]] = []
         for r in self.conn.execute(
             f"SELECT e.article_id, e.category, e.actors, e.action, e.targets, e.place, e.date, e.date_precision, "
@@ -172,7 +186,7 @@ class CorpusViews:
             "GROUP BY e.id ORDER BY lower(e.name) = lower(:n) DESC, count(m.id) DESC, e.id LIMIT 1", {"n": name}
         ).fetchone()
         if row is None:
-            raise StoreError(f"no entity named {name!r}; `dateline entities` lists them")
+            raise NotFoundError(f"no entity named {name!r}; `dateline entities` lists them")
         return str(row[0])
 
     def entity_profile(self, name: str) -> dict[str, Any]:
@@ -224,19 +238,15 @@ class CorpusViews:
         return [dict(r) for r in rows]
 
     def _entity_events(self, entity_id: str) -> list[dict[str, Any]]:
-        out = []
-        for r in self.conn.execute(
-            "SELECT e.article_id, e.data, e.category, e.action, e.actors, e.targets, e.place, e.date, "
-            "e.date_precision, a.published FROM events e JOIN articles a ON a.id = e.article_id "
-            "WHERE e.data LIKE ? ORDER BY a.published, e.id", (f'%"{entity_id}"%',)):
-            data = json.loads(r["data"])
-            for side, key in (("actor", "actors"), ("target", "targets")):
-                if any((x or {}).get("entity_id") == entity_id for x in data.get(key, [])):
-                    out.append({"as": side, "article_id": r["article_id"], "category": r["category"],
-                                "action": r["action"], "actors": r["actors"], "targets": r["targets"],
-                                "place": r["place"], "date": r["date"] or (r["published"] or "")[:10],
-                                "precision": r["date_precision"] if r["date"] else "published"})
-        return out
+        rows = self.conn.execute(
+            "SELECT ee.role, e.article_id, e.category, e.action, e.actors, e.targets, e.place, e.date, "
+            "e.date_precision, a.published FROM event_entities ee JOIN events e ON e.id = ee.event_id "
+            "JOIN articles a ON a.id = e.article_id WHERE ee.entity_id = ? "
+            "GROUP BY e.id, ee.role ORDER BY a.published, e.id, ee.role", (entity_id,))
+        return [{"as": r["role"], "article_id": r["article_id"], "category": r["category"], "action": r["action"],
+                 "actors": r["actors"], "targets": r["targets"], "place": r["place"],
+                 "date": r["date"] or (r["published"] or "")[:10],
+                 "precision": r["date_precision"] if r["date"] else "published"} for r in rows]
 
 
 def _sortable(value: str | None) -> str:

@@ -28,6 +28,14 @@ from .relink import relink
 #: Source statuses that a rerun skips; ``done_with_errors`` is a source whose reading or analysis
 #: raised on some article (stored as an ``internal_error`` drop), so a rerun does not loop on it.
 FINISHED = ("done", "done_with_errors")
+#: Drop reasons that say a source could not be read at all (it is read again by the next run).
+READ_FAILURES = "('unreadable', 'not_found')"
+def near_rank(published: str | None) -> str:
+    """The rank of a stored article among its near duplicates: the earliest published leads its
+    group, undated ones after the dated (ties go to the lower id)."""
+    return published or "~"
+
+
 #: Articles per transaction in an ingest (see the module docstring).
 INGEST_BATCH = 32
 #: A batched writer commits at the latest this long after the first write of the open batch.
@@ -89,21 +97,29 @@ class Writer:
             (path, sha256 or "", size, fmt, _now()),
         )
         row = self.conn.execute("SELECT id FROM sources WHERE path = ? AND sha256 = ?", (path, sha256 or "")).fetchone()
+        # a read that failed last time is read again now: its failure no longer stands
+        self.conn.execute(f"DELETE FROM drops WHERE source_id = ? AND reason IN {READ_FAILURES}", (row["id"],))
         self._sources[key] = int(row["id"])
         return self._sources[key]
 
-    def finish_source(self, source_id: int) -> None:
+    def finish_source(self, source_id: int, complete: bool = True) -> None:
+        """Count what source ``source_id`` gave and mark it finished, or ``unread`` (read again by
+        the next run) when ``complete`` is false or reading it failed (an ``unreadable`` or
+        ``not_found`` drop): then its stored hash does not stand for what was read."""
         c = self.conn
         c.execute(
             """UPDATE sources SET finished_at = :now,
-                 status = CASE WHEN EXISTS (SELECT 1 FROM drops WHERE source_id = :id AND reason = 'internal_error')
+                 status = CASE WHEN NOT :complete OR EXISTS (SELECT 1 FROM drops WHERE source_id = :id
+                                                              AND reason IN """ + READ_FAILURES + """)
+                               THEN 'unread'
+                               WHEN EXISTS (SELECT 1 FROM drops WHERE source_id = :id AND reason = 'internal_error')
                                THEN 'done_with_errors' ELSE 'done' END,
                  articles = (SELECT count(*) FROM articles WHERE source_id = :id),
                  duplicates = (SELECT count(*) FROM copies WHERE source_id = :id)
                               - (SELECT count(*) FROM articles WHERE source_id = :id),
                  drops = (SELECT count(*) FROM drops WHERE source_id = :id)
                WHERE id = :id""",
-            {"now": _now(), "id": source_id},
+            {"now": _now(), "id": source_id, "complete": complete},
         )
 
     def relink_people(self) -> int:
@@ -180,9 +196,10 @@ class Writer:
 
     def _insert_article(self, a: Article, source_id: int | None) -> None:
         near_of, sig = None, None
+        published = a.published.isoformat() if a.published else None
         if self.near is not None:
-            near_of, sig = self.near.add_text(a.id, a.text)
-            if near_of:
+            near_of, sig = self.near.add_text(a.id, a.text, rank=near_rank(published))
+            if near_of or self.near.moved:
                 self.counts.near_duplicates += 1
         self.conn.execute(
             "INSERT INTO articles (id, source_id, position, format, outlet, url, title, byline, published, "
@@ -190,10 +207,12 @@ class Writer:
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 a.id, source_id, a.position, a.format, a.outlet, a.url, a.title, a.byline,
-                a.published.isoformat() if a.published else None, a.published_raw, a.language,
-                a.text, near_of, sig, meta_json(a), _now(),
+                published, a.published_raw, a.language, a.text, near_of, sig, meta_json(a), _now(),
             ),
         )
+        if self.near is not None and self.near.moved:  # earlier copies now led by another article
+            self.conn.executemany("UPDATE articles SET near_duplicate_of = ? WHERE id = ?",
+                                  [(None if lead == member else lead, member) for member, lead in self.near.moved.items()])
         self.conn.executemany(
             "INSERT INTO captions (article_id, position, text, credit) VALUES (?, ?, ?, ?)",
             [(a.id, i, cap.text, cap.credit) for i, cap in enumerate(a.captions)],
@@ -238,12 +257,15 @@ class Writer:
         self.counts.quotes += len(a.quotes)
 
     def _insert_events(self, a: Article, ids: dict[str, str]) -> None:
+        """Events with their data; actors and targets that are stored entities also go to
+        ``event_entities``, which relinking and corrections keep pointing at the right entity."""
+        stored = set(ids.values())
         for i, e in enumerate(a.events):
             for actor in (*e.actors, *e.targets):
                 if actor.entity_id in ids:
                     actor.entity_id = ids[actor.entity_id]
             data = to_jsonable(e)
-            self.conn.execute(
+            cur = self.conn.execute(
                 "INSERT INTO events (article_id, position, data, category, action, modality, cameo, quad_class, "
                 "goldstein, acled_event_type, acled_sub_event_type, actors, targets, place, country, latitude, "
                 "longitude, date, date_precision, sentence_start, sentence_end, confidence) "
@@ -257,6 +279,15 @@ class Writer:
                     e.date.value if e.date else None, e.date.precision if e.date else None,
                     e.sentence_span.start, e.sentence_span.end, e.confidence,
                 ),
+            )
+            self.conn.executemany(
+                "INSERT INTO event_entities (event_id, role, position, entity_id, text) VALUES (?, ?, ?, ?, ?)",
+                [
+                    (cur.lastrowid, role, k, x.entity_id, x.text)
+                    for role, side in (("actor", e.actors), ("target", e.targets))
+                    for k, x in enumerate(side)
+                    if x.entity_id and x.entity_id in stored
+                ],
             )
         self.counts.events += len(a.events)
 

@@ -5,14 +5,17 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 
+from ..extract.events.calibration import SHOW_AT
 from ..serialize import to_jsonable
 from ..store import Reader
 from ..store.browse import MARK_CLOSE, MARK_OPEN, article_filters, event_filters, quote_filters
 from . import paging
-from .deps import contradictions_of, reader, stories_of
+from .deps import contradictions_of, reader
+from .filters import check_entity_type, check_events, check_quote_type
 from .problems import Problem
+from .snapshot import snapshot
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 Rd = Annotated[Reader, Depends(reader)]
@@ -44,6 +47,7 @@ def article(article_id: str, rd: Rd) -> dict[str, Any]:
 @router.get("/entities", summary="Canonical entities")
 def entities(rd: Rd, limit: Limit = 50, cursor: Cursor = None,
              type: Text = None, name: Text = None) -> dict[str, Any]:  # noqa: A002 - the CLI's option name
+    check_entity_type(type)
     return paging.page(rd.browse().entities(paging.decode(cursor), limit + 1, type, name), limit)
 
 
@@ -64,15 +68,18 @@ def entity(entity_id: str, rd: Rd) -> dict[str, Any]:
 def quotes(rd: Rd, limit: Limit = 50, cursor: Cursor = None, speaker: Text = None, anonymous: bool = False,
            type: Text = None, cue: Text = None, since: Day = None, until: Day = None,  # noqa: A002
            article: Text = None, entity: Text = None) -> dict[str, Any]:
+    check_quote_type(type)
     filters = quote_filters(speaker, anonymous, type, cue, _day(since), _day(until), article, entity)
     return paging.page(rd.browse().quotes(filters, paging.decode(cursor), limit + 1), limit)
 
 
 @router.get("/events", summary="Events with actors, place and date")
-def events(rd: Rd, limit: Limit = 50, cursor: Cursor = None, category: Text = None, acled: Text = None,
-           country: Text = None, modality: Text = None, since: Day = None, until: Day = None,
-           actor: Text = None, article: Text = None) -> dict[str, Any]:
-    filters = event_filters(category, acled, country, modality, _day(since), _day(until), actor, article)
+def events(request: Request, rd: Rd, limit: Limit = 50, cursor: Cursor = None, category: Text = None,
+           acled: Text = None, country: Text = None, modality: Text = None, since: Day = None, until: Day = None,
+           actor: Text = None, article: Text = None, all: bool = False) -> dict[str, Any]:  # noqa: A002
+    check_events(request, rd, category, acled, country, modality)
+    filters = event_filters(category, acled, country, modality, _day(since), _day(until), actor, article,
+                            0.0 if all else SHOW_AT)
     return paging.page(rd.browse().events(filters, paging.decode(cursor), limit + 1), limit)
 
 
@@ -83,13 +90,16 @@ def _offset_page(items: list[dict[str, Any]], cursor: str | None, limit: int) ->
 
 
 @router.get("/stories", summary="Stories: articles grouped by what they report")
-def stories(rd: Rd, limit: Limit = 50, cursor: Cursor = None) -> dict[str, Any]:
-    return _offset_page(stories_of(rd), cursor, limit)
+def stories(request: Request, rd: Rd, limit: Limit = 50, cursor: Cursor = None) -> dict[str, Any]:
+    return _offset_page(snapshot(request, rd).stories, cursor, limit)
 
 
 @router.get("/contradictions", summary="Claims and counter-claims within a story")
-def contradictions(rd: Rd, limit: Limit = 50, cursor: Cursor = None, story: Text = None) -> dict[str, Any]:
-    return _offset_page(contradictions_of(rd, story), cursor, limit)
+def contradictions(request: Request, rd: Rd, limit: Limit = 50, cursor: Cursor = None,
+                   story: Text = None) -> dict[str, Any]:
+    if story:  # resolves a prefix, or answers 404
+        return _offset_page(contradictions_of(rd, story), cursor, limit)
+    return _offset_page(snapshot(request, rd).contradictions, cursor, limit)
 
 
 @router.get("/search", summary="Full-text search (FTS5) with snippets")

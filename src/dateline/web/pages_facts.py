@@ -7,28 +7,35 @@ import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse
 from starlette.background import BackgroundTask
 
+from ..errors import NotFoundError
 from ..export import event_rows, write_events
+from ..extract.events.calibration import SHOW_AT
 from ..store import Reader
 from ..store.browse import Filters, event_filters, quote_filters
 from . import mapsvg
-from .deps import choices, contradictions_of, reader, stories_of
+from .deps import choices, contradictions_of, reader
+from .paging import MAX_KEY
 from .problems import Problem
 from .render import page, with_params
+from .snapshot import snapshot
 
 router = APIRouter(include_in_schema=False)
 Rd = Annotated[Reader, Depends(reader)]
 Text = Annotated[str | None, Query(max_length=200)]
 Day = Annotated[date | None, Query()]
-After = Annotated[int, Query(ge=0)]
+After = Annotated[int, Query(ge=0, le=MAX_KEY)]
 PER_PAGE = 50
 DOWNLOADS = {"csv": "text/csv", "jsonl": "application/x-ndjson", "parquet": "application/vnd.apache.parquet",
              "geojson": "application/geo+json"}
 STYLES = ("dateline", "gdelt", "acled")
+#: A story page lists at most this many timeline rows (the rest are counted).
+TIMELINE_ROWS = 500
 
 
 def _day(value: date | None) -> str | None:
@@ -52,8 +59,9 @@ class EventQuery:
     """The events page's filters, shared by the table, the map and the downloads."""
 
     def __init__(self, category: Text = None, acled: Text = None, country: Text = None, modality: Text = None,
-                 since: Day = None, until: Day = None, actor: Text = None) -> None:
-        self.filters: Filters = event_filters(category, acled, country, modality, _day(since), _day(until), actor)
+                 since: Day = None, until: Day = None, actor: Text = None, all: bool = False) -> None:  # noqa: A002
+        self.filters: Filters = event_filters(category, acled, country, modality, _day(since), _day(until), actor,
+                                              min_confidence=0.0 if all else SHOW_AT)
 
 
 Selection = Annotated[EventQuery, Depends()]
@@ -67,6 +75,7 @@ def events(request: Request, rd: Rd, selection: Selection, after: After = 0) -> 
     return page(request, "events.html", rows=rows[:PER_PAGE], form=dict(request.query_params),
                 next_url=_next(request, rows), choices=choices(request, rd), downloads=downloads,
                 points=mapsvg.points(browse.event_places(selection.filters)), grid=mapsvg.graticule(),
+                land=mapsvg.land_path(),
                 width=mapsvg.WIDTH, height=mapsvg.HEIGHT)
 
 
@@ -94,21 +103,44 @@ def download(fmt: str, rd: Rd, selection: Selection,
 
 
 @router.get("/stories", response_class=HTMLResponse)
-def stories(request: Request, rd: Rd) -> HTMLResponse:
-    return page(request, "stories.html", stories=stories_of(rd))
+def stories(request: Request, rd: Rd, after: After = 0) -> HTMLResponse:
+    listed = snapshot(request, rd).stories
+    shown = listed[after:after + PER_PAGE]
+    more = len(listed) > after + PER_PAGE
+    return page(request, "stories.html", stories=shown, total=len(listed), first=after + 1,
+                next_url=with_params(request, after=after + PER_PAGE) if more else None)
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story(request: Request, story_id: str, rd: Rd) -> HTMLResponse:
-    found = next((s for s in stories_of(rd) if str(s.get("id")) == story_id), None)
-    if found is None:
+    """A story's timeline (dated events and statements, contested ones marked), its key entities
+    linked to their pages, its places and its contradictions."""
+    if snapshot(request, rd).by_id.get(story_id) is None:
         raise Problem(404, f"no story with id {story_id!r}")
-    browse = rd.browse()
-    ids = [str(a) for a in found.get("articles") or []]
-    articles = [a for a in (browse.article_brief(i) for i in ids) if a]
-    articles.sort(key=lambda a: str(a.get("published") or ""))
-    return page(request, "story.html", story=found, articles=articles,
-                contradictions=contradictions_of(rd, story_id))
+    data = rd.story(story_id)
+    timeline = data["timeline"]
+    return page(request, "story.html", story=data, entities=entity_chips(rd, data.get("entities")),
+                timeline=timeline[:TIMELINE_ROWS], more=max(0, len(timeline) - TIMELINE_ROWS),
+                contradictions=data["contradictions"])
+
+
+def entity_chips(rd: Reader, entities: Any) -> list[dict[str, str]]:
+    """A link for each of a story's entities (stored by name, or as ``{id, name}``): to the entity's
+    page by id, URL-encoded; a name no stored entity has links to the entity list filtered by it."""
+    chips = []
+    for item in entities or []:
+        name = str(item.get("name") or item.get("id")) if isinstance(item, dict) else str(item)
+        found = str(item["id"]) if isinstance(item, dict) and item.get("id") else _entity_id(rd, name)
+        href = f"/entities/{quote(found, safe='')}" if found else f"/entities?name={quote(name, safe='')}"
+        chips.append({"name": name, "href": href})
+    return chips
+
+
+def _entity_id(rd: Reader, name: str) -> str | None:
+    try:
+        return rd.find_entity(name)
+    except NotFoundError:
+        return None
 
 
 @router.get("/contradictions", response_class=HTMLResponse)

@@ -11,9 +11,11 @@ from fastapi.responses import HTMLResponse
 from ..store import Reader
 from ..store.browse import MARK_CLOSE, MARK_OPEN, article_filters, quote_filters
 from .api_routes import run_search
-from .deps import choices, reader, stories_of
+from .deps import choices, reader
 from .highlight import layers, render_body, render_snippet
+from .paging import MAX_KEY
 from .render import page, with_params
+from .snapshot import snapshot
 
 router = APIRouter(include_in_schema=False)
 Rd = Annotated[Reader, Depends(reader)]
@@ -28,14 +30,14 @@ def _day(value: date | None) -> str | None:
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, rd: Rd) -> HTMLResponse:
-    stories = sorted(stories_of(rd), key=lambda s: str(s.get("last_seen") or ""), reverse=True)[:8]
-    return page(request, "home.html", stats=rd.stats(), stories=stories, latest=rd.browse().latest())
+    listed = snapshot(request, rd)
+    return page(request, "home.html", stats=listed.stats, stories=listed.home, latest=listed.latest)
 
 
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, rd: Rd, q: Annotated[str, Query(max_length=500)] = "", outlet: Text = None,
            language: Text = None, since: Day = None, until: Day = None, entity: Text = None,
-           offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
+           offset: Annotated[int, Query(ge=0, le=MAX_KEY)] = 0) -> HTMLResponse:
     results = []
     if q.strip():
         filters = article_filters(outlet, language, _day(since), _day(until), entity)
@@ -69,7 +71,7 @@ def entity(request: Request, entity_id: str, rd: Rd) -> HTMLResponse:
 
 @router.get("/entities", response_class=HTMLResponse)
 def entities(request: Request, rd: Rd, type: Text = None, name: Text = None,  # noqa: A002
-             after: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
+             after: Annotated[int, Query(ge=0, le=MAX_KEY)] = 0) -> HTMLResponse:
     rows = rd.browse().entities(after, 51, type, name)
     next_url = with_params(request, after=rows[49]["key"]) if len(rows) > 50 else None
     return page(request, "entities.html", rows=rows[:50], form=dict(request.query_params), next_url=next_url)

@@ -10,7 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import StoreError
+from ..errors import DatelineError
 
 PROBLEM = "application/problem+json"
 
@@ -35,10 +35,6 @@ def problem_response(request: Request, status: int, detail: str, **extra: Any) -
     return JSONResponse(body, status_code=status, media_type=PROBLEM)
 
 
-def _store_message(exc: StoreError) -> str:
-    return str(exc.args[0]) if exc.args else str(exc)
-
-
 def install(app: FastAPI) -> None:
     """Answer every error raised by a route (and unknown routes) with problem details."""
 
@@ -46,11 +42,9 @@ def install(app: FastAPI) -> None:
         assert isinstance(exc, Problem)
         return problem_response(request, exc.status, exc.detail, **exc.extra)
 
-    async def on_store(request: Request, exc: Exception) -> Response:
-        assert isinstance(exc, StoreError)
-        message = _store_message(exc)
-        status = 404 if message.startswith("no ") else 400
-        return problem_response(request, status, message, code=exc.code)
+    async def on_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, DatelineError)
+        return problem_response(request, exc.http_status, exc.message, code=exc.code)
 
     async def on_http(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, StarletteHTTPException)
@@ -62,8 +56,12 @@ def install(app: FastAPI) -> None:
         detail = "; ".join(f"{'.'.join(e['loc'][1:]) or 'request'}: {e['msg']}" for e in errors)
         return problem_response(request, 422, detail, errors=errors)
 
+    async def on_overflow(request: Request, exc: Exception) -> Response:
+        return problem_response(request, 400, f"a number in the request is too large ({exc})")
+
+    app.add_exception_handler(OverflowError, on_overflow)
     app.add_exception_handler(Problem, on_problem)
-    app.add_exception_handler(StoreError, on_store)
+    app.add_exception_handler(DatelineError, on_error)
     app.add_exception_handler(StarletteHTTPException, on_http)
     app.add_exception_handler(RequestValidationError, on_invalid)
 

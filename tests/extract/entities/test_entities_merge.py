@@ -221,7 +221,7 @@ def test_step_declares_what_it_needs_and_gives() -> None:
     from dateline.pipeline import Pipeline
 
     step = EntityStep()
-    assert step.requires == {"doc"} and step.assigns == {"mentions", "entities", "caption_mentions"}
+    assert step.requires == {"doc", "caption_docs"} and step.assigns == {"mentions", "entities", "caption_mentions"}
     assert "ner" in step.nlp_components
     with pytest.raises(PipelineOrderError):
         Pipeline([step])

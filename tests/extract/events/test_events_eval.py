@@ -3,7 +3,10 @@
 The subset is every third record of the ``dev`` (tuning) split by sorted id: 86 of the 258 tuning
 records; the held-back part is never sampled. Measured on it when the floors were set (after
 the preparation, mass expulsion and peacekeeper withdrawal rules): category accuracy .942,
-category + actor countries .884, category F1 .729 (P .590, R .953). The floors sit a little below. Full figures: ``python eval/events.py
+category F1 .729 (P .590, R .953); category + actor countries .721 once the harness scored only
+the countries the stored events carry (before, it filled a missing side with the place's country
+and scored .884). An event now needs a political or social side: category accuracy .907 on the
+subset (.903 on the whole dev part), F1 .763, category + actor countries .733. The floors sit a little below. Full figures: ``python eval/events.py
 ../shared/eval/events/plover_gold.jsonl``.
 """
 
@@ -17,7 +20,7 @@ import pytest
 from paths import ROOT, load_script
 
 pytestmark = [pytest.mark.slow, pytest.mark.shared]
-FLOORS = {"category_accuracy": 0.93, "category+actor_country_accuracy": 0.87, "F1": 0.71}
+FLOORS = {"category_accuracy": 0.90, "category+actor_country_accuracy": 0.70, "F1": 0.71}
 
 
 

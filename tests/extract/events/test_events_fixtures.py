@@ -74,11 +74,11 @@ def test_passives_nouns_pronouns_and_reported_speech(
 
 
 def test_every_event_carries_codes_from_the_mapping(nlp: Any) -> None:
-    event = top(nlp, "Israeli aircraft struck targets in southern Lebanon overnight.")
+    event = top(nlp, "Turkish jets struck positions in northern Iraq before dawn.")
     assert event.cameo is not None and event.cameo.startswith(("18", "19"))
     assert event.quad_class == 4 and event.goldstein is not None and event.goldstein <= -9
     assert event.acled_event_type and event.acled_sub_event_type
-    assert event.trigger_span.of("Israeli aircraft struck targets in southern Lebanon overnight.") == "struck"
+    assert event.trigger_span.of("Turkish jets struck positions in northern Iraq before dawn.") == "struck"
 
 
 def test_instrument_refines_the_acled_sub_event_type(nlp: Any) -> None:
@@ -101,29 +101,29 @@ def test_casualties_and_the_attack_they_refer_to(nlp: Any) -> None:
 
 
 def test_pronoun_subject_takes_the_reporting_subject(nlp: Any) -> None:
-    event = top(nlp, "Syria says it is willing to withdraw its troops from Lebanon.")
+    event = top(nlp, "Rwanda says it is willing to withdraw its soldiers from Burundi.")
     assert event.category == "RETREAT" and event.modality == "planned"
-    assert codes(event.actors) == ["SYR"]
+    assert codes(event.actors) == ["RWA"]
     assert reported_category(event) == "AGREE"  # an intent, in CAMEO's reading
     assert event.cameo == "035"
 
 
 def test_must_turns_a_statement_into_a_demand(nlp: Any) -> None:
-    event = top(nlp, "Russia said on Tuesday that Sudan must return the helicopter.")
+    event = top(nlp, "Kenya said on Friday that Uganda must return the fishing boats.")
     assert event.category == "REQUEST"
-    assert codes(event.actors) == ["RUS"] and codes(event.targets) == ["SDN"]
+    assert codes(event.actors) == ["KEN"] and codes(event.targets) == ["UGA"]
 
 
 def test_multi_party_actors_are_kept_as_lists(nlp: Any) -> None:
-    event = top(nlp, "Israel and Lebanon renewed negotiations on Monday.")
+    event = top(nlp, "Peru and Chile renewed negotiations on Thursday.")
     assert event.category == "CONSULT"
-    assert codes(event.actors) == ["ISR", "LBN"]
+    assert codes(event.actors) == ["PER", "CHL"]
 
 
 def test_refusal_conditional_threat_and_past_negation(nlp: Any) -> None:
-    refusal = top(nlp, "Syria says it will not accept any more refugees.")
+    refusal = top(nlp, "Jordan says it will not accept any more asylum seekers.")
     assert refusal.modality == "negated" and reported_category(refusal) == "REJECT"
-    threat = top(nlp, "Nigeria announced that it will withdraw its force from Chad unless elections are held.")
+    threat = top(nlp, "Ghana said that it will withdraw its police unit from Mali unless a vote is held.")
     assert reported_category(threat) == "THREATEN"
     denial = top(nlp, "At no time did we discuss the withdrawal, the minister said.")
     assert denial.modality == "negated" and reported_category(denial) == "CONSULT"

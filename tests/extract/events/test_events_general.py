@@ -91,8 +91,8 @@ def test_a_round_of_talks_is_the_talks(nlp: Any) -> None:
 
 @pytest.mark.slow
 def test_going_back_is_not_handing_back(nlp: Any) -> None:
-    event = top(nlp, "U.S. and Russian negotiators returned to Geneva on Monday for talks on nuclear arms.")
-    assert event.category == "CONSULT" and "USA" in codes(event, "source")
+    event = top(nlp, "French and Indian negotiators returned to Vienna on Tuesday for talks on reactor fuel.")
+    assert event.category == "CONSULT" and "FRA" in codes(event, "source")
     assert top(nlp, "Iraq returned the remains of 12 Kuwaiti prisoners of war.").category == "CONCEDE"
 
 

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.slow
 
 #: rule name → (sentence, category, ACLED sub-event type or None for "any") of the event it codes.
 EXAMPLES = {
-    "must_demand": ("Russia said on Tuesday that Sudan must return the helicopter.", "REQUEST", None),
+    "must_demand": ("Kenya said on Friday that Uganda must return the fishing boats.", "REQUEST", None),
     "blamed_accusation": ("Iran said Israel was behind the assassination of the scientist.", "ACCUSE", None),
     "wanted_request": ("Tehran wants Washington to lift the sanctions.", "REQUEST", None),
     "stated_instrument": ("Militants attacked the base with two missiles on Friday.", "ASSAULT",
@@ -25,7 +25,8 @@ EXAMPLES = {
     "police_obstruction": ("Police blocked access to the main square on Friday.", "COERCE", None),
     "spoken_protest": ("The opposition protested that the vote had been rigged.", "ACCUSE", None),
     "peacekeepers_arrive": ("UN peacekeepers arrived in the town on Monday.", "AID", None),
-    "military_preparation": ("The army prepared to resume shelling rebel positions in the hills.", "MOBILIZE", None),
+    "military_preparation": ("The brigade prepared to resume shelling militia trenches near the river.", "MOBILIZE", None),
+    "joint_exercise": ("Chilean and Peruvian navies held joint exercises off the coast.", "COOPERATE", None),
     "action_by_agent": ("Britain condemned the detention of a British journalist by Iranian authorities.",
                         "ACCUSE", None),
     "mass_expulsion": ("Soldiers forced out more than 2,000 villagers from their homes on Tuesday.", "ASSAULT", None),

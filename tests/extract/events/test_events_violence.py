@@ -64,7 +64,7 @@ def test_prose_sentences_are_prose(nlp: Any) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Israeli aircraft struck targets in southern Lebanon overnight.",
+    "Turkish jets struck positions in northern Iraq before dawn.",
     "Gunmen shot dead three villagers near Kaduna on Monday.",
     "Iraq attacked Iranian oil installations on the Gulf coast.",
     "Heavy fighting broke out in Kosovo on Sunday.",
@@ -94,7 +94,7 @@ def test_a_person_with_a_weapon_or_harm_is_still_violence(nlp: Any, text: str) -
 
 
 @pytest.mark.parametrize("text", [
-    "Senator Elizabeth Warren attacked the governor for his support of military action in Iraq.",
+    "Senator Ana Ortiz attacked the governor for his backing of military action in Yemen.",
     "The senator attacked the police chief in a statement on Monday.",
 ])
 def test_words_not_blows_are_criticism(nlp: Any, text: str) -> None:
@@ -103,10 +103,10 @@ def test_words_not_blows_are_criticism(nlp: Any, text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "The holiday is a day of sacrifice, during which families will kill and ritually sacrifice animals.",
-    "Donors are spending heavily to decide who will occupy the White House and control Congress.",
+    "The festival is a day of feasting, during which households will kill and roast goats.",
+    "Lobbyists are spending heavily to decide who will occupy the governor's mansion and control the assembly.",
     "Opposition lawmakers seized on the army chief's remarks about the border.",
-    "Hillary Clinton attacked Donald Trump in early-morning tweets about the soldiers.",
+    "The mayor attacked the governor in late-night posts about the veterans.",
 ])
 def test_political_and_everyday_senses_are_no_violence(nlp: Any, text: str) -> None:
     assert not any(violent(e) for e in events_of(nlp, text)), text

@@ -4,8 +4,9 @@ Runs ``eval/quotes.py``'s own functions (ParseStep + EntityStep + QuoteStep, sco
 ``score_quotes.py``) on the first twelve articles of the dev split (301 gold attributions, 35
 direct). Figures measured on that subset when the floors were last raised (dateline / textacy):
 
-    all types    quote F1 0.810 / 0.258    quote+speaker F1 0.745 / 0.247
+    all types    quote F1 0.805 / 0.258    quote+speaker F1 0.751 / 0.247
     direct only  quote F1 0.941 / 0.692    quote+speaker F1 0.912 / 0.692
+    exact-span content F1  0.625 / 0.126
 """
 
 from __future__ import annotations
@@ -22,9 +23,10 @@ pytestmark = [pytest.mark.slow, pytest.mark.shared]
 SUBSET = 12
 FLOORS = {
     ("all", "quote"): 0.79,
-    ("all", "quote+speaker"): 0.72,
+    ("all", "quote+speaker"): 0.73,
     ("direct", "quote"): 0.92,
     ("direct", "quote+speaker"): 0.89,
+    ("exact", "quote"): 0.60,
 }
 
 

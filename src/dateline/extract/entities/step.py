@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any, ClassVar
+from typing import Any
 
 from ...geo import countries
 from ...geo.place_country import place_country
@@ -239,9 +239,9 @@ class EntityStep(Step):
     """
 
     name = "entities"
-    requires: ClassVar[frozenset[str]] = frozenset({"doc"})
-    assigns: ClassVar[frozenset[str]] = frozenset({"mentions", "entities", "caption_mentions"})
-    nlp_components: ClassVar[frozenset[str]] = frozenset({"ner", "tagger"})
+    requires: frozenset[str] = frozenset({"doc", "caption_docs"})
+    assigns: frozenset[str] = frozenset({"mentions", "entities", "caption_mentions"})
+    nlp_components: frozenset[str] = frozenset({"ner", "tagger"})
 
     def __init__(self, tables: EntityTables | None = None) -> None:
         self.tables = tables or EntityTables()

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ...errors import UsageError
 from ...model import Event
 from ...tables import read_table
 
@@ -61,12 +62,12 @@ def type_rules(path: str | Path = "events/acled.tsv") -> tuple[TypeRule, ...]:
     out = []
     for label, event_type, cues, categories, example in read_table(path, header=True, width=5, strip=True):
         if not label or not cues:
-            raise ValueError(f"{path}: a row needs a label and cues: {label!r}")
+            raise UsageError(f"{path}: a row needs a label and cues: {label!r}")
         parts = [g.strip() for g in cues.split(";")]
         groups = tuple(_words(g) for g in parts if not g.startswith("!"))
         absent = frozenset().union(*(_words(g[1:]) for g in parts if g.startswith("!")))
         if not groups:
-            raise ValueError(f"{path}: a row needs a cue group without '!': {label!r}")
+            raise UsageError(f"{path}: a row needs a cue group without '!': {label!r}")
         out.append(TypeRule(label, event_type, groups, frozenset(categories.split("|")), absent, example))
     return tuple(out)
 

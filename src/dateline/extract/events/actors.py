@@ -11,14 +11,18 @@ organisation or the entity's roles.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from ...geo.countries import country_of, find_countries
 from ...geo.gazetteer import gazetteer
 from ...geo.orgs import GROUP_CODES, Org, find_orgs, sectors
 from ...model import Actor, Article, Entity, Mention, Span
+from ...tables import read_table
 from ...vocab import as_sector
+from ..entities.tables import party_words
 from ..span_index import by_key, index_of
+from .people import party_country, party_of, person_sides, read_person
 
 #: Dependents that start a clause of their own: not part of the actor's noun phrase.
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct", "parataxis"})
@@ -40,20 +44,31 @@ def phrase_tokens(head: Any) -> list[Any]:
     return sorted(out, key=lambda t: t.i)
 
 
-#: Heads that say only "someone speaking for": their modifier tells the sector ("rebel leaders").
-ROLE_HEADS = frozenset({"leader", "official", "spokesman", "spokeswoman", "spokesperson", "chief", "head",
-                        "member", "commander", "representative", "delegation", "envoy", "negotiator"})
+@lru_cache(maxsize=1)
+def head_kinds() -> dict[str, str]:
+    """Head noun → ``role`` or ``holding`` (``data/events/heads.tsv``): heads whose modifier tells the sector."""
+    return {r[0].strip(): r[1].strip() for r in read_table("events/heads.tsv", header=True, width=2)}
 
 
 def sector_of_tokens(head: Any, tokens: list[Any]) -> str | None:
-    """Sector from the head noun, else from its closest modifiers ("rebel leaders": the modifier)."""
+    """Sector from the head noun, else from its closest modifiers when the head only stands for a
+    side ("rebel leaders", "army positions") or is a name; "a navy-blue blazer" has none."""
     table = sectors()
+    lemma = head.lemma_.lower()
+    if lemma not in table and lemma.endswith("s") and lemma[:-1] in table:
+        lemma = lemma[:-1]  # "Rebels" opening a sentence, tagged as a name
+    kind = head_kinds().get(lemma)
+    if kind != "role" and lemma in table and head.pos_ in ("NOUN", "PROPN", "ADJ"):
+        return table[lemma]
+    if kind is None and head.pos_ != "PROPN":
+        return None
+    if kind is None:  # a name: only its own modifiers ("Army Gen. Ortiz"), not "of the West Bank"
+        tokens = [t for t in tokens if t.head.i == head.i and t.dep_ in ("compound", "amod", "nmod")]
     others = sorted((t for t in tokens if t.i != head.i), key=lambda t: abs(t.i - head.i))
-    order = [*others, head] if head.lemma_.lower() in ROLE_HEADS else [head, *others]
-    for tok in order:
-        lemma = tok.lemma_.lower()
-        if lemma in table and tok.pos_ in ("NOUN", "PROPN", "ADJ"):
-            return table[lemma]
+    for tok in [*others, head]:
+        word = tok.lemma_.lower()
+        if word in table and tok.pos_ in ("NOUN", "PROPN", "ADJ"):
+            return table[word]
     return None
 
 
@@ -65,16 +80,32 @@ def _mention_span(mention: Mention) -> tuple[int, int]:
     return mention.span.start, mention.span.end
 
 
-def _entity_of(article: Article, head: Any) -> tuple[str | None, str | None, str | None, list[str]]:
-    """(entity id, name, country, roles) of the entity mentioned at the phrase's head word."""
+def _entity_of(article: Article, head: Any) -> tuple[Entity | None, list[str]]:
+    """The entity mentioned at the phrase's head word, and its roles (the article's and the mention's)."""
     at = head.idx
     by_id = by_key(article.entities, _entity_id)
     for mention in index_of(article.mentions, _mention_span).at(at):
         if mention.entity_id:
             ent = by_id.get(mention.entity_id)
             if ent is not None:
-                return ent.id, ent.name, ent.country, list(ent.roles) + ([mention.role] if mention.role else [])
-    return None, None, None, []
+                return ent, list(ent.roles) + ([mention.role] if mention.role else [])
+    return None, []
+
+
+def person_side(entity: Entity | None, roles: list[str], article: Article) -> tuple[str | None, str | None]:
+    """(country, sector) of a person from what the article says of them (see
+    :mod:`dateline.extract.events.people`): their roles, the words that qualify their name in any
+    mention, and their party (a politician of that party's country)."""
+    if entity is None or entity.type != "PERSON":
+        return None, None
+    country, sector = person_sides(article).get(entity.id, (entity.country, None))
+    if not sector or not country:
+        more_country, more_sector = read_person([w for r in roles for w in r.replace(".", " ").split()], roles)
+        country, sector = country or more_country, sector or more_sector
+    if entity.affiliation:
+        sector = sector or "GOV"
+        country = country or party_of(entity)
+    return country, sector
 
 
 def _country_words(text: str, tokens: list[Any], head: Any) -> str | None:
@@ -122,7 +153,9 @@ def build_actor(head: Any, article: Article) -> Actor:
         tokens = tokens[1:]
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     text = article.text[start:end]
-    entity_id, name, country, roles = _entity_of(article, head)
+    entity, roles = _entity_of(article, head)
+    entity_id, name = (entity.id, entity.name) if entity is not None else (None, None)
+    country, person_sector = person_side(entity, roles, article)
     ethnic = any(t.lower_ == "ethnic" for t in tokens)
     if ethnic:
         country = None  # "ethnic Albanians": the country they live in, not the nationality word
@@ -146,6 +179,9 @@ def build_actor(head: Any, article: Article) -> Actor:
             group = generic[0].code
         else:
             country = generic[0].code
+    party = party_words().get(head.text.casefold()) if not country and not group else None
+    if party is not None:  # "Democrats", "the GOP": the party, of its country
+        country, sector, name = party_country(party), sector or "PTY", name or party
     if not country and not group and head.ent_type_ == "GPE":
         country = country_of(head.text)
     if not country and not group and head.ent_type_ == "NORP" and head.text.endswith("s") and not ethnic:
@@ -153,11 +189,14 @@ def build_actor(head: Any, article: Article) -> Actor:
         sector = sector or "CVL"
     if not country and not group:
         country = _city_country(tokens)
+    if sector is None and head.text.endswith("s") and (
+            head.ent_type_ == "NORP" or (head.tag_ == "NNPS" and find_countries(head.text[:-1]))):
+        sector = "CVL"  # "ethnic Hungarians", "Kurds": a community
     if sector is None:
         if org is not None:
             sector = org.sector
-        elif roles:
-            sector = next((sectors()[w] for r in roles for w in r.lower().split() if w in sectors()), None)
+        elif person_sector is not None:
+            sector = person_sector
         elif head.ent_type_ == "GPE" and country:
             sector = "GOV"  # a country or capital acting: its government
     lemmas = {t.lower_ for t in tokens}

@@ -67,8 +67,12 @@ def subject_of(verb: Any) -> Any | None:
         if cur.dep_ in ("conj", "xcomp", "advcl", "acomp") and cur.head.i != cur.i:
             cur = cur.head
             continue
-        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":  # "resorted to throwing stones"
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":  # "turned to hurling rocks"
             cur = cur.head.head
+            continue
+        if (cur.dep_ == "acl" and cur.head.dep_ in ("dobj", "attr") and cur.head.head.i != cur.head.i
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)):
+            cur = cur.head.head  # "the leaders made plans to meet": the planners meet
             continue
         if cur.dep_ in ("relcl", "acl") and cur.head.i != cur.i:
             return cur.head  # "a group calling itself ...": the noun it describes
@@ -110,7 +114,7 @@ def objects_of(trigger: Any, skip: set[int]) -> list[Any]:
         if trigger_word and child.dep_ != "dobj":
             continue  # a trigger word ("hold talks"), unless it names a side ("expel Russian diplomats")
         if child.dep_ in ("dobj", "dative", "iobj", "attr") and child.pos_ in ("NOUN", "PROPN", "PRON"):
-            if not trigger_word:  # "shared intelligence with the navy": only the "with" object
+            if not trigger_word:  # "swapped data with the coastguard": only the "with" object
                 out.extend(conjuncts(child))
             for prep in child.children:
                 if prep.dep_ == "prep" and prep.lower_ in (PARTNER_PREPS if trigger_word else TARGET_PREPS - {"for", "at"}):
@@ -126,7 +130,7 @@ def objects_of(trigger: Any, skip: set[int]) -> list[Any]:
 def noun_arguments(noun: Any) -> tuple[list[Any], list[Any]]:
     """(sources, targets) of an event noun: its possessor or nationality modifier, its "on"/"with" object."""
     sources = [c for c in noun.children if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"))]
-    for child in noun.children:  # "the proposal presented by the United States"
+    for child in noun.children:  # "the plan put forward by Norway"
         if child.dep_ == "acl" and child.tag_ == "VBN":
             agent = agent_of(child) or _late_agent(child)
             if agent is not None:
@@ -148,7 +152,7 @@ RELATIVE = frozenset({"which", "who", "that", "whom"})
 
 
 def _late_agent(participle: Any) -> Any | None:
-    """"presented Friday during talks in Doha by the United States": a "by" the parser hung lower."""
+    """"put forward on Monday at the meeting in Oslo by Norway": a "by" the parser hung lower."""
     for tok in participle.subtree:
         if tok.dep_ == "prep" and tok.lower_ == "by" and tok.head.i != participle.i:
             pobj = _child(tok, "pobj")
@@ -167,6 +171,12 @@ def resolve_pronoun(tok: Any, fallback: Any | None, role: str = "source") -> Any
         return tok.head.head
     if tok.lower_ not in PRONOUNS:
         return tok
+    if role == "target" and tok.lower_ in ("him", "her"):
+        subj = _child(clause_head(tok), *SUBJ_DEPS)
+        people = [c for c in tok.sent[: tok.i - tok.sent.start] if c.ent_type_ == "PERSON"
+                  and (subj is None or c.i not in {t.i for t in subj.subtree})]
+        if people:  # "While Reyes campaigned, Ortiz's team criticized him": Reyes
+            return people[-1]
     if role == "target" and tok.lower_ in ("they", "them", "it"):
         plural = tok.lower_ != "it"
         for cand in reversed(list(tok.sent[: tok.i - tok.sent.start])):
@@ -251,7 +261,7 @@ def is_light(verb: Any) -> bool:
 
 
 def clause_subject_targets(tok: Any) -> list[Any]:
-    """"demanded that the Turkish government provide ...": the subject of the demanded clause."""
+    """"insisted that the Peruvian cabinet release ...": the subject of the demanded clause."""
     for child in tok.children:
         if child.dep_ in ("ccomp", "acl") and child.pos_ in ("VERB", "AUX"):
             subj = _child(child, "nsubj", "nsubjpass")

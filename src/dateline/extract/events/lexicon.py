@@ -19,7 +19,7 @@ from ...tables import read_table
 #: Dependencies followed when looking for the extra words of a multi-word verb trigger.
 _SLOT_DEPS = frozenset({
     "prt", "dobj", "prep", "pobj", "compound", "amod", "acomp", "advmod", "npadvmod", "attr",
-    "oprd", "xcomp", "dative", "nsubjpass", "det", "nmod", "pcomp", "agent", "aux",
+    "oprd", "xcomp", "dative", "nsubjpass", "det", "nmod", "pcomp", "agent", "aux", "neg",
 })  # fmt: skip
 _NOUN_MOD_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "npadvmod"})
 

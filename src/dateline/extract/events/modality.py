@@ -22,7 +22,7 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 MAYBE_AUX = frozenset({"would", "could", "might", "may", "'d"})
 NEG_WORDS = frozenset({"not", "n't", "never", "no", "nt"})
 COND_MARKS = frozenset({"if", "unless", "whether"})
-#: Nouns whose infinitive is an event not yet done ("plans to meet"; not "an attempt to assassinate").
+#: Nouns whose infinitive is an event not yet done ("plans to meet"; not "a bid to topple").
 PLAN_NOUNS = frozenset({"plan", "intention", "intent", "proposal"})
 #: Dependencies through which a governing verb reaches an event under it.
 GOVERNED = frozenset({"xcomp", "ccomp", "conj", "acomp", "pcomp", "pobj", "prep", "advcl", "dobj", "attr", "nsubj", "nsubjpass"})

@@ -1,7 +1,7 @@
 """Coding rules: small named overrides of a trigger's lexicon coding, read from its arguments.
 
 A :class:`Coding` starts as the lexicon line of the trigger. :data:`TOKEN_RULES` run on the
-argument tokens, before actors are built ("Russia said Sudan must return ..." is a demand of
+argument tokens, before actors are built ("Kenya said Uganda must return ..." is a demand of
 Russia's); :data:`ACTOR_RULES` run once the actors and their sectors are known ("workers struck"
 is a labour strike). Each rule changes the coding when its case applies and returns whether it did.
 """
@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...model import Actor
-from . import args
+from . import args, sides
 from . import triggers as senses
 from .codes import threat_code
 from .modality import Reading
@@ -47,7 +47,7 @@ class Coding:
 
 
 def must_demand(c: Coding) -> bool:
-    """"Russia said Sudan must return the helicopter": Russia demands it of Sudan."""
+    """"Kenya said Uganda must return the boats": Kenya demands it of Uganda."""
     if not ((senses.must(c.token) or c.trigger.entry is MUST) and c.trigger.entry.pos == "verb"):
         return False
     c.tgt_toks = c.src_toks
@@ -69,7 +69,7 @@ def blamed_accusation(c: Coding) -> bool:
 
 def wanted_request(c: Coding) -> bool:
     """"Tehran wants Washington to lift sanctions": Tehran asks Washington."""
-    asker = senses.wanted_by(c.token) if c.trigger.entry.pos == "verb" else None
+    asker = senses.wanted_by(c.token) if c.trigger.entry is MUST else None
     if asker is None:
         return False
     c.src_toks, c.tgt_toks = [asker], senses.asked(c.token)
@@ -159,7 +159,7 @@ def peacekeepers_arrive(c: Coding) -> bool:
     return True
 
 
-#: Verbs of getting ready: "the army prepared to resume shelling" is a show of force.
+#: Verbs of getting ready: "the brigade got ready to renew its bombardment" is a show of force.
 PREPARING = frozenset({"prepare", "ready", "poise", "gear", "brace"})
 #: Number words that make an expulsion a mass one ("hundreds of families").
 MASS_WORDS = frozenset({"hundreds", "thousands", "tens"})
@@ -167,7 +167,7 @@ MASS_FLOOR = 500
 
 
 def military_preparation(c: Coding) -> bool:
-    """"The army prepared to resume shelling": armed forces getting ready to strike show force
+    """"The brigade got ready to renew its bombardment": armed forces getting ready to strike show force
     (CAMEO 15); the preparation itself has happened."""
     if not (c.category == "ASSAULT" and c.reading.modality == "planned"
             and any(a.sector == "MIL" for a in c.sources)):
@@ -198,7 +198,7 @@ def _mass(tok: Any) -> bool:
 
 
 def mass_expulsion(c: Coding) -> bool:
-    """"forced out more than 1,000 refugees from their homes": a mass expulsion (CAMEO 201)."""
+    """"drove out 2,000 villagers from the valley": a mass expulsion (CAMEO 201)."""
     if not (c.category == "COERCE" and c.mode == "deport" and any(_mass(t) for t in c.tgt_toks)):
         return False
     c.recode("ASSAULT", "expel", "201")
@@ -228,12 +228,26 @@ def action_by_agent(c: Coding) -> bool:
     return True
 
 
+def joint_exercise(c: Coding) -> bool:
+    """A military exercise is a show of force (MOBILIZE, CAMEO 15); held jointly — two countries
+    act, a partner is named, or it is called "joint" — it is military cooperation (CAMEO 062)."""
+    if not (c.category == "MOBILIZE" and c.mode == "exercise"):
+        return False
+    countries = {a.country for a in c.sources if a.country}
+    joint = any(t.lower_ in ("joint", "combined", "bilateral") for x in (c.token, *c.trigger.extra) for t in x.subtree)
+    if len(countries) < 2 and not c.targets and not joint and not any(sides.partners(t) for t in c.src_toks):
+        return False
+    c.recode("COOPERATE", "military", "062")
+    return True
+
+
 Rule = Callable[[Coding], bool]
 #: Rules on argument tokens, in order (before actors are built).
 TOKEN_RULES: tuple[Rule, ...] = (must_demand, blamed_accusation, wanted_request, stated_instrument, action_by_agent)
 #: Rules on built actors, in order.
 ACTOR_RULES: tuple[Rule, ...] = (target_sector, vowed_threat, labour_strike, street_clash, police_obstruction,
-                                 spoken_protest, peacekeepers_arrive, military_preparation, mass_expulsion)
+                                 spoken_protest, peacekeepers_arrive, military_preparation, mass_expulsion,
+                                 joint_exercise)
 
 
 def apply(rules: tuple[Rule, ...], coding: Coding) -> list[str]:

@@ -1,18 +1,19 @@
 """The sides of an event read from the shape of its phrases.
 
-- A quantity is no actor: "thousands of Serbians demonstrated" — the Serbians act
+- A quantity is no actor: "hundreds of Chileans marched" — the Chileans act
   (:func:`content_head`).
-- A joint action names both sides in its subject: "Egyptian and Sudanese troops held an exercise",
-  "Norway and Denmark began joint patrols" — the first side acts and the other is its partner, the
+- A joint action names both sides in its subject: "Peruvian and Bolivian troops held a drill",
+  "Chile and Peru started shared patrols" — the first side acts and the other is its partner, the
   event's target in CAMEO's dyad (:func:`partners`, :func:`dyad`).
-- An attack with no target of its own on a place abroad hits that place's country: "Israeli
-  aircraft struck targets in southern Lebanon" (:func:`place_target`).
+- An attack with no target of its own on a place abroad hits that place's country: "Turkish
+  jets bombed positions in northern Iraq" (:func:`place_target`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from ...geo.orgs import sectors
 from ...model import Actor, Event
 
 #: Heads that count the actors rather than name them ("thousands of", "dozens of").
@@ -34,8 +35,17 @@ def content_head(tok: Any) -> Any:
     return tok
 
 
+def possessor(tok: Any) -> Any:
+    """"the government's handling", "Iran's decision": the possessor, when ``tok`` is a common noun
+    of no side of its own (not "Iran's army", which is a side)."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() in sectors():
+        return tok
+    poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
+    return poss if poss is not None else tok
+
+
 def partners(tok: Any) -> list[Any]:
-    """Nationality words coordinated with the first one of ``tok`` ("Egyptian and *Sudanese* troops")."""
+    """Nationality words coordinated with the first one of ``tok`` ("Peruvian and *Bolivian* troops")."""
     out: list[Any] = []
     for mod in tok.children:
         if mod.dep_ in ("amod", "compound", "nmod") and mod.ent_type_ in ("NORP", "GPE"):

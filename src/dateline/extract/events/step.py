@@ -36,7 +36,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import Any
 
 from ...model import Actor, Article, DateRef, Event, Place, Span
 from ...pipeline import Step
@@ -45,7 +45,10 @@ from . import args, sides
 from . import triggers as senses
 from .acled import TypeRule, acled_type, topic_of, type_rules, words_of
 from .actors import build_actor
+from .article import casualties, corefer, domestic, home_country
+from .calibration import calibrated
 from .codes import cameo_reading, reported_category
+from .gate import is_event
 from .lexicon import TriggerLexicon, lexicon
 from .lexicon import lexicon as default_lexicon
 from .modality import Reading, read
@@ -53,16 +56,20 @@ from .primary import mark_primary
 from .rules import ACTOR_RULES, TOKEN_RULES, Coding, apply
 from .triggers import ABSORBING, Trigger, find_triggers
 from .violence import SenseRules, criticism, is_prose, is_violent, sense_rules, violent_sense
+from .where import dateline_place, pick_place
 
 __all__ = ["EventStep", "cameo_reading", "extract_events", "find_triggers", "reported_category"]
 
 _ARG_DEPS = frozenset({"relcl", "acl", "advcl", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr",
                        "npadvmod", "compound", "amod", "appos", "poss", "acomp"})
+#: Pronouns that stand for every side of a coordinated subject ("France and Germany ... they").
+PLURAL = frozenset({"they", "them", "we"})
+#: Dependencies that give a verb something or someone to act on ("gave X", "met with Y").
+OBJECT_DEPS = frozenset({"dobj", "dative", "prep", "xcomp", "ccomp", "iobj"})
+#: Entity types of a proper-name side.
+NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Categories whose noun trigger is an event even with no actor named ("a roadside bombing killed ...").
 UNCODED_NOUN_OK = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
-DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "REB", "OPP", "CVL", "REF", "LAB", "EDU", "JUD", "LEG",
-                              "PTY", "AGR", "REL", "HLH", "SPY", "BUS", "CRM"})
-
 
 
 def _confidence(trig: Trigger, sources: list[Actor], targets: list[Actor], lex: TriggerLexicon) -> float:
@@ -83,6 +90,9 @@ def _confidence(trig: Trigger, sources: list[Actor], targets: list[Actor], lex: 
     conf = 0.85 - 0.1 * hops - (0.1 if noun else 0.0)
     conf += 0.05 if any(a.country or a.group for a in sources) else 0.0
     conf += 0.03 if targets else 0.0
+    conf -= 0.1 if not sources else 0.0  # nobody named as doing it
+    conf -= 0.05 if trig.entry.category != "REQUEST" and senses.wanted_by(trig.token) is not None else 0.0
+    conf += 0.03 if len(trig.entry.words) > 1 else 0.0  # "hold talks", "call for": the sense is spelled out
     return round(max(0.05, min(0.95, conf)), 3)
 
 
@@ -96,6 +106,7 @@ class _State:
     types: tuple[TypeRule, ...] | None = None
     _words: dict[int, set[str]] = field(default_factory=dict)
     _people_ids: frozenset[str] | None = None
+    dateline: Place | None = None  # the story's wire dateline place
 
     def person_ids(self) -> frozenset[str]:
         """The ids of the article's PERSON entities (read once per article)."""
@@ -145,6 +156,8 @@ def _arguments(trig: Trigger, reading: Reading) -> tuple[list[Any], list[Any]]:
         target = args.subject_of(verb)
         return ([reading.reporter] if reading.reporter is not None else []), ([target] if target is not None else [])
     if trig.entry.pos == "noun":
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in senses.CARRIERS:
+            tok = tok.head  # "announced an aid package": the package carries the aid
         head = tok.head
         if tok.dep_ == "dobj" and args.is_light(head):
             subj = args.subject_of(head)
@@ -166,7 +179,11 @@ def _arguments(trig: Trigger, reading: Reading) -> tuple[list[Any], list[Any]]:
         if agent is None or args.is_instrument(agent):
             agent = _claimed_by(tok)
         return (args.conjuncts(agent) if agent is not None else []), args.conjuncts(passive)
-    subj = args.subject_of(tok)
+    asked = senses.asked(tok) if senses.wanted_by(tok) is not None else []
+    subj = asked[0] if asked else args.subject_of(tok)  # "X wants Y to attack Z": Y attacks
+    if subj is not None and subj.pos_ == "NOUN" and lexicon().entries.get(("noun", subj.lemma_.lower())):
+        done_by, _ = args.noun_arguments(subj)  # "the army's raid killed four": the army
+        subj = done_by[0] if done_by else subj
     targets = args.objects_of(tok, skip)
     if not targets and trig.entry.category in ABSORBING:
         targets = args.clause_subject_targets(tok)
@@ -175,7 +192,7 @@ def _arguments(trig: Trigger, reading: Reading) -> tuple[list[Any], list[Any]]:
         seen = {t.i for t in targets}
         targets += [t for t in args.objects_of(inner, set()) if t.i not in seen]
     if tok.dep_ == "xcomp" and not any(t.pos_ in ("PROPN", "PRON") or t.ent_type_ for t in targets):
-        # "ordered La Prensa to suspend publication", "urged the EC to support": the governor's object
+        # "told the daily to halt printing", "pressed the bloc to back": the governor's object
         targets = args.objects_of(tok.head, {tok.i}) + targets
     return (args.conjuncts(subj) if subj is not None else []), targets
 
@@ -212,13 +229,6 @@ def _pick_date(article: Article, sent: Span, trigger_at: int) -> tuple[DateRef |
     return DateRef("", None, day.isoformat(), "day", "publication date"), "publication"
 
 
-def _pick_place(article: Article, sent: Span, trigger_at: int) -> Place | None:
-    inside = index_of(article.places, _fact_span).within(sent.start, sent.end)
-    if not inside:
-        return None
-    return min(inside, key=lambda p: abs(p.span.start - trigger_at) if p.span else 0)
-
-
 def _coding(trig: Trigger, article: Article, state: _State, lex: TriggerLexicon) -> Coding | None:
     """The trigger's coding after the rules, or None when a violent reading has no violent sense."""
     entry = trig.entry
@@ -226,19 +236,28 @@ def _coding(trig: Trigger, article: Article, state: _State, lex: TriggerLexicon)
     c = Coding(trig, reading, entry.category, entry.mode, entry.cameo, entry.acled_event_type,
                entry.acled_sub_event_type)
     c.src_toks, c.tgt_toks = _arguments(trig, reading)
-    c.src_toks, c.tgt_toks = [sides.content_head(t) for t in c.src_toks], [sides.content_head(t) for t in c.tgt_toks]
+    c.src_toks = [sides.content_head(t) for t in c.src_toks]
+    c.tgt_toks = [sides.possessor(sides.content_head(t)) for t in c.tgt_toks]
     apply(TOKEN_RULES, c)
     src = [r for t in c.src_toks if (r := _resolve(t, reading, state, article)) is not None]
+    src += [p for t, r in zip(c.src_toks, src, strict=False) if t.lower_ in PLURAL and r.i != t.i
+            for p in args.conjuncts(r)[1:]]  # "France and Germany said they would": both
     tgt = [r for t in c.tgt_toks if (r := _resolve(t, reading, state, article, "target")) is not None]
     c.sources = [a for t in src if _actor_ok(a := _owner(state.remember(build_actor(t, article), t), t, state), t)]
     c.targets = [a for t in tgt if (a := _owner(state.remember(build_actor(t, article), t), t, state)).country
                  or a.group or a.sector or a.entity_id]
     apply(ACTOR_RULES, c)
-    if c.category in sides.JOINT:  # "Egyptian and Sudanese troops": both act
+    if c.category in sides.JOINT:  # "Peruvian and Bolivian troops": both act
         c.sources += [build_actor(p, article) for t in src[:1] for p in sides.partners(t)]
     if (entry.pos == "noun" and trig.token.dep_ in ("nsubj", "nsubjpass", "attr") and not c.sources
             and not c.targets and c.category not in UNCODED_NOUN_OK):
         return None  # "the summit is scheduled to begin": a named event no one is said to do
+    bare = (entry.pos == "verb" and len(entry.words) == 1 and not trig.extra and len(src) < 2
+            and not any(t.tag_ in ("NNS", "NNPS") for t in src)  # "the leaders met": with each other
+            and not any(ch.dep_ in OBJECT_DEPS for ch in trig.token.children))
+    named = any(t.ent_type_ in NAMED or t.pos_ == "PROPN" for t in [*src, *tgt])
+    if not is_event(c.category, c.sources, c.targets, bare, named, doer=bool(c.src_toks)):
+        return None  # no political or social actor acts: "he sat down", "the rules let shops sell"
     typed = acled_type(c.category, state.words(trig.token.sent), state.types)
     if typed is not None:
         c.acled, c.sub = typed
@@ -248,7 +267,7 @@ def _coding(trig: Trigger, article: Article, state: _State, lex: TriggerLexicon)
     if violent_sense(trig.token, list(trig.token.sent), c.sources, tgt, state.senses, lex.weapons, people):
         return c
     if criticism(trig.token, state.senses or sense_rules(), c.sources, people):
-        c.recode("ACCUSE", "criticize", "111")  # "Trump attacked Clinton for her vote"
+        c.recode("ACCUSE", "criticize", "111")  # "the senator attacked her rival over the budget"
         return c
     return None  # "beat a record", "hit by an outage", "shell out": no violence
 
@@ -279,28 +298,14 @@ def _event(trig: Trigger, article: Article, state: _State, sent: Span, lex: Trig
         actors=c.sources,
         targets=c.targets,
         instrument=c.instrument,
-        place=_pick_place(article, sent, at),
+        place=pick_place(article, sent, at, state.dateline),
         date=when,
         date_source=date_source,
         topic=topic_of(c.category, state.words(tok.sent), state.types),
         source_quote=reading.source_quote,
-        confidence=_confidence(trig, c.sources, c.targets, lex),
+        confidence=calibrated(_confidence(trig, c.sources, c.targets, lex)),
         attributed_to=build_actor(reporter, article) if reporter is not None else None,
     )
-
-
-def _casualties(sent: list[Any], events: list[Event], earlier: list[Event]) -> None:
-    """Attach "killed"/"injured" phrases to the sentence's assaults, or to the attack they refer back to."""
-    for kind, phrase, tok in args.casualties(sent):
-        text = f"{kind}: {phrase}"
-        here = [e for e in events if e.category == "ASSAULT"]
-        for event in here:
-            event.casualties = f"{event.casualties}; {text}" if event.casualties else text
-        refers_back = any(t.lemma_ in ("attack", "strike", "bombing", "raid", "explosion") and
-                          any(d.lower_ in ("the", "this", "that") for d in t.children) for t in tok.subtree)
-        previous = [e for e in earlier if e.category == "ASSAULT" and not e.casualties]
-        if refers_back and previous:
-            previous[-1].casualties = text
 
 
 def _owner(actor: Actor, tok: Any, state: _State) -> Actor:
@@ -317,37 +322,6 @@ def _owner(actor: Actor, tok: Any, state: _State) -> Actor:
     return actor
 
 
-def _head_word(actor: Actor) -> str:
-    return actor.text.split()[-1].lower() if actor.text.split() else ""
-
-
-def _corefer(events: list[Event]) -> None:
-    """"The Iraqi military base ... was attacked": a definite target named like an earlier one
-    ("the Ain al-Asad base") is the same; the later event takes its place and instrument."""
-    for n, event in enumerate(events):
-        heads = {_head_word(a) for a in event.targets} - {""}
-        if event.place is not None or not heads:
-            continue
-        for earlier in reversed(events[:n]):
-            if earlier.category == event.category and earlier.place is not None and \
-                    heads & {_head_word(a) for a in earlier.targets}:
-                event.place = earlier.place
-                event.instrument = event.instrument or earlier.instrument
-                break
-
-
-def _domestic(events: list[Event]) -> None:
-    """A domestic actor with no stated country takes the country of the event's place."""
-    for event in events:
-        if event.place is None or not event.place.country:
-            continue
-        for actor in [*event.actors, *event.targets]:
-            if (not actor.country and not actor.group and actor.sector in DOMESTIC_SECTORS
-                    and actor.name != "unidentified armed group"):
-                actor.country = event.place.country
-        sides.place_target(event)
-
-
 def extract_events(article: Article, lex: TriggerLexicon | None = None, rules: SenseRules | None = None,
                    types: tuple[TypeRule, ...] | None = None) -> list[Event]:
     """All events of a parsed article (see the module docstring); the default tables unless given."""
@@ -356,6 +330,7 @@ def extract_events(article: Article, lex: TriggerLexicon | None = None, rules: S
         return []
     lex = lex or lexicon()
     state = _State(article=article, senses=rules or sense_rules(), types=types if types is not None else type_rules())
+    state.dateline = dateline_place(article)
     for sent in doc.sents:
         tokens = list(sent)  # one pass over the sentence's tokens, shared by the steps below
         if not is_prose(tokens):
@@ -364,14 +339,15 @@ def extract_events(article: Article, lex: TriggerLexicon | None = None, rules: S
         found = [_event(t, article, state, span, lex) for t in find_triggers(tokens, lex)]
         here = [e for e in found if e is not None]
         if here:
-            _casualties(tokens, here, state.events)
+            casualties(tokens, here, state.events)
         state.events.extend(here)
         root = next((t for t in tokens if t.dep_ == "ROOT"), None)
         root_subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root else None
         if root_subj is not None and root_subj.lower_ not in args.PRONOUNS:
             state.last_subject = root_subj
-    _corefer(state.events)
-    _domestic(state.events)
+    corefer(state.events)
+    domestic(state.events, state.person_ids())
+    home_country(state.events, article, state.person_ids())
     mark_primary(state.events)
     return state.events
 
@@ -385,9 +361,9 @@ class EventStep(Step):
     """
 
     name = "events"
-    requires: ClassVar[frozenset[str]] = frozenset({"doc", "mentions", "entities", "dates", "places"})
-    assigns: ClassVar[frozenset[str]] = frozenset({"events"})
-    nlp_components: ClassVar[frozenset[str]] = frozenset({"parser", "ner", "lemmatizer", "tagger"})
+    requires: frozenset[str] = frozenset({"doc", "mentions", "entities", "quotes", "dates", "places"})
+    assigns: frozenset[str] = frozenset({"events"})
+    nlp_components: frozenset[str] = frozenset({"parser", "ner", "lemmatizer", "tagger"})
 
     def __init__(self, lexicon: TriggerLexicon | None = None, senses: SenseRules | None = None,
                  types: tuple[TypeRule, ...] | None = None) -> None:

@@ -1,7 +1,7 @@
 """Triggers of a sentence: lexicon matches, folded into the trigger that governs them, and word senses.
 
 ``find_triggers`` keeps one trigger per event: "agreed to withdraw" is one AGREE (the withdrawal
-is its content), "held talks" one CONSULT, "killed one soldier and wounded two" one ASSAULT; a
+is its content), "held talks" one CONSULT, "shot a guard and injured three" one ASSAULT; a
 verb with "must" the lexicon does not know is a demand; "ordered the paper to suspend
 publication" and "ordered an inquiry" keep the ordered action; "a round of talks" is the talks and
 "returned to Geneva" is no handing back. The sense helpers tell a labour strike from an air strike,
@@ -54,8 +54,10 @@ def find_triggers(sent: Iterable[Any], lex: TriggerLexicon) -> list[Trigger]:
             hit = None
         if hit is not None:
             found.append(Trigger(tok, hit[0], hit[1]))
+            if tok.pos_ == "VERB" and hit[0].category != "REQUEST" and wanted_by(tok) is not None:
+                found.append(Trigger(tok, MUST))  # "X wants Y to attack Z": Y attacks Z, and X asks it of Y
         elif tok.pos_ == "VERB" and (must(tok) or wanted_by(tok) is not None):
-            found.append(Trigger(tok, MUST))  # "Sudan must return ...", "wants Italy to pay ...": a demand
+            found.append(Trigger(tok, MUST))  # "Uganda must return ...", "wants Italy to pay ...": a demand
     used |= {x.i for t in found for x in t.extra}
     found = [t for t in found if t.token.i not in used and not _not_an_event(t, lex)]
     by_i = {t.token.i: t for t in found}
@@ -65,7 +67,7 @@ def find_triggers(sent: Iterable[Any], lex: TriggerLexicon) -> list[Trigger]:
         head = by_i.get(trig.token.head.i)
         if (trig.token.dep_ == "conj" and head is not None and head.entry.category == trig.entry.category
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.token.children)):
-            continue  # "killed one soldier and wounded two others": one attack
+            continue  # "shot a guard and injured three more": one attack
         gov = _governor(trig.token, by_i)
         if gov is not None and lex.control.get(gov.token.lemma_.lower()) == "command" and (
                 trig.entry.pos == "verb" or (trig.token.dep_ == "dobj" and trig.token.head.i == gov.token.i)):
@@ -75,7 +77,7 @@ def find_triggers(sent: Iterable[Any], lex: TriggerLexicon) -> list[Trigger]:
             gov.folded.append(trig.token)
             continue
         elif gov is not None and trig.entry.pos == "noun" and not _circumstantial(trig.token, gov.token):
-            continue  # "discuss the withdrawal": a topic; "through the bridging proposal": an event
+            continue  # "discuss the withdrawal": a topic; "through a compromise offer": an event
         kept.append(trig)
     return [t for t in kept if t.token.i not in commanded]
 
@@ -99,16 +101,39 @@ def _not_an_event(trig: Trigger, lex: TriggerLexicon) -> bool:
         return tok.dep_ == "pobj" and head.lower_ in ("about", "over", "regarding", "concerning", "of")
     if habitual(tok):
         return True  # "the committee meets every Tuesday": a description of a routine
+    if questioned(tok):
+        return True  # "Asked about the vote, the mayor said ...": the reporter's question
+    if trig.entry.category == "PROTEST" and len(trig.entry.words) == 1 and shows(tok):
+        return True  # "the figures demonstrate that ...", "demonstrated its resolve": showing, not protesting
     if trig.entry.mode == "host":  # "the base, which hosts American advisors"
         subj = args.resolve_pronoun(args.subject_of(tok), None) if args.subject_of(tok) is not None else None
         if subj is not None and subj.lemma_.lower() in PLACE_NOUNS:
             return True
     if trig.entry.mode == "return" and len(trig.entry.words) == 1 and not any(
             c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
-        return True  # "negotiators return to Geneva": going back, not handing something back
+        return True  # "envoys go back to Vienna": going back, not handing something back
     if trig.entry.pos == "verb" and len(trig.entry.words) == 1 and tok.lemma_.lower() not in PROMISES:
         return any(c.dep_ == "oprd" or (c.dep_ == "dobj" and c.lower_.endswith(("self", "selves"))) for c in tok.children)
     return False
+
+
+#: Verbs of putting a question: "Asked about ...", "Pressed on ..." open a sentence with the reporter's question.
+QUESTIONING = frozenset({"ask", "press", "question", "quiz"})
+
+
+def questioned(tok: Any) -> bool:
+    """A passive participle of asking that only frames what follows ("Asked about the deal, ...")."""
+    return (tok.tag_ == "VBN" and tok.dep_ == "advcl" and tok.lemma_.lower() in QUESTIONING
+            and not any(c.dep_ in ("agent", "nsubjpass", "dobj") for c in tok.children))
+
+
+#: Verbs of protest that also mean "to show" when they take an object or a clause.
+SHOWING = frozenset({"demonstrate", "display", "show"})
+
+
+def shows(tok: Any) -> bool:
+    """"demonstrated that it helps", "demonstrated the weakness": a verb of showing, not a protest."""
+    return tok.lemma_.lower() in SHOWING and any(c.dep_ in ("dobj", "ccomp") for c in tok.children)
 
 
 #: Nouns an event noun may modify and still be the event ("an aid package", "a rescue mission").
@@ -201,7 +226,7 @@ def wanted_by(tok: Any) -> Any | None:
 
 
 def asked(tok: Any) -> list[Any]:
-    """"wants the United States to lift": the one who should act (complement subject or object)."""
+    """"wants Canada to drop": the one who should act (complement subject or object)."""
     own = [c for c in tok.children if c.dep_ == "nsubj"]
     if tok.dep_ == "ccomp":
         return own

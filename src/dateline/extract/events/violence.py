@@ -20,12 +20,13 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from ...errors import UsageError
 from ...model import Actor
 from ...tables import read_table
 
 KINDS = ("self", "armed", "weapon", "harm", "target", "never", "speech", "context", "cause", "verbal")
 #: Violent triggers that, when they are words and not blows, are criticism (PLOVER ACCUSE, CAMEO 111):
-#: "Trump attacked Clinton for her vote", "the minister slammed the report in a statement".
+#: "the senator attacked her rival over the budget", "the minister slammed the report in a statement".
 CRITICISE = frozenset({"attack", "slam", "blast", "assail", "lash", "hammer", "bash", "hit"})
 VIOLENT_ACLED = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 VIOLENT_COERCE_MODES = frozenset({"destroy"})
@@ -99,7 +100,7 @@ def sense_rules(path: str | Path = "events/violence.tsv") -> SenseRules:
     for row in read_table(path, header=True, width=5, strip=True):
         kind, triggers, words, example, violent = row
         if kind not in KINDS:
-            raise ValueError(f"{path}: unknown kind {kind!r} in row {row!r}")
+            raise UsageError(f"{path}: unknown kind {kind!r} in row {row!r}")
         rows.append(SenseRule(kind, frozenset(triggers.split("|")), frozenset(words.split("|")), example,
                               violent == "yes"))
     return SenseRules(rows)
@@ -172,7 +173,7 @@ def _armed_modifier(tok: Any, armed: frozenset[str]) -> bool:
 
 def accident(trigger: Any, hazards: frozenset[str], weapons: frozenset[str]) -> bool:
     """A death told as the outcome of an accident verb, with no weapon in the sentence: "killed when
-    the train derailed", "the bus plunged into a gorge, killing ten"."""
+    the train derailed", "the coach overturned on the pass, killing six"."""
     verbs = [c for c in trigger.children if c.dep_ == "advcl"]
     if trigger.dep_ in ("advcl", "xcomp", "conj") and trigger.head.i != trigger.i:
         verbs.append(trigger.head)
@@ -187,7 +188,7 @@ def never_violent(trigger: Any, rules: SenseRules) -> bool:
     hazards = rules.words("cause")
     armed = rules.words("weapon") | rules.words("armed")
     if any((_lemma(t) in hazards or t.lower_ in hazards) and not _armed_modifier(t, armed) for t in causes(trigger)):
-        return True  # "floods hit the town" (not "artillery fire hit the town")
+        return True  # "floods hit the town" (not "mortar rounds hit the village")
     if accident(trigger, hazards, rules.words("weapon")):
         return True
     words = argument_words(trigger) | _shared_object(trigger)
@@ -204,7 +205,7 @@ def never_violent(trigger: Any, rules: SenseRules) -> bool:
 
 def person_doer(trigger: Any, rules: SenseRules, sources: list[Actor], people: frozenset[str]) -> bool:
     """A named person (or "he", "she") attacks, targets or hits: a politician's words, unless the
-    sentence names a weapon or harm ("Trump attacked Clinton for her vote", not "Smith attacked a
+    sentence names a weapon or harm ("the senator attacked her rival over the budget", not "Smith attacked a
     guard with a knife")."""
     if _lemma(trigger) not in rules.verbal_triggers:
         return False
@@ -216,7 +217,7 @@ def person_doer(trigger: Any, rules: SenseRules, sources: list[Actor], people: f
 
 def criticism(trigger: Any, rules: SenseRules, sources: list[Actor], people: frozenset[str]) -> bool:
     """A violent trigger found to be no violence is criticism of its target when a person does it or
-    it is done in words ("attacked Machado in early-morning tweets"); with no target it is nothing
+    it is done in words ("attacked the mayor in late-night posts"); with no target it is nothing
     ("Rovers attacked from the first whistle")."""
     lemma = _lemma(trigger)
     if lemma not in CRITICISE or not _has_object(trigger):

@@ -31,6 +31,9 @@ PRONOUNS: dict[str, tuple[SpeakerKind | None, str | None, bool]] = {
 MALE_MARKERS = frozenset({"mr", "mr.", "he", "him", "his", "man", "king", "prince", "sir"})
 FEMALE_MARKERS = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "she", "her", "woman", "queen", "princess", "madam"})
 _WINDOW = 6  # sentences a pronoun may look back
+#: Characters a description ("the ministry") looks back for its referent: longer than almost every article.
+DESCRIPTION_REACH = 20_000
+_CLOSE = 1.0  # a rival antecedent scoring within this of the best makes the choice contested
 
 
 def gender_of(words: Iterable[str]) -> str | None:
@@ -85,6 +88,8 @@ class Resolver:
         self.sentence_starts = sentence_starts
         self._named: dict[str, list[Referent]] = {}  # by name, in the order of ``referents``
         self._of_entity: dict[str, list[Referent]] = {}
+        #: offsets of pronouns whose antecedent had a close rival (their speaker is less certain)
+        self.contested: set[int] = set()
         for ref in self.referents:
             self._index(ref)
 
@@ -133,6 +138,8 @@ class Resolver:
         first = here - _WINDOW  # the earliest sentence a referent may stand in
         since = self.sentence_starts[first] if first > 0 and self.sentence_starts else 0
         best: tuple[float, int, Referent] | None = None
+        scores: list[float] = []
+        seen: set[str] = set()
         for ref in self._before(offset, since):
             if not _compatible(ref, kind, gender, plural):
                 continue
@@ -141,11 +148,16 @@ class Resolver:
                 continue
             score = distance - (1.5 if ref.speaker else 0.0) - (0.5 if ref.subject else 0.0)
             key = (score, -ref.start, ref)
+            if ref.name not in seen:
+                seen.add(ref.name)
+                scores.append(score)
             if best is None or key[:2] < best[:2]:
                 best = key
         if best is None:
             return None
         found = best[2]
+        if sorted(scores)[1:2] and sorted(scores)[1] - best[0] < _CLOSE:
+            self.contested.add(offset)  # another candidate is nearly as likely
         self.learn_gender(found, gender)
         return found
 
@@ -154,6 +166,8 @@ class Resolver:
         wanted = _stems(head)
         for i in range(bisect.bisect_left(self.starts, offset) - 1, -1, -1):
             ref = self.referents[i]
+            if ref.start < offset - DESCRIPTION_REACH:
+                break  # farther back than a whole article: a long page would pay the square of its length
             if ref.end <= offset and not ref.quoted and any(_stems(w) & wanted for w in ref.words):
                 return ref
         return None

@@ -25,6 +25,7 @@ from ...vocab import QuoteType
 from .frames import Frame
 from .lexicon import Cue
 from .marks import QUOTE_CHARS, Marked, Quotations, inside_quotation
+from .spans_index import CoreIndex
 
 if TYPE_CHECKING:
     from ...nlp.types import Doc
@@ -54,10 +55,11 @@ def _core(frame: Frame, doc: Doc) -> tuple[int, int]:
     return start, end
 
 
-def _chain(mark: Marked, quotations: Sequence[Marked]) -> list[Marked]:
-    """``mark`` and the quotations of the next paragraphs that continue it."""
+def _chain(mark: Marked, quotations: Sequence[Marked], position: dict[int, int]) -> list[Marked]:
+    """``mark`` and the quotations of the next paragraphs that continue it (``position``: index of
+    each quotation by its ``id``)."""
     out = [mark]
-    index = quotations.index(mark)
+    index = position[id(mark)]
     while not out[-1].closed and index + 1 < len(quotations) and quotations[index + 1].continues:
         index += 1
         out.append(quotations[index])
@@ -92,19 +94,20 @@ def _touched(frame: Frame, quotations: Sequence[Marked]) -> list[Marked]:
 def attach(frames: list[Frame], quotations: Sequence[Marked], text: str, doc: Doc) -> list[Frame]:
     """Give quotations to frames; return the frames that have content."""
     owner: dict[int, Frame] = {}
+    position = {id(m): i for i, m in enumerate(quotations)}
     touched = {id(frame): _touched(frame, quotations) for frame in frames}
     claimed = {id(m) for marks in touched.values() for m in marks}
     for frame in frames:
         for mark in touched[id(frame)]:
             owner.setdefault(id(mark), frame)
             frame.quotations.append(mark)
-            for part in _chain(mark, quotations)[1:]:
+            for part in _chain(mark, quotations, position)[1:]:
                 if id(part) in claimed:
                     break  # the next paragraph has a cue of its own
                 owner.setdefault(id(part), frame)
                 frame.quotations.append(part)
     ordered = sorted((f for f in frames if f.speaker is not None), key=lambda f: f.cue_span)
-    cores = [(_core(f, doc), f) for f in ordered]
+    cores = CoreIndex([(_core(f, doc), f) for f in ordered])
     previous: Marked | None = None
     for mark in quotations:
         if id(mark) in owner:
@@ -118,7 +121,7 @@ def attach(frames: list[Frame], quotations: Sequence[Marked], text: str, doc: Do
             if found is not None:
                 frames.append(found)
         if found is not None:
-            for part in _chain(mark, quotations):
+            for part in _chain(mark, quotations, position):
                 if part is not mark and id(part) in claimed:
                     break
                 owner[id(part)] = found
@@ -178,7 +181,7 @@ def _word_reach(text: str, mark: Marked, window: int = 4000) -> tuple[int, int]:
 def _neighbour(
     mark: Marked,
     previous: Marked | None,
-    cores: list[tuple[tuple[int, int], Frame]],
+    cores: CoreIndex,
     owner: dict[int, Frame],
     text: str,
     doc: Doc,
@@ -188,19 +191,14 @@ def _neighbour(
     # a gap holding more than _MAX_GAP_WORDS words is never short: cores beyond these are skipped
     reach, back = _word_reach(text, mark)
     runs_on = _runs_on(text, mark)
-    for (start, _end), frame in cores:  # "...," said X
-        if (
-            runs_on
-            and mark.end <= start < reach
-            and frame.via != "source"
-            and _short_gap(text, mark.end, start, doc)
-            and not _content_before(frame, start)
-        ):
+    for i in cores.starting(mark.end, reach) if runs_on else []:  # "...," said X
+        (start, _end), frame = cores[i]
+        if frame.via != "source" and _short_gap(text, mark.end, start, doc) and not _content_before(frame, start):
             return frame
-    for (_start, end), frame in reversed(cores):  # X said: "..."   /   "A," he said, "B"
+    for i in reversed(cores.ending(back, mark.start)):  # X said: "..."   /   "A," he said, "B"
+        (_start, end), frame = cores[i]
         if (
-            back < end <= mark.start
-            and _short_gap(text, end, mark.start, doc)
+            _short_gap(text, end, mark.start, doc)
             and _introduces(text, end, mark.start, doc)
             and not _content_after(frame, end, mark.start)
         ):
@@ -208,8 +206,8 @@ def _neighbour(
     if previous is not None and id(previous) in owner and previous.paragraph == mark.paragraph:
         frame = owner[id(previous)]
         between = [
-            f for (s, _e), f in cores
-            if previous.end <= s < mark.start and f is not frame and f.sentence != frame.sentence
+            f for f in (cores[i][1] for i in cores.starting(previous.end, mark.start))
+            if f is not frame and f.sentence != frame.sentence
         ]
         if not between and _introduces(text, previous.end, mark.start, doc):
             return frame
@@ -219,7 +217,7 @@ def _neighbour(
 def _continued(
     mark: Marked,
     previous: Marked | None,
-    cores: list[tuple[tuple[int, int], Frame]],
+    cores: CoreIndex,
     owner: dict[int, Frame],
     quotations: Sequence[Marked],
     text: str,
@@ -236,9 +234,9 @@ def _continued(
     frame = owner[id(previous)]
     if any(e > previous.end and s < start for s, e in frame.content):
         return None  # the speaker's words go on after the quotation: "... "damage" to the coast."
-    if any(previous.end <= s < end and f is not frame for (s, _e), f in cores):
+    if any(cores[i][1] is not frame for i in cores.starting(previous.end, end)):
         return None  # someone else speaks after the quotation, or in this paragraph
-    if any(start <= s < end for (s, _e), _f in cores):
+    if cores.starting(start, end):
         return None
     inside = [m for m in quotations if m.paragraph == mark.paragraph]
     outside = text[start:end]
@@ -250,7 +248,8 @@ def _continued(
 def _colon_frame(mark: Marked, text: str, doc: Doc, quotations: Sequence[Marked]) -> Frame | None:
     """A frame for a quotation introduced by a colon after a verb the lexicon does not list:
     "Sanders made the following comment: “...”", "Ellis was blunt: “...”" (the colon may close
-    the previous paragraph)."""
+    the previous paragraph); a name right before the colon speaks, wherever the sentence's
+    verb is ("The surge does not surprise pollster Dan Shaw: “...”")."""
     j = mark.start - 1
     while j >= 0 and text[j].isspace():
         j -= 1
@@ -260,6 +259,9 @@ def _colon_frame(mark: Marked, text: str, doc: Doc, quotations: Sequence[Marked]
     if colon is None or not len(colon):
         return None
     before = [t for t in doc[colon[0].sent.start : colon[0].i] if not inside_quotation(t.idx, quotations)]
+    if before and before[-1].pos_ == "PROPN" and before[-1].ent_type_ in ("PERSON", "ORG", ""):
+        label, sent = before[-1], before[-1].sent  # "Turnout rose - Jane Ruiz: “...”": the name labels the quotation
+        return Frame([colon[0].i], Cue(":", "speech"), label.i, [], "colon", (sent.start_char, sent.end_char), (j, j + 1))
     verbs = [t for t in reversed(before) if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in t.children)]
     if not verbs:
         return None

@@ -21,10 +21,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .according import source_content
 from .can_speak import PASSIVE_AGENT
 from .lexicon import Cue, CueLexicon
 from .marks import Marked, inside_quotation, paragraphs
-from .objects import reduced_relative, said_object
+from .objects import ADDRESSEE_CUES, conjecture, prep_object, reduced_relative, said_object
 from .speaker import find_speaker
 
 if TYPE_CHECKING:
@@ -39,7 +40,10 @@ _OBJECT_DEPS = frozenset({"dobj", "oprd", "attr", "dative"})
 _OBJECT_PREPS = frozenset({"as", "of", "for", "to", "with", "in", "about", "on", "over"})
 _OBJECT_TAIL = frozenset({"prep", "oprd"})
 _NOUN_PREPS = frozenset({"of", "about", "on", "for", "against"})
+#: Verbs whose subject receives what their object noun gives ("won support", "faced criticism").
+_RECEIVING = frozenset({"win", "receive", "get", "draw", "face", "earn", "gain", "attract", "garner", "lose", "enjoy", "have"})
 _SEPARATORS = frozenset({",", "—", "–", "--", '"', "”"})
+_DASHES = frozenset({"-", "—", "–", "--"})
 
 
 @dataclass
@@ -95,11 +99,14 @@ def runs(tokens: Iterable[Token]) -> list[tuple[int, int]]:
 
 
 def _particle_cue(tok: Token, lex: CueLexicon) -> tuple[Cue, list[Token]] | None:
-    options = lex.cues.get(tok.lemma_.lower())
+    options = lex.cues.get(lex.lemma(tok))
     if not options:
         return None
     for child in tok.children:
         key = child.lower_
+        mark = next((g for g in child.children if g.dep_ == "mark" and g.i == child.left_edge.i), None)
+        if child.dep_ == "advcl" and mark is not None and mark.lower_ in options and options[mark.lower_].particle:
+            return options[mark.lower_], [tok, mark]  # "called for [all candidates to lay out ...]"
         if key in options and options[key].particle and child.dep_ in ("prt", "prep", "dobj", "advmod"):
             if child.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in child.children):
                 continue  # "spoke on Monday" is no "spoke on the budget"
@@ -140,19 +147,22 @@ def _content_of(tok: Token, cue: Cue, particle: list[Token], lex: CueLexicon) ->
         return reduced, "object"
     if clauses:
         return [t for c in clauses for t in c.subtree], "clause"
+    if len(particle) > 1 and particle[1].dep_ == "mark":
+        return [t for t in particle[1].head.subtree if t.i != particle[1].i], "infinitive"
     if cue.kind in ("speech", "intent", "act") or cue.particle:
         if len(particle) > 1 and particle[1].dep_ == "prep":
             direct = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
             objects = [g for g in particle[1].children if g.dep_ in ("pobj", "pcomp")]
             extra = [c for c in tok.children if c.dep_ == "xcomp"]
-            toks = [t for c in direct + objects + extra for t in c.subtree]
-            if objects or extra:
+            kept = [] if cue.lemma in ADDRESSEE_CUES else direct  # "asked the mayor about the tweet": the mayor is asked
+            toks = [t for c in kept + objects + extra for t in c.subtree] + particle[1:2] * bool(direct)
+            if objects or extra:  # "cast the Clintons as insiders": with an object before it, the preposition is content
                 return toks, "object"
         infinitives = [c for c in tok.children if c.dep_ == "xcomp"]
         if infinitives:
             objects = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
             return [t for c in objects + infinitives for t in c.subtree], "infinitive"
-    if cue.kind == "act":
+    if cue.kind in ("act", "intent") or _document_subject(tok, lex):
         objects = [c for c in tok.children if c.dep_ in _OBJECT_DEPS and c not in particle]
         if objects:
             last = max(o.i for o in objects)
@@ -162,7 +172,7 @@ def _content_of(tok: Token, cue: Cue, particle: list[Token], lex: CueLexicon) ->
                 and (c.dep_ != "prep" or c.lower_ in _OBJECT_PREPS)
             ]
             return [t for c in objects for t in c.subtree], "object"
-    said = said_object(tok, cue, lex)
+    said = said_object(tok, cue, lex) or prep_object(tok, cue, lex)
     if said:
         return said, "object"
     passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
@@ -170,6 +180,12 @@ def _content_of(tok: Token, cue: Cue, particle: list[Token], lex: CueLexicon) ->
     if passive and agents and cue.kind in ("act", "speech") and PASSIVE_AGENT(agents[0], lex):
         return list(passive[0].subtree), "passive"  # "The plan was criticized by Democrats"
     return [], ""
+
+
+def _document_subject(tok: Token, lex: CueLexicon) -> bool:
+    """True when a document speaks: "A survey in March found the mayor with a lead" (its object
+    is a finding, not a thing found)."""
+    return any(c.dep_ == "nsubj" and lex.nouns.get(c.lemma_.lower()) == "document" for c in tok.children)
 
 
 def _parenthetical(tok: Token, sent: SpacySpan) -> list[Token]:
@@ -198,31 +214,9 @@ def _colon(tok: Token, sent: SpacySpan) -> list[Token]:
     after = [t for t in sent if t.i > tok.i]
     for i, t in enumerate(after[:8]):
         if t.text == ":":
-            return after[i + 1 :]
+            named = i > 0 and after[i - 1].pos_ == "PROPN" and any(d.text in _DASHES for d in after[:i])
+            return [] if named else after[i + 1 :]  # "Pollsters agree - Jane Ruiz: ...": Ruiz speaks
     return []
-
-
-def _source(tok: Token, cue: Cue) -> tuple[Token | None, list[Token]]:
-    """Speaker and content of ``according to X`` style cues."""
-    prep = next((c for c in tok.children if c.lower_ == cue.particle), None)
-    if prep is None:
-        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-        prep = nxt if nxt is not None and nxt.lower_ == cue.particle else None
-    if prep is None:
-        return None, []
-    speaker = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if speaker is None:  # "according to show insiders" parsed with "show" as a verb
-        speaker = next((t for t in reversed(list(prep.subtree)) if t.pos_ in ("NOUN", "PROPN")), None)
-    if speaker is None:
-        return None, []
-    sent = tok.sent
-    skip = {t.i for t in tok.subtree} | {t.i for t in prep.subtree}
-    # the phrase ends at the first comma after its noun, whatever the parser hung on it
-    comma = next((t.i for t in tok.doc[speaker.i : sent.end] if t.text in (",", ";")), sent.end)
-    if tok.i == sent.start or all(t.is_punct for t in tok.doc[sent.start : tok.i]):
-        skip |= set(range(tok.i, comma + 1))
-        skip -= set(range(comma + 1, sent.end))
-    return speaker, [t for t in sent if t.i not in skip]
 
 
 def _noun_frame(tok: Token, lex: CueLexicon, para: tuple[int, int]) -> Frame | None:
@@ -236,21 +230,28 @@ def _noun_frame(tok: Token, lex: CueLexicon, para: tuple[int, int]) -> Frame | N
         if c.dep_ in ("acl", "ccomp", "relcl") and c.i > tok.i
         and any((g.dep_ == "mark" and g.lower_ == "that") or (g.dep_ == "aux" and g.lower_ == "to") for g in c.children)
     ]
-    speaker = next((c for c in tok.children if c.dep_ == "poss"), None)
-    if not clauses and speaker is not None:  # "Trump's criticism of the deal", "her call for calm"
+    speaker = _noun_speaker(tok)
+    if not clauses and speaker is not None:  # "Trump's criticism of the deal", "signaled support for a ban"
         preps = [c for c in tok.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in _NOUN_PREPS][:1]
         clauses = [g for c in preps for g in c.children if g.dep_ in ("pobj", "pcomp")]
     if not clauses:
         return None
-    if speaker is None:
-        by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
-        speaker = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
-    if speaker is None and tok.dep_ == "dobj":
-        speaker = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
     content = _within([t for c in clauses for t in c.subtree], para)
     if speaker is None or not content or not _within([speaker], para):
         return None
     return _frame(tok.doc, [tok.i], cue, speaker, content, "noun")
+
+
+def _noun_speaker(tok: Token) -> Token | None:
+    """Who holds a cue noun: its possessor, the object of its "by"/"from", or the subject of the
+    verb it is the object of ("made the argument", "launched an attack", "signaled support")."""
+    speaker = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if speaker is None:
+        by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+        speaker = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+    if speaker is None and tok.dep_ == "dobj" and tok.head.lemma_ not in _RECEIVING:
+        speaker = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    return speaker
 
 
 def _within(tokens: list[Token], para: tuple[int, int]) -> list[Token]:
@@ -309,7 +310,7 @@ def _passive(tok: Token) -> bool:
 
 def _own_statement(tok: Token, lex: CueLexicon) -> bool:
     """True for a cue verb coordinated or appended to the content: "..., adding that ...", "but noted ..."."""
-    cues = lex.cues.get(tok.lemma_.lower(), {})
+    cues = lex.cues.get(lex.lemma(tok), {})
     if tok.pos_ != "VERB" or not any(c.kind in ("speech", "clausal") for c in cues.values()):
         return False
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
@@ -336,7 +337,7 @@ def find_frames(doc: Doc, lex: CueLexicon, quotations: Sequence[Marked], text: s
     starts = [b[0] for b in bounds]
     reasons = lex.anonymity_spans(text)
     for tok in doc:
-        lemma = tok.lemma_.lower()
+        lemma = lex.lemma(tok)
         if lemma not in lex.cues and tok.lower_ not in lex.cues and lemma not in lex.noun_cues:
             continue
         if inside_quotation(tok.idx, quotations):
@@ -348,24 +349,25 @@ def find_frames(doc: Doc, lex: CueLexicon, quotations: Sequence[Marked], text: s
         source_cue = next((c for c in source.values() if c.kind == "source"), None)
         para = bounds[max(0, bisect.bisect_right(starts, tok.idx) - 1)]
         if source_cue is not None:
-            speaker, content = _source(tok, source_cue)
+            speaker, content = source_content(tok, source_cue)
             content = _within(content, para)
             if speaker is not None and content and _within([speaker], para):
                 frames.append(_frame(doc, [tok.i, tok.i + 1], source_cue, speaker, content, "source"))
             continue
-        if tok.pos_ == "NOUN":
+        verbal = tok.pos_ == "VERB" or (tok.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in tok.children))
+        if tok.pos_ == "NOUN" and not verbal:  # a noun with a subject is a misread verb ("Farmers fear that")
             frame = _noun_frame(tok, lex, para)
             if frame is not None:
                 frames.append(frame)
             continue
-        if tok.pos_ != "VERB" or (tok.i > 1 and doc[tok.i - 2 : tok.i].text.lower() == "according to"):
+        if not verbal or (tok.i > 1 and doc[tok.i - 2 : tok.i].text.lower() == "according to"):
             continue  # "according to show insiders": a misread noun, not a cue
         found = _particle_cue(tok, lex)
         if found is None:
             continue
         cue, cue_toks = found
-        if _passive(tok):
-            continue  # "he was called to testify", "Asked about the strike, ...": the speaker is not named
+        if _passive(tok) or conjecture(tok, cue):
+            continue  # "he was called to testify"; "Asked about it, ..."; "They may still believe ..."
         content, via = _content_of(tok, cue, cue_toks, lex)
         if not content and cue.kind in ("speech", "act"):
             content, via = _parenthetical(tok, sent), "parenthetical"

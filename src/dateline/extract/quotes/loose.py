@@ -41,6 +41,7 @@ from .can_speak import LOOSE_SPEAKER
 from .frames import Frame
 from .lexicon import Cue, CueLexicon
 from .marks import Marked, inside_quotation, paragraphs
+from .spans_index import CueIndex, SpanIndex
 
 if TYPE_CHECKING:
     from ...nlp.types import Doc
@@ -60,8 +61,8 @@ _MAX_GAP_WORDS = 8
 def loose_frames(frames: Sequence[Frame], quotations: Sequence[Marked], text: str, doc: Doc, lex: CueLexicon) -> list[Frame]:
     """New frames for the quotations no frame owns or covers (see the module docstring)."""
     owned = {id(m): f for f in frames for m in f.quotations}
-    covered = [span for f in frames for span in f.content]
-    speakers = sorted((f for f in frames if f.speaker is not None), key=lambda f: f.cue_span)
+    covered = SpanIndex(span for f in frames for span in f.content)
+    speakers = CueIndex(f for f in frames if f.speaker is not None)
     starts = [s.start_char for s in doc.sents]
     sents = list(doc.sents)
     paras = paragraphs(text)
@@ -83,7 +84,7 @@ def loose_frames(frames: Sequence[Frame], quotations: Sequence[Marked], text: st
             frame.quotations.extend(head)
             frame.content = sorted(frame.content + [(m.start, m.end) for m in head])
             continue
-        if any(s < chain[-1].end and mark.start < e for s, e in covered):
+        if covered.overlaps(mark.start, chain[-1].end):
             continue
         if not _substantial(chain, text, doc):
             continue
@@ -139,16 +140,16 @@ def _last_char(text: str, i: int) -> str:
     return "" if j < 0 or text[j] == "\n" else text[j]
 
 
-def _following(mark: Marked, sent: SpacySpan | None, frames: list[Frame], text: str) -> Frame | None:
+def _following(mark: Marked, sent: SpacySpan | None, frames: CueIndex, text: str) -> Frame | None:
     """The frame whose cue comes after the quotation in its sentence, when the quotation runs on
     into it (``"...," Tulsa police Chief Chuck Jordan said``) and nothing but a few words stand
     between them."""
     inner = text[mark.start : mark.end].rstrip("”\"’' ")
     if sent is None or not inner.endswith((",", "?", "!", "—")):
         return None
-    for frame in frames:
+    for frame in frames.between(mark.end, sent.end_char):
         start = frame.cue_span[0]
-        if mark.end <= start < sent.end_char and len(text[mark.end : start].split()) <= _MAX_GAP_WORDS:
+        if len(text[mark.end : start].split()) <= _MAX_GAP_WORDS:
             return frame
     return None
 
@@ -166,7 +167,7 @@ def _speaker(
     mark: Marked,
     sents: list[SpacySpan],
     at: int,
-    frames: list[Frame],
+    frames: CueIndex,
     quotations: Sequence[Marked],
     paras: list[tuple[int, int]],
     lex: CueLexicon,
@@ -176,28 +177,28 @@ def _speaker(
     if at < 0:
         return None
     own = sents[at]
-    after = [f for f in frames if mark.end <= f.cue_span[0] < own.end_char]
+    after = frames.between(mark.end, own.end_char)
     if after:
         return after[0].speaker
-    cues = [f for f in frames if own.start_char <= f.cue_span[0] < mark.start]
+    cues = frames.between(own.start_char, mark.start)
     if cues:
         return cues[-1].speaker
-    found = _subject(own, mark.start, quotations, lex, True)
+    found = _labelled(own, mark, lex)
+    if found is None:
+        found = _subject(own, mark.start, quotations, lex, True)
     if found is None:
         found = _subject(own, own.end_char, quotations, lex, False, mark.end)
     if found is None:
         found = _signed(mark, own)
-    if found is None:
-        found = _labelled(own, mark)
     if found is not None or not reach:
         return found
     start, end = paras[mark.paragraph] if mark.paragraph < len(paras) else (own.start_char, own.end_char)
     floor = paras[max(0, mark.paragraph - _PARAGRAPHS_BACK)][0] if paras else 0
     before = [sents[i] for i in range(at - 1, max(-1, at - 1 - reach), -1) if sents[i].end_char > floor]
-    later = [sents[i] for i in range(at + 1, len(sents)) if sents[i].start_char < end]
-    nearest = [x for x in before if x.end_char > start] + later[:1] + [x for x in before if x.end_char <= start]
+    later = [x for x in sents[at + 1 : at + 2] if x.start_char < end]  # the next sentence, inside the paragraph
+    nearest = [x for x in before if x.end_char > start] + later + [x for x in before if x.end_char <= start]
     for sent in nearest:
-        cues = [f for f in frames if sent.start_char <= f.cue_span[0] < sent.end_char]
+        cues = frames.between(sent.start_char, sent.end_char)
         if cues:
             return cues[0].speaker if sent.start_char > mark.start else cues[-1].speaker
         found = _subject(sent, sent.end_char, quotations, lex, False)
@@ -219,13 +220,17 @@ def _signed(mark: Marked, sent: SpacySpan) -> int | None:
     return None
 
 
-def _labelled(sent: SpacySpan, mark: Marked) -> int | None:
-    """The name right before a colon that introduces the quotation ("Press secretary Lia Monroe: “...”")."""
+def _labelled(sent: SpacySpan, mark: Marked, lex: CueLexicon) -> int | None:
+    """The name right before a colon that introduces the quotation, wherever it stands in the
+    sentence ("Press secretary Lia Monroe: “...”", "Turnout rose - Jane Ruiz: “...”", "From the
+    report: “...”")."""
     before = [t for t in sent if t.idx < mark.start and not t.is_space]
     if len(before) < 2 or before[-1].text != ":":
         return None
     name = before[-2]
-    return name.i if name.pos_ == "PROPN" and name.ent_type_ in ("PERSON", "ORG") else None
+    if name.pos_ == "PROPN" and (name.ent_type_ in ("PERSON", "ORG") or not name.ent_type_):
+        return name.i
+    return name.i if name.pos_ == "NOUN" and lex.nouns.get(name.lemma_.lower()) in ("document", "person") else None
 
 
 def _subject(sent: SpacySpan, limit: int, quotations: Sequence[Marked], lex: CueLexicon, main: bool, after: int = -1) -> int | None:

@@ -21,7 +21,8 @@ from .lexicon import Cue, CueLexicon
 from .marks import Marked, inside_quotation
 
 if TYPE_CHECKING:
-    from ...nlp.types import Token
+    from ...nlp.types import Doc, Token
+    from ...nlp.types import Span as SpacySpan
 
 
 _SPEAKER_DEPS = ("nsubj", "csubj")
@@ -51,7 +52,10 @@ def speaker_phrase(head: Token) -> tuple[int, int]:
     doc = head.doc
     while last > first and (doc[last].is_punct or doc[last].dep_ == "case"):
         last -= 1
-    while first < last and doc[first].is_punct:
+    breaks = [t.i for t in doc[first:last] if t.i < head.i and "\n" in t.text]
+    if breaks:
+        first = breaks[-1] + 1  # "10:10 a.m.\n\nJeb Bush said": a dateline over the break is no part of the name
+    while first < last and (doc[first].is_punct or doc[first].is_space):
         first += 1
     return first, last
 
@@ -140,8 +144,26 @@ def _preceding_noun(tok: Token) -> Token | None:
     if i >= 0 and doc[i].pos_ in ("PROPN", "PRON", "NOUN") and doc[i].lower_ not in ("it", "there"):
         return doc[i]
     start = max(tok.sent.start, tok.i - 15)
-    people = [e for e in doc.ents if e.label_ == "PERSON" and start <= e.start and e.end <= tok.i]
+    people = _people_within(doc, start, tok.i)
     return people[-1].root if people else None
+
+
+def _people_within(doc: Doc, start: int, end: int) -> list[SpacySpan]:
+    """PERSON entities that lie wholly in tokens ``[start, end)``, read from the tokens' IOB tags (a
+    scan of every entity of the document would make long articles cost the square of their length)."""
+    out = []
+    i = start
+    while i < end:
+        if doc[i].ent_iob_ != "B":
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and doc[j].ent_iob_ == "I":
+            j += 1
+        if j <= end and doc[i].ent_type_ == "PERSON":
+            out.append(doc[i:j])
+        i = j
+    return out
 
 
 def _sibling_speaker(head: Token, tok: Token, lex: CueLexicon, quotations: Sequence[Marked]) -> Token | None:

@@ -6,6 +6,8 @@ The work is split over small modules:
 - :mod:`.quote_frames` finds cues and their content in the dependency parse;
 - :mod:`.quote_objects` takes noun-phrase objects as content ("noted the shortage");
 - :mod:`.quote_headlines` finds headlines written as "Speaker: claim";
+- :mod:`.adjectives` finds adjective cues ("critical of", "eager to");
+- :mod:`.colons` finds colon frames held by a cue noun ("His message: ...");
 - :mod:`.quote_speaker` finds the speaker phrase of each cue;
 - :mod:`.quote_verbal_nouns` finds cue verbs the tagger read as plural nouns ("Trump claims that");
 - :mod:`.quote_direct` joins quotations to cues and decides direct / mixed / indirect;
@@ -18,14 +20,16 @@ The work is split over small modules:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from ...model import Article, Quote, Span
 from ...pipeline import Step
+from .adjectives import adjective_frames
+from .colons import colon_frames
 from .coref import Referent, Resolver, as_speaker, gender_of
 from .direct import attach, drop_nested, quote_type
 from .frames import Frame, find_frames
-from .headlines import headline_frames
+from .headlines import headline_frames, title_frames
 from .lexicon import CueLexicon, default_lexicon
 from .loose import loose_frames
 from .marks import Marked, find_quotations, inside_quotation
@@ -71,9 +75,9 @@ class QuoteStep(Step):
     """
 
     name = "quotes"
-    requires: ClassVar[frozenset[str]] = frozenset({"doc", "mentions", "entities"})
-    assigns: ClassVar[frozenset[str]] = frozenset({"quotes"})
-    nlp_components: ClassVar[frozenset[str]] = frozenset(
+    requires: frozenset[str] = frozenset({"doc", "mentions", "entities"})
+    assigns: frozenset[str] = frozenset({"quotes"})
+    nlp_components: frozenset[str] = frozenset(
         {"tagger", "attribute_ruler", "lemmatizer", "parser", "ner"}
     )
 
@@ -91,7 +95,9 @@ def extract_quotes(article: Article, lexicon: CueLexicon | None = None) -> list[
     doc, text = article.doc, article.text
     quotations = find_quotations(text)
     frames = find_frames(doc, lex, quotations, text) + headline_frames(doc, text, lex)
-    frames += verbal_noun_frames(doc, lex, quotations, text)
+    frames += [f for f in title_frames(doc, text, lex) if all(f.cue_span != g.cue_span for g in frames)]
+    frames += verbal_noun_frames(doc, lex, quotations, text) + colon_frames(doc, lex, quotations, text)
+    frames += adjective_frames(doc, lex, quotations, text)
     frames = attach(frames, quotations, text, doc)
     frames += loose_frames(frames, quotations, text, doc, lex)
     frames = drop_nested(credit_relays(frames, doc, lex))
@@ -129,10 +135,12 @@ def _quote(
             if found is not None:
                 resolver.add(as_speaker(found, speaker.span[0], speaker.span[1], speaker.mention))
         else:
-            resolver.add(referent_of(speaker, words))
+            resolver.add(_with_given_gender(referent_of(speaker, words), lex))
+        if head.lower_ == "which" and frame.via == "object" and kind == "indirect":
+            return None  # "blood work, which showed an infection": "which" stands for a thing, not a speaker
     elif kind != "direct":
         return None  # reported speech without anyone reporting it is not an attribution
-    if sum(len(w) > 0 for s, e in frame.content for w in text[s:e].split()) < 2 and frame.via != "object":
+    if sum(len(w) > 0 for s, e in frame.content for w in text[s:e].split()) < 2 and frame.via != "object" and not (kind == "direct" and frame.cue.kind == "speech"):
         return None
     reason = anonymity_reason(frame, text, lex) if speaker is not None and speaker.kind == "anonymous" else None
     mention, where = (None, None) if speaker is None else (speaker.mention, Span(*speaker.span))
@@ -148,14 +156,16 @@ def _quote(
         speaker_span=where,
         speaker_entity=None if speaker is None else speaker.entity_id,
         speaker_kind="unknown" if speaker is None else speaker.kind,
-        confidence=_confidence(frame, kind, speaker),
+        confidence=_confidence(frame, kind, speaker, speaker is not None and speaker.span[0] in resolver.contested),
         anonymity_reason=reason,
         relay=frame.relay,
     )
 
 
-def _confidence(frame: Frame, kind: str, speaker: Speaker | None) -> float:
-    score = _BASE_CONFIDENCE.get(frame.cue.kind, 0.5)
+def _confidence(frame: Frame, kind: str, speaker: Speaker | None, contested: bool = False) -> float:
+    """Cue kind and quote type raise it; a missing or unknown speaker, or a pronoun whose
+    antecedent had a close rival, lowers it."""
+    score = _BASE_CONFIDENCE.get(frame.cue.kind, 0.5) - (0.15 if contested else 0.0)
     if kind != "indirect":
         score += 0.1
     if speaker is None:
@@ -163,6 +173,13 @@ def _confidence(frame: Frame, kind: str, speaker: Speaker | None) -> float:
     elif speaker.kind == "unknown":
         score -= 0.1
     return round(min(0.99, max(0.05, score)), 2)
+
+
+def _with_given_gender(ref: Referent, lex: CueLexicon) -> Referent:
+    """``ref`` with the gender its given name usually marks when nothing else told it ("Peter Hale")."""
+    if ref.kind == "person" and ref.gender is None and ref.text:
+        ref.gender = lex.given_genders.get(ref.text.split()[0].lower())
+    return ref
 
 
 def _referent_named(resolver: Resolver, speaker: Speaker) -> Referent | None:
@@ -224,7 +241,8 @@ def referents(names: list[Named], doc: Doc, quotations: list[Marked], lex: CueLe
                 kind=kind,
                 entity_id=named.entity_id,
                 words=frozenset(w.lower() for w in words),
-                gender=gender_of([before, *words]) if kind == "person" else None,
+                gender=(gender_of([before, *words]) or lex.given_genders.get(named.text.split()[0].lower()))
+                if kind == "person" else None,
                 plural=root is not None and root.tag_ == "NNPS",
                 subject=root is not None and root.dep_ in ("nsubj", "nsubjpass"),
                 quoted=inside_quotation(named.start, quotations),

@@ -1,0 +1,197 @@
+"""What a claim says, for comparing claims: its argument words, its polarity and its figures.
+
+Needs a claim's text only. :func:`analyse` yields a :class:`Proposition` (cached per text): the
+content words that carry its arguments and predicate (stop words, cue words and negations out), the
+index keys through which an equivalent word of another claim finds it (:mod:`.lexicon`: the same
+stem, a shared WordNet sense, or a sense one level more general), whether it is negated, and its
+figures (:class:`Figure`: a number, the thing it counts, the words around it, its bound).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import lexicon
+from .words import cue_words, stem, stopwords
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|\d[\d,.]*\d|\d")
+_CLAUSE = re.compile(r"[,;:]|\b(?:but|and|while|whereas)\b", re.IGNORECASE)
+NUMBER_WORDS = {w: n for n, w in enumerate(
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])}
+_LOWER = ("at least", "more than", "over", "upwards of", "in excess of", "no fewer than")
+_UPPER = ("up to", "at most", "fewer than", "less than", "under", "no more than", "as many as")
+_ABOUT = ("about", "around", "nearly", "roughly", "some", "almost", "approximately", "an estimated")
+MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                    "october", "november", "december"])
+_TIME_WORDS = MONTHS | {"year", "month", "week", "yesterday", "today", "monday", "tuesday", "wednesday", "thursday",
+                        "friday", "saturday", "sunday", "annual", "decade"}
+_DEICTIC = ("this", "last", "next", "previous", "same")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number and what it counts. ``low``/``high``: the values it allows ("at least 30": 30..inf)."""
+
+    value: float
+    unit: str
+    low: float
+    high: float
+    context: frozenset[str]
+    names: frozenset[str]
+    times: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Proposition:
+    words: tuple[str, ...]
+    negated: bool
+    figures: tuple[Figure, ...]
+
+
+def _tokens(text: str) -> list[str]:
+    return [w.replace("’", "'") for w in _WORD.findall(text)]
+
+
+def _is_negation(word: str) -> bool:
+    return word in cue_words("negation") or word.endswith("n't")
+
+
+@lru_cache(maxsize=200_000)
+def is_content(word: str) -> bool:
+    """Whether a lower-cased token carries meaning: not a stop word, cue word, number or short word."""
+    if len(word) < 3 or not word[0].isalpha() or word in stopwords() or _is_negation(word) or word in NUMBER_WORDS:
+        return False
+    return not any(word in cue_words(kind) for kind in ("deny", "dispute", "verdict", "statement"))
+
+
+def content(text: str) -> tuple[str, ...]:
+    """The distinct content words of ``text``, lower-cased, in order."""
+    seen: dict[str, None] = {}
+    for raw in _tokens(text):
+        word = raw.lower().removesuffix("'s")
+        if is_content(word):
+            seen.setdefault(word, None)
+    return tuple(seen)
+
+
+@lru_cache(maxsize=200_000)
+def index_keys(word: str) -> frozenset[str]:
+    """The keys a claim holding ``word`` is indexed under."""
+    own, up = lexicon.keys(word)
+    return frozenset({"w:" + stem(word), *("k:" + k for k in own), *("u:" + k for k in up)})
+
+
+@lru_cache(maxsize=200_000)
+def query_keys(word: str) -> frozenset[str]:
+    """The keys that find the claims holding a word equivalent to ``word``."""
+    own, up = lexicon.keys(word)
+    return frozenset({"w:" + stem(word), *("k:" + k for k in own), *("u:" + k for k in own),
+                      *("k:" + k for k in up)})
+
+
+@lru_cache(maxsize=500_000)
+def matches(a: str, b: str) -> bool:
+    return stem(a) == stem(b) or lexicon.equivalent(a, b)
+
+
+def negated(text: str) -> bool:
+    """Whether ``text`` negates a predicate: a negation word, not one before an infinitive ("urged
+    them not to ...": a request, not a denial)."""
+    low = [w.lower() for w in _tokens(text)]
+    return any(_is_negation(w) and (i + 1 >= len(low) or low[i + 1] != "to") for i, w in enumerate(low)) \
+        or "at no time" in text.lower()
+
+
+#: How far after a negation ("did not", "has never", "at no time did we") the word it negates may stand.
+NEG_REACH = 4
+
+
+@lru_cache(maxsize=65536)
+def negated_words(text: str) -> frozenset[str]:
+    """The content words a negation in ``text`` bears on: those up to :data:`NEG_REACH` tokens after
+    it ("was not started deliberately" -> started, deliberately)."""
+    low = [w.lower().removesuffix("'s") for w in _tokens(text)]
+    out: set[str] = set()
+    for i, word in enumerate(low):
+        if _is_negation(word) and (i + 1 >= len(low) or low[i + 1] != "to"):
+            reach = NEG_REACH + (low[i + 1: i + 2] == ["time"])  # "at no time did we discuss"
+            out.update(w for w in low[i + 1: i + 1 + reach] if is_content(w))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=65536)
+def negated_part(text: str) -> str:
+    """The clauses of ``text`` that carry a negation ("No one was killed, but ..." -> "No one was killed")."""
+    return " ".join(part for part in _CLAUSE.split(text) if part and negated(part))
+
+
+#: Nouns in the stop list that still name what a number counts.
+_COUNTED = frozenset(["people", "day", "days", "week", "year", "officials", "time", "sources"])
+
+
+def _is_unit(word: str) -> bool:
+    return word in _COUNTED or is_content(word)
+
+
+def _bounds(value: float, before: str) -> tuple[float, float]:
+    if before.endswith(_LOWER):
+        return value, float("inf")
+    if before.endswith(_UPPER):
+        return 0.0, value
+    if before.endswith(_ABOUT):
+        return value * 0.85, value * 1.15
+    return value, value
+
+
+def _number(raw: str) -> float | None:
+    low = raw.lower()
+    if low in NUMBER_WORDS:
+        return float(NUMBER_WORDS[low])
+    try:
+        return float(raw.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _time(low: list[str], j: int) -> str:
+    """A time word with the word that places it ("last year", "this year")."""
+    return f"{low[j - 1]} {low[j]}" if j and low[j - 1] in _DEICTIC else low[j]
+
+
+def figures(text: str) -> list[Figure]:
+    """Numbers with the thing they count and the words around them: "at least 30 people died" ->
+    30 people (30..inf), context {"died"}. Years, dates, clock times and "two of three" are skipped."""
+    raw = _tokens(text)
+    low = [w.lower() for w in raw]
+    times = frozenset(_time(low, j) for j in range(len(low))
+                      if low[j] in _TIME_WORDS or (raw[j].isdigit() and len(raw[j]) == 4))
+    out = []
+    for i in range(len(low)):
+        value = _number(raw[i])
+        if value is None or i + 1 >= len(low):
+            continue
+        unit_at = next((j for j in range(i + 1, min(i + 4, len(low))) if _is_unit(low[j])), None)
+        if unit_at is None or low[i + 1] in ("of", "am", "pm") or (i and low[i - 1] == "of"):
+            continue
+        if (1900 <= value <= 2100 and raw[i].isdigit()) or low[unit_at] in MONTHS or (i and low[i - 1] in MONTHS):
+            continue
+        if any(_number(raw[j]) is not None for j in range(i + 1, unit_at)):
+            continue
+        window = range(max(0, i - 6), min(len(low), unit_at + 7))
+        before = " ".join(low[max(0, i - 4): i])
+        lo, hi = _bounds(value, before)
+        out.append(Figure(
+            value, stem(low[unit_at]), lo, hi,
+            frozenset(low[j] for j in window if j != unit_at and is_content(low[j]) and low[j] not in _TIME_WORDS),
+            frozenset(low[j] for j in window if raw[j][0].isupper() and j not in (0, i) and is_content(low[j])),
+            times,
+        ))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def analyse(text: str) -> Proposition:
+    return Proposition(content(text), negated(text), tuple(figures(text)))

@@ -1,0 +1,57 @@
+"""Event confidence that means something: a calibration table and the default display threshold.
+
+``data/events/calibration.tsv`` maps the coder's raw score (sentence position of the trigger,
+kind of trigger, who acts, see ``step._confidence``) to the share of events of that score that were right on a labelled
+development set of real news sentences (``eval/real_events.py --calibrate`` writes it). Each
+event's ``confidence`` is that share, so "0.8" means "about 8 in 10 such events are right".
+
+:data:`SHOW_AT` is the confidence at or above which the ``events`` command, the web pages and the
+exports show an event by default (``--all`` shows the rest too).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import lru_cache
+
+from ...tables import read_table
+
+#: Default display threshold: events below it are stored but shown only with ``--all``.
+SHOW_AT = 0.5
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[tuple[float, ...], tuple[float, ...]]:
+    rows = sorted((float(r[0]), float(r[1])) for r in read_table("events/calibration.tsv", header=True, width=2))
+    return tuple(r[0] for r in rows), tuple(r[1] for r in rows)
+
+
+def calibrated(raw: float) -> float:
+    """The calibrated confidence of a raw score, interpolated between the table's rows (the table's
+    values rise with the raw score, so the order of events by confidence is kept)."""
+    bounds, values = _table()
+    if not bounds:
+        return raw
+    n = bisect_right(bounds, raw)
+    if n == 0:
+        return values[0]
+    if n == len(bounds):
+        return values[-1]
+    lo, hi = bounds[n - 1], bounds[n]
+    share = (raw - lo) / (hi - lo) if hi > lo else 0.0
+    return round(values[n - 1] + share * (values[n] - values[n - 1]), 3)
+
+
+def raw_of(confidence: float) -> float:
+    """The raw score a calibrated confidence came from (the inverse of :func:`calibrated`)."""
+    bounds, values = _table()
+    if not bounds:
+        return confidence
+    n = bisect_right(values, confidence)
+    if n == 0:
+        return bounds[0]
+    if n == len(values):
+        return bounds[-1]
+    lo, hi = values[n - 1], values[n]
+    share = (confidence - lo) / (hi - lo) if hi > lo else 0.0
+    return round(bounds[n - 1] + share * (bounds[n] - bounds[n - 1]), 3)
