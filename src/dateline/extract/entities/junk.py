@@ -124,8 +124,8 @@ def _person_fragment(m: Mention, text: str) -> Mention | None:
         if words[skip].group().casefold().strip(".") in _PARTICLES and skip + 1 < len(words):
             break
         skip += 1
-    if skip == len(words):
-        return None
+    if skip == len(words):  # no capital: no name, unless it starts with a given name ("I'll call jeff")
+        return m if words and name_key(words[0].group()) in first_names() else None
     if skip:
         start += words[skip].start()
         words = words[skip:]
