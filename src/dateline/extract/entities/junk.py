@@ -326,7 +326,7 @@ def type_by_evidence(text: str, mentions: list[Mention]) -> list[Mention]:
                 lowered[key] = (  # and never capitalised inside a sentence ("a grumpy Vell" is a name)
                     key in text
                     and re.search(rf"(?<![\w@#/.-]){re.escape(key)}(?![\w-])", text) is not None
-                    and re.search(rf"[a-z,;] {word}(?![\w-])", text) is None
+                    and re.search(rf"(?<![\w’'])[a-z]+[,;]? {word}(?![\w-])", text) is None
                 )
             if lowered[key] and not _titled(m, text):
                 m.label = ""
