@@ -104,3 +104,10 @@ def test_the_writer_records_uncertain_moves() -> None:
     rules = {r[0] for r in conn.execute("SELECT rule FROM merges WHERE rule LIKE 'corpus:%'")}
     assert rules == {"corpus:uncertain-surname"}
     assert {r[0] for r in conn.execute("SELECT name FROM entities")} == {"Kurt Volker"}
+
+
+def test_an_entity_name_does_not_depend_on_the_order_of_articles() -> None:
+    one = _article("Jon Q. Vell spoke on Monday.", "Jon Q. Vell", None, "PERSON")
+    two = _article("Jon Vell left on Tuesday.", "Jon Vell", None, "PERSON")
+    first, last = _countries([one, two]), _countries([two, one])
+    assert [n for n, _ in first] == [n for n, _ in last] == ["Jon Q. Vell"]

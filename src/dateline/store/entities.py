@@ -3,8 +3,10 @@
 Which stored entity a new one is the same as is decided elsewhere (``rules``:
 :class:`dateline.corpus.linking.CorpusLinker` in a normal ingest; exact names by default); this
 module reads the candidates the rules ask for and writes what they decide. What it writes does not
-depend on the order articles come in: where two articles give an entity different countries (or
-affiliations, nationalities), the smallest code is kept.
+depend on the order articles come in, but for the id: where two articles give an entity different
+names, it goes by the one of more words (then the capitalised one, then the first in code-point
+order), and where they give it different countries (or affiliations, nationalities), the smallest
+code is kept.
 """
 
 from __future__ import annotations
@@ -43,6 +45,12 @@ class ExactNames:
 
 #: Entities read per query (SQLite limits the parameters of one statement).
 _LOAD_BATCH = 500
+
+
+def _name_order(name: str) -> tuple[int, bool, str]:
+    """Which of two names of one entity it goes by, whatever order they come in: the one of more
+    words, then a capitalised one, then the first in code-point order."""
+    return -len(name.split()), not name[:1].isupper(), name
 
 
 class _Same:
@@ -129,6 +137,11 @@ class EntityLinker:
             created = self.conn.execute("SELECT changes()").fetchone()[0] > 0
         else:
             created, target_id = False, hit.target.id
+            if entity.name != hit.target.name and _name_order(entity.name) < _name_order(hit.target.name):
+                self.conn.execute("UPDATE entities SET name = ? WHERE id = ?", (entity.name, target_id))
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)", (target_id, hit.target.name)
+                )
             # Where articles disagree, the smallest value is kept: the same whatever order they come in.
             if entity.country and (hit.target.country is None or entity.country < hit.target.country):
                 self.conn.execute("UPDATE entities SET country = ? WHERE id = ?", (entity.country, target_id))

@@ -40,11 +40,14 @@ def test_dates_codes_and_addresses_are_no_names() -> None:
 
 def test_types_come_from_the_words_around_a_name() -> None:
     text = ("In the Sudanese town of Kulbus, people fled. Norvacor's shares fell; shares of Brellin rose. "
-            "Granite is cheap, and granite is heavy. Judge Granite ruled. Tess said so.")  # fmt: skip
+            "Granite is cheap, and granite is heavy. Tess said so.")  # fmt: skip
     found = type_by_evidence(text, [_m(w, text=text) for w in ("Kulbus", "Norvacor", "Brellin", "Granite", "Tess")])
     assert [(m.text, m.label) for m in found] == [("Kulbus", "GPE"), ("Norvacor", "ORG"), ("Brellin", "ORG"), ("Tess", "PERSON")]
-    titled = Mention(Span(text.index("Granite ruled"), text.index("Granite ruled") + 7), "Granite", "PERSON")
-    assert [m.label for m in type_by_evidence(text, [titled])] == ["PERSON"]
+    named = "Granite is cheap, and granite is heavy. Later Judge Granite ruled, and a weary Granite left."
+    titled = Mention(Span(named.index("Granite ruled"), named.index("Granite ruled") + 7), "Granite", "PERSON")
+    assert [m.label for m in type_by_evidence(named, [titled])] == ["PERSON"]
+    verb = "Crane birds fly. A crane lifted it, said a weary Crane."  # a surname that is also a word
+    assert [m.label for m in type_by_evidence(verb, [_m("Crane", text=verb)])] == ["PERSON"]
 
 
 def test_name_keys_for_transliterations_and_middle_initials() -> None:

@@ -124,8 +124,8 @@ def _person_fragment(m: Mention, text: str) -> Mention | None:
         if words[skip].group().casefold().strip(".") in _PARTICLES and skip + 1 < len(words):
             break
         skip += 1
-    if skip == len(words):
-        return None
+    if skip == len(words):  # no capital: no name, unless it starts with a given name ("I'll call jeff")
+        return m if words and name_key(words[0].group()) in first_names() else None
     if skip:
         start += words[skip].start()
         words = words[skip:]
@@ -320,9 +320,14 @@ def type_by_evidence(text: str, mentions: list[Mention]) -> list[Mention]:
             and (_GROUP_AFTER.match(text, m.span.end) or key[:-1] in named)
         ):  # fmt: skip
             m.label = ""  # "the Hendersons.", "among Latinos, who": a family or a group
-        elif m.label == "PERSON" and " " not in key and key not in first_names() and not m.role:
+        elif m.label == "PERSON" and " " not in key and key not in named and key not in first_names() and not m.role:
             if key not in lowered:  # written in lower case as a word of its own somewhere
-                lowered[key] = key in text and re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", text) is not None
+                word = re.escape(m.text.strip())
+                lowered[key] = (  # and never capitalised inside a sentence ("a grumpy Vell" is a name)
+                    key in text
+                    and re.search(rf"(?<![\w@#/.-]){re.escape(key)}(?![\w-])", text) is not None
+                    and re.search(rf"(?<![\w’'])[a-z]+[,;]? {word}(?![\w-])", text) is None
+                )
             if lowered[key] and not _titled(m, text):
                 m.label = ""
     return [m for m in mentions if m.label]

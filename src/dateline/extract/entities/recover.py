@@ -34,7 +34,7 @@ from itertools import dropwhile
 from ...model import Mention, Span
 from .headlines import Headlines, headline_spans, inside
 from .names import spelling_key, suffix
-from .tables import CACHED, alias_of, aliases, given_names, honorifics, name_key, titles
+from .tables import CACHED, alias_of, aliases, first_names, given_names, honorifics, name_key, titles
 from .tokens import Tokens
 
 _BEFORE_SENTENCE = re.compile(r"(?:^|[.!?][\"”’']?\s+|\n\s*)$")
@@ -260,7 +260,7 @@ def trim_fragments(text: str, mentions: list[Mention]) -> list[Mention]:
         if m.label == "PERSON" and len(words) == 2 and _others(by_last, m.text, words[-1]):
             head = text[max(0, m.span.start - 12) : m.span.start]
             lone = _DETERMINER.search(head) or _BEFORE_SENTENCE.search(head) or _BEFORE_QUOTED.search(head)
-            if lone and name_key(words[0]) not in given_names():
+            if lone and name_key(words[0]) not in given_names() and name_key(words[0]) not in first_names():
                 start = m.span.end - len(words[1])
                 out.append(_cut(m, start, m.span.end, text))
                 continue
