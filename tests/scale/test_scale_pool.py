@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Iterator
 
@@ -10,7 +11,7 @@ import pytest
 from dateline.config import processes_from
 from dateline.model import Article
 from dateline.pipeline import Step
-from dateline.scale.pool import ProcessPoolStep, load_in_background, loaded
+from dateline.scale.pool import GC_THRESHOLDS, ProcessPoolStep, frozen, load_in_background, loaded
 
 
 class Shout(Step):
@@ -62,3 +63,10 @@ def test_a_failing_background_load_is_left_to_its_first_real_use() -> None:
     load_in_background(broken)
     loaded()  # does not raise: the table's first use raises with its own context
     assert not any(thread.name == "dateline-load" for thread in threading.enumerate())
+
+
+def test_frozen_collects_less_often_while_it_lasts_and_restores_the_thresholds() -> None:
+    before = gc.get_threshold()
+    with frozen():
+        assert gc.get_threshold() == GC_THRESHOLDS and gc.get_freeze_count() > 0
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
