@@ -347,11 +347,9 @@ def _analysed(
     """Analysed articles in source order: here (in ``settings.processes`` forked processes for the
     parse and extraction) or, with the ``dask`` engine, from Dask workers."""
     if settings.engine == "local":
-        from .clean.language import SHIPPED_IDENTIFIER
         from .ingest import read_source
-        from .scale.pool import in_processes, load_in_background
+        from .scale.pool import in_processes
 
-        load_in_background(SHIPPED_IDENTIFIER.get)  # decompressing it overlaps the spaCy import and load
         stream = (a for src in todo() for a in read_source(src, outlet=outlet, published=published))
         return in_processes(build_pipeline(settings, reader), settings.processes).run(stream)
     from .corpus.known import KnownFilter

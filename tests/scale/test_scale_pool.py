@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import threading
+import gc
 from collections.abc import Iterator
 
 import pytest
@@ -10,7 +10,7 @@ import pytest
 from dateline.config import processes_from
 from dateline.model import Article
 from dateline.pipeline import Step
-from dateline.scale.pool import ProcessPoolStep, load_in_background, loaded
+from dateline.scale.pool import GC_THRESHOLDS, ProcessPoolStep, frozen
 
 
 class Shout(Step):
@@ -39,26 +39,8 @@ def test_processes_setting_reads_auto_and_numbers() -> None:
         processes_from("0")
 
 
-def test_a_background_load_is_waited_for_before_the_workers_fork() -> None:
-    started, release, done = threading.Event(), threading.Event(), []
-
-    def slow_load() -> None:
-        started.set()
-        release.wait(5)
-        done.append("loaded")
-
-    load_in_background(slow_load)
-    started.wait(5)
-    assert done == []  # still loading: the caller went on
-    release.set()
-    out = list(ProcessPoolStep([Shout()], processes=2, chunk=2).run([Article(text="a"), Article(text="b")]))
-    assert done == ["loaded"] and [a.title for a in out] == ["A", "B"]
-
-
-def test_a_failing_background_load_is_left_to_its_first_real_use() -> None:
-    def broken() -> None:
-        raise OSError("model file missing")
-
-    load_in_background(broken)
-    loaded()  # does not raise: the table's first use raises with its own context
-    assert not any(thread.name == "dateline-load" for thread in threading.enumerate())
+def test_frozen_collects_less_often_while_it_lasts_and_restores_the_thresholds() -> None:
+    before = gc.get_threshold()
+    with frozen():
+        assert gc.get_threshold() == GC_THRESHOLDS and gc.get_freeze_count() > 0
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0

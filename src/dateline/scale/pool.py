@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from itertools import islice
 from typing import Any
 
@@ -23,41 +22,26 @@ from .worker import WARM_UP_TEXT
 
 #: The steps the forked workers run (set before forking; each worker inherits its own copy).
 _STEPS: list[Step] = []
-#: Loads running in threads (:func:`load_in_background`); waited for before any fork.
-_LOADING: list[threading.Thread] = []
-
-
-def load_in_background(load: Callable[[], object]) -> None:
-    """Start ``load`` (a table or model this process will need) in a thread, so that it overlaps the
-    spaCy import, the model load and the warm-up instead of following them; the language model spends
-    most of its load decompressing, which leaves the interpreter free. :func:`loaded` waits for it.
-    A load that fails is not reported here: it fails again, and raises, where the table is first used."""
-
-    def run() -> None:
-        with suppress(Exception):  # raised again by the first real use
-            load()
-
-    thread = threading.Thread(target=run, name="dateline-load", daemon=True)
-    thread.start()
-    _LOADING.append(thread)
-
-
-def loaded() -> None:
-    """Wait for the loads started by :func:`load_in_background` (no thread may be running at a fork)."""
-    while _LOADING:
-        _LOADING.pop().join()
+#: Garbage collector thresholds while the run lasts (Python's are 700, 10, 10): about half the time
+#: the workers spent in collections goes, for a few thousand more young objects held at a time.
+GC_THRESHOLDS = (20_000, 20, 20)
 
 
 @contextmanager
 def frozen() -> Iterator[None]:
     """What is loaded now (model, tables) is left out of the garbage collections while the block runs:
     a full collection no longer walks it (a sixth of the entity step's time went to them), and
-    processes forked inside the block do not copy the pages it sits on."""
+    processes forked inside the block do not copy the pages it sits on. Collections also come less
+    often (:data:`GC_THRESHOLDS`): an article's objects mostly die by reference counting first, and
+    with the loaded objects frozen a full collection followed nearly every older one."""
     gc.collect()
     gc.freeze()
+    thresholds = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLDS)
     try:
         yield
     finally:
+        gc.set_threshold(*thresholds)
         gc.unfreeze()
 
 
@@ -108,7 +92,6 @@ class ProcessPoolStep(Step):
 
     def run(self, articles: Iterable[Article]) -> Iterator[Article]:
         _run_steps(self.steps, [Article(text=WARM_UP_TEXT)])  # the model and tables loaded once, here
-        loaded()
         with frozen():
             if self.processes <= 1 or "fork" not in multiprocessing.get_all_start_methods():
                 stream: Iterable[Article] = articles
