@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .errors import UsageError
 
@@ -47,3 +48,12 @@ class Settings:
     #: Run the corpus stages (stories, happenings, contradictions) after an ingest; False leaves them
     #: for ``dateline relink`` (bulk loads of many batches into a large database).
     corpus_stages: bool = field(default_factory=lambda: os.environ.get("DATELINE_CORPUS_STAGES", "1") != "0")
+
+
+def cache_dir() -> Path:
+    """Where built indexes and decompressed models are kept: ``$DATELINE_CACHE``, else
+    ``$XDG_CACHE_HOME/dateline``, else ``~/.cache/dateline``."""
+    if os.environ.get("DATELINE_CACHE"):
+        return Path(os.environ["DATELINE_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "dateline"

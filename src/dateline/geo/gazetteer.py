@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
+from ..config import cache_dir
 from ..tables import read_table
 from ..vocab import PlaceKind
 from .countries import country_of
@@ -126,15 +127,6 @@ def _lists_sites() -> tuple[dict[str, Site], list[str]]:
                     sites[fold(alias)] = site
                     forms.add(re.escape(alias.strip()).replace(r"\-", "[- ]").replace(r"\ ", r"\s+"))
     return sites, sorted(forms, key=len, reverse=True)
-
-
-def cache_dir() -> Path:
-    """Where built indexes are kept: ``$DATELINE_CACHE``, else ``$XDG_CACHE_HOME/dateline``, else
-    ``~/.cache/dateline``."""
-    if os.environ.get("DATELINE_CACHE"):
-        return Path(os.environ["DATELINE_CACHE"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "dateline"
 
 
 def _cache_key() -> str:
