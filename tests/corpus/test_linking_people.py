@@ -106,3 +106,19 @@ def test_bare_surnames_are_placed_by_context_whatever_the_order() -> None:
         "SELECT rule, confidence, evidence FROM merges WHERE rule = 'corpus:context'"
     ).fetchone()
     assert confidence > 0.5 and "Chelsea Clinton" in evidence
+
+
+def test_a_held_surname_keeps_its_reason_on_its_mentions() -> None:
+    conn = connect(":memory:")
+    writer = Writer(conn, None, link_rules=CorpusLinker())
+    for text, names in [
+        ("Ann Karim opened the session.", [("Ann Karim", "Ann Karim")]),
+        ("Omar Karim closed the session.", [("Omar Karim", "Omar Karim")]),
+        ("Karim spoke at length.", [("Karim", "Karim")]),
+    ]:
+        writer.write(_article(text, names), None)
+    writer.relink_people()
+    (reason,) = conn.execute(
+        "SELECT m.unlinked FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE e.name = 'Karim'"
+    ).fetchone()
+    assert reason.startswith("corpus: ") and len(reason) > len("corpus: ") + 5

@@ -120,4 +120,19 @@ def relink(conn: sqlite3.Connection, rules: Any) -> int:
     if not held:
         return 0
     people = people_rows(conn, {rules.surname(h["name"]) for h in held}, rules.name_parts)
-    return apply_moves(conn, rules.plan(held, people))
+    moved = apply_moves(conn, rules.plan(held, people))
+    keep_reasons(conn, getattr(rules, "held", []))
+    return moved
+
+
+def keep_reasons(conn: sqlite3.Connection, held: Sequence[tuple[str, str, str]]) -> None:
+    """Say on each mention of a one-word name the plan left where it was why it stayed apart
+    (``mentions.unlinked``, prefixed ``corpus:``), unless the article already gave a reason."""
+    if not held:
+        return
+    with conn:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.executemany(
+            "UPDATE mentions SET unlinked = ? WHERE entity_id = ? AND article_id = ? AND unlinked IS NULL",
+            [(f"corpus: {reason}", entity_id, article_id) for entity_id, article_id, reason in held],
+        )
