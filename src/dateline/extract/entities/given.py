@@ -3,7 +3,7 @@ missed.
 
 - "Lester Holt" tagged ORG: two or three capitalised words led by a listed given name and ending in
   none, with no organisation, company, venue or title word, naming no town, are a person;
-- "mentioned by Ivanka Trump in an interview" with no entity at all: a listed given name and a
+- "praised by Dana Whitlock in a radio interview" with no entity at all: a listed given name and a
   capitalised surname, both tagged proper nouns, standing alone (no proper noun right before or
   after), outside every other mention, are a PERSON mention.
 """

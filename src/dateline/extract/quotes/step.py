@@ -215,7 +215,7 @@ def named_things(article: Article) -> list[Named]:
 
 
 def _local_roles(ent: SpacySpan) -> tuple[str, ...]:
-    """Role words written next to a name: "spokesman" in "US State Department spokesman Matthew Miller"."""
+    """Role words written next to a name: "spokeswoman" in "Interior Ministry spokeswoman Lina Haddad"."""
     root = ent.root
     words = [c for c in root.children if c.dep_ in _ROLE_DEPS and not (ent.start <= c.i < ent.end)]
     return tuple(" ".join(t.text for t in c.subtree if t.dep_ != "punct") for c in words)
