@@ -67,19 +67,38 @@ def is_content(word: str) -> bool:
     return not any(word in cue_words(kind) for kind in ("deny", "dispute", "verdict", "statement"))
 
 
+_OPENING = re.compile(r"(?:^|[.!?:;\"“‘(\n])[\s\"“‘(]*$")
+
+
+def _is_name(text: str, start: int, raw: str) -> bool:
+    """Whether a token is a name: capitalised where a sentence does not begin ("the United States",
+    "Ondo state" is not one)."""
+    return raw[0].isupper() and not _OPENING.search(text[max(0, start - 4): start])
+
+
+@lru_cache(maxsize=65536)
 def content(text: str) -> tuple[str, ...]:
-    """The distinct content words of ``text``, lower-cased, in order."""
+    """The distinct content words of ``text``, in order: lower-cased, except names, which keep their
+    capital ("States" in "the United States" is no "state" and has no synonyms)."""
     seen: dict[str, None] = {}
-    for raw in _tokens(text):
+    for m in _WORD.finditer(text):
+        raw = m.group().replace("’", "'")
         word = raw.lower().removesuffix("'s")
         if is_content(word):
-            seen.setdefault(word, None)
+            seen.setdefault(word.capitalize() if _is_name(text, m.start(), raw) else word, None)
     return tuple(seen)
+
+
+def is_name(word: str) -> bool:
+    """Whether a content word is a name (see :func:`content`)."""
+    return word[:1].isupper()
 
 
 @lru_cache(maxsize=200_000)
 def index_keys(word: str) -> frozenset[str]:
-    """The keys a claim holding ``word`` is indexed under."""
+    """The keys a claim holding ``word`` is indexed under (a name: only itself)."""
+    if is_name(word):
+        return frozenset({"w:" + stem(word.lower())})
     own, up = lexicon.keys(word)
     return frozenset({"w:" + stem(word), *("k:" + k for k in own), *("u:" + k for k in up)})
 
@@ -87,6 +106,8 @@ def index_keys(word: str) -> frozenset[str]:
 @lru_cache(maxsize=200_000)
 def query_keys(word: str) -> frozenset[str]:
     """The keys that find the claims holding a word equivalent to ``word``."""
+    if is_name(word):
+        return frozenset({"w:" + stem(word.lower())})
     own, up = lexicon.keys(word)
     return frozenset({"w:" + stem(word), *("k:" + k for k in own), *("u:" + k for k in own),
                       *("k:" + k for k in up)})
@@ -94,31 +115,49 @@ def query_keys(word: str) -> frozenset[str]:
 
 @lru_cache(maxsize=500_000)
 def matches(a: str, b: str) -> bool:
+    """Whether two content words restate each other: the same stem, or (neither a name) equivalent words."""
+    if is_name(a) or is_name(b):
+        return stem(a.lower()) == stem(b.lower())
     return stem(a) == stem(b) or lexicon.equivalent(a, b)
 
 
+def _negates(low: list[str], i: int) -> bool:
+    """Whether token ``i`` negates what follows: a negation word not before an infinitive ("urged them
+    not to ...": a request, not a denial), or a verb of refusal ("refused to answer")."""
+    if low[i] in cue_words("refusal"):
+        return True
+    return _is_negation(low[i]) and (i + 1 >= len(low) or low[i + 1] != "to")
+
+
 def negated(text: str) -> bool:
-    """Whether ``text`` negates a predicate: a negation word, not one before an infinitive ("urged
-    them not to ...": a request, not a denial)."""
+    """Whether ``text`` negates a predicate (see :func:`_negates`)."""
     low = [w.lower() for w in _tokens(text)]
-    return any(_is_negation(w) and (i + 1 >= len(low) or low[i + 1] != "to") for i, w in enumerate(low)) \
-        or "at no time" in text.lower()
+    return any(_negates(low, i) for i in range(len(low))) or "at no time" in text.lower()
 
 
-#: How far after a negation ("did not", "has never", "at no time did we") the word it negates may stand.
-NEG_REACH = 4
+def asks(text: str, cue: str = "") -> bool:
+    """Whether a statement is a question, which asserts nothing ("asked whether ...", "... ?")."""
+    low = {w.lower() for w in _tokens(text)}
+    return cue.lower() in cue_words("question") or bool(low & cue_words("question")) or text.rstrip(" \"”’").endswith("?")
+
+
+#: How many content words after a negation ("did not", "has never", "at no time did we"), within its
+#: clause, it bears on.
+NEG_REACH = 3
 
 
 @lru_cache(maxsize=65536)
 def negated_words(text: str) -> frozenset[str]:
-    """The content words a negation in ``text`` bears on: those up to :data:`NEG_REACH` tokens after
-    it ("was not started deliberately" -> started, deliberately)."""
-    low = [w.lower().removesuffix("'s") for w in _tokens(text)]
+    """The content words a negation in ``text`` bears on: the next :data:`NEG_REACH` of its clause
+    ("was not started deliberately" -> started, deliberately; "at no time did we discuss the
+    withdrawal" -> discuss, withdrawal)."""
     out: set[str] = set()
-    for i, word in enumerate(low):
-        if _is_negation(word) and (i + 1 >= len(low) or low[i + 1] != "to"):
-            reach = NEG_REACH + (low[i + 1: i + 2] == ["time"])  # "at no time did we discuss"
-            out.update(w for w in low[i + 1: i + 1 + reach] if is_content(w))
+    for clause in _CLAUSE.split(text):
+        low = [w.lower().removesuffix("'s") for w in _tokens(clause or "")]
+        for i in range(len(low)):
+            if _negates(low, i):
+                after = low[i + 2:] if low[i + 1: i + 2] == ["time"] else low[i + 1:]
+                out.update([w for w in after if is_content(w)][:NEG_REACH])
     return frozenset(out)
 
 
