@@ -29,7 +29,6 @@ counts the pairs examined.
 from __future__ import annotations
 
 import heapq
-import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -38,17 +37,25 @@ from itertools import islice, product
 
 from ..store.views import SHOWN_CONFIDENCE as SHOWN
 from . import lexicon
-from .propositions import Figure, analyse, asks, content, matches, negated_part, negated_words, query_keys
+from .propositions import (
+    COUNTER_SHARE,
+    Figure,
+    analyse,
+    asks,
+    content,
+    incompatible,
+    matches,
+    negated_part,
+    negated_words,
+    query_keys,
+    restates_negated,
+)
 from .propositions import index_keys as _index_keys
-from .propositions import negated as is_negated
 from .sides import authorities, grams, key, same_side
 from .words import cue_words
 
-_CLAUSES = re.compile(r"[,;:.!?]|\b(?:but|and|while|whereas)\b", re.IGNORECASE)
 MIN_SHARED = 2
 MIN_COVERAGE = 0.4
-#: Share of the counter's own argument words that must restate the claim's.
-COUNTER_SHARE = 0.3
 #: The same for a negated restatement without a denial cue: most of its negated clause restates the claim.
 NEGATED_SHARE = 0.5
 #: A claim needs this many argument words to be a proposition at all ("she said" is none).
@@ -121,6 +128,19 @@ def _is_verdict(counter: Claim) -> bool:
     cue = counter.cue.lower()
     return bool(statement - {i for i, w in enumerate(words) if w in _POINTING}) and (
         cue in cue_words("deny") or cue in cue_words("dispute"))
+
+
+def _owner(text: str) -> str:
+    """The party a verdict names as the author of the statement it judges: a name just before a
+    statement word near a verdict word ("cites Republican claims as inaccurate" -> republican)."""
+    raw = [w.strip('.,;:!?"“”‘’()') for w in text.replace("’", "'").split()]
+    low = [w.lower() for w in raw]
+    verdicts = [i for i, w in enumerate(low) if w in cue_words("verdict")]
+    for j, w in enumerate(low):
+        if j > 1 and w in cue_words("statement") and raw[j - 1][:1].isupper() \
+                and any(abs(i - j) <= VERDICT_REACH for i in verdicts):
+            return low[j - 1].removesuffix("'s")
+    return ""
 
 
 class _Story:
@@ -231,7 +251,7 @@ def _denial(story: _Story, counter: Claim, by_cue: bool) -> Contradiction | None
         restated = [w for w in words if any(matches(w, x) for x in spoken)]
         if coverage < MIN_COVERAGE or len(restated) < (COUNTER_SHARE if by_cue else NEGATED_SHARE) * len(words):
             continue
-        if not by_cue and not _restates_negated(counter.content, negated, restated, len(whole)):
+        if not by_cue and not restates_negated(counter.content, negated, restated, len(whole)):
             continue
         if best is None or (coverage, shared) > (best[0], best[1]):
             best = (coverage, shared, claim)
@@ -246,22 +266,6 @@ def _denial(story: _Story, counter: Claim, by_cue: bool) -> Contradiction | None
                          {"rule": rule, "shared": shared, "coverage": round(coverage, 3), "matched": matched})
 
 
-#: Restated words a negation must bear on, one of them a verb: the predicate itself is negated.
-NEGATED_RESTATED = 2
-
-
-def _restates_negated(text: str, negated: frozenset[str], restated: list[str], whole: int) -> bool:
-    """Whether a negated restatement negates the claim: the negation bears on :data:`NEGATED_RESTATED`
-    restated words, a verb among them ("did not cause the fire"; "cannot be left without
-    consequences" bears on one); the restatement is no small part of the quote; and the quote does
-    not also assert those words ("I don't believe it ... of course I believe it")."""
-    hit = {w.lower() for w in restated} & negated
-    if len(hit) < NEGATED_RESTATED or not any(map(lexicon.verbal, hit)) or len(restated) < COUNTER_SHARE * whole:
-        return False
-    rest = " ".join(part for part in _CLAUSES.split(text) if part and not is_negated(part))
-    return len(hit & {w.lower() for w in content(rest)}) < NEGATED_RESTATED
-
-
 def _denials_and_disputes(story: _Story) -> Iterator[Contradiction]:
     deny, dispute = cue_words("deny"), cue_words("dispute")
     for counter in story.claims:
@@ -272,6 +276,10 @@ def _denials_and_disputes(story: _Story) -> Iterator[Contradiction]:
             continue  # no denial, dispute or verdict: nothing to compare (the cheap test first)
         if verdict:
             target = story.target_of_verdict(counter)
+            owner = _owner(counter.content)
+            if owner and target is not None and not any(owner in key(n).split() for n in
+                                                        (target.speaker, *target.aliases, *target.roles)):
+                continue  # it judges a named party's statements ("Republican claims"), not the target's
             if target is not None and not _is_verdict(target):
                 named = any(f" {n} " in f" {key(counter.content)} " for n in story._names(target))
                 confidence = 0.8 if named else 0.7 if target.type == "direct" else 0.6
@@ -283,29 +291,6 @@ def _denials_and_disputes(story: _Story) -> Iterator[Contradiction]:
         found = _denial(story, counter, by_cue)
         if found is not None:
             yield found
-
-
-#: Words that measure rather than name what is counted ("15 percent", "6 million"): two figures in
-#: them are the same quantity only when more of the words around them agree.
-MEASURES = frozenset(["percent", "per", "million", "billion", "trillion", "thousand", "hundred", "dollar",
-                      "point", "time", "year", "day", "month", "week"])
-
-
-def _past(times: frozenset[str]) -> bool:
-    """Whether a figure's times place it in an earlier period: a year, "last ...", "previous ..."."""
-    return any(t.isdigit() or t.startswith(("last ", "previous ")) for t in times)
-
-
-def incompatible(a: Figure, b: Figure) -> bool:
-    """Whether two figures count the same thing and cannot both be true."""
-    if a.unit != b.unit or (a.names and b.names and not a.names & b.names):
-        return False
-    if (a.times and b.times and not a.times & b.times) or _past(a.times) != _past(b.times):
-        return False  # another time, or one figure placed in the past ("last year, 98") and one not
-    if a.high < b.low or b.high < a.low:
-        shared = sum(any(matches(x, y) for y in b.context) for x in a.context)
-        return shared >= (3 if a.unit in MEASURES else 1)
-    return False
 
 
 def _conflicting_figures(story: _Story) -> Iterator[Contradiction]:

@@ -10,6 +10,7 @@ figures (:class:`Figure`: a number, the thing it counts, the words around it, it
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -17,6 +18,7 @@ from . import lexicon
 from .words import cue_words, stem, stopwords
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|\d[\d,.]*\d|\d")
+_SENTENCES = re.compile(r"[,;:.!?]|\b(?:but|and|while|whereas)\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;:]|\b(?:but|and|while|whereas)\b", re.IGNORECASE)
 NUMBER_WORDS = {w: n for n, w in enumerate(
     ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -147,18 +149,24 @@ NEG_REACH = 3
 
 
 @lru_cache(maxsize=65536)
-def negated_words(text: str) -> frozenset[str]:
-    """The content words a negation in ``text`` bears on: the next :data:`NEG_REACH` of its clause
-    ("was not started deliberately" -> started, deliberately; "at no time did we discuss the
-    withdrawal" -> discuss, withdrawal)."""
-    out: set[str] = set()
+def negated_runs(text: str) -> tuple[tuple[str, ...], ...]:
+    """For each negation in ``text``, the content words it bears on, in order: the next
+    :data:`NEG_REACH` of its clause ("was not started deliberately" -> started, deliberately; "at no
+    time did we discuss the withdrawal" -> discuss, withdrawal)."""
+    out = []
     for clause in _CLAUSE.split(text):
         low = [w.lower().removesuffix("'s") for w in _tokens(clause or "")]
         for i in range(len(low)):
             if _negates(low, i):
                 after = low[i + 2:] if low[i + 1: i + 2] == ["time"] else low[i + 1:]
-                out.update([w for w in after if is_content(w)][:NEG_REACH])
-    return frozenset(out)
+                out.append(tuple([w for w in after if is_content(w)][:NEG_REACH]))
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def negated_words(text: str) -> frozenset[str]:
+    """The content words the negations of ``text`` bear on (see :func:`negated_runs`)."""
+    return frozenset(w for run in negated_runs(text) for w in run)
 
 
 @lru_cache(maxsize=65536)
@@ -234,3 +242,56 @@ def figures(text: str) -> list[Figure]:
 @lru_cache(maxsize=65536)
 def analyse(text: str) -> Proposition:
     return Proposition(content(text), negated(text), tuple(figures(text)))
+
+
+#: Words that measure rather than name what is counted ("15 percent", "6 million"): two figures in
+#: them are the same quantity only when more of the words around them agree.
+MEASURES = frozenset(["percent", "per", "million", "billion", "trillion", "thousand", "hundred", "dollar",
+                      "point", "time", "year", "day", "month", "week"])
+
+
+def _past(times: frozenset[str]) -> bool:
+    """Whether a figure's times place it in an earlier period: a year, "last ...", "previous ..."."""
+    return any(t.isdigit() or t.startswith(("last ", "previous ")) for t in times)
+
+
+def incompatible(a: Figure, b: Figure) -> bool:
+    """Whether two figures count the same thing and cannot both be true."""
+    if a.unit != b.unit or (a.names and b.names and not a.names & b.names):
+        return False
+    if (a.times and b.times and not a.times & b.times) or _past(a.times) != _past(b.times):
+        return False  # another time, or one figure placed in the past ("last year, 98") and one not
+    if a.high < b.low or b.high < a.low:
+        shared = sum(any(matches(x, y) for y in b.context) for x in a.context)
+        return shared >= (3 if a.unit in MEASURES else 1)
+    return False
+
+
+#: Restated words a negation must bear on, one of them a verb: the predicate itself is negated.
+NEGATED_RESTATED = 2
+#: Share of a counter's own words that must restate the claim.
+COUNTER_SHARE = 0.3
+
+
+def negates_predicate(said: set[str]) -> Callable[[tuple[str, ...]], bool]:
+    """A test of one negation's words: it bears on a restated verb, and on the word after it, when
+    there is one, restated too ("did not cause the fire"; "nor her campaign helped a former Miss
+    Universe" negates helping someone the claim does not name)."""
+    def test(run: tuple[str, ...]) -> bool:
+        at = next((i for i, w in enumerate(run) if w in said and lexicon.verbal(w)), None)
+        return at is not None and (at + 1 == len(run) or run[at + 1] in said)
+    return test
+
+
+def restates_negated(text: str, bears_on: frozenset[str], restated: list[str], whole: int) -> bool:
+    """Whether a negated restatement negates the claim: the negation bears on :data:`NEGATED_RESTATED`
+    restated words, a verb among them ("did not cause the fire"; "cannot be left without
+    consequences" bears on one); the restatement is no small part of the quote; and the quote does
+    not also assert those words ("I don't believe it ... of course I believe it")."""
+    said = {w.lower() for w in restated}
+    hit = said & bears_on
+    if len(hit) < NEGATED_RESTATED or not any(map(negates_predicate(said), negated_runs(text))) \
+            or len(restated) < COUNTER_SHARE * whole:
+        return False
+    rest = " ".join(part for part in _SENTENCES.split(text) if part and not negated(part))
+    return len(hit & {w.lower() for w in content(rest)}) < NEGATED_RESTATED
