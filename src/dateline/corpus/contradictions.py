@@ -43,6 +43,7 @@ from .propositions import (
     analyse,
     asks,
     content,
+    coverage,
     incompatible,
     matches,
     negated_part,
@@ -245,25 +246,26 @@ def _denial(story: _Story, counter: Claim, by_cue: bool) -> Contradiction | None
         if claim.quote_id == counter.quote_id or not story.opposed(claim, counter):
             continue
         own = analyse(claim.content).words
-        coverage = shared / len(own)
+        # an explicit denial may deny one clause of a longer claim; a bare negation must restate the claim
+        covered = coverage(claim.content, words) if by_cue else shared / len(own)
         # the claim's speaker is an argument of it ("I pay taxes", said Trump; "Trump paid nothing")
         spoken = (*own, *(w for w in content(claim.speaker) if w[:1].isupper()))
         restated = [w for w in words if any(matches(w, x) for x in spoken)]
-        if coverage < MIN_COVERAGE or len(restated) < (COUNTER_SHARE if by_cue else NEGATED_SHARE) * len(words):
+        if covered < MIN_COVERAGE or len(restated) < (COUNTER_SHARE if by_cue else NEGATED_SHARE) * len(words):
             continue
         if not by_cue and not restates_negated(counter.content, negated, restated, len(whole)):
             continue
-        if best is None or (coverage, shared) > (best[0], best[1]):
-            best = (coverage, shared, claim)
+        if best is None or (covered, shared) > (best[0], best[1]):
+            best = (covered, shared, claim)
     if best is None:
         return None
-    coverage, shared, claim = best
+    covered, shared, claim = best
     cue = counter.cue.lower()
     relation = "disputes" if cue in cue_words("dispute") else "denies"
     rule = f"{cue} cue" if by_cue else "negated restatement"
     matched = sorted({w for w in words if any(matches(w, x) for x in analyse(claim.content).words)})
-    return Contradiction(relation, _confidence(by_cue, coverage, shared, counter), claim, counter,
-                         {"rule": rule, "shared": shared, "coverage": round(coverage, 3), "matched": matched})
+    return Contradiction(relation, _confidence(by_cue, covered, shared, counter), claim, counter,
+                         {"rule": rule, "shared": shared, "coverage": round(covered, 3), "matched": matched})
 
 
 def _denials_and_disputes(story: _Story) -> Iterator[Contradiction]:

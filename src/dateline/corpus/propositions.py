@@ -274,12 +274,13 @@ COUNTER_SHARE = 0.3
 
 
 def negates_predicate(said: set[str]) -> Callable[[tuple[str, ...]], bool]:
-    """A test of one negation's words: it bears on a restated verb, and on the word after it, when
-    there is one, restated too ("did not cause the fire"; "nor her campaign helped a former Miss
+    """A test of one negation's words: the first is restated ("would not be eligible for the paid
+    leave" negates eligibility, not the leave), one is a restated verb, and the word after that verb,
+    when there is one, is restated too ("did not cause the fire"; "nor her campaign helped a former Miss
     Universe" negates helping someone the claim does not name)."""
     def test(run: tuple[str, ...]) -> bool:
         at = next((i for i, w in enumerate(run) if w in said and lexicon.verbal(w)), None)
-        return at is not None and (at + 1 == len(run) or run[at + 1] in said)
+        return at is not None and run[0] in said and (at + 1 == len(run) or run[at + 1] in said)
     return test
 
 
@@ -295,3 +296,19 @@ def restates_negated(text: str, bears_on: frozenset[str], restated: list[str], w
         return False
     rest = " ".join(part for part in _SENTENCES.split(text) if part and not negated(part))
     return len(hit & {w.lower() for w in content(rest)}) < NEGATED_RESTATED
+
+
+#: A clause of a claim counts for its coverage when it holds this many argument words.
+CLAUSE_WORDS = 3
+
+
+def coverage(claim: str, words: tuple[str, ...]) -> float:
+    """The share of a claim's argument words that ``words`` restate: over the whole claim, or over its
+    best restated clause of :data:`CLAUSE_WORDS` words or more ("During the offensive on 19 June,
+    soldiers burned 40 homes in Ilala": the burning is denied, not the offensive)."""
+    best = 0.0
+    for part in (claim, *_CLAUSE.split(claim)):
+        own = content(part or "")
+        if own and (part is claim or len(own) >= CLAUSE_WORDS):
+            best = max(best, sum(any(matches(w, x) for x in words) for w in own) / len(own))
+    return best
