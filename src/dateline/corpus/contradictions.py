@@ -43,6 +43,7 @@ from .propositions import (
     analyse,
     asks,
     content,
+    counts_alike,
     coverage,
     incompatible,
     matches,
@@ -50,6 +51,7 @@ from .propositions import (
     negated_words,
     query_keys,
     restates_negated,
+    unit_keys,
 )
 from .propositions import index_keys as _index_keys
 from .sides import authorities, grams, key, same_side
@@ -302,10 +304,11 @@ def _conflicting_figures(story: _Story) -> Iterator[Contradiction]:
         figs = analyse(claim.content).figures[:MAX_FIGURES]
         side = story.auth[claim.quote_id]
         for fig in figs:
-            given.setdefault((side, fig.unit), set()).add(fig.value)
+            for unit in unit_keys(fig.unit):
+                given.setdefault((side, unit), set()).add(fig.value)
         seen: set[int] = set()
-        for fig in figs:
-            by_side = recent.setdefault(fig.unit, {})
+        for unit in dict.fromkeys(u for fig in figs for u in unit_keys(fig.unit)):
+            by_side = recent.setdefault(unit, {})
             others = (j for s, js in reversed(by_side.items()) if not same_side(s, side) for j in reversed(js))
             for j in islice(others, MAX_FIGURE_PAIRS):
                 if j in seen:
@@ -333,14 +336,14 @@ def _figures_by_unit(text: str) -> dict[str, tuple[Figure, ...]]:
 def _figure_pair(story: _Story, first: Claim, second: Claim,
                  given: dict[tuple[str, str], set[float]]) -> Contradiction | None:
     by_a, by_b = _figures_by_unit(first.content), _figures_by_unit(second.content)
-    units = sorted(by_a.keys() & by_b.keys())
+    units = [(u, v) for u, v in product(sorted(by_a), sorted(by_b)) if counts_alike(u, v)]
     if not units or not story.opposed(first, second):
         return None
     a, b = story.auth[first.quote_id], story.auth[second.quote_id]
-    for unit in units:
-        if given.get((a, unit), set()) & given.get((b, unit), set()):
+    for unit, other in units:
+        if given.get((a, unit), set()) & given.get((b, other), set()):
             continue  # they gave the same figure at some point: agreement, then an update
-        for fa, fb in product(by_a[unit], by_b[unit]):
+        for fa, fb in product(by_a[unit], by_b[other]):
             if not incompatible(fa, fb):
                 continue
             context = sorted({x for x in fa.context for y in fb.context if matches(x, y)})

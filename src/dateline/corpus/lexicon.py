@@ -225,3 +225,25 @@ def equivalent(a: str, b: str) -> bool:
     own_a, up_a = keys(a)
     own_b, up_b = keys(b)
     return bool(own_a & own_b or own_a & up_b or up_a & own_b)
+
+
+#: How many hypernym steps :func:`is_person` climbs ("passenger" -> traveler -> person).
+PERSON_DEPTH = 8
+
+
+@lru_cache(maxsize=65536)
+def is_person(word: str) -> bool:
+    """Whether the first sense of noun ``word`` is a kind of person ("passengers", "inmates",
+    "workers"): a count of them is a count of people."""
+    person = _entry("n", "person")
+    forms = base_forms(word.lower(), "n")
+    found = _entry("n", forms[0]) if forms else None
+    if person is None or found is None:
+        return False
+    target, frontier, seen = f"n{person[1][0]}", [f"n{found[1][0]}"], set()
+    for _ in range(PERSON_DEPTH):
+        if target in frontier:
+            return True
+        seen.update(frontier)
+        frontier = [up for k in frontier for up in _synset("n", int(k[1:]))[2] if up not in seen]
+    return target in frontier

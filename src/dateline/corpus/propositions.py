@@ -255,15 +255,32 @@ def _past(times: frozenset[str]) -> bool:
     return any(t.isdigit() or t.startswith(("last ", "previous ")) for t in times)
 
 
+#: Units that count people of any kind: "31 people died" and "14 passengers died" count the same dead.
+PEOPLE = frozenset(["people", "person"])
+
+
+def counts_alike(a: str, b: str) -> bool:
+    """Whether two units count the same things: the same unit, or people and a kind of person."""
+    return a == b or (a in PEOPLE and lexicon.is_person(b)) or (b in PEOPLE and lexicon.is_person(a))
+
+
+def unit_keys(unit: str) -> tuple[str, ...]:
+    """The units a figure is compared under: its own, and people for a kind of person."""
+    return (unit, "people") if unit not in PEOPLE and lexicon.is_person(unit) else ("people",) if unit in PEOPLE \
+        else (unit,)
+
+
 def incompatible(a: Figure, b: Figure) -> bool:
     """Whether two figures count the same thing and cannot both be true."""
-    if a.unit != b.unit or (a.names and b.names and not a.names & b.names):
+    if not counts_alike(a.unit, b.unit) or (a.names and b.names and not a.names & b.names):
         return False
     if (a.times and b.times and not a.times & b.times) or _past(a.times) != _past(b.times):
         return False  # another time, or one figure placed in the past ("last year, 98") and one not
     if a.high < b.low or b.high < a.low:
-        shared = sum(any(matches(x, y) for y in b.context) for x in a.context)
-        return shared >= (3 if a.unit in MEASURES else 1)
+        shared = [x for x in a.context if any(matches(x, y) for y in b.context)]
+        if a.unit != b.unit and not any(map(lexicon.verbal, shared)):
+            return False  # people against a kind of person: the same deed ("died") must be counted
+        return len(shared) >= (3 if a.unit in MEASURES else 1)
     return False
 
 
