@@ -31,7 +31,7 @@ from __future__ import annotations
 import heapq
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import islice, product
 
@@ -46,6 +46,7 @@ from .propositions import (
     counts_alike,
     coverage,
     incompatible,
+    inner_denial,
     matches,
     negated_part,
     negated_words,
@@ -276,6 +277,9 @@ def _denials_and_disputes(story: _Story) -> Iterator[Contradiction]:
         verdict = _is_verdict(counter)
         cue = counter.cue.lower()
         by_cue = cue in deny or cue in dispute
+        inner = None if by_cue or verdict else inner_denial(counter.content)
+        if inner is not None:  # the quote itself denies: compare what it denies
+            by_cue, counter = True, replace(counter, cue=inner[0], content=inner[1])
         if not verdict and not by_cue and not analyse(counter.content).negated:
             continue  # no denial, dispute or verdict: nothing to compare (the cheap test first)
         if verdict:

@@ -329,3 +329,23 @@ def coverage(claim: str, words: tuple[str, ...]) -> float:
         if own and (part is claim or len(own) >= CLAUSE_WORDS):
             best = max(best, sum(any(matches(w, x) for x in words) for w in own) / len(own))
     return best
+
+
+#: How near the start of a quote its own verb of denial stands ("The police deny any role in ...").
+INNER_REACH = 5
+
+
+@lru_cache(maxsize=65536)
+def inner_denial(text: str) -> tuple[str, str] | None:
+    """A quote that is itself a denial: its verb of denial among its first :data:`INNER_REACH` words,
+    with no negation or modal before it ("We deny ...", "The police deny any role in demolishing
+    houses"; not "you could dismiss ..."); returns the verb and what it denies. Verbs of dispute
+    ("contest", "challenge") are nouns or acts too often to count here."""
+    denying = cue_words("deny")
+    for n, m in enumerate(_WORD.finditer(text)):
+        word = m.group().lower()
+        if n >= INNER_REACH or _is_negation(word) or word in cue_words("modal"):
+            return None
+        if word in denying:
+            return word, text[m.end():]
+    return None
