@@ -140,3 +140,12 @@ def test_one_pair_per_two_quotes() -> None:
     ]
     pairs = find(claims)
     assert len({(x.claim.quote_id, x.counter.quote_id) for x in pairs}) == len(pairs) == 1
+
+
+def test_a_denial_must_restate_the_predicate() -> None:
+    claims = [
+        _claim(1, "Shopkeeper", "local council elections in the province are always like this"),
+        _claim(2, "Opposition party", "the results of local council elections in the province", article="a2",
+               cue="reject"),
+    ]
+    assert _shown(claims) == []

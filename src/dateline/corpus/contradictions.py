@@ -162,8 +162,8 @@ class _Story:
                 self.named.setdefault(name, []).append(i)
             prop = analyse(claim.content)
             if prop.negated or len(prop.words) < MIN_CLAIM_WORDS or not any(map(lexicon.verbal, prop.words)) \
-                    or asks(claim.content, claim.cue):
-                continue  # a negative, a fragment or a question is no claim to deny
+                    or asks(claim.content, claim.cue) or _is_verdict(claim):
+                continue  # a negative, a fragment, a question or a verdict is no claim to deny
             for k in {k for w in prop.words for k in _index_keys(w)}:
                 found = self.postings.setdefault(k, [])
                 if len(found) <= BUSY_KEY:
@@ -256,6 +256,8 @@ def _denial(story: _Story, counter: Claim, by_cue: bool) -> Contradiction | None
         restated = [w for w in words if any(matches(w, x) for x in spoken)]
         if covered < MIN_COVERAGE or len(restated) < (COUNTER_SHARE if by_cue else NEGATED_SHARE) * len(words):
             continue
+        if by_cue and not any(map(lexicon.verbal, restated)):
+            continue  # it denies something about the same things, not the same predicate ("rejected the results")
         if not by_cue and not restates_negated(counter.content, negated, restated, len(whole)):
             continue
         if best is None or (covered, shared) > (best[0], best[1]):
