@@ -45,12 +45,14 @@ from .propositions import (
     content,
     counts_alike,
     coverage,
+    denies_itself,
     incompatible,
     inner_denial,
     matches,
     negated_part,
     negated_words,
     query_keys,
+    rejects_counterclaim,
     restates_negated,
     unit_keys,
 )
@@ -162,8 +164,9 @@ class _Story:
                 self.named.setdefault(name, []).append(i)
             prop = analyse(claim.content)
             if prop.negated or len(prop.words) < MIN_CLAIM_WORDS or not any(map(lexicon.verbal, prop.words)) \
-                    or asks(claim.content, claim.cue) or _is_verdict(claim):
-                continue  # a negative, a fragment, a question or a verdict is no claim to deny
+                    or asks(claim.content, claim.cue) or _is_verdict(claim) or denies_itself(claim.content) \
+                    or claim.cue.lower() in cue_words("deny") | cue_words("dispute"):
+                continue  # a negative, a fragment, a question, a verdict or a denial is no claim to deny
             for k in {k for w in prop.words for k in _index_keys(w)}:
                 found = self.postings.setdefault(k, [])
                 if len(found) <= BUSY_KEY:
@@ -239,8 +242,8 @@ def _denial(story: _Story, counter: Claim, by_cue: bool) -> Contradiction | None
     """The claim of another side that ``counter`` denies: the one whose argument words it restates
     best (a share of the claim's words, then their number), if it restates enough of it."""
     words = content(counter.content if by_cue else negated_part(counter.content))
-    if len(words) < MIN_WORDS:
-        return None
+    if len(words) < MIN_WORDS or (by_cue and rejects_counterclaim(counter.content)):
+        return None  # too little to compare, or it rejects a challenge: it sides with what was challenged
     negated = frozenset() if by_cue else negated_words(counter.content)
     whole = content(counter.content)
     best: tuple[float, int, Claim] | None = None
@@ -354,9 +357,11 @@ def _figure_pair(story: _Story, first: Claim, second: Claim,
                 continue
             context = sorted({x for x in fa.context for y in fb.context if matches(x, y)})
             exact = fa.low == fa.high and fb.low == fb.high
-            confidence = round(min(0.55 + 0.1 * min(len(context), 2) + 0.1 * exact, 0.95), 3)
+            confidence = min(0.55 + 0.1 * min(len(context), 2) + 0.1 * exact, 0.95)
+            if first.article_id == second.article_id and len(context) < 2:
+                confidence = min(confidence, SHOWN - 0.05)  # one writer's two figures count two things
             claim, counter = sorted((first, second), key=lambda c: (c.day, c.article_id, c.position))
-            return Contradiction("conflicting_figures", confidence, claim, counter,
+            return Contradiction("conflicting_figures", round(confidence, 3), claim, counter,
                                  {"unit": unit, "values": [fa.value, fb.value], "context": context})
     return None
 

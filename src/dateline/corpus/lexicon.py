@@ -132,13 +132,15 @@ def senses(word: str) -> int:
 @lru_cache(maxsize=200_000)
 def verbal(word: str) -> bool:
     """Whether ``word`` reads as a verb: WordNet has it as a verb with at least as many senses as it
-    has as a noun, or only as an inflected verb form ("halted", "said")."""
+    has as a noun (a plural counts as its noun: "actions" is a noun), or only as an inflected verb
+    form ("halted", "said")."""
     forms = base_forms(word.lower(), "v")
     if not forms:
         return False
     as_verb = (_entry("v", forms[0]) or (0, ()))[0]
-    as_noun = (_entry("n", word.lower()) or (0, ()))[0]
-    return as_verb >= as_noun or forms[0] != word.lower()
+    nouns = base_forms(word.lower(), "n")
+    as_noun = (_entry("n", nouns[0]) or (0, ()))[0] if nouns else 0
+    return as_verb >= as_noun or (forms[0] != word.lower() and not nouns)
 
 
 @cache

@@ -247,7 +247,7 @@ def analyse(text: str) -> Proposition:
 #: Words that measure rather than name what is counted ("15 percent", "6 million"): two figures in
 #: them are the same quantity only when more of the words around them agree.
 MEASURES = frozenset(["percent", "per", "million", "billion", "trillion", "thousand", "hundred", "dollar",
-                      "point", "time", "year", "day", "month", "week"])
+                      "point", "time", "year", "day", "month", "week", "hour", "minute"])
 
 
 def _past(times: frozenset[str]) -> bool:
@@ -349,3 +349,21 @@ def inner_denial(text: str) -> tuple[str, str] | None:
         if word in denying:
             return word, text[m.end():]
     return None
+
+
+def denies_itself(text: str) -> bool:
+    """Whether a statement is itself a denial or dispute ("strongly disputing accusations that ...",
+    "in rejecting the challenge"): set against another denial, it agrees."""
+    # "contest" and "challenge" are too often other words ("content", "a challenging year") to count
+    roots = tuple({w[:5] for w in cue_words("deny") if len(w) >= 5} | {"deny", "disput"})
+    return any(w.lower().startswith(roots) for w in _tokens(text))
+
+
+#: How near the start of what a denial rejects a counterclaim noun stands ("both objections").
+COUNTERCLAIM_REACH = 3
+
+
+def rejects_counterclaim(text: str) -> bool:
+    """Whether what a denial rejects is itself a challenge ("rejected both objections", "a similar
+    challenge to his eligibility"): the denial sides with what was challenged."""
+    return any(w in cue_words("counterclaim") for w in [t.lower() for t in _tokens(text)][:COUNTERCLAIM_REACH + 1])
