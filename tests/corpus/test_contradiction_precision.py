@@ -149,3 +149,27 @@ def test_a_denial_must_restate_the_predicate() -> None:
                cue="reject"),
     ]
     assert _shown(claims) == []
+
+
+def test_verdicts_that_judge_no_statement_of_the_target() -> None:
+    from dateline.corpus.verdicts import is_verdict, possessed, restates_judged
+    # a negated verdict judges nothing; a statement named with a possessive has an author of its own
+    assert not is_verdict(_claim(1, "Governor", "there will be no more nonsense from the unions"))
+    assert possessed("A spokeswoman disputed their account")
+    # a verdict that spells out what it judges is aimed only at a statement restating it
+    judged = "repeating a false claim that he opposed the invasion from the start"
+    assert not restates_judged(judged, "liberals allowed terrorism to flourish")
+    assert restates_judged(judged, "he was against the invasion and opposed it from the start")
+    claims = [
+        _claim(1, "Reporter", "but why did the plan change?", cue="ask", type_="direct"),
+        _claim(2, "Minister", "that allegation was false", type_="mixed"),
+    ]
+    assert find(claims) == []
+
+
+def test_a_verdict_on_the_nearest_quote_is_still_found() -> None:
+    claims = [
+        _claim(1, "Workers", "the fire exits had been locked on the night of the fire", type_="direct"),
+        _claim(2, "Factory owner", "that allegation was baseless", type_="mixed"),
+    ]
+    assert _shown(claims) == [("disputes", 1, 2)]

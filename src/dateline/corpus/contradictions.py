@@ -9,8 +9,9 @@ Needs the story's attributed claims (:class:`Claim`, one per stored quote). Yiel
   claim's are equivalent (:mod:`.propositions`, :mod:`.lexicon`: the same word, a shared WordNet
   sense or a derived form; never a table of known texts);
 - ``disputes``: a verdict on another side's statement ("inaccurate", "baseless", "the police
-  account ...") aimed at the source it names, else at the nearest earlier direct quote of another
-  side in the same article; a verdict on a verdict is agreement, not a dispute;
+  account ...", :mod:`.verdicts`) aimed at the source it names, else at the nearest earlier direct
+  quote of another side in the same article (not a question, and restating what the verdict spells
+  out: "the claim that ..."); a verdict on a verdict is agreement, not a dispute;
 - ``conflicting_figures``: two sides give incompatible figures (their ranges do not meet: "12" and
   "at least 30") for the same quantity: the same counted thing, equivalent words around both, and
   neither another named referent nor another time.
@@ -58,6 +59,7 @@ from .propositions import (
 )
 from .propositions import index_keys as _index_keys
 from .sides import authorities, grams, key, same_side
+from .verdicts import is_verdict, owner, possessed, restates_judged
 from .words import cue_words
 
 MIN_SHARED = 2
@@ -110,45 +112,6 @@ def _place(claim: Claim) -> tuple[str, int]:
     return claim.article_id, claim.position
 
 
-_POINTING = frozenset({"they", "it", "this", "that", "these", "those", "such"})
-#: How near a verdict word must stand to the statement it judges ("the claims are false").
-VERDICT_REACH = 5
-#: A verdict of at most this many argument words may point at a statement with a pronoun.
-SHORT_VERDICT = 6
-
-
-def _is_verdict(counter: Claim) -> bool:
-    """Whether ``counter`` judges another statement: a verdict word near a word naming a statement
-    ("the police account was baseless") or pointing at one ("they were inaccurate"), or standing
-    almost alone ("false"); or a denial or dispute cue whose object is a statement ("rejected the
-    police explanation"). A long quote that merely holds "wrong" somewhere judges nothing."""
-    words = [w.strip('.,;:!?"“”‘’()').lower() for w in counter.content.replace("’", "'").split()]
-    statement = {i for i, w in enumerate(words) if w in cue_words("statement") or w in _POINTING}
-    verdicts = [i for i, w in enumerate(words) if w in cue_words("verdict")]
-    if verdicts:
-        short = len(content(counter.content)) <= SHORT_VERDICT
-        # a long quote points at a statement by naming it; "they"/"that" there are anything
-        aimed = statement if short else {i for i in statement if words[i] not in _POINTING}
-        near = any(abs(i - j) <= VERDICT_REACH for i in verdicts for j in aimed)
-        return near or len(content(counter.content)) <= 1
-    cue = counter.cue.lower()
-    return bool(statement - {i for i, w in enumerate(words) if w in _POINTING}) and (
-        cue in cue_words("deny") or cue in cue_words("dispute"))
-
-
-def _owner(text: str) -> str:
-    """The party a verdict names as the author of the statement it judges: a name just before a
-    statement word near a verdict word ("cites Republican claims as inaccurate" -> republican)."""
-    raw = [w.strip('.,;:!?"“”‘’()') for w in text.replace("’", "'").split()]
-    low = [w.lower() for w in raw]
-    verdicts = [i for i, w in enumerate(low) if w in cue_words("verdict")]
-    for j, w in enumerate(low):
-        if j > 1 and w in cue_words("statement") and raw[j - 1][:1].isupper() \
-                and any(abs(i - j) <= VERDICT_REACH for i in verdicts):
-            return low[j - 1].removesuffix("'s")
-    return ""
-
-
 class _Story:
     """One story's claims, their authorities and the indexes that keep every comparison bounded."""
 
@@ -164,7 +127,7 @@ class _Story:
                 self.named.setdefault(name, []).append(i)
             prop = analyse(claim.content)
             if prop.negated or len(prop.words) < MIN_CLAIM_WORDS or not any(map(lexicon.verbal, prop.words)) \
-                    or asks(claim.content, claim.cue) or _is_verdict(claim) or denies_itself(claim.content) \
+                    or asks(claim.content, claim.cue) or is_verdict(claim) or denies_itself(claim.content) \
                     or claim.cue.lower() in cue_words("deny") | cue_words("dispute"):
                 continue  # a negative, a fragment, a question, a verdict or a denial is no claim to deny
             for k in {k for w in prop.words for k in _index_keys(w)}:
@@ -217,7 +180,8 @@ class _Story:
         before = [i for i in self.by_article[counter.article_id] if self.claims[i].position < counter.position]
         before = before[-MAX_CANDIDATES:]
         self.stats["pairs"] += len(before)
-        earlier = [self.claims[i] for i in before if self.opposed(self.claims[i], counter)]
+        earlier = [self.claims[i] for i in before if self.opposed(self.claims[i], counter)
+                   and not asks(self.claims[i].content, self.claims[i].cue)]  # a question asserts nothing
         direct = [c for c in earlier if c.type == "direct"]
         pool = direct or earlier
         return max(pool, key=lambda c: c.position) if pool else None
@@ -279,7 +243,7 @@ def _denial(story: _Story, counter: Claim, by_cue: bool) -> Contradiction | None
 def _denials_and_disputes(story: _Story) -> Iterator[Contradiction]:
     deny, dispute = cue_words("deny"), cue_words("dispute")
     for counter in story.claims:
-        verdict = _is_verdict(counter)
+        verdict = is_verdict(counter)
         cue = counter.cue.lower()
         by_cue = cue in deny or cue in dispute
         inner = None if by_cue or verdict else inner_denial(counter.content)
@@ -289,14 +253,18 @@ def _denials_and_disputes(story: _Story) -> Iterator[Contradiction]:
             continue  # no denial, dispute or verdict: nothing to compare (the cheap test first)
         if verdict:
             target = story.target_of_verdict(counter)
-            owner = _owner(counter.content)
-            if owner and target is not None and not any(owner in key(n).split() for n in
+            author = owner(counter.content)
+            if author and target is not None and not any(author in key(n).split() for n in
                                                         (target.speaker, *target.aliases, *target.roles)):
                 continue  # it judges a named party's statements ("Republican claims"), not the target's
-            if target is not None and not _is_verdict(target):
+            if target is not None and not restates_judged(counter.content, target.content):
+                continue  # it spells out the statement it judges ("a false claim that ..."), and not this one
+            if target is not None and not is_verdict(target):
                 named = any(f" {n} " in f" {key(counter.content)} " for n in story._names(target))
                 confidence = 0.8 if named else 0.7 if target.type == "direct" else 0.6
                 confidence += 0.05 * (counter.type != "indirect")
+                if not named and possessed(counter.content):
+                    confidence = SHOWN - 0.05  # "disputed their account": an author the nearest quote may not be
                 yield Contradiction("disputes", round(confidence, 3), target, counter,
                                     {"rule": "verdict on a statement", "cue": counter.cue,
                                      "target": "named source" if named else "nearest earlier quote"})
