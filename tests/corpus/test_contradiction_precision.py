@@ -173,3 +173,14 @@ def test_a_verdict_on_the_nearest_quote_is_still_found() -> None:
         _claim(2, "Factory owner", "that allegation was baseless", type_="mixed"),
     ]
     assert _shown(claims) == [("disputes", 1, 2)]
+
+
+def test_a_quote_without_a_speaker_goes_on_from_the_previous_one() -> None:
+    from dateline.corpus.sides import authorities
+    claims = [
+        _claim(1, "Tenants", "bailiffs demolished our kiosks while the appeal was pending", article="a1"),
+        _claim(2, "Market police", "officers only kept order around the contractor", article="a2"),
+        _claim(3, "", "The market police deny any part in demolishing the kiosks", article="a2", cue="add"),
+    ]
+    assert authorities(claims)[3] == "market police"
+    assert [(r, c) for r, c, _ in _shown(claims)] == [("denies", 1)]
