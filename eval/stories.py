@@ -13,10 +13,12 @@ snippet of the claim and of the counter). Printed:
   is the share of its predicted story that shares its gold story, recall the share of its gold story
   that is in its predicted story; both averaged over articles);
 - contradiction precision and recall over the pairs shown by default: a predicted pair matches a
-  gold one when it has the gold relation, its articles belong to the gold story, and the sentences
-  its two quotes stand in (speaker and cue included: "X firmly denies that ...") contain the two
-  snippets, in either role (``--strict``: the quotes themselves). Each gold pair is matched at most
-  once.
+  gold one when it links the two gold statements: its articles belong to the gold story and the
+  sentences its two quotes stand in (speaker and cue included: "X firmly denies that ...") contain
+  the two snippets, in either role, whatever relation it is given (``--strict``: the quotes
+  themselves must hold the snippets, and the relation must be the gold one). Each gold pair is
+  matched at most once. Also printed: how many gold pairs have both statements stored as quotes
+  (the others no contradiction rule can find).
 """
 
 from __future__ import annotations
@@ -55,8 +57,12 @@ def bcubed(predicted: dict[str, str], gold: dict[str, str]) -> dict[str, float]:
     return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
 
 
-def _matches(pred: dict[str, Any], gold: dict[str, Any], story_of_article: dict[str, str]) -> bool:
-    if pred["relation"] != gold["relation"]:
+def _matches(pred: dict[str, Any], gold: dict[str, Any], story_of_article: dict[str, str],
+             strict: bool = False) -> bool:
+    """Whether a predicted pair links the two gold statements: its two sides stand in the sentences of
+    the gold claim and counter (either way round), within the gold story. The relation counts only
+    with ``strict`` (a pair that links the two statements is the contradiction, whatever it is named)."""
+    if strict and pred["relation"] != gold["relation"]:
         return False
     if story_of_article.get(pred["claim"]["article_id"]) != gold["story"]:
         return False
@@ -67,12 +73,12 @@ def _matches(pred: dict[str, Any], gold: dict[str, Any], story_of_article: dict[
 
 
 def contradiction_scores(predicted: list[dict[str, Any]], gold: list[dict[str, Any]],
-                         story_of_article: dict[str, str]) -> dict[str, float]:
+                         story_of_article: dict[str, str], strict: bool = False) -> dict[str, float]:
     used: set[int] = set()
     hits = 0
     for pred in predicted:
         for n, want in enumerate(gold):
-            if n not in used and _matches(pred, want, story_of_article):
+            if n not in used and _matches(pred, want, story_of_article, strict):
                 used.add(n)
                 hits += 1
                 break
@@ -122,8 +128,22 @@ def score(db: str | Path, gold_path: Path = GOLD, strict: bool = False) -> dict[
     rows = reader.contradictions()
     if not strict:
         rows = _with_statements(reader, rows)
-    return {"stories": bcubed(predicted, gold_story),
-            "contradictions": contradiction_scores(rows, gold["contradictions"], story_of_article)}
+    scores = contradiction_scores(rows, gold["contradictions"], story_of_article, strict)
+    scores["reachable"] = reachable(reader, gold["contradictions"], story_of_article, strict)
+    return {"stories": bcubed(predicted, gold_story), "contradictions": scores}
+
+
+def reachable(reader: Any, gold: list[dict[str, Any]], story_of_article: dict[str, str], strict: bool) -> int:
+    """How many gold pairs could be found at all: both statements stand in the sentence of a stored quote
+    of the gold story (a statement the quote step did not capture cannot be paired)."""
+    said: dict[str, list[str]] = {}
+    for aid, story in story_of_article.items():
+        text = reader.article(aid).text
+        for q in reader.quotes(article=aid):
+            spans = [*q["content_spans"], q["cue_span"], q["speaker_span"]]
+            said.setdefault(story, []).append(q["content"] if strict else statement(text, spans))
+    return sum(all(any(want[k] in s for s in said.get(want["story"], ())) for k in ("claim", "counter"))
+               for want in gold)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -134,7 +154,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--db", help="Score this database instead of ingesting the corpus.")
     parser.add_argument("--strict", action="store_true",
-                        help="A gold snippet must lie in the quote itself, not only in its sentence.")
+                        help="A gold snippet must lie in the quote itself, not only in its sentence, and the "
+                        "relation must be the gold one.")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     if args.set:
@@ -153,7 +174,8 @@ def main(argv: list[str] | None = None) -> int:
     s, c = scores["stories"], scores["contradictions"]
     print(f"stories B-cubed        P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}")
     print(f"contradictions         P {c['precision']:.3f}  R {c['recall']:.3f}  "
-          f"({c['predicted']} found, {c['gold']} in the gold)")
+          f"({c['predicted']} found, {c['gold']} in the gold, {c['reachable']} of them with both statements "
+          "stored as quotes)")
     return 0
 
 

@@ -9,8 +9,9 @@ Needs the story's attributed claims (:class:`Claim`, one per stored quote). Yiel
   claim's are equivalent (:mod:`.propositions`, :mod:`.lexicon`: the same word, a shared WordNet
   sense or a derived form; never a table of known texts);
 - ``disputes``: a verdict on another side's statement ("inaccurate", "baseless", "the police
-  account ...") aimed at the source it names, else at the nearest earlier direct quote of another
-  side in the same article; a verdict on a verdict is agreement, not a dispute;
+  account ...", :mod:`.verdicts`) aimed at the source it names, else at the nearest earlier direct
+  quote of another side in the same article (not a question, and restating what the verdict spells
+  out: "the claim that ..."); a verdict on a verdict is agreement, not a dispute;
 - ``conflicting_figures``: two sides give incompatible figures (their ranges do not meet: "12" and
   "at least 30") for the same quantity: the same counted thing, equivalent words around both, and
   neither another named referent nor another time.
@@ -31,21 +32,38 @@ from __future__ import annotations
 import heapq
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import islice, product
 
 from ..store.views import SHOWN_CONFIDENCE as SHOWN
 from . import lexicon
-from .propositions import Figure, analyse, content, matches, negated_part, negated_words, query_keys
+from .propositions import (
+    COUNTER_SHARE,
+    Figure,
+    analyse,
+    asks,
+    content,
+    counts_alike,
+    coverage,
+    denies_itself,
+    incompatible,
+    inner_denial,
+    matches,
+    negated_part,
+    negated_words,
+    query_keys,
+    rejects_counterclaim,
+    restates_negated,
+    unit_keys,
+)
 from .propositions import index_keys as _index_keys
 from .sides import authorities, grams, key, same_side
+from .verdicts import is_verdict, owner, possessed, restates_judged
 from .words import cue_words
 
 MIN_SHARED = 2
 MIN_COVERAGE = 0.4
-#: Share of the counter's own argument words that must restate the claim's.
-COUNTER_SHARE = 0.3
 #: The same for a negated restatement without a denial cue: most of its negated clause restates the claim.
 NEGATED_SHARE = 0.5
 #: A claim needs this many argument words to be a proposition at all ("she said" is none).
@@ -94,32 +112,6 @@ def _place(claim: Claim) -> tuple[str, int]:
     return claim.article_id, claim.position
 
 
-_POINTING = frozenset({"they", "it", "this", "that", "these", "those", "such"})
-#: How near a verdict word must stand to the statement it judges ("the claims are false").
-VERDICT_REACH = 5
-#: A verdict of at most this many argument words may point at a statement with a pronoun.
-SHORT_VERDICT = 6
-
-
-def _is_verdict(counter: Claim) -> bool:
-    """Whether ``counter`` judges another statement: a verdict word near a word naming a statement
-    ("the police account was baseless") or pointing at one ("they were inaccurate"), or standing
-    almost alone ("false"); or a denial or dispute cue whose object is a statement ("rejected the
-    police explanation"). A long quote that merely holds "wrong" somewhere judges nothing."""
-    words = [w.strip('.,;:!?"“”‘’()').lower() for w in counter.content.replace("’", "'").split()]
-    statement = {i for i, w in enumerate(words) if w in cue_words("statement") or w in _POINTING}
-    verdicts = [i for i, w in enumerate(words) if w in cue_words("verdict")]
-    if verdicts:
-        short = len(content(counter.content)) <= SHORT_VERDICT
-        # a long quote points at a statement by naming it; "they"/"that" there are anything
-        aimed = statement if short else {i for i in statement if words[i] not in _POINTING}
-        near = any(abs(i - j) <= VERDICT_REACH for i in verdicts for j in aimed)
-        return near or len(content(counter.content)) <= 1
-    cue = counter.cue.lower()
-    return bool(statement - {i for i, w in enumerate(words) if w in _POINTING}) and (
-        cue in cue_words("deny") or cue in cue_words("dispute"))
-
-
 class _Story:
     """One story's claims, their authorities and the indexes that keep every comparison bounded."""
 
@@ -134,8 +126,10 @@ class _Story:
             for name in self._names(claim):
                 self.named.setdefault(name, []).append(i)
             prop = analyse(claim.content)
-            if prop.negated or len(prop.words) < MIN_CLAIM_WORDS or not any(map(lexicon.verbal, prop.words)):
-                continue
+            if prop.negated or len(prop.words) < MIN_CLAIM_WORDS or not any(map(lexicon.verbal, prop.words)) \
+                    or asks(claim.content, claim.cue) or is_verdict(claim) or denies_itself(claim.content) \
+                    or claim.cue.lower() in cue_words("deny") | cue_words("dispute"):
+                continue  # a negative, a fragment, a question, a verdict or a denial is no claim to deny
             for k in {k for w in prop.words for k in _index_keys(w)}:
                 found = self.postings.setdefault(k, [])
                 if len(found) <= BUSY_KEY:
@@ -186,25 +180,34 @@ class _Story:
         before = [i for i in self.by_article[counter.article_id] if self.claims[i].position < counter.position]
         before = before[-MAX_CANDIDATES:]
         self.stats["pairs"] += len(before)
-        earlier = [self.claims[i] for i in before if self.opposed(self.claims[i], counter)]
+        earlier = [self.claims[i] for i in before if self.opposed(self.claims[i], counter)
+                   and not asks(self.claims[i].content, self.claims[i].cue)]  # a question asserts nothing
         direct = [c for c in earlier if c.type == "direct"]
         pool = direct or earlier
         return max(pool, key=lambda c: c.position) if pool else None
+
+
+#: A negated restatement without a denial cue is shown when it restates this many of the claim's words
+#: (on the development corpus every genuine one restates three or more; two are a side word or two).
+SHOWN_SHARED = 3
 
 
 def _confidence(by_cue: bool, coverage: float, shared: int, counter: Claim) -> float:
     """A denial's confidence: the cue (an explicit denial over a negated restatement), how much of the
     claim it restates, how many words it shares, and a direct quote."""
     value = (0.55 if by_cue else 0.45) + 0.25 * min(coverage, 1.0) + 0.05 * (shared >= 3)
-    return round(min(value + 0.05 * (counter.type == "direct"), 0.99), 3)
+    value = min(value + 0.05 * (counter.type == "direct"), 0.99)
+    if not by_cue and shared < SHOWN_SHARED:
+        value = min(value, SHOWN - 0.05)  # without a cue, two restated words make no proposition
+    return round(value, 3)
 
 
 def _denial(story: _Story, counter: Claim, by_cue: bool) -> Contradiction | None:
     """The claim of another side that ``counter`` denies: the one whose argument words it restates
     best (a share of the claim's words, then their number), if it restates enough of it."""
     words = content(counter.content if by_cue else negated_part(counter.content))
-    if len(words) < MIN_WORDS:
-        return None
+    if len(words) < MIN_WORDS or (by_cue and rejects_counterclaim(counter.content)):
+        return None  # too little to compare, or it rejects a challenge: it sides with what was challenged
     negated = frozenset() if by_cue else negated_words(counter.content)
     whole = content(counter.content)
     best: tuple[float, int, Claim] | None = None
@@ -213,39 +216,55 @@ def _denial(story: _Story, counter: Claim, by_cue: bool) -> Contradiction | None
         if claim.quote_id == counter.quote_id or not story.opposed(claim, counter):
             continue
         own = analyse(claim.content).words
-        coverage = shared / len(own)
-        restated = [w for w in words if any(matches(w, x) for x in own)]
-        if coverage < MIN_COVERAGE or len(restated) < (COUNTER_SHARE if by_cue else NEGATED_SHARE) * len(words):
+        # an explicit denial may deny one clause of a longer claim; a bare negation must restate the claim
+        covered = coverage(claim.content, words) if by_cue else shared / len(own)
+        # the claim's speaker is an argument of it ("I pay taxes", said Trump; "Trump paid nothing")
+        spoken = (*own, *(w for w in content(claim.speaker) if w[:1].isupper()))
+        restated = [w for w in words if any(matches(w, x) for x in spoken)]
+        if covered < MIN_COVERAGE or len(restated) < (COUNTER_SHARE if by_cue else NEGATED_SHARE) * len(words):
             continue
-        if not by_cue and (not negated & set(restated) or len(restated) < COUNTER_SHARE * len(whole)):
-            continue  # the negation bears on other words, or the restatement is a small part of the quote
-        if best is None or (coverage, shared) > (best[0], best[1]):
-            best = (coverage, shared, claim)
+        if by_cue and not any(map(lexicon.verbal, restated)):
+            continue  # it denies something about the same things, not the same predicate ("rejected the results")
+        if not by_cue and not restates_negated(counter.content, negated, restated, len(whole)):
+            continue
+        if best is None or (covered, shared) > (best[0], best[1]):
+            best = (covered, shared, claim)
     if best is None:
         return None
-    coverage, shared, claim = best
+    covered, shared, claim = best
     cue = counter.cue.lower()
     relation = "disputes" if cue in cue_words("dispute") else "denies"
     rule = f"{cue} cue" if by_cue else "negated restatement"
     matched = sorted({w for w in words if any(matches(w, x) for x in analyse(claim.content).words)})
-    return Contradiction(relation, _confidence(by_cue, coverage, shared, counter), claim, counter,
-                         {"rule": rule, "shared": shared, "coverage": round(coverage, 3), "matched": matched})
+    return Contradiction(relation, _confidence(by_cue, covered, shared, counter), claim, counter,
+                         {"rule": rule, "shared": shared, "coverage": round(covered, 3), "matched": matched})
 
 
 def _denials_and_disputes(story: _Story) -> Iterator[Contradiction]:
     deny, dispute = cue_words("deny"), cue_words("dispute")
     for counter in story.claims:
-        verdict = _is_verdict(counter)
+        verdict = is_verdict(counter)
         cue = counter.cue.lower()
         by_cue = cue in deny or cue in dispute
+        inner = None if by_cue or verdict else inner_denial(counter.content)
+        if inner is not None:  # the quote itself denies: compare what it denies
+            by_cue, counter = True, replace(counter, cue=inner[0], content=inner[1])
         if not verdict and not by_cue and not analyse(counter.content).negated:
             continue  # no denial, dispute or verdict: nothing to compare (the cheap test first)
         if verdict:
             target = story.target_of_verdict(counter)
-            if target is not None and not _is_verdict(target):
+            author = owner(counter.content)
+            if author and target is not None and not any(author in key(n).split() for n in
+                                                        (target.speaker, *target.aliases, *target.roles)):
+                continue  # it judges a named party's statements ("Republican claims"), not the target's
+            if target is not None and not restates_judged(counter.content, target.content):
+                continue  # it spells out the statement it judges ("a false claim that ..."), and not this one
+            if target is not None and not is_verdict(target):
                 named = any(f" {n} " in f" {key(counter.content)} " for n in story._names(target))
                 confidence = 0.8 if named else 0.7 if target.type == "direct" else 0.6
                 confidence += 0.05 * (counter.type != "indirect")
+                if not named and possessed(counter.content):
+                    confidence = SHOWN - 0.05  # "disputed their account": an author the nearest quote may not be
                 yield Contradiction("disputes", round(confidence, 3), target, counter,
                                     {"rule": "verdict on a statement", "cue": counter.cue,
                                      "target": "named source" if named else "nearest earlier quote"})
@@ -255,24 +274,6 @@ def _denials_and_disputes(story: _Story) -> Iterator[Contradiction]:
             yield found
 
 
-#: Words that measure rather than name what is counted ("15 percent", "6 million"): two figures in
-#: them are the same quantity only when more of the words around them agree.
-MEASURES = frozenset(["percent", "per", "million", "billion", "trillion", "thousand", "hundred", "dollar",
-                      "point", "time", "year", "day", "month", "week"])
-
-
-def incompatible(a: Figure, b: Figure) -> bool:
-    """Whether two figures count the same thing and cannot both be true."""
-    if a.unit != b.unit or (a.names and b.names and not a.names & b.names):
-        return False
-    if a.times and b.times and not a.times & b.times:
-        return False
-    if a.high < b.low or b.high < a.low:
-        shared = sum(any(matches(x, y) for y in b.context) for x in a.context)
-        return shared >= (3 if a.unit in MEASURES else 1)
-    return False
-
-
 def _conflicting_figures(story: _Story) -> Iterator[Contradiction]:
     given: dict[tuple[str, str], set[float]] = {}
     recent: dict[str, dict[str, list[int]]] = {}
@@ -280,10 +281,11 @@ def _conflicting_figures(story: _Story) -> Iterator[Contradiction]:
         figs = analyse(claim.content).figures[:MAX_FIGURES]
         side = story.auth[claim.quote_id]
         for fig in figs:
-            given.setdefault((side, fig.unit), set()).add(fig.value)
+            for unit in unit_keys(fig.unit):
+                given.setdefault((side, unit), set()).add(fig.value)
         seen: set[int] = set()
-        for fig in figs:
-            by_side = recent.setdefault(fig.unit, {})
+        for unit in dict.fromkeys(u for fig in figs for u in unit_keys(fig.unit)):
+            by_side = recent.setdefault(unit, {})
             others = (j for s, js in reversed(by_side.items()) if not same_side(s, side) for j in reversed(js))
             for j in islice(others, MAX_FIGURE_PAIRS):
                 if j in seen:
@@ -303,27 +305,31 @@ def _figures_by_unit(text: str) -> dict[str, tuple[Figure, ...]]:
     out: dict[str, list[Figure]] = {}
     for fig in analyse(text).figures[:MAX_FIGURES]:
         out.setdefault(fig.unit, []).append(fig)
-    return {unit: tuple(figs) for unit, figs in out.items()}
+    # several values of one unit are a table or a comparison ("leads 43 percent to 38 percent"; one
+    # rate per group): which referent each counts is not told apart, so none is compared
+    return {unit: tuple(figs) for unit, figs in out.items() if len({f.value for f in figs}) == 1}
 
 
 def _figure_pair(story: _Story, first: Claim, second: Claim,
                  given: dict[tuple[str, str], set[float]]) -> Contradiction | None:
     by_a, by_b = _figures_by_unit(first.content), _figures_by_unit(second.content)
-    units = sorted(by_a.keys() & by_b.keys())
+    units = [(u, v) for u, v in product(sorted(by_a), sorted(by_b)) if counts_alike(u, v)]
     if not units or not story.opposed(first, second):
         return None
     a, b = story.auth[first.quote_id], story.auth[second.quote_id]
-    for unit in units:
-        if given.get((a, unit), set()) & given.get((b, unit), set()):
+    for unit, other in units:
+        if given.get((a, unit), set()) & given.get((b, other), set()):
             continue  # they gave the same figure at some point: agreement, then an update
-        for fa, fb in product(by_a[unit], by_b[unit]):
+        for fa, fb in product(by_a[unit], by_b[other]):
             if not incompatible(fa, fb):
                 continue
             context = sorted({x for x in fa.context for y in fb.context if matches(x, y)})
             exact = fa.low == fa.high and fb.low == fb.high
-            confidence = round(min(0.55 + 0.1 * min(len(context), 2) + 0.1 * exact, 0.95), 3)
+            confidence = min(0.55 + 0.1 * min(len(context), 2) + 0.1 * exact, 0.95)
+            if first.article_id == second.article_id and len(context) < 2:
+                confidence = min(confidence, SHOWN - 0.05)  # one writer's two figures count two things
             claim, counter = sorted((first, second), key=lambda c: (c.day, c.article_id, c.position))
-            return Contradiction("conflicting_figures", confidence, claim, counter,
+            return Contradiction("conflicting_figures", round(confidence, 3), claim, counter,
                                  {"unit": unit, "values": [fa.value, fb.value], "context": context})
     return None
 
@@ -340,7 +346,8 @@ def find(claims: Sequence[Claim], stats: Counter[str] | None = None) -> list[Con
     seen: set[tuple[object, ...]] = set()
     for item in rank:
         a, b = story.auth[item.claim.quote_id], story.auth[item.counter.quote_id]
-        keys = [(item.relation, item.claim.quote_id, item.counter.article_id), (item.relation, *sorted((a, b)))]
+        keys = [(item.claim.quote_id, item.counter.article_id), (item.relation, *sorted((a, b))),
+                tuple(sorted((item.claim.quote_id, item.counter.quote_id)))]  # one pair of quotes, one relation
         if any(k in seen for k in keys):
             continue
         seen.update(keys)

@@ -132,13 +132,15 @@ def senses(word: str) -> int:
 @lru_cache(maxsize=200_000)
 def verbal(word: str) -> bool:
     """Whether ``word`` reads as a verb: WordNet has it as a verb with at least as many senses as it
-    has as a noun, or only as an inflected verb form ("halted", "said")."""
+    has as a noun (a plural counts as its noun: "actions" is a noun), or only as an inflected verb
+    form ("halted", "said")."""
     forms = base_forms(word.lower(), "v")
     if not forms:
         return False
     as_verb = (_entry("v", forms[0]) or (0, ()))[0]
-    as_noun = (_entry("n", word.lower()) or (0, ()))[0]
-    return as_verb >= as_noun or forms[0] != word.lower()
+    nouns = base_forms(word.lower(), "n")
+    as_noun = (_entry("n", nouns[0]) or (0, ()))[0] if nouns else 0
+    return as_verb >= as_noun or (forms[0] != word.lower() and not nouns)
 
 
 @cache
@@ -225,3 +227,25 @@ def equivalent(a: str, b: str) -> bool:
     own_a, up_a = keys(a)
     own_b, up_b = keys(b)
     return bool(own_a & own_b or own_a & up_b or up_a & own_b)
+
+
+#: How many hypernym steps :func:`is_person` climbs ("passenger" -> traveler -> person).
+PERSON_DEPTH = 8
+
+
+@lru_cache(maxsize=65536)
+def is_person(word: str) -> bool:
+    """Whether the first sense of noun ``word`` is a kind of person ("passengers", "inmates",
+    "workers"): a count of them is a count of people."""
+    person = _entry("n", "person")
+    forms = base_forms(word.lower(), "n")
+    found = _entry("n", forms[0]) if forms else None
+    if person is None or found is None:
+        return False
+    target, frontier, seen = f"n{person[1][0]}", [f"n{found[1][0]}"], set()
+    for _ in range(PERSON_DEPTH):
+        if target in frontier:
+            return True
+        seen.update(frontier)
+        frontier = [up for k in frontier for up in _synset("n", int(k[1:]))[2] if up not in seen]
+    return target in frontier

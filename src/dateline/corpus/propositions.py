@@ -10,6 +10,7 @@ figures (:class:`Figure`: a number, the thing it counts, the words around it, it
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -17,6 +18,7 @@ from . import lexicon
 from .words import cue_words, stem, stopwords
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|\d[\d,.]*\d|\d")
+_SENTENCES = re.compile(r"[,;:.!?]|\b(?:but|and|while|whereas)\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;:]|\b(?:but|and|while|whereas)\b", re.IGNORECASE)
 NUMBER_WORDS = {w: n for n, w in enumerate(
     ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -67,19 +69,38 @@ def is_content(word: str) -> bool:
     return not any(word in cue_words(kind) for kind in ("deny", "dispute", "verdict", "statement"))
 
 
+_OPENING = re.compile(r"(?:^|[.!?:;\"“‘(\n])[\s\"“‘(]*$")
+
+
+def _is_name(text: str, start: int, raw: str) -> bool:
+    """Whether a token is a name: capitalised where a sentence does not begin ("the United States",
+    "Ondo state" is not one)."""
+    return raw[0].isupper() and not _OPENING.search(text[max(0, start - 4): start])
+
+
+@lru_cache(maxsize=65536)
 def content(text: str) -> tuple[str, ...]:
-    """The distinct content words of ``text``, lower-cased, in order."""
+    """The distinct content words of ``text``, in order: lower-cased, except names, which keep their
+    capital ("States" in "the United States" is no "state" and has no synonyms)."""
     seen: dict[str, None] = {}
-    for raw in _tokens(text):
+    for m in _WORD.finditer(text):
+        raw = m.group().replace("’", "'")
         word = raw.lower().removesuffix("'s")
         if is_content(word):
-            seen.setdefault(word, None)
+            seen.setdefault(word.capitalize() if _is_name(text, m.start(), raw) else word, None)
     return tuple(seen)
+
+
+def is_name(word: str) -> bool:
+    """Whether a content word is a name (see :func:`content`)."""
+    return word[:1].isupper()
 
 
 @lru_cache(maxsize=200_000)
 def index_keys(word: str) -> frozenset[str]:
-    """The keys a claim holding ``word`` is indexed under."""
+    """The keys a claim holding ``word`` is indexed under (a name: only itself)."""
+    if is_name(word):
+        return frozenset({"w:" + stem(word.lower())})
     own, up = lexicon.keys(word)
     return frozenset({"w:" + stem(word), *("k:" + k for k in own), *("u:" + k for k in up)})
 
@@ -87,6 +108,8 @@ def index_keys(word: str) -> frozenset[str]:
 @lru_cache(maxsize=200_000)
 def query_keys(word: str) -> frozenset[str]:
     """The keys that find the claims holding a word equivalent to ``word``."""
+    if is_name(word):
+        return frozenset({"w:" + stem(word.lower())})
     own, up = lexicon.keys(word)
     return frozenset({"w:" + stem(word), *("k:" + k for k in own), *("u:" + k for k in own),
                       *("k:" + k for k in up)})
@@ -94,32 +117,56 @@ def query_keys(word: str) -> frozenset[str]:
 
 @lru_cache(maxsize=500_000)
 def matches(a: str, b: str) -> bool:
+    """Whether two content words restate each other: the same stem, or (neither a name) equivalent words."""
+    if is_name(a) or is_name(b):
+        return stem(a.lower()) == stem(b.lower())
     return stem(a) == stem(b) or lexicon.equivalent(a, b)
 
 
+def _negates(low: list[str], i: int) -> bool:
+    """Whether token ``i`` negates what follows: a negation word not before an infinitive ("urged them
+    not to ...": a request, not a denial), or a verb of refusal ("refused to answer")."""
+    if low[i] in cue_words("refusal"):
+        return True
+    return _is_negation(low[i]) and (i + 1 >= len(low) or low[i + 1] != "to")
+
+
 def negated(text: str) -> bool:
-    """Whether ``text`` negates a predicate: a negation word, not one before an infinitive ("urged
-    them not to ...": a request, not a denial)."""
+    """Whether ``text`` negates a predicate (see :func:`_negates`)."""
     low = [w.lower() for w in _tokens(text)]
-    return any(_is_negation(w) and (i + 1 >= len(low) or low[i + 1] != "to") for i, w in enumerate(low)) \
-        or "at no time" in text.lower()
+    return any(_negates(low, i) for i in range(len(low))) or "at no time" in text.lower()
 
 
-#: How far after a negation ("did not", "has never", "at no time did we") the word it negates may stand.
-NEG_REACH = 4
+def asks(text: str, cue: str = "") -> bool:
+    """Whether a statement is a question, which asserts nothing ("asked whether ...", "... ?")."""
+    low = {w.lower() for w in _tokens(text)}
+    return cue.lower() in cue_words("question") or bool(low & cue_words("question")) or text.rstrip(" \"”’").endswith("?")
+
+
+#: How many content words after a negation ("did not", "has never", "at no time did we"), within its
+#: clause, it bears on.
+NEG_REACH = 3
+
+
+@lru_cache(maxsize=65536)
+def negated_runs(text: str) -> tuple[tuple[str, ...], ...]:
+    """For each negation in ``text``, the content words it bears on, in order: the next
+    :data:`NEG_REACH` of its clause ("was not started deliberately" -> started, deliberately; "at no
+    time did we discuss the withdrawal" -> discuss, withdrawal)."""
+    out = []
+    for clause in _CLAUSE.split(text):
+        low = [w.lower().removesuffix("'s") for w in _tokens(clause or "")]
+        for i in range(len(low)):
+            if _negates(low, i):
+                after = low[i + 2:] if low[i + 1: i + 2] == ["time"] else low[i + 1:]
+                out.append(tuple([w for w in after if is_content(w)][:NEG_REACH]))
+    return tuple(out)
 
 
 @lru_cache(maxsize=65536)
 def negated_words(text: str) -> frozenset[str]:
-    """The content words a negation in ``text`` bears on: those up to :data:`NEG_REACH` tokens after
-    it ("was not started deliberately" -> started, deliberately)."""
-    low = [w.lower().removesuffix("'s") for w in _tokens(text)]
-    out: set[str] = set()
-    for i, word in enumerate(low):
-        if _is_negation(word) and (i + 1 >= len(low) or low[i + 1] != "to"):
-            reach = NEG_REACH + (low[i + 1: i + 2] == ["time"])  # "at no time did we discuss"
-            out.update(w for w in low[i + 1: i + 1 + reach] if is_content(w))
-    return frozenset(out)
+    """The content words the negations of ``text`` bear on (see :func:`negated_runs`)."""
+    return frozenset(w for run in negated_runs(text) for w in run)
 
 
 @lru_cache(maxsize=65536)
@@ -195,3 +242,128 @@ def figures(text: str) -> list[Figure]:
 @lru_cache(maxsize=65536)
 def analyse(text: str) -> Proposition:
     return Proposition(content(text), negated(text), tuple(figures(text)))
+
+
+#: Words that measure rather than name what is counted ("15 percent", "6 million"): two figures in
+#: them are the same quantity only when more of the words around them agree.
+MEASURES = frozenset(["percent", "per", "million", "billion", "trillion", "thousand", "hundred", "dollar",
+                      "point", "time", "year", "day", "month", "week", "hour", "minute"])
+
+
+def _past(times: frozenset[str]) -> bool:
+    """Whether a figure's times place it in an earlier period: a year, "last ...", "previous ..."."""
+    return any(t.isdigit() or t.startswith(("last ", "previous ")) for t in times)
+
+
+#: Units that count people of any kind: "31 people died" and "14 passengers died" count the same dead.
+PEOPLE = frozenset(["people", "person"])
+
+
+def counts_alike(a: str, b: str) -> bool:
+    """Whether two units count the same things: the same unit, or people and a kind of person."""
+    return a == b or (a in PEOPLE and lexicon.is_person(b)) or (b in PEOPLE and lexicon.is_person(a))
+
+
+def unit_keys(unit: str) -> tuple[str, ...]:
+    """The units a figure is compared under: its own, and people for a kind of person."""
+    return (unit, "people") if unit not in PEOPLE and lexicon.is_person(unit) else ("people",) if unit in PEOPLE \
+        else (unit,)
+
+
+def incompatible(a: Figure, b: Figure) -> bool:
+    """Whether two figures count the same thing and cannot both be true."""
+    if not counts_alike(a.unit, b.unit) or (a.names and b.names and not a.names & b.names):
+        return False
+    if (a.times and b.times and not a.times & b.times) or _past(a.times) != _past(b.times):
+        return False  # another time, or one figure placed in the past ("last year, 98") and one not
+    if a.high < b.low or b.high < a.low:
+        shared = [x for x in a.context if any(matches(x, y) for y in b.context)]
+        if a.unit != b.unit and not any(map(lexicon.verbal, shared)):
+            return False  # people against a kind of person: the same deed ("died") must be counted
+        return len(shared) >= (3 if a.unit in MEASURES else 1)
+    return False
+
+
+#: Restated words a negation must bear on, one of them a verb: the predicate itself is negated.
+NEGATED_RESTATED = 2
+#: Share of a counter's own words that must restate the claim.
+COUNTER_SHARE = 0.3
+
+
+def negates_predicate(said: set[str]) -> Callable[[tuple[str, ...]], bool]:
+    """A test of one negation's words: the first is restated ("would not be eligible for the paid
+    leave" negates eligibility, not the leave), one is a restated verb, and the word after that verb,
+    when there is one, is restated too ("did not cause the fire"; "nor her campaign helped a former Miss
+    Universe" negates helping someone the claim does not name)."""
+    def test(run: tuple[str, ...]) -> bool:
+        at = next((i for i, w in enumerate(run) if w in said and lexicon.verbal(w)), None)
+        return at is not None and run[0] in said and (at + 1 == len(run) or run[at + 1] in said)
+    return test
+
+
+def restates_negated(text: str, bears_on: frozenset[str], restated: list[str], whole: int) -> bool:
+    """Whether a negated restatement negates the claim: the negation bears on :data:`NEGATED_RESTATED`
+    restated words, a verb among them ("did not cause the fire"; "cannot be left without
+    consequences" bears on one); the restatement is no small part of the quote; and the quote does
+    not also assert those words ("I don't believe it ... of course I believe it")."""
+    said = {w.lower() for w in restated}
+    hit = said & bears_on
+    if len(hit) < NEGATED_RESTATED or not any(map(negates_predicate(said), negated_runs(text))) \
+            or len(restated) < COUNTER_SHARE * whole:
+        return False
+    rest = " ".join(part for part in _SENTENCES.split(text) if part and not negated(part))
+    return len(hit & {w.lower() for w in content(rest)}) < NEGATED_RESTATED
+
+
+#: A clause of a claim counts for its coverage when it holds this many argument words.
+CLAUSE_WORDS = 3
+
+
+def coverage(claim: str, words: tuple[str, ...]) -> float:
+    """The share of a claim's argument words that ``words`` restate: over the whole claim, or over its
+    best restated clause of :data:`CLAUSE_WORDS` words or more ("During the offensive on 19 June,
+    soldiers burned 40 homes in Ilala": the burning is denied, not the offensive)."""
+    best = 0.0
+    for part in (claim, *_CLAUSE.split(claim)):
+        own = content(part or "")
+        if own and (part is claim or len(own) >= CLAUSE_WORDS):
+            best = max(best, sum(any(matches(w, x) for x in words) for w in own) / len(own))
+    return best
+
+
+#: How near the start of a quote its own verb of denial stands ("The police deny any role in ...").
+INNER_REACH = 5
+
+
+@lru_cache(maxsize=65536)
+def inner_denial(text: str) -> tuple[str, str] | None:
+    """A quote that is itself a denial: its verb of denial among its first :data:`INNER_REACH` words,
+    with no negation or modal before it ("We deny ...", "The police deny any role in demolishing
+    houses"; not "you could dismiss ..."); returns the verb and what it denies. Verbs of dispute
+    ("contest", "challenge") are nouns or acts too often to count here."""
+    denying = cue_words("deny")
+    for n, m in enumerate(_WORD.finditer(text)):
+        word = m.group().lower()
+        if n >= INNER_REACH or _is_negation(word) or word in cue_words("modal"):
+            return None
+        if word in denying:
+            return word, text[m.end():]
+    return None
+
+
+def denies_itself(text: str) -> bool:
+    """Whether a statement is itself a denial or dispute ("strongly disputing accusations that ...",
+    "in rejecting the challenge"): set against another denial, it agrees."""
+    # "contest" and "challenge" are too often other words ("content", "a challenging year") to count
+    roots = tuple({w[:5] for w in cue_words("deny") if len(w) >= 5} | {"deny", "disput"})
+    return any(w.lower().startswith(roots) for w in _tokens(text))
+
+
+#: How near the start of what a denial rejects a counterclaim noun stands ("both objections").
+COUNTERCLAIM_REACH = 3
+
+
+def rejects_counterclaim(text: str) -> bool:
+    """Whether what a denial rejects is itself a challenge ("rejected both objections", "a similar
+    challenge to his eligibility"): the denial sides with what was challenged."""
+    return any(w in cue_words("counterclaim") for w in [t.lower() for t in _tokens(text)][:COUNTERCLAIM_REACH + 1])

@@ -1,6 +1,7 @@
 """Who speaks for whom among a story's claims: the authority behind each claim.
 
-Needs the claims' speakers, their stored aliases and roles. A speaker whose role names another
+Needs the claims' speakers, their stored aliases and roles, in article order. A quote without a
+speaker goes on from the previous speaker of its article. A speaker whose role names another
 speaker of the story ("US State Department spokesman" names "State Department") speaks for it; so
 does a speaker whose name ends with another's ("the Interior Ministry", "Ministry"). Two claims of
 one authority are one side's voices and never contradict each other. Names are looked up through an
@@ -48,6 +49,7 @@ def authorities(claims: Sequence[Speaking]) -> dict[int, str]:
             if len(alias) >= MIN_NAME:
                 names.setdefault(key(alias), own)
     out: dict[int, str] = {}
+    last: dict[str, str] = {}
     for c in claims:
         own = c.speaker_key or key(c.speaker)
         for role in c.roles:
@@ -55,6 +57,10 @@ def authorities(claims: Sequence[Speaking]) -> dict[int, str]:
             if found:
                 own = found[0]
                 break
+        article = getattr(c, "article_id", "")
+        # a quote without a speaker goes on from the article's previous speaker (claims come in order)
+        own = own or last.get(article, "")
+        last[article] = own
         out[c.quote_id] = own
     return out
 
