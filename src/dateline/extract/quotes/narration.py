@@ -28,28 +28,31 @@ _DASHES = frozenset({"-", "–", "—", "--"})
 _COMMENT_OPENERS = frozenset({"a", "an"})
 
 
-def writer_frames_dropped(frames: list[Frame], doc: Doc, quotations: list[Marked]) -> list[Frame]:
-    """``frames`` without those whose speaker is the writer or whose content is a bare person."""
+def writer_frames_dropped(frames: list[Frame], doc: Doc, text: str, quotations: list[Marked]) -> list[Frame]:
+    """``frames`` (of ``doc``, whose text is ``text``) without those whose speaker is the writer or
+    whose content is a bare person; content ends before the writer's aside."""
     out = []
     for frame in frames:
         if frame.speaker is not None:
             head = doc[frame.speaker]
             if head.lower_ in _WRITER and not inside_quotation(head.idx, quotations):
                 continue
-        words = [doc.text[s:e].strip().lower() for s, e in frame.content]
+        words = [text[s:e].strip().lower() for s, e in frame.content]
         if frame.via == "object" and len(words) == 1 and words[0] in _PERSON_OBJECTS:
             continue
-        out.append(replace(frame, content=without_aside(frame.content, doc, quotations)))
+        out.append(replace(frame, content=without_aside(frame.content, doc, text, quotations)))
     return out
 
 
-def without_aside(content: list[tuple[int, int]], doc: Doc, quotations: list[Marked]) -> list[tuple[int, int]]:
+def without_aside(content: list[tuple[int, int]], doc: Doc, text: str, quotations: list[Marked]) -> list[tuple[int, int]]:
     """``content`` ending before a dash followed by "a"/"an" and a noun with a clause of its own
     ("- a point that intelligence officials have disputed"), when that comment runs to the end of
     the content and lies outside quotation marks. Other dashes stay ("ready - and that ...")."""
     if not content:
         return content
     start, end = content[-1]
+    if not any(d in text[start:end] for d in _DASHES):
+        return content
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return content
@@ -64,7 +67,7 @@ def without_aside(content: list[tuple[int, int]], doc: Doc, quotations: list[Mar
             continue
         if any(t.text in _DASHES for t in doc[tok.i + 1 : span.end]):
             continue  # a pair of dashes encloses an aside inside the content, which then goes on
-        cut = doc.text[start : tok.idx].rstrip(" ,;")
+        cut = text[start : tok.idx].rstrip(" ,;")
         if cut:
             return [*content[:-1], (start, start + len(cut))]
     return content
