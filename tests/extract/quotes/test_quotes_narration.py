@@ -45,6 +45,7 @@ def test_a_different_phrasal_verb_is_no_cue(quotes_of: Run) -> None:
 
 def test_a_cue_in_an_infinitive_on_a_noun_is_the_writers(quotes_of: Run) -> None:
     assert quotes_of("If the bill fails, the governor may have his own allies to blame for the defeat.") == []
+    assert quotes_of("After the loss, the coach had only his own players to blame for the result.") == []
     near = "The governor blamed his own allies for the defeat."
     assert cues(quotes_of(near)) == ["blame"]
 

@@ -106,8 +106,10 @@ def conjecture(tok: Token, cue: Cue) -> bool:
     """True for a cue that attributes nothing: a stance cue with a modal auxiliary ("they may still
     believe", "voters might want") or a cue in an infinitive that modifies a noun ("may have
     his own allies to blame for")."""
-    if tok.dep_ in ("relcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-        return True
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and (
+        tok.dep_ in ("relcl", "acl") or (tok.head.lemma_ == "have" and any(c.dep_ in ("dobj", "nsubj") for c in [*tok.head.children, *tok.children]) and tok.head.i < tok.i)
+    ):
+        return True  # "has his own allies to blame": the writer's description
     if cue.kind not in _STANCE_KINDS:
         return False
     return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children)

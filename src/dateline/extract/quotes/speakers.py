@@ -136,9 +136,24 @@ def _named_antecedent(noun: Token) -> Token:
     organizer who felt ..." the "who" is Maria Lopez, not "an organizer". ``noun`` itself when it
     is a name or no name is found."""
     tok = noun
-    while tok.pos_ != "PROPN" and tok.dep_ in ("appos", "conj") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i:
-        tok = tok.head
+    for _ in range(8):
+        if tok.pos_ == "PROPN":
+            return tok
+        if tok.dep_ in ("appos", "conj") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i:
+            tok = tok.head
+        elif tok.dep_ == "attr" and tok.head.lemma_ == "be":  # "an agent who was an assistant": the agent
+            subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            if subject is None:
+                break
+            tok = tok.head.head if subject.lower_ in _RELATIVE and tok.head.dep_ == "relcl" else subject
+        else:
+            break
     return tok if tok.pos_ == "PROPN" else noun
+
+
+def _named_after(named: Named | None, head: Token) -> bool:
+    """True when ``named`` modifies the noun ``head`` without being its name ("the Harris campaign")."""
+    return named is not None and not (named.start <= head.idx < named.end) and named.end <= head.idx
 
 
 def _start(named: Named) -> int:
@@ -190,7 +205,7 @@ def _by_phrase(
             if ref is not None and ref.kind == "anonymous":
                 return Speaker(mention, span, ref.name, ref.kind, ref.entity_id, True, plural)
         return Speaker(mention, span, descriptor(tokens), "anonymous", None, False, plural)
-    if person is not None and noun_class == "institution" and head.pos_ == "NOUN" and not (person.start <= head.idx < person.end):
+    if noun_class == "institution" and head.pos_ == "NOUN" and _named_after(person or owner, head):
         # "the Harris campaign", "Ortiz's office": the organisation speaks, not the person it is named after
         return Speaker(mention, span, strip_article(mention), "organization", None, False, plural)
     if person is not None:
