@@ -25,7 +25,7 @@ from .according import source_content
 from .can_speak import PASSIVE_AGENT
 from .lexicon import Cue, CueLexicon
 from .marks import Marked, inside_quotation, paragraphs
-from .objects import ADDRESSEE_CUES, conjecture, prep_object, reduced_relative, said_object
+from .objects import ADDRESSEE_CUES, conjecture, negation, prep_object, reduced_relative, said_object
 from .speaker import find_speaker
 
 if TYPE_CHECKING:
@@ -102,6 +102,8 @@ def _particle_cue(tok: Token, lex: CueLexicon) -> tuple[Cue, list[Token]] | None
     options = lex.cues.get(lex.lemma(tok))
     if not options:
         return None
+    if {c.lower_ for c in tok.children if c.dep_ == "prt"} - set(options) and any(c.dep_ == "dobj" for c in tok.children):
+        return None  # "calling out the governor on the cost" is "call out", neither "call on" nor "call"
     for child in tok.children:
         key = child.lower_
         mark = next((g for g in child.children if g.dep_ == "mark" and g.i == child.left_edge.i), None)
@@ -380,5 +382,6 @@ def find_frames(doc: Doc, lex: CueLexicon, quotations: Sequence[Marked], text: s
         if speaker is not None and (speaker.i > tok.i or speaker.head.i == tok.i):
             own = {t.i for t in speaker.subtree}  # the speaker phrase is never part of what it says
             content = [t for t in content if t.i not in own]
+        content = negation(tok, content) + content
         frames.append(_frame(doc, [t.i for t in cue_toks], cue, speaker, content, via or "quotation"))
     return frames

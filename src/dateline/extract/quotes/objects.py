@@ -9,7 +9,10 @@
   with the ruling", "knew of the plan", "lashed out at the board"), never an occasion ("spoke at
   a rally", "said in an interview": ``occasions.txt``) or a time;
 - :func:`conjecture`: a stance cue under a modal ("China's leaders may still believe ...") is the
-  writer's guess about a belief, not an attribution.
+  writer's guess about a belief, and a cue in an infinitive on a noun ("has his own allies to
+  blame") is the writer's description: neither is an attribution;
+- :func:`negation`: the "not" or "never" of a negated cue, which the content keeps ("did not
+  want to address it": content "not ... to address it", never the opposite of what was meant).
 """
 
 from __future__ import annotations
@@ -100,7 +103,22 @@ _STANCE_KINDS = frozenset({"clausal", "intent"})
 
 
 def conjecture(tok: Token, cue: Cue) -> bool:
-    """True for a stance cue with a modal auxiliary: "they may still believe", "voters might want"."""
+    """True for a cue that attributes nothing: a stance cue with a modal auxiliary ("they may still
+    believe", "voters might want") or a cue in an infinitive that modifies a noun ("may have
+    his own allies to blame for")."""
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and (
+        tok.dep_ in ("relcl", "acl") or (tok.head.lemma_ == "have" and any(c.dep_ in ("dobj", "nsubj") for c in [*tok.head.children, *tok.children]) and tok.head.i < tok.i)
+    ):
+        return True  # "has his own allies to blame": the writer's description
     if cue.kind not in _STANCE_KINDS:
         return False
     return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children)
+
+
+def negation(tok: Token, content: list[Token]) -> list[Token]:
+    """The negation of cue ``tok`` ("not", "n't", "never") before it, to be kept with the content
+    ("did not want to address it" wants nothing: its content is "not ... to address it"); empty
+    when the cue is not negated or has no content."""
+    if not content:
+        return []
+    return [c for c in tok.children if c.dep_ == "neg" and c.i < tok.i]

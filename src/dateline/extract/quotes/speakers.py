@@ -124,11 +124,36 @@ def _by_reference(
         kind = PRONOUNS[low][0] or "unknown"
         return Speaker(mention, span, mention, kind, None, False, plural)
     if low in _RELATIVE and head.head.dep_ == "relcl" and head.head.head.i != head.i:
-        antecedent = head.head.head
+        antecedent = _named_antecedent(head.head.head)
         a_first, a_last = speaker_phrase(antecedent)
         inner = describe_speaker(antecedent, a_first, a_last, lex, names, resolver)
         return Speaker(mention, span, inner.name, inner.kind, inner.entity_id, True, inner.plural)
     return None
+
+
+def _named_antecedent(noun: Token) -> Token:
+    """The name a description stands in apposition to: in "Maria Lopez, a nurse ... and an
+    organizer who felt ..." the "who" is Maria Lopez, not "an organizer". ``noun`` itself when it
+    is a name or no name is found."""
+    tok = noun
+    for _ in range(8):
+        if tok.pos_ == "PROPN":
+            return tok
+        if tok.dep_ in ("appos", "conj") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i:
+            tok = tok.head
+        elif tok.dep_ == "attr" and tok.head.lemma_ == "be":  # "an agent who was an assistant": the agent
+            subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            if subject is None:
+                break
+            tok = tok.head.head if subject.lower_ in _RELATIVE and tok.head.dep_ == "relcl" else subject
+        else:
+            break
+    return tok if tok.pos_ == "PROPN" else noun
+
+
+def _named_after(named: Named | None, head: Token) -> bool:
+    """True when ``named`` modifies the noun ``head`` without being its name ("the Harris campaign")."""
+    return named is not None and not (named.start <= head.idx < named.end) and named.end <= head.idx
 
 
 def _start(named: Named) -> int:
@@ -180,6 +205,9 @@ def _by_phrase(
             if ref is not None and ref.kind == "anonymous":
                 return Speaker(mention, span, ref.name, ref.kind, ref.entity_id, True, plural)
         return Speaker(mention, span, descriptor(tokens), "anonymous", None, False, plural)
+    if noun_class == "institution" and head.pos_ == "NOUN" and _named_after(person or owner, head):
+        # "the Harris campaign", "Ortiz's office": the organisation speaks, not the person it is named after
+        return Speaker(mention, span, strip_article(mention), "organization", None, False, plural)
     if person is not None:
         return Speaker(mention, span, person.name, "person", person.entity_id, False, plural)
     if noun_class in ("person", "institution", "document") and bare:

@@ -11,6 +11,7 @@ The work is split over small modules:
 - :mod:`.quote_speaker` finds the speaker phrase of each cue;
 - :mod:`.quote_verbal_nouns` finds cue verbs the tagger read as plural nouns ("Trump claims that");
 - :mod:`.quote_direct` joins quotations to cues and decides direct / mixed / indirect;
+- :mod:`.narration` drops what the writer says and cuts the writer's asides from content;
 - :mod:`.quote_loose` makes attributions of the quotations no cue claims (the speaker carries on);
 - :mod:`.sources` says who a speaker is (person, organization, anonymous) and credits relays;
 - :mod:`.coref` resolves pronouns and descriptions ("it", "the ministry") to earlier names;
@@ -33,6 +34,7 @@ from .headlines import headline_frames, title_frames
 from .lexicon import CueLexicon, default_lexicon
 from .loose import loose_frames
 from .marks import Marked, find_quotations, inside_quotation
+from .narration import writer_frames_dropped
 from .speaker import speaker_phrase
 from .speakers import (
     Named,
@@ -100,7 +102,7 @@ def extract_quotes(article: Article, lexicon: CueLexicon | None = None) -> list[
     frames += adjective_frames(doc, lex, quotations, text)
     frames = attach(frames, quotations, text, doc)
     frames += loose_frames(frames, quotations, text, doc, lex)
-    frames = drop_nested(credit_relays(frames, doc, lex))
+    frames = writer_frames_dropped(drop_nested(credit_relays(frames, doc, lex)), doc, text, quotations)
     names = named_things(article)
     resolver = Resolver(referents(names, doc, quotations, lex), [s.start_char for s in doc.sents])
     quotes = []
