@@ -1,0 +1,109 @@
+"""Whether a trigger reports an act that took place, or only names, wishes, advises or predicts one.
+
+Needs a trigger token (a parsed spaCy token), its category and its modality reading; yields the
+reason the trigger is no event, or None. The words come from ``data/events/noneventive.tsv``.
+
+- modal: an auxiliary of possibility, advice or obligation on the trigger's predicate or a verb
+  over it ("Sanders should stay in", "she could win", "they might attack"); a "would" in a main
+  clause is a prediction ("the senator would win easily"), while "said he would endorse" and "left
+  no doubt that he would endorse" stay (a stated plan);
+- conditional: the trigger's clause or a clause over it opens with "if", "unless" or "whether"
+  ("asked whether he believed they would attack");
+- question: the sentence asks ("Are we going to round them all up?");
+- opinion: the trigger is the object or clause of a verb of perceiving, thinking, hoping or
+  predicting ("I saw him deliver a speech", "they expect him to win");
+- modifier: the trigger qualifies a noun ("the support staff", "a protest song"), unless that noun
+  carries the act ("an aid package");
+- habitual: a stance or standing relation in the simple present ("Kaine supports abortion
+  rights", "the firm provides loans", "he calls for single-payer care"): a position, not an act;
+  under a verb of saying any simple present is a claim about a state of affairs ("she said he
+  supports the plan"), not an event, while the speech act itself may be one ("she accused him");
+- description: a gerund under a preposition that describes rather than reports ("built a campaign
+  around championing tough policing"), outside violence.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from ...tables import read_table
+from .modality import Reading
+from .triggers import CARRIERS
+
+#: Categories of a stance or a standing relation: in the simple present they state a position.
+STANCE = frozenset({"SUPPORT", "AGREE", "AID", "COOPERATE", "CONSULT", "REQUEST", "REJECT", "CONCEDE"})
+#: Categories whose description is still an event ("arrested for attacking police").
+VIOLENT = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+#: Dependencies through which a verb over the trigger governs it.
+UP = frozenset({"xcomp", "ccomp", "conj", "advcl", "pcomp", "prep", "pobj", "dobj", "acomp"})
+#: Dependencies through which an opinion verb holds the trigger as what is seen or thought.
+HELD = frozenset({"xcomp", "ccomp", "dobj"})
+PRESENT = frozenset({"VBZ", "VBP"})
+QUESTION_ENDS = ("?", "?\"", "?”", "?'", "?’")
+
+
+@lru_cache(maxsize=1)
+def words() -> dict[str, frozenset[str]]:
+    """kind → words, from ``data/events/noneventive.tsv``."""
+    out: dict[str, set[str]] = {}
+    for word, kind in read_table("events/noneventive.tsv", header=True, width=2, strip=True):
+        out.setdefault(kind, set()).add(word.lower())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def predicate(tok: Any) -> Any:
+    """The verb that carries a trigger: itself, or the verb of a noun trigger it is the object of."""
+    if tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.dep_ in ("dobj", "attr", "acomp", "nsubj", "nsubjpass"):
+        return tok.head
+    return tok
+
+
+def _aux(verb: Any) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _conditional(verb: Any, kinds: dict[str, frozenset[str]]) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in kinds.get("cond", frozenset()) for c in verb.children)
+
+
+def _governed(verb: Any, kinds: dict[str, frozenset[str]]) -> str | None:
+    """A reason found on the trigger's predicate or the verbs over it."""
+    cur, dep = verb, ""
+    for _ in range(8):
+        if _aux(cur) & kinds.get("modal", frozenset()):
+            return "modal"
+        if "would" in _aux(cur) and cur.dep_ == "ROOT":
+            return "modal"
+        if _conditional(cur, kinds) or any(c.dep_ == "advcl" and _conditional(c, kinds) for c in cur.children):
+            return "conditional"  # "if they win, ..." over it, or "..., if the council approves" beside it
+        if dep in HELD and cur.lemma_.lower() in kinds.get("opinion", frozenset()):
+            return "opinion"
+        if cur.head.i == cur.i or cur.dep_ not in UP:
+            return None
+        dep, cur = cur.dep_, cur.head
+    return None
+
+
+def _simple_present(verb: Any) -> bool:
+    return verb.tag_ in PRESENT and not (_aux(verb) - {"do", "does"})
+
+
+def not_eventive(tok: Any, category: str, reading: Reading) -> str | None:
+    """Why the trigger at ``tok`` names no act that took place ("modal", "conditional",
+    "question", "opinion", "modifier", "habitual", "description"), or None when it may be one."""
+    kinds = words()
+    if tok.dep_ in ("amod", "compound", "nmod") and tok.head.lemma_.lower() not in CARRIERS:
+        return "modifier"
+    verb = predicate(tok)
+    reason = _governed(verb, kinds)
+    if reason is not None:
+        return reason
+    if tok.sent.text.rstrip().endswith(QUESTION_ENDS):
+        return "question"
+    if tok.pos_ == "VERB" and _simple_present(verb):
+        if category in STANCE or reading.report_verb is not None:
+            return "habitual"
+    if tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj") and category not in VIOLENT:
+        return "description"
+    return None
