@@ -15,9 +15,13 @@ reason the trigger is no event, or None. The words come from ``data/events/nonev
 - modifier: the trigger qualifies a noun ("the support staff", "a protest song"), unless that noun
   carries the act ("an aid package");
 - habitual: a stance or standing relation in the simple present ("Kaine supports abortion
-  rights", "the firm provides loans", "he calls for single-payer care"): a position, not an act;
-  under a verb of saying any simple present is a claim about a state of affairs ("she said he
-  supports the plan"), not an event, while the speech act itself may be one ("she accused him");
+  rights", "the firm provides loans", "he calls for single-payer care", "she said he supports the
+  plan"): a position, not an act; a rejection or an accusation in the present stays ("the
+  Palestinians reject the changes"), and so does a demand's subjunctive ("insisted that the
+  government grant more rights");
+- modal and conditional readings are left to the speech act when a verb of saying governs the
+  trigger ("Russia said Sudan must return the helicopter" is Russia's demand, "said it will not
+  accept refugees if war starts" a stated condition): the speech act itself is the event;
 - description: a gerund under a preposition that describes rather than reports ("built a campaign
   around championing tough policing"), outside violence.
 """
@@ -32,7 +36,7 @@ from .modality import Reading
 from .triggers import CARRIERS
 
 #: Categories of a stance or a standing relation: in the simple present they state a position.
-STANCE = frozenset({"SUPPORT", "AGREE", "AID", "COOPERATE", "CONSULT", "REQUEST", "REJECT", "CONCEDE"})
+STANCE = frozenset({"SUPPORT", "AGREE", "AID", "COOPERATE", "CONSULT", "REQUEST"})
 #: Categories whose description is still an event ("arrested for attacking police").
 VIOLENT = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 #: Dependencies through which a verb over the trigger governs it.
@@ -40,6 +44,9 @@ UP = frozenset({"xcomp", "ccomp", "conj", "advcl", "pcomp", "prep", "pobj", "dob
 #: Dependencies through which an opinion verb holds the trigger as what is seen or thought.
 HELD = frozenset({"xcomp", "ccomp", "dobj"})
 PRESENT = frozenset({"VBZ", "VBP"})
+#: Prepositions whose gerund describes a theme rather than reports an act ("a campaign around
+#: championing ...", "a book about negotiating ..."); "by calling", "for warning" report one.
+DESCRIBING = frozenset({"around", "about"})
 QUESTION_ENDS = ("?", "?\"", "?”", "?'", "?’")
 
 
@@ -85,6 +92,11 @@ def _governed(verb: Any, kinds: dict[str, frozenset[str]]) -> str | None:
     return None
 
 
+def _subjunctive(verb: Any) -> bool:
+    """"demanded that the government grant ...": a base form after a singular subject."""
+    return verb.tag_ == "VBP" and any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in verb.children)
+
+
 def _simple_present(verb: Any) -> bool:
     return verb.tag_ in PRESENT and not (_aux(verb) - {"do", "does"})
 
@@ -93,17 +105,19 @@ def not_eventive(tok: Any, category: str, reading: Reading) -> str | None:
     """Why the trigger at ``tok`` names no act that took place ("modal", "conditional",
     "question", "opinion", "modifier", "habitual", "description"), or None when it may be one."""
     kinds = words()
-    if tok.dep_ in ("amod", "compound", "nmod") and tok.head.lemma_.lower() not in CARRIERS:
-        return "modifier"
+    if (tok.pos_ in ("NOUN", "ADJ") and tok.dep_ in ("amod", "compound", "nmod") and category not in VIOLENT
+            and tok.head.lemma_.lower() not in CARRIERS):
+        return "modifier"  # a lower-case word: "Economic Cooperation (APEC)" is a name
     verb = predicate(tok)
-    reason = _governed(verb, kinds)
-    if reason is not None:
-        return reason
+    if reading.report_verb is None:  # "said Sudan must return the helicopter": a demand, itself an act
+        reason = _governed(verb, kinds)
+        if reason is not None:
+            return reason
     if tok.sent.text.rstrip().endswith(QUESTION_ENDS):
         return "question"
-    if tok.pos_ == "VERB" and _simple_present(verb):
-        if category in STANCE or reading.report_verb is not None:
-            return "habitual"
-    if tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj") and category not in VIOLENT:
+    if tok.pos_ == "VERB" and category in STANCE and _simple_present(verb) and not _subjunctive(verb):
+        return "habitual"
+    if (tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ in DESCRIBING
+            and not _aux(tok) and category not in VIOLENT):
         return "description"
     return None
