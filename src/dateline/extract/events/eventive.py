@@ -19,9 +19,12 @@ reason the trigger is no event, or None. The words come from ``data/events/nonev
   plan"): a position, not an act; a rejection or an accusation in the present stays ("the
   Palestinians reject the changes"), and so does a demand's subjunctive ("insisted that the
   government grant more rights");
-- modal and conditional readings are left to the speech act when a verb of saying governs the
-  trigger ("Russia said Sudan must return the helicopter" is Russia's demand, "said it will not
-  accept refugees if war starts" a stated condition): the speech act itself is the event;
+- under a verb of saying an obligation is the speaker's demand ("Russia said Sudan must return
+  the helicopter") and a condition beside the act the speaker's terms ("said it will not accept
+  refugees if war starts"): the speech act itself is the event; an embedded question ("asked if
+  she believed ...") is not;
+- a request "about" something is a question ("was asked about the border"), and one whose clause
+  states how things are is a claim ("the police insisted they are prepared");
 - description: a gerund under a preposition that describes rather than reports ("built a campaign
   around championing tough policing"), outside violence.
 """
@@ -46,6 +49,10 @@ HELD = frozenset({"xcomp", "ccomp", "dobj"})
 PRESENT = frozenset({"VBZ", "VBP"})
 #: Prepositions whose gerund describes a theme rather than reports an act ("a campaign around
 #: championing ...", "a book about negotiating ..."); "by calling", "for warning" report one.
+#: Categories of speech acts whose condition is their terms ("threatened to strike unless ...").
+TERMS = frozenset({"THREATEN", "REQUEST"})
+#: Auxiliaries of obligation: under a verb of saying they state a demand.
+OBLIGATION = frozenset({"must", "should", "ought"})
 DESCRIBING = frozenset({"around", "about"})
 QUESTION_ENDS = ("?", "?\"", "?”", "?'", "?’")
 
@@ -74,22 +81,34 @@ def _conditional(verb: Any, kinds: dict[str, frozenset[str]]) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in kinds.get("cond", frozenset()) for c in verb.children)
 
 
-def _governed(verb: Any, kinds: dict[str, frozenset[str]]) -> str | None:
-    """A reason found on the trigger's predicate or the verbs over it."""
+def _governed(verb: Any, kinds: dict[str, frozenset[str]], reported: bool, terms: bool) -> str | None:
+    """A reason found on the trigger's predicate or the verbs over it; ``reported``: a verb of
+    saying governs the trigger, so an obligation is the speaker's demand and a condition set beside
+    the act the speaker's terms ("said Sudan must return it", "said they would meet him if ...");
+    ``terms``: the trigger is a threat or demand, whose condition is its terms ("warned of
+    retaliation if the drills go ahead")."""
     cur, dep = verb, ""
     for _ in range(8):
-        if _aux(cur) & kinds.get("modal", frozenset()):
+        modal = _aux(cur) & kinds.get("modal", frozenset())
+        if modal - (OBLIGATION if reported else frozenset()):
             return "modal"
         if "would" in _aux(cur) and cur.dep_ == "ROOT":
             return "modal"
-        if _conditional(cur, kinds) or any(c.dep_ == "advcl" and _conditional(c, kinds) for c in cur.children):
-            return "conditional"  # "if they win, ..." over it, or "..., if the council approves" beside it
+        if _conditional(cur, kinds):
+            return "conditional"  # "if they win", "asked whether he would attack"
+        if not (reported or terms) and any(c.dep_ == "advcl" and _conditional(c, kinds) for c in cur.children):
+            return "conditional"  # "the mayor will sign it if the council approves"
         if dep in HELD and cur.lemma_.lower() in kinds.get("opinion", frozenset()):
             return "opinion"
         if cur.head.i == cur.i or cur.dep_ not in UP:
             return None
         dep, cur = cur.dep_, cur.head
     return None
+
+
+def _stative(verb: Any) -> bool:
+    """A clause that states how things are: "they are prepared", "it was legal"."""
+    return verb.lemma_ == "be" or any(c.dep_ in ("acomp", "attr") for c in verb.children)
 
 
 def _subjunctive(verb: Any) -> bool:
@@ -109,10 +128,13 @@ def not_eventive(tok: Any, category: str, reading: Reading) -> str | None:
             and tok.head.lemma_.lower() not in CARRIERS):
         return "modifier"  # a lower-case word: "Economic Cooperation (APEC)" is a name
     verb = predicate(tok)
-    if reading.report_verb is None:  # "said Sudan must return the helicopter": a demand, itself an act
-        reason = _governed(verb, kinds)
-        if reason is not None:
-            return reason
+    reason = _governed(verb, kinds, reading.report_verb is not None, category in TERMS)
+    if reason is not None:
+        return reason
+    if category == "REQUEST" and any(c.dep_ == "prep" and c.lower_ == "about" for c in tok.children):
+        return "question"  # "was asked about the border": a question, not a demand
+    if category == "REQUEST" and any(c.dep_ == "ccomp" and _stative(c) for c in tok.children):
+        return "statement"  # "the police insisted they are prepared": a claim, not a demand
     if tok.sent.text.rstrip().endswith(QUESTION_ENDS):
         return "question"
     if tok.pos_ == "VERB" and category in STANCE and _simple_present(verb) and not _subjunctive(verb):

@@ -246,7 +246,8 @@ def _coding(trig: Trigger, article: Article, state: _State, lex: TriggerLexicon)
     if not_eventive(trig.token, entry.category, reading) is not None:
         return None  # "should stay in", "could win", "he supports the plan": no act took place
     c.src_toks, c.tgt_toks = _arguments(trig, reading)
-    if reading.reporter is not None and reading.modality != "denied" and reading.report_verb is not trig.token:
+    if (reading.reporter is not None and reading.modality != "denied" and entry.pos != "adj"
+            and reading.report_verb is not trig.token):
         c.src_toks = [t for t in c.src_toks if t.i != reading.reporter.i]  # the speaker is not the doer
     c.src_toks = [sides.content_head(t) for t in c.src_toks]
     c.tgt_toks = [sides.possessor(sides.content_head(t)) for t in c.tgt_toks]
