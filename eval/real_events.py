@@ -190,7 +190,8 @@ def write_table(rows: list[tuple[float, float]], path: Path) -> None:
     ends = [(0.0, round(max(0.01, rows[0][1] - 0.05), 3)), *rows, (1.0, round(min(0.99, rows[-1][1] + 0.01), 3))]
     ends = [row for n, row in enumerate(ends) if n == 0 or row[0] > ends[n - 1][0]]
     lines = ["# Raw event score (lower bound) and the share of events of that score found right on the",
-             "# labelled development sentences (eval/real_events.py --calibrate writes this file).",
+             "# labelled development sentences and a blind audit of stored events (eval/real_events.py",
+             "# --calibrate --audit SHEET VERDICTS writes this file).",
              "raw\tconfidence", *(f"{lo}\t{share}" for lo, share in ends)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 

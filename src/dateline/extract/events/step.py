@@ -73,7 +73,8 @@ NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 UNCODED_NOUN_OK = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 
 
-def _confidence(trig: Trigger, sources: list[Actor], targets: list[Actor], lex: TriggerLexicon) -> float:
+def _confidence(trig: Trigger, sources: list[Actor], targets: list[Actor], lex: TriggerLexicon,
+                modality: str = "occurred") -> float:
     hops = 0.0
     cur = trig.token
     noun = trig.entry.pos == "noun"
@@ -90,7 +91,8 @@ def _confidence(trig: Trigger, sources: list[Actor], targets: list[Actor], lex: 
         cur = cur.head
     conf = 0.85 - 0.1 * hops - (0.1 if noun else 0.0)
     conf += 0.05 if any(a.country or a.group for a in sources) else 0.0
-    conf += 0.03 if targets else 0.0
+    conf += 0.08 if targets else 0.0  # an act on someone named is more often a real one
+    conf -= 0.1 if modality in ("claimed", "hypothetical", "planned") else 0.0  # said, not seen done
     conf -= 0.1 if not sources else 0.0  # nobody named as doing it
     conf -= 0.05 if trig.entry.category != "REQUEST" and senses.wanted_by(trig.token) is not None else 0.0
     conf += 0.03 if len(trig.entry.words) > 1 else 0.0  # "hold talks", "call for": the sense is spelled out
@@ -317,7 +319,7 @@ def _event(trig: Trigger, article: Article, state: _State, sent: Span, lex: Trig
         date_source=date_source,
         topic=topic_of(c.category, state.words(tok.sent), state.types),
         source_quote=reading.source_quote,
-        confidence=calibrated(_confidence(trig, c.sources, c.targets, lex)),
+        confidence=calibrated(_confidence(trig, c.sources, c.targets, lex, reading.modality)),
         attributed_to=build_actor(reporter, article) if reporter is not None else None,
     )
 
