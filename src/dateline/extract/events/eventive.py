@@ -90,8 +90,9 @@ def _governed(verb: Any, kinds: dict[str, frozenset[str]], reported: bool, terms
     cur, dep = verb, ""
     for _ in range(8):
         modal = _aux(cur) & kinds.get("modal", frozenset())
-        if modal - (OBLIGATION if reported else frozenset()):
-            return "modal"
+        stated = reported or (cur.dep_ in ("ccomp", "acl") and cur.head.lemma_.lower() not in kinds.get("opinion", ()))
+        if modal - (OBLIGATION if stated else frozenset()):
+            return "modal"  # not "agreed that their countries should cooperate": a stated demand
         if "would" in _aux(cur) and cur.dep_ == "ROOT":
             return "modal"
         if _conditional(cur, kinds):

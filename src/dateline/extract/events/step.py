@@ -91,7 +91,7 @@ def _confidence(trig: Trigger, sources: list[Actor], targets: list[Actor], lex: 
         cur = cur.head
     conf = 0.85 - 0.1 * hops - (0.1 if noun else 0.0)
     conf += 0.05 if any(a.country or a.group for a in sources) else 0.0
-    conf += 0.08 if targets else 0.0  # an act on someone named is more often a real one
+    conf += 0.03 if targets else 0.0
     conf -= 0.1 if modality in ("claimed", "hypothetical", "planned") else 0.0  # said, not seen done
     conf -= 0.1 if not sources else 0.0  # nobody named as doing it
     conf -= 0.05 if trig.entry.category != "REQUEST" and senses.wanted_by(trig.token) is not None else 0.0
