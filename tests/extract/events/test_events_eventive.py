@@ -57,3 +57,13 @@ def test_the_speaker_is_not_the_doer_and_no_one_acts_on_themself(nlp: Any) -> No
     for e in events_of(nlp, "Senator Ruth Alden told reporters that Senator Ruth Alden met Governor Tom Reyes."):
         names = {(a.name or a.text).lower() for a in e.actors}
         assert not names & {(t.name or t.text).lower() for t in e.targets}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "The rebels said they might attack the capital.",
+    "The envoy is expected to meet the foreign minister in Cairo on Monday.",
+    "The union said it would strike next month if the talks fail.",
+])
+def test_stated_intentions_and_schedules_stay(nlp: Any, text: str) -> None:
+    assert events_of(nlp, text), text

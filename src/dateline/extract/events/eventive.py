@@ -23,6 +23,8 @@ reason the trigger is no event, or None. The words come from ``data/events/nonev
   the helicopter") and a condition beside the act the speaker's terms ("said it will not accept
   refugees if war starts"): the speech act itself is the event; an embedded question ("asked if
   she believed ...") is not;
+- a speaker's own possible act is a stated intention ("the rebels said they might attack"), and
+  a passive opinion verb with no one named states a schedule ("is expected to arrive");
 - a request "about" something is a question ("was asked about the border"), and one whose clause
   states how things are is a claim ("the police insisted they are prepared");
 - description: a gerund under a preposition that describes rather than reports ("built a campaign
@@ -99,12 +101,24 @@ def _governed(verb: Any, kinds: dict[str, frozenset[str]], reported: bool, terms
             return "conditional"  # "if they win", "asked whether he would attack"
         if not (reported or terms) and any(c.dep_ == "advcl" and _conditional(c, kinds) for c in cur.children):
             return "conditional"  # "the mayor will sign it if the council approves"
-        if dep in HELD and cur.lemma_.lower() in kinds.get("opinion", frozenset()):
+        if dep in HELD and cur.lemma_.lower() in kinds.get("opinion", frozenset()) and not _impersonal(cur):
             return "opinion"
         if cur.head.i == cur.i or cur.dep_ not in UP:
             return None
         dep, cur = cur.dep_, cur.head
     return None
+
+
+def _impersonal(verb: Any) -> bool:
+    """"is expected to arrive", "is believed to have fled": a passive with no one named who thinks
+    so states a schedule or a report, not someone's opinion."""
+    return any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def _own_intent(verb: Any) -> bool:
+    """"the rebels said they might attack": the speakers speak of their own act (a pronoun
+    subject under the verb of saying), a stated intention or threat, itself an event."""
+    return any(c.dep_ == "nsubj" and c.tag_ == "PRP" for c in verb.children)
 
 
 def _stative(verb: Any) -> bool:
@@ -129,7 +143,8 @@ def not_eventive(tok: Any, category: str, reading: Reading) -> str | None:
             and tok.head.lemma_.lower() not in CARRIERS):
         return "modifier"  # a lower-case word: "Economic Cooperation (APEC)" is a name
     verb = predicate(tok)
-    reason = _governed(verb, kinds, reading.report_verb is not None, category in TERMS)
+    own = reading.report_verb is not None and _own_intent(verb)
+    reason = None if own else _governed(verb, kinds, reading.report_verb is not None, category in TERMS)
     if reason is not None:
         return reason
     if category == "REQUEST" and any(c.dep_ == "prep" and c.lower_ == "about" for c in tok.children):
