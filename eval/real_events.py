@@ -4,6 +4,7 @@ Usage::
 
     python eval/real_events.py [--dev eval/gold/events-dev.jsonl] [--held eval/gold/events-held.jsonl]
                                [--texts ../shared/eval/quotes/polnear_train.jsonl] [--calibrate] [--json OUT]
+                               [--audit SHEET VERDICTS]
 
 The gold files (``eval/gold/``) hold one labelled sentence a line: ``article`` (a PolNeAR train
 id), ``start``/``end`` (character offsets of the sentence in that article's text) and ``events``
@@ -27,7 +28,12 @@ each gold sentence the stored events whose sentence overlaps it are compared, as
 
 ``--calibrate`` fits ``data/events/calibration.tsv`` on the dev part: stored events are sorted by
 raw score and binned, and each bin's share of right events (the category of a gold event of the
-sentence) becomes its confidence (made monotone). The held-back part's share of right events
+sentence) becomes its confidence (made monotone). With ``--audit SHEET VERDICTS`` (a blind audit of
+stored events: a JSONL sheet of items whose ``context`` marks the sentence with « » and whose
+``fact`` is the stored event, and a JSONL of verdicts with ``is_event`` and ``kind``) each audited
+context is ingested too, the event this code stores at the same trigger is found, and it counts as
+right when the editor judged it a real event of the right kind; those pairs join the fit, and the
+share of audited events still shown is printed (a training figure: the audit is dev data). The held-back part's share of right events
 among those with confidence >= 0.8 is then printed (re-run after ingesting with the new table).
 """
 
@@ -184,9 +190,51 @@ def write_table(rows: list[tuple[float, float]], path: Path) -> None:
     ends = [(0.0, round(max(0.01, rows[0][1] - 0.05), 3)), *rows, (1.0, round(min(0.99, rows[-1][1] + 0.01), 3))]
     ends = [row for n, row in enumerate(ends) if n == 0 or row[0] > ends[n - 1][0]]
     lines = ["# Raw event score (lower bound) and the share of events of that score found right on the",
-             "# labelled development sentences (eval/real_events.py --calibrate writes this file).",
+             "# labelled development sentences and a blind audit of stored events (eval/real_events.py",
+             "# --calibrate --audit SHEET VERDICTS writes this file).",
              "raw\tconfidence", *(f"{lo}\t{share}" for lo, share in ends)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def audit_texts(sheet: Path) -> tuple[dict[str, str], dict[str, dict[str, Any]]]:
+    """An audit sheet's contexts as texts to ingest (item → text without the « » marks) and each
+    item's marked sentence (offsets in that text) and stored fact."""
+    texts: dict[str, str] = {}
+    items: dict[str, dict[str, Any]] = {}
+    for row in load(sheet):
+        context = row["context"]
+        start = context.find("«")
+        end = context.find("»") - 1
+        texts[row["item"]] = context.replace("«", "").replace("»", "")
+        items[row["item"]] = {"start": start, "end": end, "fact": row["fact"]}
+    return texts, items
+
+
+def _same_trigger(event: dict[str, Any], fact: dict[str, Any]) -> bool:
+    word = (fact.get("action") or "").split(" ")[0].lower()
+    return event.get("action") == fact.get("action") or str(event.get("trigger") or "").lower()[:4] == word[:4]
+
+
+def audit_pairs(sheet: Path, verdicts: Path, work: Path) -> list[tuple[float, bool] | None]:
+    """For each audited event, (confidence, judged a real event of the right kind) of the event this
+    code stores at the same trigger of the marked sentence, or None when it stores none there."""
+    texts, items = audit_texts(sheet)
+    stored = stored_events(texts, work)
+    out: list[tuple[float, bool] | None] = []
+    for v in load(verdicts):
+        item = items[v["item"]]
+        found = [e for e in overlapping(item, stored[v["item"]], 0.0) if _same_trigger(e, item["fact"])]
+        right = bool(v["verdict"]["is_event"] and v["verdict"]["kind"])
+        out.append((max(e["confidence"] for e in found), right) if found else None)
+    return out
+
+
+def audit_report(pairs: list[tuple[float, bool] | None], show_at: float) -> dict[str, str]:
+    """How many audited events are still stored and shown, and how many of the shown were judged right."""
+    kept = [p for p in pairs if p is not None]
+    shown = [r for c, r in kept if c >= show_at]
+    return {"audited": str(len(pairs)), "stored": str(len(kept)), "shown": str(len(shown)),
+            "right_of_shown": _share(shown)}
 
 
 def show(labels: list[dict[str, Any]], texts: dict[str, str], stored: dict[str, list[dict[str, Any]]]) -> None:
@@ -208,6 +256,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--texts", type=Path, default=TEXTS)
     ap.add_argument("--calibrate", action="store_true", help="fit data/events/calibration.tsv on the dev part")
     ap.add_argument("--json", type=Path, help="also write the scores here")
+    ap.add_argument("--audit", type=Path, nargs=2, metavar=("SHEET", "VERDICTS"),
+                    help="a blind audit of stored events (dev data): scored, and used by --calibrate")
     ap.add_argument("--show", action="store_true", help="list the dev part's sentences and their stored events")
     a = ap.parse_args(argv)
     if not a.texts.exists():
@@ -218,6 +268,10 @@ def main(argv: list[str] | None = None) -> int:
     texts = {r["id"]: r["text"] for r in load(a.texts) if r["id"] in wanted}
     with tempfile.TemporaryDirectory() as tmp:
         stored = stored_events(texts, Path(tmp))
+    audited: list[tuple[float, bool] | None] = []
+    if a.audit:
+        with tempfile.TemporaryDirectory() as tmp:
+            audited = audit_pairs(a.audit[0], a.audit[1], Path(tmp))
     from dateline.extract.events.calibration import SHOW_AT, raw_of
 
     report: dict[str, Any] = {}
@@ -228,9 +282,12 @@ def main(argv: list[str] | None = None) -> int:
         report[f"{name} stored"]["right_at_0.8"] = _share([r for c, r in pairs if c >= HIGH])
         report[f"{name} shown"]["right_shown"] = _share([r for c, r in pairs if c >= SHOW_AT])
         if name == "dev" and a.calibrate:
-            rows = fit([(raw_of(c), r) for c, r in pairs])
+            extra = [p for p in audited if p is not None]
+            rows = fit([(raw_of(c), r) for c, r in [*pairs, *extra]])
             write_table(rows, TABLE)
             report["calibration"] = {str(lo): str(share) for lo, share in rows}
+    if a.audit:
+        report["audit (dev)"] = audit_report(audited, SHOW_AT)
     if a.show and "dev" in parts:
         show(parts["dev"], texts, stored)
     for key, values in report.items():

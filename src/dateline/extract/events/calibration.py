@@ -17,7 +17,7 @@ from functools import lru_cache
 from ...tables import read_table
 
 #: Default display threshold: events below it are stored but shown only with ``--all``.
-SHOW_AT = 0.5
+SHOW_AT = 0.6
 
 
 @lru_cache(maxsize=1)

@@ -24,8 +24,8 @@ from ...model import Actor
 POLITICAL = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "REB", "OPP", "PTY", "CVL", "IGO", "NGO", "IMG",
                        "REF", "LAB", "EDU", "AGR", "REL", "CRM", "ELI", "HLH"})
 #: Categories of acts done with or for another: a bare verb of these ("gave", "helped", "met",
-#: "sold") is an event only with the other side named ("gave Ukraine", "met the envoy").
-DYADIC = frozenset({"CONSULT", "COOPERATE", "AID"})
+#: "sold", "agreed") is an event only with the other side named ("gave Ukraine", "met the envoy").
+DYADIC = frozenset({"CONSULT", "COOPERATE", "AID", "AGREE"})
 #: Categories of harm done to people: any person harmed counts as a victim.
 HARM = frozenset({"ASSAULT", "COERCE"})
 #: Categories of an event with no side named at all (its violent sense is checked apart).

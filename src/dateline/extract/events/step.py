@@ -48,6 +48,7 @@ from .actors import build_actor
 from .article import casualties, corefer, domestic, home_country
 from .calibration import calibrated
 from .codes import cameo_reading, reported_category
+from .eventive import not_eventive
 from .gate import is_event
 from .lexicon import TriggerLexicon, lexicon
 from .lexicon import lexicon as default_lexicon
@@ -72,7 +73,8 @@ NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 UNCODED_NOUN_OK = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 
 
-def _confidence(trig: Trigger, sources: list[Actor], targets: list[Actor], lex: TriggerLexicon) -> float:
+def _confidence(trig: Trigger, sources: list[Actor], targets: list[Actor], lex: TriggerLexicon,
+                modality: str = "occurred") -> float:
     hops = 0.0
     cur = trig.token
     noun = trig.entry.pos == "noun"
@@ -90,6 +92,7 @@ def _confidence(trig: Trigger, sources: list[Actor], targets: list[Actor], lex: 
     conf = 0.85 - 0.1 * hops - (0.1 if noun else 0.0)
     conf += 0.05 if any(a.country or a.group for a in sources) else 0.0
     conf += 0.03 if targets else 0.0
+    conf -= 0.1 if modality in ("claimed", "hypothetical", "planned") else 0.0  # said, not seen done
     conf -= 0.1 if not sources else 0.0  # nobody named as doing it
     conf -= 0.05 if trig.entry.category != "REQUEST" and senses.wanted_by(trig.token) is not None else 0.0
     conf += 0.03 if len(trig.entry.words) > 1 else 0.0  # "hold talks", "call for": the sense is spelled out
@@ -207,6 +210,13 @@ def _claimed_by(tok: Any) -> Any | None:
     return None
 
 
+def _same(a: Actor, b: Actor) -> bool:
+    """Whether two sides are one actor: the same entity, or the same name."""
+    if a.entity_id and b.entity_id:
+        return a.entity_id == b.entity_id
+    return (a.name or a.text).lower() == (b.name or b.text).lower()
+
+
 def _actor_ok(actor: Actor, tok: Any) -> bool:
     return bool(actor.country or actor.group or actor.sector or actor.entity_id
                 or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
@@ -235,7 +245,12 @@ def _coding(trig: Trigger, article: Article, state: _State, lex: TriggerLexicon)
     reading = read(trig.token, article.quotes, lex.control)
     c = Coding(trig, reading, entry.category, entry.mode, entry.cameo, entry.acled_event_type,
                entry.acled_sub_event_type)
+    if not_eventive(trig.token, entry.category, reading) is not None:
+        return None  # "should stay in", "could win", "he supports the plan": no act took place
     c.src_toks, c.tgt_toks = _arguments(trig, reading)
+    if (reading.reporter is not None and reading.modality != "denied" and entry.pos != "adj"
+            and reading.report_verb is not trig.token):
+        c.src_toks = [t for t in c.src_toks if t.i != reading.reporter.i]  # the speaker is not the doer
     c.src_toks = [sides.content_head(t) for t in c.src_toks]
     c.tgt_toks = [sides.possessor(sides.content_head(t)) for t in c.tgt_toks]
     apply(TOKEN_RULES, c)
@@ -247,6 +262,7 @@ def _coding(trig: Trigger, article: Article, state: _State, lex: TriggerLexicon)
     c.targets = [a for t in tgt if (a := _owner(state.remember(build_actor(t, article), t), t, state)).country
                  or a.group or a.sector or a.entity_id]
     apply(ACTOR_RULES, c)
+    c.targets = [a for a in c.targets if not any(_same(a, b) for b in c.sources)]  # no one acts on themself
     if c.category in sides.JOINT:  # "Peruvian and Bolivian troops": both act
         c.sources += [build_actor(p, article) for t in src[:1] for p in sides.partners(t)]
     if (entry.pos == "noun" and trig.token.dep_ in ("nsubj", "nsubjpass", "attr") and not c.sources
@@ -303,7 +319,7 @@ def _event(trig: Trigger, article: Article, state: _State, sent: Span, lex: Trig
         date_source=date_source,
         topic=topic_of(c.category, state.words(tok.sent), state.types),
         source_quote=reading.source_quote,
-        confidence=calibrated(_confidence(trig, c.sources, c.targets, lex)),
+        confidence=calibrated(_confidence(trig, c.sources, c.targets, lex, reading.modality)),
         attributed_to=build_actor(reporter, article) if reporter is not None else None,
     )
 
