@@ -33,7 +33,8 @@ def _hostile_db(path: Path) -> str:
         quotes=[Quote([Span(quote, quote + 13)], "say", None, "direct", speaker="[/resume] Ana Ruiz\x1b[2J",
                       speaker_kind="person")],
         events=[Event(Span(0, len(text)), Span(text.index("reopen"), text.index("reopen") + 6), "reopen",
-                      "COOPERATE", actors=[Actor("=cmd|' /C calc'!A0", None, name="=cmd|' /C calc'!A0")])],
+                      "COOPERATE", actors=[Actor("=cmd|' /C calc'!A0", None, name="=cmd|' /C calc'!A0")],
+                      confidence=0.9)],  # shown by default
     )
     conn = connect(path)
     writer = Writer(conn)
