@@ -46,7 +46,7 @@ def _article(text: str, names: list[tuple[str, str]], actor: str, target: str | 
         return Actor(piece, m.span, entity_id=m.entity_id, country="USA", name=piece)
 
     start = text.index(actor)
-    art.events = [Event(Span(0, len(text)), Span(start, start + len(actor)), "accuse", "ACCUSE", cameo="11",
+    art.events = [Event(Span(0, len(text)), Span(start, start + len(actor)), "accuse", "ACCUSE", cameo="11", confidence=0.9,
                         actors=[side(actor)], targets=[side(target)] if target else [])]
     return art
 
