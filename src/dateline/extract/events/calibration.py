@@ -26,32 +26,26 @@ def _table() -> tuple[tuple[float, ...], tuple[float, ...]]:
     return tuple(r[0] for r in rows), tuple(r[1] for r in rows)
 
 
+def _interpolate(x: float, xs: tuple[float, ...], ys: tuple[float, ...]) -> float:
+    """``x`` read off the piecewise-linear curve through ``(xs, ys)``, flat beyond its ends."""
+    n = bisect_right(xs, x)
+    if n == 0:
+        return ys[0]
+    if n == len(xs):
+        return ys[-1]
+    lo, hi = xs[n - 1], xs[n]
+    share = (x - lo) / (hi - lo) if hi > lo else 0.0
+    return round(ys[n - 1] + share * (ys[n] - ys[n - 1]), 3)
+
+
 def calibrated(raw: float) -> float:
     """The calibrated confidence of a raw score, interpolated between the table's rows (the table's
     values rise with the raw score, so the order of events by confidence is kept)."""
     bounds, values = _table()
-    if not bounds:
-        return raw
-    n = bisect_right(bounds, raw)
-    if n == 0:
-        return values[0]
-    if n == len(bounds):
-        return values[-1]
-    lo, hi = bounds[n - 1], bounds[n]
-    share = (raw - lo) / (hi - lo) if hi > lo else 0.0
-    return round(values[n - 1] + share * (values[n] - values[n - 1]), 3)
+    return _interpolate(raw, bounds, values) if bounds else raw
 
 
 def raw_of(confidence: float) -> float:
     """The raw score a calibrated confidence came from (the inverse of :func:`calibrated`)."""
     bounds, values = _table()
-    if not bounds:
-        return confidence
-    n = bisect_right(values, confidence)
-    if n == 0:
-        return bounds[0]
-    if n == len(values):
-        return bounds[-1]
-    lo, hi = values[n - 1], values[n]
-    share = (confidence - lo) / (hi - lo) if hi > lo else 0.0
-    return round(bounds[n - 1] + share * (bounds[n] - bounds[n - 1]), 3)
+    return _interpolate(confidence, values, bounds) if bounds else confidence
