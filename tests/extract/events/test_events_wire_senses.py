@@ -47,3 +47,16 @@ def test_no_event_readings(nlp: Any, text: str) -> None:
 def test_a_month_name_is_no_cue(nlp: Any) -> None:
     words = words_of(nlp("The ministers met in Geneva on 3 March."))
     assert "march" not in words and "minister" in words
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("The senator locked up the nomination with a win in the western primary.", None),
+    ("The governor has locked up endorsements from most of the state's mayors.", None),
+    ("Armed with a string of victories, the challenger turned to the general election.", None),
+    ("Party leaders spent the night whipping lawmakers ahead of the budget vote.", None),
+    ("The mayor captured the nomination after a long count.", None),
+    ("Police locked up three protest leaders after the march.", "COERCE"),
+])
+def test_idioms_of_winning_and_counting_are_no_events(nlp: Any, text: str, category: str | None) -> None:
+    found = {e.category for e in events_of(nlp, text) if e.action in ("lock up", "lock", "arm", "whip", "capture")}
+    assert (category in found) if category else not (found & {"COERCE", "AID", "ASSAULT"}), events_of(nlp, text)
