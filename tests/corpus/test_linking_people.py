@@ -5,13 +5,10 @@ from __future__ import annotations
 import sqlite3
 
 from dateline.corpus.linking import CorpusLinker
-from dateline.model import Article, Entity, Mention, MergeEvidence, Span, article_id
+from dateline.model import Article
 from dateline.store.connection import connect
 from dateline.store.writer import Writer
-
-
-def person(name: str, aliases: list[str] | None = None, country: str | None = None) -> Entity:
-    return Entity(Entity.make_id("PERSON", name), name, "PERSON", aliases=aliases or [], country=country)
+from peopletools import article_with_people, person
 
 
 def test_different_full_names_never_merge() -> None:
@@ -55,22 +52,7 @@ def test_plan_picks_the_person_whose_context_agrees_or_holds() -> None:
 
 
 def _article(text: str, names: list[tuple[str, str]]) -> Article:
-    """An article whose entities are given: (mention text, entity name) in order of appearance."""
-    art = Article(text=text, id=article_id(text))
-    by_name: dict[str, Entity] = {}
-    cursor = 0
-    for piece, name in names:
-        start = text.index(piece, cursor)
-        cursor = start + len(piece)
-        ent = by_name.setdefault(name, person(name))
-        m = Mention(Span(start, cursor), piece, "PERSON", entity_id=ent.id)
-        ent.mentions.append(m)
-        ent.evidence.append(MergeEvidence(piece, m.span, "exact" if piece == name else "surname"))
-        if piece != name:
-            ent.aliases.append(piece)
-        art.mentions.append(m)
-    art.entities = list(by_name.values())
-    return art
+    return article_with_people(text, names)
 
 
 ARTICLES = [

@@ -5,8 +5,6 @@ body written by hand beside it (``NAME.body.txt``)."""
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from datetime import date, datetime
 from pathlib import Path
 
@@ -17,19 +15,13 @@ from dateline.ingest.html import read_html
 from dateline.ingest.outlets import choose_outlet, clean_byline
 from dateline.ingest.pagemeta import read_json_tolerantly, url_day
 from dateline.model import Article
+from paths import ROOT, load_script
 
 PAGES = ["wire_hosted", "broadsheet_bad_jsonld", "local_url_date", "itemprop_lead", "arabic_headline", "tv_network",
          "magazine_pullquote", "regional_blog", "broadcaster_dc", "daily_also_read", "wire_liveupdates"]
 
 
-def token_f1(found: str, wanted: str) -> float:
-    """Token F1 of two texts (words, case folded), as body extraction is scored."""
-    a, b = Counter(re.findall(r"\w+", found.casefold())), Counter(re.findall(r"\w+", wanted.casefold()))
-    common = sum((a & b).values())
-    if not common:
-        return 0.0
-    precision, recall = common / sum(a.values()), common / sum(b.values())
-    return 2 * precision * recall / (precision + recall)
+token_f1 = load_script(ROOT / "eval" / "pages.py", "pages_eval").token_f1
 
 
 def _page(fixtures_dir: Path, name: str, url: str | None = None) -> Article:

@@ -11,35 +11,19 @@ from pathlib import Path
 import pytest
 
 from dateline.corpus.linking import CorpusLinker
-from dateline.model import Actor, Article, Entity, Event, Mention, MergeEvidence, Span, article_id
+from dateline.model import Actor, Article, Event, Span
 from dateline.store.browse import Browse, event_filters
 from dateline.store.connection import connect
 from dateline.store.corrections import Corrections
 from dateline.store.reader import Reader
 from dateline.store.writer import Writer
-
-
-def _person(name: str) -> Entity:
-    return Entity(Entity.make_id("PERSON", name), name, "PERSON")
+from peopletools import article_with_people
 
 
 def _article(text: str, names: list[tuple[str, str]], actor: str, target: str | None = None) -> Article:
     """An article with the given (mention, entity name) pairs and one event: ``actor`` (a mention
     text) accuses ``target``."""
-    art = Article(text=text, id=article_id(text), title=text[:20], outlet="Test Wire")
-    by_name: dict[str, Entity] = {}
-    cursor = 0
-    for piece, name in names:
-        start = text.index(piece, cursor)
-        cursor = start + len(piece)
-        ent = by_name.setdefault(name, _person(name))
-        m = Mention(Span(start, cursor), piece, "PERSON", entity_id=ent.id)
-        ent.mentions.append(m)
-        ent.evidence.append(MergeEvidence(piece, m.span, "exact" if piece == name else "surname"))
-        if piece != name:
-            ent.aliases.append(piece)
-        art.mentions.append(m)
-    art.entities = list(by_name.values())
+    art = article_with_people(text, names, title=text[:20], outlet="Test Wire")
 
     def side(piece: str) -> Actor:
         m = next(m for m in art.mentions if m.text == piece)
